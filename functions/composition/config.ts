@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Environment of every Tessera function, validated once at cold start. The CDK stateless stack
+ * sets these variables; the local runner sets them to the loopback services.
+ */
+export const configSchema = z.object({
+  /** `local` and `test` relax nothing about security; `prod` turns off introspection. */
+  STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  TABLE_NAME: z.string().min(1),
+  /** Base of every public URL the platform mints (credential ids, issuer profiles, DIDs). */
+  PUBLIC_BASE_URL: z.url().transform((url) => url.replace(/\/+$/, '')),
+  /** JWKS of the identity provider (Cognito user pool, or the local dev issuer). */
+  AUTH_JWKS_URL: z.url(),
+  AUTH_ISSUER: z.string().min(1),
+  /** Cognito app client id(s), comma separated; when unset the audience is not checked. */
+  AUTH_AUDIENCE: z.string().optional(),
+  /** Endpoint overrides for the local services; unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  KMS_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  EVIDENCE_BUCKET: z.string().min(1).default('tessera-evidence'),
+  /** Prefix of the KMS aliases Tessera creates, e.g. `alias/tessera-prod/`. */
+  KMS_ALIAS_PREFIX: z
+    .string()
+    .regex(/^alias\/[A-Za-z0-9/_-]+\/$/)
+    .default('alias/tessera/'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; a missing or malformed variable stops the cold start with its name. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
