@@ -1,0 +1,35 @@
+/**
+ * Ports for signing keys. Private keys never leave the key service: the domain asks for a
+ * signature over bytes and for public keys, nothing else.
+ */
+
+/** The signature algorithms Tessera uses: Ed25519 for Data Integrity, RS256 for VC-JWT. */
+export type SignatureAlgorithm = 'Ed25519' | 'RS256';
+
+export interface CreatedKey {
+  /** Opaque reference to the key in the key service (the KMS key ARN). */
+  readonly keyRef: string;
+  readonly algorithm: SignatureAlgorithm;
+  /** DER-encoded SubjectPublicKeyInfo, exactly as the key service returns it. */
+  readonly publicKeySpki: Uint8Array;
+}
+
+export interface KeyLabels {
+  /** Who the key signs for: an institution or a partner id. */
+  readonly ownerId: string;
+  readonly ownerKind: 'institution' | 'partner';
+  /** Human-readable purpose, kept in the key's description and tags. */
+  readonly purpose: string;
+}
+
+/** Creates keys. A narrower permission than signing: only key-administration code holds it. */
+export interface KeyProvisioner {
+  createKey(algorithm: SignatureAlgorithm, labels: KeyLabels): Promise<CreatedKey>;
+}
+
+/** Signs with, and reads public keys of, existing keys. */
+export interface Signer {
+  /** Signs `message` (the whole message; the key service hashes it as the algorithm says). */
+  sign(keyRef: string, algorithm: SignatureAlgorithm, message: Uint8Array): Promise<Uint8Array>;
+  getPublicKey(keyRef: string): Promise<Uint8Array>;
+}

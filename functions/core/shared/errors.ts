@@ -1,0 +1,94 @@
+/**
+ * Tessera's one error vocabulary. Every error the domain raises carries a stable `code` (a
+ * string that crosses process boundaries, unlike `instanceof`) and a `category` that the
+ * transport maps to its own status (GraphQL `extensions.code`, HTTP status). `cause` is kept
+ * for logs and never shown to a client.
+ */
+export type ErrorCategory =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface FieldProblem {
+  /** Dotted path of the offending input field, e.g. `input.competencies.0.name`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly category: ErrorCategory;
+  /** True when the same call may succeed if retried later (throttling, a dependency outage). */
+  readonly retryable: boolean = false;
+
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly category = 'BAD_USER_INPUT';
+  constructor(
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+    code = 'VALIDATION_FAILED',
+  ) {
+    super(code, message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly category = 'UNAUTHENTICATED';
+  constructor(message = 'Authentication is required.', options?: { cause?: unknown }) {
+    super('UNAUTHENTICATED', message, options);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly category = 'FORBIDDEN';
+  constructor(message = 'You are not allowed to do this.', code = 'FORBIDDEN') {
+    super(code, message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly category = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${toCode(entity)}_NOT_FOUND`, `${entity} ${id} was not found.`);
+  }
+}
+
+/** A write lost a race or broke a rule about the current state; nothing was written. */
+export class ConflictError extends DomainError {
+  readonly category = 'CONFLICT';
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+/** A dependency (KMS, DynamoDB, object storage) failed or throttled; the caller may retry. */
+export class DependencyUnavailableError extends DomainError {
+  readonly category = 'UNAVAILABLE';
+  override readonly retryable = true;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+function toCode(entity: string): string {
+  return entity
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
