@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CreateTableCommand,
@@ -34,9 +34,12 @@ export async function startDynamoDbLocal(
 ): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
   let path: string | null = null;
+  let pidFile: string | null = null;
   if (options.dataDir) {
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
+    pidFile = resolve(path, 'dynamodb-local.pid');
+    stopLeftover(pidFile);
   }
   // DynamoDB Local reports telemetry unless told not to; this machine has no route for it.
   process.env.DDB_LOCAL_TELEMETRY = '0';
@@ -49,6 +52,7 @@ export async function startDynamoDbLocal(
   child.once('exit', () => (running = false));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoDbClient(endpoint);
@@ -76,8 +80,30 @@ export async function startDynamoDbLocal(
         await exited;
         clearTimeout(timer);
       }
+      if (pidFile) rmSync(pidFile, { force: true });
     },
   };
+}
+
+/**
+ * Stops a DynamoDB Local left running by an earlier run that was killed before it could clean
+ * up (its data files would otherwise stay locked). Only a process that is DynamoDB Local is
+ * touched; where /proc is unavailable the check is skipped.
+ */
+function stopLeftover(pidFile: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (commandLine.includes('DynamoDBLocal')) process.kill(pid, 'SIGKILL');
+  } catch {
+    // Not running any more, or not inspectable: nothing to stop.
+  }
+  rmSync(pidFile, { force: true });
 }
 
 /** Creates the table from the shared design unless it exists; returns once it is ACTIVE. */

@@ -1,0 +1,34 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Schema-first: the SDL in graphql/schema is the source of truth. `npm run codegen` writes the
+ * resolver types (mapped to core types) and the SDL module; CI runs `npm run codegen:check`.
+ */
+const config: CodegenConfig = {
+  schema: 'graphql/schema/*.graphql',
+  generates: {
+    'graphql/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context#GraphQLContext',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        immutableTypes: true,
+        useIndexSignature: false,
+        mapperTypeSuffix: 'Model',
+        maybeValue: 'T | null | undefined',
+        scalars: { DateTime: 'string' },
+        mappers: {
+          Institution: '../../functions/core/institutions/institution#Institution',
+          MicroCredential: '../../functions/core/designs/micro-credential#MicroCredential',
+        },
+      },
+    },
+    'graphql/generated/type-defs.ts': {
+      plugins: ['graphql/codegen/type-defs-plugin.cjs'],
+    },
+  },
+  hooks: { afterAllFileWrite: ['prettier --write'] },
+};
+
+export default config;

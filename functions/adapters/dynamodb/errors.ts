@@ -1,0 +1,61 @@
+import { ConflictError, DependencyUnavailableError, DomainError } from '../../core/shared/errors';
+
+const transientNames = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+  'TimeoutError',
+]);
+
+function errorName(error: unknown): string {
+  if (error instanceof Error) return error.name;
+  return 'Unknown';
+}
+
+/** True when DynamoDB refused the write because a condition expression did not hold. */
+export function isConditionFailure(error: unknown): boolean {
+  return errorName(error) === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The cancellation reasons of a failed transaction, one per item in request order
+ * (`None` for items that were fine). DynamoDB reports them only on TransactionCanceledException.
+ */
+export function cancellationReasons(error: unknown): string[] {
+  if (errorName(error) !== 'TransactionCanceledException') return [];
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return (reasons ?? []).map((reason) => reason.Code ?? 'None');
+}
+
+/**
+ * Translates a DynamoDB failure into the domain vocabulary. Throttling and outages become
+ * retryable DependencyUnavailableError; a transaction that lost a race becomes ConflictError;
+ * anything else is rethrown untouched (an unknown error is a bug, reported as internal).
+ */
+export function translateDynamoError(error: unknown, what: string): never {
+  if (error instanceof DomainError) throw error;
+  const name = errorName(error);
+  if (transientNames.has(name) || (error as { $retryable?: unknown }).$retryable) {
+    throw new DependencyUnavailableError(
+      'STORAGE_UNAVAILABLE',
+      'Storage is busy; try again shortly.',
+      { cause: error },
+    );
+  }
+  if (
+    name === 'TransactionConflictException' ||
+    cancellationReasons(error).includes('TransactionConflict')
+  ) {
+    throw new ConflictError(
+      'CONCURRENT_UPDATE',
+      `Another change to ${what} happened at the same time; try again.`,
+      {
+        cause: error,
+      },
+    );
+  }
+  throw error;
+}

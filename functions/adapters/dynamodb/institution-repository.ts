@@ -1,0 +1,41 @@
+import { institutionSchema, type Institution } from '../../core/institutions/institution';
+import type { InstitutionRepository } from '../../core/institutions/ports';
+import type { Page, PageRequest } from '../../core/shared/runtime';
+import { keys } from './keys';
+import type { DynamoTable } from './table';
+
+const entity = 'Institution';
+
+function toItem(institution: Institution) {
+  return {
+    ...keys.institution(institution.id),
+    ...keys.institutionListing(institution.name, institution.id),
+    entity,
+    ...institution,
+  };
+}
+
+export class DynamoDbInstitutionRepository implements InstitutionRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async create(institution: Institution): Promise<void> {
+    await this.table.putNew(toItem(institution), 'INSTITUTION_EXISTS');
+  }
+
+  async update(institution: Institution, expectedVersion: number): Promise<void> {
+    await this.table.putVersioned(toItem(institution), expectedVersion);
+  }
+
+  async get(id: string): Promise<Institution | null> {
+    return this.table.get(keys.institution(id), institutionSchema);
+  }
+
+  async list(page: PageRequest): Promise<Page<Institution>> {
+    return this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: keys.institutionListing('', '').gsi1pk,
+      page,
+      schema: institutionSchema,
+    });
+  }
+}

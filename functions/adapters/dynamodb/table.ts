@@ -1,0 +1,220 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { ConflictError } from '../../core/shared/errors';
+import type { Page, PageRequest } from '../../core/shared/runtime';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cancellationReasons, isConditionFailure, translateDynamoError } from './errors';
+import { keyAttributeNames, tableDesign, type IndexName } from './table-design';
+
+/** Primary key of an item. */
+export interface ItemKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/** Index keys an item may set (sparse: unset keys keep it out of that index). */
+export type IndexKeys = Partial<Record<`gsi${1 | 2 | 3}${'pk' | 'sk'}`, string>>;
+
+/** What every stored item carries besides its payload. */
+export interface ItemEnvelope extends ItemKey, IndexKeys {
+  readonly entity: string;
+  readonly version: number;
+  readonly expiresAt?: number;
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const envelopeAttributes = new Set([
+  ...keyAttributeNames,
+  'entity',
+  tableDesign.timeToLiveAttribute,
+]);
+
+/** Builds the document client used by every repository (one per process). */
+export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+/**
+ * Thin, typed access to the single table. Every read validates the item with a zod schema
+ * (never `item as T`); every write of an existing item is conditional on its version.
+ */
+export class DynamoTable {
+  constructor(
+    readonly documents: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  /** Reads one item and validates its payload; null when absent. */
+  async get<S extends z.ZodType>(
+    key: ItemKey,
+    schema: S,
+    consistent = false,
+  ): Promise<z.output<S> | null> {
+    try {
+      const { Item } = await this.documents.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { pk: key.pk, sk: key.sk },
+          ConsistentRead: consistent,
+        }),
+      );
+      return Item ? parseItem(schema, Item) : null;
+    } catch (error) {
+      return translateDynamoError(error, key.pk);
+    }
+  }
+
+  /** Writes a new item; ConflictError(`code`) when an item with the same key exists. */
+  async putNew(
+    item: ItemEnvelope & Record<string, unknown>,
+    code = 'ALREADY_EXISTS',
+  ): Promise<void> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConflictError(code, `${item.entity} ${item.pk} already exists.`, {
+          cause: error,
+        });
+      }
+      translateDynamoError(error, item.pk);
+    }
+  }
+
+  /**
+   * Replaces an item only if its stored `version` equals `expectedVersion` (optimistic
+   * concurrency). A stale version, or an item that vanished, is a VERSION_CONFLICT.
+   */
+  async putVersioned(
+    item: ItemEnvelope & Record<string, unknown>,
+    expectedVersion: number,
+  ): Promise<void> {
+    try {
+      await this.documents.send(
+        new PutCommand(versionedPut(this.tableName, item, expectedVersion)),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConflictError(
+          'VERSION_CONFLICT',
+          `${item.entity} changed since version ${expectedVersion}; reload it and try again.`,
+          { cause: error },
+        );
+      }
+      translateDynamoError(error, item.pk);
+    }
+  }
+
+  /** One page of a query over a partition, validated item by item. */
+  async queryPage<S extends z.ZodType>(options: {
+    readonly index?: IndexName;
+    readonly partitionValue: string;
+    readonly sortKeyPrefix?: string;
+    readonly newestFirst?: boolean;
+    readonly page: PageRequest;
+    readonly schema: S;
+  }): Promise<Page<z.output<S>>> {
+    const partitionAttribute = options.index ? `${options.index}pk` : 'pk';
+    const sortAttribute = options.index ? `${options.index}sk` : 'sk';
+    const cursorAttributes = options.index
+      ? ['pk', 'sk', partitionAttribute, sortAttribute]
+      : ['pk', 'sk'];
+    const exclusiveStartKey = decodeCursor(options.page.cursor, {
+      partitionAttribute,
+      partitionValue: options.partitionValue,
+      attributes: cursorAttributes,
+    });
+    const condition = options.sortKeyPrefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p';
+    try {
+      const result = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: options.index,
+          KeyConditionExpression: condition,
+          ExpressionAttributeNames: {
+            '#p': partitionAttribute,
+            ...(options.sortKeyPrefix ? { '#s': sortAttribute } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':p': options.partitionValue,
+            ...(options.sortKeyPrefix ? { ':s': options.sortKeyPrefix } : {}),
+          },
+          ScanIndexForward: !options.newestFirst,
+          Limit: options.page.limit,
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      const items = (result.Items ?? []).map((item) => parseItem(options.schema, item));
+      return { items, nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    } catch (error) {
+      return translateDynamoError(error, options.partitionValue);
+    }
+  }
+
+  /** Runs a transaction; a failed condition becomes ConflictError(`conflictCode`). */
+  async transact(items: TransactItem[], conflictCode: string, what: string): Promise<void> {
+    try {
+      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (cancellationReasons(error).includes('ConditionalCheckFailed')) {
+        throw new ConflictError(
+          conflictCode,
+          `${what} changed at the same time; nothing was written.`,
+          {
+            cause: error,
+          },
+        );
+      }
+      translateDynamoError(error, what);
+    }
+  }
+}
+
+/** A Put that succeeds only when the stored item still has `expectedVersion`. */
+export function versionedPut(
+  tableName: string,
+  item: ItemEnvelope & Record<string, unknown>,
+  expectedVersion: number,
+) {
+  return {
+    TableName: tableName,
+    Item: item,
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  };
+}
+
+/** Strips the envelope (keys, entity, TTL) and validates the payload against `schema`. */
+export function parseItem<S extends z.ZodType>(
+  schema: S,
+  item: Record<string, unknown>,
+): z.output<S> {
+  const payload = Object.fromEntries(
+    Object.entries(item).filter(([name]) => !envelopeAttributes.has(name)),
+  );
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    throw new Error(`Stored item ${String(item.pk)}/${String(item.sk)} does not match its schema`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}

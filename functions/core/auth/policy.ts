@@ -1,0 +1,85 @@
+import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import { hasRole, type Principal, type Role } from './principal';
+
+/**
+ * The one policy module: every operation names its action here, and nothing else in the code
+ * decides who may do what. The table is data so the authorization matrix test can read it.
+ */
+export interface Scope {
+  /** The institution that owns the resource. */
+  readonly institutionId?: string;
+  /** The partner that owns the resource. */
+  readonly partnerId?: string;
+  /** The learner (user id) who owns the resource. */
+  readonly learnerId?: string;
+}
+
+type Grant =
+  /** Anyone, signed in or not. */
+  | { readonly kind: 'public' }
+  /** Holders of a platform role; `sameInstitution` also requires the scope's institution. */
+  | { readonly kind: 'role'; readonly role: Role; readonly sameInstitution?: boolean }
+  /** The learner who owns the resource. */
+  | { readonly kind: 'owner' }
+  /** A partner key with the scope, acting for the partner in the resource scope. */
+  | { readonly kind: 'partner'; readonly scope: string };
+
+const publicGrant: Grant = { kind: 'public' };
+const platformAdmin: Grant = { kind: 'role', role: 'platform-admin' };
+const issuerAdmin: Grant = { kind: 'role', role: 'issuer-admin', sameInstitution: true };
+const qaReviewer: Grant = { kind: 'role', role: 'qa-reviewer', sameInstitution: true };
+const assessor: Grant = { kind: 'role', role: 'assessor', sameInstitution: true };
+
+export const policy = {
+  'institution.create': [platformAdmin],
+  'institution.update': [platformAdmin, issuerAdmin],
+  'institution.read': [publicGrant],
+  'microCredential.create': [issuerAdmin],
+  'microCredential.update': [issuerAdmin],
+  /** Unpublished designs: staff of the owning institution. */
+  'microCredential.readDraft': [platformAdmin, issuerAdmin, qaReviewer, assessor],
+  'catalogue.read': [publicGrant],
+} as const satisfies Record<string, readonly Grant[]>;
+
+export type Action = keyof typeof policy;
+
+/** True when `principal` may perform `action` on a resource in `scope`. */
+export function isAllowed(principal: Principal, action: Action, scope: Scope = {}): boolean {
+  const grants: readonly Grant[] = policy[action];
+  return grants.some((grant) => matches(grant, principal, scope));
+}
+
+/**
+ * Throws unless `principal` may perform `action` on a resource in `scope`: no identity →
+ * UnauthenticatedError; an identity without the right role, institution or partner →
+ * ForbiddenError. Never says which part failed, so it leaks nothing about other tenants.
+ */
+export function authorize(principal: Principal, action: Action, scope: Scope = {}): void {
+  if (isAllowed(principal, action, scope)) return;
+  if (principal.kind === 'anonymous') throw new UnauthenticatedError();
+  throw new ForbiddenError();
+}
+
+function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
+  switch (grant.kind) {
+    case 'public':
+      return true;
+    case 'role':
+      if (!hasRole(principal, grant.role)) return false;
+      if (!grant.sameInstitution) return true;
+      return scope.institutionId !== undefined && principal.institutionId === scope.institutionId;
+    case 'owner':
+      return (
+        principal.kind === 'user' &&
+        scope.learnerId !== undefined &&
+        principal.userId === scope.learnerId
+      );
+    case 'partner':
+      return (
+        principal.kind === 'partner' &&
+        principal.scopes.includes(grant.scope) &&
+        scope.partnerId !== undefined &&
+        principal.partnerId === scope.partnerId
+      );
+  }
+}

@@ -1,0 +1,55 @@
+/** Platform roles. A QA reviewer additionally holds the institution's QA step roles (`qaRoles`). */
+export const roles = [
+  'platform-admin',
+  'issuer-admin',
+  'qa-reviewer',
+  'assessor',
+  'learner',
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface AnonymousPrincipal {
+  readonly kind: 'anonymous';
+}
+
+/** A person signed in through the identity provider (Cognito in AWS, the dev issuer locally). */
+export interface UserPrincipal {
+  readonly kind: 'user';
+  /** Stable subject from the identity provider. */
+  readonly userId: string;
+  readonly email?: string;
+  readonly name?: string;
+  readonly roles: readonly Role[];
+  /** The institution a staff member belongs to; absent for learners and platform admins. */
+  readonly institutionId?: string;
+  /** QA step roles the person decides for their institution (e.g. `board`, `senior-management`). */
+  readonly qaRoles: readonly string[];
+}
+
+/** An industry partner's system calling with an API key. */
+export interface PartnerPrincipal {
+  readonly kind: 'partner';
+  readonly partnerId: string;
+  readonly keyId: string;
+  readonly scopes: readonly string[];
+}
+
+export type Principal = AnonymousPrincipal | UserPrincipal | PartnerPrincipal;
+
+export const anonymous: AnonymousPrincipal = { kind: 'anonymous' };
+
+export function hasRole(principal: Principal, role: Role): principal is UserPrincipal {
+  return principal.kind === 'user' && principal.roles.includes(role);
+}
+
+/** A short, non-identifying description for audit trails and logs. */
+export function actorOf(principal: Principal): { kind: Principal['kind']; id: string } {
+  switch (principal.kind) {
+    case 'user':
+      return { kind: 'user', id: principal.userId };
+    case 'partner':
+      return { kind: 'partner', id: principal.partnerId };
+    default:
+      return { kind: 'anonymous', id: 'anonymous' };
+  }
+}

@@ -1,0 +1,20 @@
+import type { Page, PageRequest } from '../shared/runtime';
+import type { DesignStatus, MicroCredential } from './micro-credential';
+
+export interface MicroCredentialRepository {
+  /** Stores a new design; ConflictError if the id exists. */
+  create(design: MicroCredential): Promise<void>;
+  /** Replaces the design if its stored version is `expectedVersion`; else ConflictError. */
+  update(design: MicroCredential, expectedVersion: number): Promise<void>;
+  /** The working version, as staff see it. */
+  get(id: string): Promise<MicroCredential | null>;
+  /** The public projection of the published version; null unless published. */
+  getPublished(id: string): Promise<MicroCredential | null>;
+  listByInstitution(
+    institutionId: string,
+    page: PageRequest,
+    status?: DesignStatus,
+  ): Promise<Page<MicroCredential>>;
+  /** Published, not retired designs, newest first; optionally of one institution. */
+  listPublished(page: PageRequest, institutionId?: string): Promise<Page<MicroCredential>>;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ValidationError, type FieldProblem } from './errors';
+
+/**
+ * Parses untrusted input against `schema`. On failure throws one ValidationError naming every
+ * offending field, so a client fixes all of them in one round trip.
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  root = 'input',
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: FieldProblem[] = result.error.issues.map((issue) => ({
+    path: [root, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const names = [...new Set(fields.map((field) => field.path))].slice(0, 10).join(', ');
+  throw new ValidationError(`Invalid input: ${names}.`, fields);
+}
+
+/**
+ * Size limits on every string and list the platform accepts (documented in docs/limits.md).
+ * They bound item sizes well under DynamoDB's 400 KB and keep signed credentials small.
+ */
+export const limits = {
+  name: 200,
+  shortText: 500,
+  description: 5_000,
+  narrative: 20_000,
+  url: 2_048,
+  tag: 50,
+  tags: 20,
+  competencies: 50,
+  learningOutcomes: 30,
+  listPage: 100,
+} as const;
+
+/** Text with no control characters other than tab and newlines, trimmed, bounded. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex
+    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), {
+      message: 'must not contain control characters',
+    });
+
+export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'is required'));
+
+/** An absolute http(s) URL, bounded. */
+export const httpUrl = () =>
+  z
+    .string()
+    .trim()
+    .max(limits.url, `must be at most ${limits.url} characters`)
+    .pipe(z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }));
+
+export const email = () =>
+  z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ message: 'must be an email address' }));
+
+/** ISO 3166-1 alpha-2 country code, e.g. `CA`, `IE`. */
+export const countryCode = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+    .transform((value) => value.toUpperCase());
+
+/** BCP 47 language tag, e.g. `en`, `fr-CA`. */
+export const languageTag = () =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+      'must be a BCP 47 language tag such as en or fr-CA',
+    );
+
+export const identifier = () =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(100, 'must be at most 100 characters')
+    .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, _ and -');

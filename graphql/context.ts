@@ -1,0 +1,18 @@
+import type { Principal } from '../functions/core/auth/principal';
+import type { InstitutionService } from '../functions/core/institutions/institution-service';
+import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
+import type { PublicUrls } from '../functions/core/shared/public-urls';
+
+/** The use cases resolvers may call; built once per process by the composition root. */
+export interface Services {
+  readonly institutions: InstitutionService;
+  readonly microCredentials: MicroCredentialService;
+}
+
+/** Per-request context: who is calling, and the services to call. */
+export interface GraphQLContext {
+  readonly principal: Principal;
+  readonly services: Services;
+  readonly urls: PublicUrls;
+  readonly requestId: string;
+}

@@ -1,0 +1,1015 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Institution as InstitutionModel } from '../../functions/core/institutions/institution';
+import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/micro-credential';
+import type { GraphQLContext } from '../context';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 date-time in UTC, e.g. `2026-11-24T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
+};
+
+/** Open Badges 3.0 achievement types. */
+export type AchievementType =
+  /** Any achievement. */
+  | 'Achievement'
+  /** An apprenticeship certificate. */
+  | 'ApprenticeshipCertificate'
+  /** An assessment. */
+  | 'Assessment'
+  /** An assignment. */
+  | 'Assignment'
+  /** An associate degree. */
+  | 'AssociateDegree'
+  /** An award. */
+  | 'Award'
+  /** A bachelor's degree. */
+  | 'BachelorDegree'
+  /** A badge. */
+  | 'Badge'
+  /** A certificate. */
+  | 'Certificate'
+  /** A certificate of completion. */
+  | 'CertificateOfCompletion'
+  /** A certification. */
+  | 'Certification'
+  /** A co-curricular activity. */
+  | 'CoCurricular'
+  /** Community service. */
+  | 'CommunityService'
+  /** A competency. */
+  | 'Competency'
+  /** A course. */
+  | 'Course'
+  /** A degree. */
+  | 'Degree'
+  /** A diploma. */
+  | 'Diploma'
+  /** A doctoral degree. */
+  | 'DoctoralDegree'
+  /** Fieldwork. */
+  | 'Fieldwork'
+  /** General education development. */
+  | 'GeneralEducationDevelopment'
+  /** A journeyman certificate. */
+  | 'JourneymanCertificate'
+  /** A learning program. */
+  | 'LearningProgram'
+  /** A license. */
+  | 'License'
+  /** A master certificate. */
+  | 'MasterCertificate'
+  /** A master's degree. */
+  | 'MasterDegree'
+  /** A membership. */
+  | 'Membership'
+  /** A micro-credential (the default). */
+  | 'MicroCredential'
+  /** A professional doctorate. */
+  | 'ProfessionalDoctorate'
+  /** A quality assurance credential. */
+  | 'QualityAssuranceCredential'
+  /** A research doctorate. */
+  | 'ResearchDoctorate'
+  /** A secondary school diploma. */
+  | 'SecondarySchoolDiploma';
+
+/** A postal address. */
+export type Address = {
+  readonly __typename?: 'Address';
+  /** ISO 3166-1 alpha-2 country code. */
+  readonly addressCountry: Scalars['String']['output'];
+  /** City or town. */
+  readonly addressLocality?: Maybe<Scalars['String']['output']>;
+  /** State, province or region. */
+  readonly addressRegion?: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  readonly postalCode?: Maybe<Scalars['String']['output']>;
+  /** Street and number. */
+  readonly streetAddress?: Maybe<Scalars['String']['output']>;
+};
+
+/** A postal address. */
+export type AddressInput = {
+  /** ISO 3166-1 alpha-2 country code, e.g. `CA`. */
+  readonly addressCountry: Scalars['String']['input'];
+  /** City or town (at most 200 characters). */
+  readonly addressLocality?: InputMaybe<Scalars['String']['input']>;
+  /** State, province or region (at most 200 characters). */
+  readonly addressRegion?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code (at most 40 characters). */
+  readonly postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Street and number (at most 500 characters). */
+  readonly streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Open Badges 3.0 alignment target types. */
+export type AlignmentTargetType =
+  /** A CEASN competency (`ceasn:Competency`). */
+  | 'CEASN_COMPETENCY'
+  /** A CTDL credential (`ceterms:Credential`). */
+  | 'CETERMS_CREDENTIAL'
+  /** A CASE framework item (`CFItem`). */
+  | 'CF_ITEM'
+  /** A CASE rubric (`CFRubric`). */
+  | 'CF_RUBRIC'
+  /** A CASE rubric criterion (`CFRubricCriterion`). */
+  | 'CF_RUBRIC_CRITERION'
+  /** A CASE rubric criterion level (`CFRubricCriterionLevel`). */
+  | 'CF_RUBRIC_CRITERION_LEVEL'
+  /** A Credential Transparency Description Language resource (`CTDL`). */
+  | 'CTDL';
+
+/** A competency a micro-credential certifies, aligned to a framework (OB 3.0 `Alignment`). */
+export type Competency = {
+  readonly __typename?: 'Competency';
+  /** Its code within the framework. */
+  readonly code?: Maybe<Scalars['String']['output']>;
+  /** What the competency means. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** The framework it belongs to, e.g. ESCO. */
+  readonly framework?: Maybe<Scalars['String']['output']>;
+  /** Name of the competency. */
+  readonly name: Scalars['String']['output'];
+  /** Kind of alignment target. */
+  readonly type?: Maybe<AlignmentTargetType>;
+  /** URL of the competency's definition. */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A competency and its alignment. */
+export type CompetencyInput = {
+  /** Its code within the framework (at most 100 characters). */
+  readonly code?: InputMaybe<Scalars['String']['input']>;
+  /** What it means (at most 500 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The framework, e.g. ESCO (at most 200 characters). */
+  readonly framework?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the competency (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Kind of alignment target. */
+  readonly type?: InputMaybe<AlignmentTargetType>;
+  /** URL of the competency's definition. */
+  readonly url: Scalars['String']['input'];
+};
+
+/** One of the three components a micro-credential is earned through. */
+export type Component = {
+  readonly __typename?: 'Component';
+  /** What the learner must show for it to be accepted (markdown). */
+  readonly criteria: Scalars['String']['output'];
+  /** What the component involves. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Guidance on the evidence to submit. */
+  readonly evidenceGuidance?: Maybe<Scalars['String']['output']>;
+  /** Title of the component. */
+  readonly title: Scalars['String']['output'];
+};
+
+/** One component of a design. */
+export type ComponentInput = {
+  /** What the learner must show (markdown, at most 20,000 characters). */
+  readonly criteria: Scalars['String']['input'];
+  /** What it involves (at most 5,000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Guidance on the evidence to submit (at most 5,000 characters). */
+  readonly evidenceGuidance?: InputMaybe<Scalars['String']['input']>;
+  /** Title (at most 200 characters). */
+  readonly title: Scalars['String']['input'];
+};
+
+/**
+ * The three components: educational (the learning), demonstration (showing the skill) and
+ * reflective (its personal impact).
+ */
+export type Components = {
+  readonly __typename?: 'Components';
+  /** Showing the skill or competency in practice. */
+  readonly demonstration: Component;
+  /** The learning: a course, workshop or module. */
+  readonly educational: Component;
+  /** Reflecting on the personal impact of the learning. */
+  readonly reflective: Component;
+};
+
+/** The three components of a design. */
+export type ComponentsInput = {
+  /** The demonstration component. */
+  readonly demonstration: ComponentInput;
+  /** The educational component. */
+  readonly educational: ComponentInput;
+  /** The reflective component. */
+  readonly reflective: ComponentInput;
+};
+
+/** A new institution. */
+export type CreateInstitutionInput = {
+  /** Postal address; the country is required. */
+  readonly address: AddressInput;
+  /** A short description (at most 5,000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Contact email. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** URL of the institution's logo. */
+  readonly image?: InputMaybe<Scalars['String']['input']>;
+  /** Name shown on credentials (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Contact phone number (at most 40 characters). */
+  readonly phone?: InputMaybe<Scalars['String']['input']>;
+  /** Rules for the institution's micro-credentials; defaults apply when absent. */
+  readonly settings?: InputMaybe<InstitutionSettingsInput>;
+  /** The institution's public web site (http or https). */
+  readonly url: Scalars['String']['input'];
+};
+
+/** A new micro-credential design. */
+export type CreateMicroCredentialInput = {
+  /** Achievement type; defaults to MicroCredential. */
+  readonly achievementType?: InputMaybe<AchievementType>;
+  /** Type of assessment (at most 200 characters). */
+  readonly assessmentType: Scalars['String']['input'];
+  /** Competencies (at most 50). */
+  readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
+  /** The three components. */
+  readonly components: ComponentsInput;
+  /** Criteria narrative (markdown, at most 20,000 characters). */
+  readonly criteria: Scalars['String']['input'];
+  /** Description (at most 5,000 characters). */
+  readonly description: Scalars['String']['input'];
+  /** Field of study (at most 200 characters). */
+  readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
+  /** Course or program code (at most 100 characters). */
+  readonly humanCode?: InputMaybe<Scalars['String']['input']>;
+  /** The badge image. */
+  readonly image?: InputMaybe<ImageInput>;
+  /** The owning institution. */
+  readonly institutionId: Scalars['ID']['input'];
+  /** Language (BCP 47); defaults to `en`. */
+  readonly language?: InputMaybe<Scalars['String']['input']>;
+  /** Learning outcomes (1–30, each at most 500 characters). */
+  readonly learningOutcomes: ReadonlyArray<Scalars['String']['input']>;
+  /** Level in a qualifications framework. */
+  readonly level?: InputMaybe<LevelInput>;
+  /** Name (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Form of participation. */
+  readonly participationForm: ParticipationForm;
+  /** Prerequisites (at most 5,000 characters). */
+  readonly prerequisites?: InputMaybe<Scalars['String']['input']>;
+  /** Specialization (at most 200 characters). */
+  readonly specialization?: InputMaybe<Scalars['String']['input']>;
+  /** Keywords (at most 20, each at most 50 characters). */
+  readonly tags?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Months a credential stays valid (1–600); omit for no expiry. */
+  readonly validityMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Notional workload. */
+  readonly workload: WorkloadInput;
+};
+
+/** Lifecycle status of a design's working version. */
+export type DesignStatus =
+  /** Passed every QA step; ready to publish. */
+  | 'APPROVED'
+  /** A reviewer sent it back to the author for changes. */
+  | 'CHANGES_REQUESTED'
+  /** Being written; not yet submitted for review. */
+  | 'DRAFT'
+  /** Under quality-assurance review. */
+  | 'IN_REVIEW'
+  /** Published: listed in the catalogue and issuable. */
+  | 'PUBLISHED'
+  /** A reviewer rejected it; the review has ended. */
+  | 'REJECTED'
+  /** No longer issued; credentials already issued are untouched. */
+  | 'RETIRED';
+
+/** An image with alternative text. */
+export type Image = {
+  readonly __typename?: 'Image';
+  /** Alternative text for people who cannot see it. */
+  readonly caption?: Maybe<Scalars['String']['output']>;
+  /** URL of the image. */
+  readonly url: Scalars['String']['output'];
+};
+
+/** An image with alternative text. */
+export type ImageInput = {
+  /** Alternative text (at most 500 characters). */
+  readonly caption?: InputMaybe<Scalars['String']['input']>;
+  /** URL of the image (http or https). */
+  readonly url: Scalars['String']['input'];
+};
+
+/** An issuing institution: an Open Badges 3.0 issuer `Profile` plus its platform settings. */
+export type Institution = {
+  readonly __typename?: 'Institution';
+  /** Postal address; its country is the EU "country of the awarding body". */
+  readonly address: Address;
+  /** When the institution was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** A short description of the institution. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Contact email. */
+  readonly email?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the institution. */
+  readonly id: Scalars['ID']['output'];
+  /** URL of the institution's logo. */
+  readonly image?: Maybe<Scalars['String']['output']>;
+  /** Name shown on credentials. */
+  readonly name: Scalars['String']['output'];
+  /** Contact phone number. */
+  readonly phone?: Maybe<Scalars['String']['output']>;
+  /** URL of the public issuer profile (OB 3.0 `Profile` JSON-LD). */
+  readonly profileUrl: Scalars['String']['output'];
+  /** Rules the institution applies to its micro-credentials. */
+  readonly settings: InstitutionSettings;
+  /** When the institution was last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+  /** The institution's public web site. */
+  readonly url: Scalars['String']['output'];
+  /** Optimistic-concurrency version; pass it as `expectedVersion` when updating. */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** A page of institutions. */
+export type InstitutionConnection = {
+  readonly __typename?: 'InstitutionConnection';
+  /** The institutions on this page. */
+  readonly nodes: ReadonlyArray<Institution>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** Rules an institution applies to its micro-credentials. */
+export type InstitutionSettings = {
+  readonly __typename?: 'InstitutionSettings';
+  /** Whether stacks may count credentials issued by other institutions. */
+  readonly allowExternalStackParts: Scalars['Boolean']['output'];
+  /** How many active industry endorsements a design needs before it may be published. */
+  readonly requiredEndorsements: Scalars['Int']['output'];
+};
+
+/** Rules an institution applies to its micro-credentials. */
+export type InstitutionSettingsInput = {
+  /** Whether stacks may count credentials from other issuers (default false). */
+  readonly allowExternalStackParts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Active industry endorsements a design needs before publication (1–10, default 1). */
+  readonly requiredEndorsements?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A level within a qualifications framework, e.g. EQF 5. */
+export type Level = {
+  readonly __typename?: 'Level';
+  /** The framework, e.g. `EQF`. */
+  readonly framework: Scalars['String']['output'];
+  /** A readable name of the level. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The level within it, e.g. `5`. */
+  readonly value: Scalars['String']['output'];
+};
+
+/** A level within a qualifications framework. */
+export type LevelInput = {
+  /** The framework, e.g. `EQF` (at most 100 characters). */
+  readonly framework: Scalars['String']['input'];
+  /** A readable name (at most 200 characters). */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The level, e.g. `5` (at most 50 characters). */
+  readonly value: Scalars['String']['input'];
+};
+
+/**
+ * A micro-credential design: an Open Badges 3.0 `Achievement` with the EU micro-credential
+ * elements. Staff of the institution see the working version; everyone else sees the published
+ * version only.
+ */
+export type MicroCredential = {
+  readonly __typename?: 'MicroCredential';
+  /** OB 3.0 achievement type. */
+  readonly achievementType: AchievementType;
+  /** Type of assessment (an EU element). */
+  readonly assessmentType: Scalars['String']['output'];
+  /** Competencies certified, aligned to frameworks. */
+  readonly competencies: ReadonlyArray<Competency>;
+  /** The three components it is earned through. */
+  readonly components: Components;
+  /** When the design was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** The criteria narrative (markdown). */
+  readonly criteria: Scalars['String']['output'];
+  /** What the micro-credential certifies. */
+  readonly description: Scalars['String']['output'];
+  /** Number of this version of the design (1, 2, …). */
+  readonly designVersion: Scalars['Int']['output'];
+  /** Field of study. */
+  readonly fieldOfStudy?: Maybe<Scalars['String']['output']>;
+  /** Course or program code. */
+  readonly humanCode?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the design. */
+  readonly id: Scalars['ID']['output'];
+  /** The badge image. */
+  readonly image?: Maybe<Image>;
+  /** The institution that owns and issues it. */
+  readonly institution: Institution;
+  /** Language of instruction and assessment (BCP 47). */
+  readonly language: Scalars['String']['output'];
+  /** Learning outcomes (an EU element). */
+  readonly learningOutcomes: ReadonlyArray<Scalars['String']['output']>;
+  /** Level in a qualifications framework. */
+  readonly level?: Maybe<Level>;
+  /** Name (the EU element "title"). */
+  readonly name: Scalars['String']['output'];
+  /** Form of participation (an EU element). */
+  readonly participationForm: ParticipationForm;
+  /** What a learner needs before starting. */
+  readonly prerequisites?: Maybe<Scalars['String']['output']>;
+  /** When the current published version was published. */
+  readonly publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Number of the published (issuable) version, if any. */
+  readonly publishedDesignVersion?: Maybe<Scalars['Int']['output']>;
+  /** Specialization within the field. */
+  readonly specialization?: Maybe<Scalars['String']['output']>;
+  /** Status of this version. */
+  readonly status: DesignStatus;
+  /** Keywords. */
+  readonly tags: ReadonlyArray<Scalars['String']['output']>;
+  /** When the design was last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+  /** Months a credential earned under this design stays valid; null means no expiry. */
+  readonly validityMonths?: Maybe<Scalars['Int']['output']>;
+  /** Optimistic-concurrency version; pass it as `expectedVersion` when updating. */
+  readonly version: Scalars['Int']['output'];
+  /** Notional workload. */
+  readonly workload: Workload;
+};
+
+/** A page of micro-credential designs. */
+export type MicroCredentialConnection = {
+  readonly __typename?: 'MicroCredentialConnection';
+  /** The designs on this page. */
+  readonly nodes: ReadonlyArray<MicroCredential>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type Mutation = {
+  readonly __typename?: 'Mutation';
+  /** Does nothing; lets every feature file extend the Mutation type. */
+  readonly _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** Creates an institution (platform admins). */
+  readonly createInstitution: Institution;
+  /** Creates a draft design (issuer admins of the institution). */
+  readonly createMicroCredential: MicroCredential;
+  /**
+   * Changes an institution (platform admins, or the institution's issuer admins). Fails with
+   * CONFLICT when `expectedVersion` is not the current version.
+   */
+  readonly updateInstitution: Institution;
+  /**
+   * Changes a design (issuer admins of the institution). A draft is edited in place; editing an
+   * approved or published design starts a new draft version that must be reviewed again. Fails
+   * with CONFLICT when `expectedVersion` is not the current version.
+   */
+  readonly updateMicroCredential: MicroCredential;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateInstitutionArgs = {
+  input: CreateInstitutionInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateMicroCredentialArgs = {
+  input: CreateMicroCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUpdateInstitutionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateInstitutionInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUpdateMicroCredentialArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateMicroCredentialInput;
+};
+
+/** Information about the next page of a list. */
+export type PageInfo = {
+  readonly __typename?: 'PageInfo';
+  /** Pass this as `after` to fetch the next page; null on the last page. */
+  readonly endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  readonly hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** How learners take part in the learning (an EU micro-credential element). */
+export type ParticipationForm =
+  /** A mix of online and in person. */
+  | 'BLENDED'
+  /** Entirely online. */
+  | 'ONLINE'
+  /** In person. */
+  | 'ONSITE'
+  /** Through volunteering. */
+  | 'VOLUNTEERING'
+  /** At the workplace. */
+  | 'WORK_BASED';
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type Query = {
+  readonly __typename?: 'Query';
+  /** The public catalogue: published designs that can be earned, newest first. Public. */
+  readonly catalogue: MicroCredentialConnection;
+  /** An institution's public profile. Public. */
+  readonly institution?: Maybe<Institution>;
+  /** All institutions, by name. Public. */
+  readonly institutions: InstitutionConnection;
+  /**
+   * A design. Staff of the owning institution see its working version; everyone else sees it
+   * only once published (and then sees the published version).
+   */
+  readonly microCredential?: Maybe<MicroCredential>;
+  /** An institution's designs, newest first, optionally of one status (staff of the institution). */
+  readonly microCredentials: MicroCredentialConnection;
+  /** Who is calling, as the API sees it; null for anonymous callers. */
+  readonly viewer?: Maybe<Viewer>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryCatalogueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryInstitutionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryInstitutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryMicroCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryMicroCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+  status?: InputMaybe<DesignStatus>;
+};
+
+/** Changes to an institution; only the fields given change. */
+export type UpdateInstitutionInput = {
+  /** Postal address (replaced whole). */
+  readonly address?: InputMaybe<AddressInput>;
+  /** A short description (at most 5,000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Contact email. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** URL of the institution's logo. */
+  readonly image?: InputMaybe<Scalars['String']['input']>;
+  /** Name shown on credentials (at most 200 characters). */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Contact phone number (at most 40 characters). */
+  readonly phone?: InputMaybe<Scalars['String']['input']>;
+  /** Rules for the institution's micro-credentials; only the fields given change. */
+  readonly settings?: InputMaybe<InstitutionSettingsInput>;
+  /** The institution's public web site (http or https). */
+  readonly url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a design; only the fields given change, lists and components are replaced whole. */
+export type UpdateMicroCredentialInput = {
+  /** Achievement type. */
+  readonly achievementType?: InputMaybe<AchievementType>;
+  /** Type of assessment. */
+  readonly assessmentType?: InputMaybe<Scalars['String']['input']>;
+  /** Competencies (at most 50). */
+  readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
+  /** The three components. */
+  readonly components?: InputMaybe<ComponentsInput>;
+  /** Criteria narrative (markdown, at most 20,000 characters). */
+  readonly criteria?: InputMaybe<Scalars['String']['input']>;
+  /** Description (at most 5,000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Field of study. */
+  readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
+  /** Course or program code. */
+  readonly humanCode?: InputMaybe<Scalars['String']['input']>;
+  /** The badge image. */
+  readonly image?: InputMaybe<ImageInput>;
+  /** Language (BCP 47). */
+  readonly language?: InputMaybe<Scalars['String']['input']>;
+  /** Learning outcomes (1–30). */
+  readonly learningOutcomes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Level in a qualifications framework. */
+  readonly level?: InputMaybe<LevelInput>;
+  /** Name (at most 200 characters). */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Form of participation. */
+  readonly participationForm?: InputMaybe<ParticipationForm>;
+  /** Prerequisites. */
+  readonly prerequisites?: InputMaybe<Scalars['String']['input']>;
+  /** Specialization. */
+  readonly specialization?: InputMaybe<Scalars['String']['input']>;
+  /** Keywords. */
+  readonly tags?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Months a credential stays valid (1–600). */
+  readonly validityMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Notional workload. */
+  readonly workload?: InputMaybe<WorkloadInput>;
+};
+
+/** The caller, as identified by their token or API key. */
+export type Viewer = {
+  readonly __typename?: 'Viewer';
+  /** Subject of the token (a user id) or the partner id for API keys. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution a staff member belongs to. */
+  readonly institutionId?: Maybe<Scalars['ID']['output']>;
+  /** `user` or `partner`. */
+  readonly kind: Scalars['String']['output'];
+  /** The QA step roles the caller decides for their institution. */
+  readonly qaRoles: ReadonlyArray<Scalars['String']['output']>;
+  /** Platform roles held by the caller. */
+  readonly roles: ReadonlyArray<Scalars['String']['output']>;
+};
+
+/** Notional learning time (the EU element "workload"). */
+export type Workload = {
+  readonly __typename?: 'Workload';
+  /** ECTS credits. */
+  readonly ects?: Maybe<Scalars['Float']['output']>;
+  /** Hours of learning. */
+  readonly hours?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Notional workload: hours, ECTS credits, or both. */
+export type WorkloadInput = {
+  /** ECTS credits, in halves (up to 240). */
+  readonly ects?: InputMaybe<Scalars['Float']['input']>;
+  /** Hours of learning (up to 10,000). */
+  readonly hours?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AchievementType: AchievementType;
+  Address: ResolverTypeWrapper<Address>;
+  AddressInput: AddressInput;
+  AlignmentTargetType: AlignmentTargetType;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Competency: ResolverTypeWrapper<Competency>;
+  CompetencyInput: CompetencyInput;
+  Component: ResolverTypeWrapper<Component>;
+  ComponentInput: ComponentInput;
+  Components: ResolverTypeWrapper<Components>;
+  ComponentsInput: ComponentsInput;
+  CreateInstitutionInput: CreateInstitutionInput;
+  CreateMicroCredentialInput: CreateMicroCredentialInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DesignStatus: DesignStatus;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Image: ResolverTypeWrapper<Image>;
+  ImageInput: ImageInput;
+  Institution: ResolverTypeWrapper<InstitutionModel>;
+  InstitutionConnection: ResolverTypeWrapper<Omit<InstitutionConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Institution']> }>;
+  InstitutionSettings: ResolverTypeWrapper<InstitutionSettings>;
+  InstitutionSettingsInput: InstitutionSettingsInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Level: ResolverTypeWrapper<Level>;
+  LevelInput: LevelInput;
+  MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
+  MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipationForm: ParticipationForm;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateInstitutionInput: UpdateInstitutionInput;
+  UpdateMicroCredentialInput: UpdateMicroCredentialInput;
+  Viewer: ResolverTypeWrapper<Viewer>;
+  Workload: ResolverTypeWrapper<Workload>;
+  WorkloadInput: WorkloadInput;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Address: Address;
+  AddressInput: AddressInput;
+  Boolean: Scalars['Boolean']['output'];
+  Competency: Competency;
+  CompetencyInput: CompetencyInput;
+  Component: Component;
+  ComponentInput: ComponentInput;
+  Components: Components;
+  ComponentsInput: ComponentsInput;
+  CreateInstitutionInput: CreateInstitutionInput;
+  CreateMicroCredentialInput: CreateMicroCredentialInput;
+  DateTime: Scalars['DateTime']['output'];
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Image: Image;
+  ImageInput: ImageInput;
+  Institution: InstitutionModel;
+  InstitutionConnection: Omit<InstitutionConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Institution']> };
+  InstitutionSettings: InstitutionSettings;
+  InstitutionSettingsInput: InstitutionSettingsInput;
+  Int: Scalars['Int']['output'];
+  Level: Level;
+  LevelInput: LevelInput;
+  MicroCredential: MicroCredentialModel;
+  MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
+  UpdateInstitutionInput: UpdateInstitutionInput;
+  UpdateMicroCredentialInput: UpdateMicroCredentialInput;
+  Viewer: Viewer;
+  Workload: Workload;
+  WorkloadInput: WorkloadInput;
+};
+
+export type AddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
+  addressCountry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  addressLocality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  addressRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  streetAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  framework?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['AlignmentTargetType']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComponentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
+  criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidenceGuidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComponentsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Components'] = ResolversParentTypes['Components']> = {
+  demonstration?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  educational?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  reflective?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
+  caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = {
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  profileUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['InstitutionSettings'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InstitutionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstitutionConnection'] = ResolversParentTypes['InstitutionConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Institution']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InstitutionSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstitutionSettings'] = ResolversParentTypes['InstitutionSettings']> = {
+  allowExternalStackParts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requiredEndorsements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Level'] = ResolversParentTypes['Level']> = {
+  framework?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MicroCredential'] = ResolversParentTypes['MicroCredential']> = {
+  achievementType?: Resolver<ResolversTypes['AchievementType'], ParentType, ContextType>;
+  assessmentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competencies?: Resolver<ReadonlyArray<ResolversTypes['Competency']>, ParentType, ContextType>;
+  components?: Resolver<ResolversTypes['Components'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  humanCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  learningOutcomes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participationForm?: Resolver<ResolversTypes['ParticipationForm'], ParentType, ContextType>;
+  prerequisites?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publishedDesignVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  specialization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DesignStatus'], ParentType, ContextType>;
+  tags?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validityMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
+};
+
+export type MicroCredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MicroCredentialConnection'] = ResolversParentTypes['MicroCredentialConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
+  createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
+  updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  catalogue?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, Partial<QueryCatalogueArgs>>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
+  institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
+  microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
+  microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qaRoles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
+  ects?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  Address?: AddressResolvers<ContextType>;
+  Competency?: CompetencyResolvers<ContextType>;
+  Component?: ComponentResolvers<ContextType>;
+  Components?: ComponentsResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Image?: ImageResolvers<ContextType>;
+  Institution?: InstitutionResolvers<ContextType>;
+  InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
+  InstitutionSettings?: InstitutionSettingsResolvers<ContextType>;
+  Level?: LevelResolvers<ContextType>;
+  MicroCredential?: MicroCredentialResolvers<ContextType>;
+  MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  Workload?: WorkloadResolvers<ContextType>;
+};
+

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Role } from '../../functions/core/auth/principal';
+import { GraphQLClient, type Caller } from '../../infra/local/graphql-client';
+import { startPlatform, type RunningPlatform } from '../../infra/local/platform';
+import { institutionInput } from './builders';
+
+export interface TestPlatform {
+  readonly platform: RunningPlatform;
+  readonly api: GraphQLClient;
+  /** A caller holding `role` (scoped to `institutionId` where given). */
+  as(
+    role: Role,
+    options?: { institutionId?: string; qaRoles?: string[]; subject?: string },
+  ): Promise<Caller>;
+  /** Creates an institution as a platform admin and returns its id. */
+  createInstitution(overrides?: Record<string, unknown>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on an ephemeral loopback port, on the run's DynamoDB Local with a table of
+ * its own, reached over real HTTP.
+ */
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const platform = await startPlatform({
+    port: 0,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tableName: `e2e-${randomUUID()}`,
+    logLevel: 'ERROR',
+  });
+  const api = new GraphQLClient(`${platform.url}/graphql`);
+  const as: TestPlatform['as'] = async (role, options = {}) => ({
+    token: await platform.identity.mint({
+      role,
+      institutionId: options.institutionId,
+      qaRoles: options.qaRoles,
+      subject: options.subject,
+    }),
+  });
+  return {
+    platform,
+    api,
+    as,
+    async createInstitution(overrides = {}) {
+      const data = await api.call<{ createInstitution: { id: string } }>(
+        'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+        { input: institutionInput(overrides) },
+        await as('platform-admin'),
+      );
+      return data.createInstitution.id;
+    },
+    stop: () => platform.stop(),
+  };
+}
