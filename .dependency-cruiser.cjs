@@ -69,7 +69,7 @@ module.exports = {
       name: 'not-to-dev-dep',
       comment: 'Code that ships in a Lambda bundle may only use production dependencies.',
       severity: 'error',
-      from: { path: '^(functions|graphql)', pathNot: '\\.test\\.ts$' },
+      from: { path: '^(functions|graphql)', pathNot: ['\\.test\\.ts$', '^graphql/codegen/'] },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
   ],
