@@ -21,6 +21,12 @@ const config: CodegenConfig = {
         mappers: {
           Institution: '../../functions/core/institutions/institution#Institution',
           MicroCredential: '../../functions/core/designs/micro-credential#MicroCredential',
+          QaWorkflow: '../../functions/core/qa/workflow#QaWorkflow',
+          Review: '../../functions/core/qa/review#Review',
+          ReviewHistoryEntry: '../../functions/core/qa/review#HistoryEntry',
+          ReviewStep: '../views#ReviewStepView',
+          QueueItem: '../../functions/core/qa/qa-service#QueueEntry',
+          DomainEvent: '../../functions/core/shared/events#DomainEvent',
         },
       },
     },

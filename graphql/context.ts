@@ -1,12 +1,16 @@
 import type { Principal } from '../functions/core/auth/principal';
 import type { InstitutionService } from '../functions/core/institutions/institution-service';
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
+import type { QaService } from '../functions/core/qa/qa-service';
+import type { EventService } from '../functions/core/shared/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
 export interface Services {
   readonly institutions: InstitutionService;
   readonly microCredentials: MicroCredentialService;
+  readonly qa: QaService;
+  readonly events: EventService;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -9,6 +9,7 @@ import { GraphQLClient } from '../infra/local/graphql-client';
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution } from '../infra/local/demo-content';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
+import { approveDesign, publishDesign, type QaCallers } from '../infra/local/portal-flows';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -87,10 +88,45 @@ try {
     microCredentials.push(createMicroCredential);
   }
 
+  log(
+    'running the QA workflow for each design (committee, senior management, advisory team, board)',
+  );
+  const qaCallers: QaCallers = {
+    admin: issuerAdmin,
+    reviewerFor: async (role) => ({
+      token: await identity.mint({
+        role: 'qa-reviewer',
+        institutionId: institution.id,
+        qaRoles: [role],
+        subject: `demo-reviewer-${role}`,
+        name: `Demo ${role} reviewer`,
+      }),
+    }),
+  };
+  const reviews: {
+    microCredentialId: string;
+    reviewId: string;
+    status: string;
+    decisions: number;
+  }[] = [];
+  for (const design of microCredentials) {
+    const { review, decisions } = await approveDesign(api, design.id, qaCallers);
+    reviews.push({
+      microCredentialId: design.id,
+      reviewId: review.id,
+      status: review.status,
+      decisions,
+    });
+    log(`publishing ${design.name}`);
+    const published = await publishDesign(api, design.id, issuerAdmin);
+    Object.assign(design, { status: published.status, version: published.version });
+  }
+
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
     microCredentials,
+    reviews,
   };
   console.log(JSON.stringify(summary));
 } finally {

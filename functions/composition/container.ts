@@ -5,10 +5,13 @@ import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
+import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import { systemClock, uuidGenerator } from '../adapters/system';
 import type { Authenticator } from '../core/auth/ports';
 import { MicroCredentialService } from '../core/designs/micro-credential-service';
 import { InstitutionService } from '../core/institutions/institution-service';
+import { QaService } from '../core/qa/qa-service';
+import { EventService } from '../core/shared/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { Config } from './config';
@@ -56,11 +59,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const table = new DynamoTable(createDocumentClient(clients.dynamodb), config.TABLE_NAME);
   const institutions = new DynamoDbInstitutionRepository(table);
   const designs = new DynamoDbMicroCredentialRepository(table);
+  const qa = new DynamoDbQaRepository(table);
   const urls = new PublicUrls(config.PUBLIC_BASE_URL);
 
   const services: Services = {
     institutions: new InstitutionService({ institutions, clock, ids }),
     microCredentials: new MicroCredentialService({ designs, institutions, clock, ids }),
+    qa: new QaService({ designs, workflows: qa, reviews: qa, unitOfWork: qa, clock, ids }),
+    events: new EventService(qa),
   };
   const authenticator = new JwtAuthenticator({
     jwksUrl: config.AUTH_JWKS_URL,

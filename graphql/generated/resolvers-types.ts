@@ -1,6 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Institution as InstitutionModel } from '../../functions/core/institutions/institution';
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/micro-credential';
+import type { QaWorkflow as QaWorkflowModel } from '../../functions/core/qa/workflow';
+import type { Review as ReviewModel, HistoryEntry as HistoryEntryModel } from '../../functions/core/qa/review';
+import type { ReviewStepView as ReviewStepViewModel } from '../views';
+import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-service';
+import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -82,6 +87,17 @@ export type AchievementType =
   /** A secondary school diploma. */
   | 'SecondarySchoolDiploma';
 
+/** Who did something. */
+export type Actor = {
+  readonly __typename?: 'Actor';
+  /** Email, when known. */
+  readonly email?: Maybe<Scalars['String']['output']>;
+  /** User id. */
+  readonly id: Scalars['ID']['output'];
+  /** Name, when known. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+};
+
 /** A postal address. */
 export type Address = {
   readonly __typename?: 'Address';
@@ -127,6 +143,23 @@ export type AlignmentTargetType =
   | 'CF_RUBRIC_CRITERION_LEVEL'
   /** A Credential Transparency Description Language resource (`CTDL`). */
   | 'CTDL';
+
+/** A document attached to a decision. */
+export type Attachment = {
+  readonly __typename?: 'Attachment';
+  /** Name of the document. */
+  readonly name: Scalars['String']['output'];
+  /** Link to it. */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A document attached to a decision. */
+export type AttachmentInput = {
+  /** Name (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Link (http or https). */
+  readonly url: Scalars['String']['input'];
+};
 
 /** A competency a micro-credential certifies, aligned to a framework (OB 3.0 `Alignment`). */
 export type Competency = {
@@ -274,6 +307,15 @@ export type CreateMicroCredentialInput = {
   readonly workload: WorkloadInput;
 };
 
+/** A reviewer's decision on a step. */
+export type DecisionOutcome =
+  /** Approve the step; the review moves on (or is approved after the last step). */
+  | 'APPROVE'
+  /** Reject the design; the review ends. */
+  | 'REJECT'
+  /** Send the design back to the author; the review resumes at this step on resubmission. */
+  | 'REQUEST_CHANGES';
+
 /** Lifecycle status of a design's working version. */
 export type DesignStatus =
   /** Passed every QA step; ready to publish. */
@@ -290,6 +332,36 @@ export type DesignStatus =
   | 'REJECTED'
   /** No longer issued; credentials already issued are untouched. */
   | 'RETIRED';
+
+/** A recorded change of state (QA steps, publication, issuance, …), for integrations. */
+export type DomainEvent = {
+  readonly __typename?: 'DomainEvent';
+  /** Id of whoever caused it. */
+  readonly actorId: Scalars['String']['output'];
+  /** Who caused it (`user`, `partner` or `platform` and an id). */
+  readonly actorKind: Scalars['String']['output'];
+  /** Id of the thing that changed. */
+  readonly aggregateId: Scalars['ID']['output'];
+  /** Kind of thing that changed, e.g. `Review`. */
+  readonly aggregateType: Scalars['String']['output'];
+  /** Details, as a JSON string. */
+  readonly data: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it happened. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** Type, e.g. `qa.step.approved`. */
+  readonly type: Scalars['String']['output'];
+};
+
+/** A page of domain events. */
+export type DomainEventConnection = {
+  readonly __typename?: 'DomainEventConnection';
+  /** The events, newest first. */
+  readonly nodes: ReadonlyArray<DomainEvent>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
 
 /** An image with alternative text. */
 export type Image = {
@@ -405,6 +477,8 @@ export type MicroCredential = {
   readonly createdAt: Scalars['DateTime']['output'];
   /** The criteria narrative (markdown). */
   readonly criteria: Scalars['String']['output'];
+  /** The QA review of the working version, once submitted (staff only). */
+  readonly currentReview?: Maybe<Review>;
   /** What the micro-credential certifies. */
   readonly description: Scalars['String']['output'];
   /** Number of this version of the design (1, 2, …). */
@@ -469,6 +543,16 @@ export type Mutation = {
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
   readonly createMicroCredential: MicroCredential;
+  /** Decides the current step of a review (QA reviewers holding the step's role). */
+  readonly decideReviewStep: Review;
+  /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
+  readonly publishMicroCredential: MicroCredential;
+  /** Retires a design: no new credentials; those issued are untouched (issuer admins). */
+  readonly retireMicroCredential: MicroCredential;
+  /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
+  readonly submitForReview: Review;
+  /** Adds required-field values to an open review (issuer admins). */
+  readonly supplyReviewFields: Review;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -480,6 +564,8 @@ export type Mutation = {
    * with CONFLICT when `expectedVersion` is not the current version.
    */
   readonly updateMicroCredential: MicroCredential;
+  /** Saves a new version of the institution's QA workflow (issuer admins). Reviews under way keep theirs. */
+  readonly updateQaWorkflow: QaWorkflow;
 };
 
 
@@ -496,6 +582,44 @@ export type MutationCreateMicroCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationDecideReviewStepArgs = {
+  input: ReviewDecisionInput;
+  reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationPublishMicroCredentialArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRetireMicroCredentialArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubmitForReviewArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input?: InputMaybe<SubmitForReviewInput>;
+  microCredentialId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSupplyReviewFieldsArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input: SupplyReviewFieldsInput;
+  reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationUpdateInstitutionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -508,6 +632,14 @@ export type MutationUpdateMicroCredentialArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateMicroCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUpdateQaWorkflowArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input: QaWorkflowInput;
+  institutionId: Scalars['ID']['input'];
 };
 
 /** Information about the next page of a list. */
@@ -532,6 +664,111 @@ export type ParticipationForm =
   /** At the workplace. */
   | 'WORK_BASED';
 
+/** Kinds of information a QA step may require. */
+export type QaFieldKind =
+  /** Free text, e.g. an industry need statement. */
+  | 'TEXT'
+  /** A link, e.g. to a concept form or a full proposal document. */
+  | 'URL';
+
+/** Information a QA step requires from the author before it can be approved. */
+export type QaRequiredField = {
+  readonly __typename?: 'QaRequiredField';
+  /** Key the author supplies the value under. */
+  readonly key: Scalars['String']['output'];
+  /** Text or link. */
+  readonly kind: QaFieldKind;
+  /** What the field is. */
+  readonly label: Scalars['String']['output'];
+};
+
+/** A required field of a step. */
+export type QaRequiredFieldInput = {
+  /** Key (letters, digits, _ and -). */
+  readonly key: Scalars['String']['input'];
+  /** Text or link; default TEXT. */
+  readonly kind?: InputMaybe<QaFieldKind>;
+  /** Label (at most 200 characters). */
+  readonly label: Scalars['String']['input'];
+};
+
+/** QA statistics for an institution (outcomes and step times over the last 365 days). */
+export type QaStatistics = {
+  readonly __typename?: 'QaStatistics';
+  /** Reviews approved. */
+  readonly approved: Scalars['Int']['output'];
+  /** Reviews waiting on their authors. */
+  readonly changesRequested: Scalars['Int']['output'];
+  /** Reviews waiting on a step. */
+  readonly inProgress: Scalars['Int']['output'];
+  /** The institution. */
+  readonly institutionId: Scalars['ID']['output'];
+  /** Reviews whose current step is past due. */
+  readonly overdue: Scalars['Int']['output'];
+  /** Reviews rejected. */
+  readonly rejected: Scalars['Int']['output'];
+  /** Median time per step. */
+  readonly stepTimes: ReadonlyArray<StepTime>;
+};
+
+/** One step of a QA workflow. */
+export type QaStep = {
+  readonly __typename?: 'QaStep';
+  /** What the step checks. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Days the deciders have once the step starts. */
+  readonly dueWithinDays?: Maybe<Scalars['Int']['output']>;
+  /** Stable key of the step within the workflow. */
+  readonly key: Scalars['String']['output'];
+  /** Name of the step. */
+  readonly name: Scalars['String']['output'];
+  /** Information that must be supplied before the step can be approved. */
+  readonly requiredFields: ReadonlyArray<QaRequiredField>;
+  /** The QA role that decides the step, e.g. `board`. */
+  readonly role: Scalars['String']['output'];
+};
+
+/** A step of a workflow. */
+export type QaStepInput = {
+  /** What the step checks. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Days the deciders have (1–365). */
+  readonly dueWithinDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Stable key (letters, digits, _ and -). */
+  readonly key: Scalars['String']['input'];
+  /** Name (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Information required before approval (at most 10). */
+  readonly requiredFields?: InputMaybe<ReadonlyArray<QaRequiredFieldInput>>;
+  /** QA role that decides it (letters, digits, _ and -). */
+  readonly role: Scalars['String']['input'];
+};
+
+/** An institution's QA workflow: the ordered steps every design passes before it can be issued. */
+export type QaWorkflow = {
+  readonly __typename?: 'QaWorkflow';
+  /** When this version was saved. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** The institution. */
+  readonly institutionId: Scalars['ID']['output'];
+  /** True while the institution uses the built-in default. */
+  readonly isDefault: Scalars['Boolean']['output'];
+  /** Name of the workflow. */
+  readonly name: Scalars['String']['output'];
+  /** The steps, in order. */
+  readonly steps: ReadonlyArray<QaStep>;
+  /** Version of the workflow; reviews keep the version they started with. */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** A new version of an institution's QA workflow. */
+export type QaWorkflowInput = {
+  /** Name of the workflow. */
+  readonly name: Scalars['String']['input'];
+  /** The steps, in order (1–20, unique keys). */
+  readonly steps: ReadonlyArray<QaStepInput>;
+};
+
 /**
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
@@ -540,6 +777,8 @@ export type Query = {
   readonly __typename?: 'Query';
   /** The public catalogue: published designs that can be earned, newest first. Public. */
   readonly catalogue: MicroCredentialConnection;
+  /** An institution's domain events, newest first (issuer and platform admins). */
+  readonly domainEvents: DomainEventConnection;
   /** An institution's public profile. Public. */
   readonly institution?: Maybe<Institution>;
   /** All institutions, by name. Public. */
@@ -551,6 +790,16 @@ export type Query = {
   readonly microCredential?: Maybe<MicroCredential>;
   /** An institution's designs, newest first, optionally of one status (staff of the institution). */
   readonly microCredentials: MicroCredentialConnection;
+  /** QA statistics of an institution (staff). */
+  readonly qaStatistics: QaStatistics;
+  /** The QA workflow new reviews of the institution follow (staff). */
+  readonly qaWorkflow: QaWorkflow;
+  /** A review (issuer admins, QA reviewers and platform admins). */
+  readonly review?: Maybe<Review>;
+  /** Steps waiting for the caller's QA roles, earliest due first (QA reviewers). */
+  readonly reviewQueue: ReadonlyArray<QueueItem>;
+  /** An institution's reviews, newest first (staff). */
+  readonly reviews: ReviewConnection;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
 };
@@ -564,6 +813,17 @@ export type QueryCatalogueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryDomainEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -604,6 +864,249 @@ export type QueryMicroCredentialsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
   status?: InputMaybe<DesignStatus>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryQaStatisticsArgs = {
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryQaWorkflowArgs = {
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+  status?: InputMaybe<ReviewStatus>;
+};
+
+/** A step waiting on the caller. */
+export type QueueItem = {
+  readonly __typename?: 'QueueItem';
+  /** When it is due. */
+  readonly dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True when past due. */
+  readonly overdue: Scalars['Boolean']['output'];
+  /** The review. */
+  readonly review: Review;
+  /** The step to decide. */
+  readonly step: QaStep;
+};
+
+/** The QA review of one design version. */
+export type Review = {
+  readonly __typename?: 'Review';
+  /** When it was approved or rejected. */
+  readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** SHA-256 of the content under review. */
+  readonly contentDigest: Scalars['String']['output'];
+  /** The step the review waits on or is paused at; null once ended. */
+  readonly currentStep?: Maybe<ReviewStep>;
+  /** Name of the design when submitted. */
+  readonly designName: Scalars['String']['output'];
+  /** The design version under review. */
+  readonly designVersion: Scalars['Int']['output'];
+  /** Values supplied for required fields. */
+  readonly fields: ReadonlyArray<ReviewField>;
+  /** The full audit trail, oldest first. */
+  readonly history: ReadonlyArray<ReviewHistoryEntry>;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The design under review (as the caller may see it). */
+  readonly microCredential: MicroCredential;
+  /** Submission round. */
+  readonly round: Scalars['Int']['output'];
+  /** Status of the review. */
+  readonly status: ReviewStatus;
+  /** Every step with its state. */
+  readonly steps: ReadonlyArray<ReviewStep>;
+  /** When it was submitted. */
+  readonly submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it. */
+  readonly submittedBy: Actor;
+  /** Optimistic-concurrency version. */
+  readonly version: Scalars['Int']['output'];
+  /** Name of the workflow. */
+  readonly workflowName: Scalars['String']['output'];
+  /** Version of the workflow the review follows. */
+  readonly workflowVersion: Scalars['Int']['output'];
+};
+
+/** Actions recorded in a review's audit trail. */
+export type ReviewAction =
+  /** A reviewer approved a step. */
+  | 'APPROVED'
+  /** A reviewer requested changes. */
+  | 'CHANGES_REQUESTED'
+  /** The author supplied required fields. */
+  | 'FIELDS_SUPPLIED'
+  /** A reviewer rejected the design. */
+  | 'REJECTED'
+  /** The author resubmitted after changes. */
+  | 'RESUBMITTED'
+  /** The author submitted the design. */
+  | 'SUBMITTED';
+
+/** A page of reviews. */
+export type ReviewConnection = {
+  readonly __typename?: 'ReviewConnection';
+  /** The reviews. */
+  readonly nodes: ReadonlyArray<Review>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A decision on the current step of a review. */
+export type ReviewDecisionInput = {
+  /** Supporting documents (at most 10). */
+  readonly attachments?: InputMaybe<ReadonlyArray<AttachmentInput>>;
+  /** The reasoning (at most 5,000 characters). */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** The decision. */
+  readonly outcome: DecisionOutcome;
+  /** Key of the step being decided; must be the current step. */
+  readonly stepKey: Scalars['String']['input'];
+};
+
+/** A value supplied for a required field. */
+export type ReviewField = {
+  readonly __typename?: 'ReviewField';
+  /** The field's key. */
+  readonly key: Scalars['String']['output'];
+  /** The value (text or link). */
+  readonly value: Scalars['String']['output'];
+};
+
+/** A required field's value. */
+export type ReviewFieldInput = {
+  /** The field's key, e.g. `conceptForm`. */
+  readonly key: Scalars['String']['input'];
+  /** The value (at most 2,048 characters). */
+  readonly value: Scalars['String']['input'];
+};
+
+/** One entry of a review's append-only audit trail. */
+export type ReviewHistoryEntry = {
+  readonly __typename?: 'ReviewHistoryEntry';
+  /** What happened. */
+  readonly action: ReviewAction;
+  /** Who did it. */
+  readonly actor: Actor;
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Documents attached. */
+  readonly attachments: ReadonlyArray<Attachment>;
+  /** Their comment. */
+  readonly comment?: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of the design content this entry concerned. */
+  readonly contentDigest?: Maybe<Scalars['String']['output']>;
+  /** Hours the step waited before this decision (decisions only). */
+  readonly hoursOnStep?: Maybe<Scalars['Float']['output']>;
+  /** Role that decided (decisions only). */
+  readonly role?: Maybe<Scalars['String']['output']>;
+  /** Submission round (1, then +1 per resubmission). */
+  readonly round: Scalars['Int']['output'];
+  /** Position in the trail (1, 2, …). */
+  readonly sequence: Scalars['Int']['output'];
+  /** Key of the step concerned. */
+  readonly stepKey?: Maybe<Scalars['String']['output']>;
+  /** Name of the step concerned. */
+  readonly stepName?: Maybe<Scalars['String']['output']>;
+};
+
+/** Status of a QA review. */
+export type ReviewStatus =
+  /** Every step approved. */
+  | 'APPROVED'
+  /** Paused: the author must make changes and resubmit. */
+  | 'CHANGES_REQUESTED'
+  /** Waiting on the current step's deciders. */
+  | 'IN_PROGRESS'
+  /** Rejected; the review has ended. */
+  | 'REJECTED';
+
+/** A step of a review, with its state. */
+export type ReviewStep = {
+  readonly __typename?: 'ReviewStep';
+  /** When the step is due (current step only). */
+  readonly dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Position of the step (0-based). */
+  readonly index: Scalars['Int']['output'];
+  /** Required fields of this step still without a value. */
+  readonly missingFields: ReadonlyArray<Scalars['String']['output']>;
+  /** True when the current step is past its due date. */
+  readonly overdue: Scalars['Boolean']['output'];
+  /** When the step became current (current step only). */
+  readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the step stands. */
+  readonly state: ReviewStepState;
+  /** The step as the workflow defined it when the review started. */
+  readonly step: QaStep;
+};
+
+/** Where a step of a review stands. */
+export type ReviewStepState =
+  /** Approved. */
+  | 'APPROVED'
+  /** The step the review is waiting on (or paused at). */
+  | 'CURRENT'
+  /** Not reached yet. */
+  | 'PENDING'
+  /** Rejected here. */
+  | 'REJECTED';
+
+/** Median time a step takes. */
+export type StepTime = {
+  readonly __typename?: 'StepTime';
+  /** Decisions counted. */
+  readonly decisions: Scalars['Int']['output'];
+  /** Median hours from the step starting to its decision. */
+  readonly medianHours: Scalars['Float']['output'];
+  /** Step key. */
+  readonly stepKey: Scalars['String']['output'];
+  /** Step name. */
+  readonly stepName: Scalars['String']['output'];
+};
+
+/** Submission of a design for review. */
+export type SubmitForReviewInput = {
+  /** A note to the reviewers. */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** Values for the workflow's required fields. */
+  readonly fields?: InputMaybe<ReadonlyArray<ReviewFieldInput>>;
+};
+
+/** Values for required fields of an open review. */
+export type SupplyReviewFieldsInput = {
+  /** A note to the reviewers. */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** The values (at least one). */
+  readonly fields: ReadonlyArray<ReviewFieldInput>;
 };
 
 /** Changes to an institution; only the fields given change. */
@@ -774,9 +1277,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AchievementType: AchievementType;
+  Actor: ResolverTypeWrapper<Actor>;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   AlignmentTargetType: AlignmentTargetType;
+  Attachment: ResolverTypeWrapper<Attachment>;
+  AttachmentInput: AttachmentInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Competency: ResolverTypeWrapper<Competency>;
   CompetencyInput: CompetencyInput;
@@ -787,7 +1293,10 @@ export type ResolversTypes = {
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecisionOutcome: DecisionOutcome;
   DesignStatus: DesignStatus;
+  DomainEvent: ResolverTypeWrapper<DomainEventModel>;
+  DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
@@ -804,8 +1313,30 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationForm: ParticipationForm;
+  QaFieldKind: QaFieldKind;
+  QaRequiredField: ResolverTypeWrapper<QaRequiredField>;
+  QaRequiredFieldInput: QaRequiredFieldInput;
+  QaStatistics: ResolverTypeWrapper<QaStatistics>;
+  QaStep: ResolverTypeWrapper<QaStep>;
+  QaStepInput: QaStepInput;
+  QaWorkflow: ResolverTypeWrapper<QaWorkflowModel>;
+  QaWorkflowInput: QaWorkflowInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueueItem: ResolverTypeWrapper<QueueEntryModel>;
+  Review: ResolverTypeWrapper<ReviewModel>;
+  ReviewAction: ReviewAction;
+  ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Review']> }>;
+  ReviewDecisionInput: ReviewDecisionInput;
+  ReviewField: ResolverTypeWrapper<ReviewField>;
+  ReviewFieldInput: ReviewFieldInput;
+  ReviewHistoryEntry: ResolverTypeWrapper<HistoryEntryModel>;
+  ReviewStatus: ReviewStatus;
+  ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
+  ReviewStepState: ReviewStepState;
+  StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitForReviewInput: SubmitForReviewInput;
+  SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
@@ -815,8 +1346,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Actor: Actor;
   Address: Address;
   AddressInput: AddressInput;
+  Attachment: Attachment;
+  AttachmentInput: AttachmentInput;
   Boolean: Scalars['Boolean']['output'];
   Competency: Competency;
   CompetencyInput: CompetencyInput;
@@ -827,6 +1361,8 @@ export type ResolversParentTypes = {
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   DateTime: Scalars['DateTime']['output'];
+  DomainEvent: DomainEventModel;
+  DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Image: Image;
@@ -842,13 +1378,37 @@ export type ResolversParentTypes = {
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  QaRequiredField: QaRequiredField;
+  QaRequiredFieldInput: QaRequiredFieldInput;
+  QaStatistics: QaStatistics;
+  QaStep: QaStep;
+  QaStepInput: QaStepInput;
+  QaWorkflow: QaWorkflowModel;
+  QaWorkflowInput: QaWorkflowInput;
   Query: Record<PropertyKey, never>;
+  QueueItem: QueueEntryModel;
+  Review: ReviewModel;
+  ReviewConnection: Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Review']> };
+  ReviewDecisionInput: ReviewDecisionInput;
+  ReviewField: ReviewField;
+  ReviewFieldInput: ReviewFieldInput;
+  ReviewHistoryEntry: HistoryEntryModel;
+  ReviewStep: ReviewStepViewModel;
+  StepTime: StepTime;
   String: Scalars['String']['output'];
+  SubmitForReviewInput: SubmitForReviewInput;
+  SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
   Viewer: Viewer;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
+};
+
+export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -857,6 +1417,11 @@ export type AddressResolvers<ContextType = GraphQLContext, ParentType extends Re
   addressRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   streetAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
@@ -884,6 +1449,22 @@ export type ComponentsResolvers<ContextType = GraphQLContext, ParentType extends
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aggregateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  aggregateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DomainEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEventConnection'] = ResolversParentTypes['DomainEventConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['DomainEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
 
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -929,6 +1510,7 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   components?: Resolver<ResolversTypes['Components'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -962,8 +1544,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
+  decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
+  publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  retireMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationRetireMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
+  supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -971,13 +1559,122 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type QaRequiredFieldResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaRequiredField'] = ResolversParentTypes['QaRequiredField']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['QaFieldKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QaStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaStatistics'] = ResolversParentTypes['QaStatistics']> = {
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesRequested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stepTimes?: Resolver<ReadonlyArray<ResolversTypes['StepTime']>, ParentType, ContextType>;
+};
+
+export type QaStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaStep'] = ResolversParentTypes['QaStep']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueWithinDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiredFields?: Resolver<ReadonlyArray<ResolversTypes['QaRequiredField']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QaWorkflowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaWorkflow'] = ResolversParentTypes['QaWorkflow']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  steps?: Resolver<ReadonlyArray<ResolversTypes['QaStep']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   catalogue?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, Partial<QueryCatalogueArgs>>;
+  domainEvents?: Resolver<ResolversTypes['DomainEventConnection'], ParentType, ContextType, RequireFields<QueryDomainEventsArgs, 'institutionId'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
+  qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
+  qaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<QueryQaWorkflowArgs, 'institutionId'>>;
+  review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
+  reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
+  reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueItem'] = ResolversParentTypes['QueueItem']> = {
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['Review'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
+};
+
+export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentStep?: Resolver<Maybe<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
+  designName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fields?: Resolver<ReadonlyArray<ResolversTypes['ReviewField']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['ReviewHistoryEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workflowName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workflowVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewConnection'] = ResolversParentTypes['ReviewConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Review']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReviewFieldResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewField'] = ResolversParentTypes['ReviewField']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReviewHistoryEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewHistoryEntry'] = ResolversParentTypes['ReviewHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['ReviewAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attachments?: Resolver<ReadonlyArray<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contentDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hoursOnStep?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stepName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewStep'] = ResolversParentTypes['ReviewStep']> = {
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReviewStepState'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
+};
+
+export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepTime'] = ResolversParentTypes['StepTime']> = {
+  decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stepName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -994,11 +1691,15 @@ export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Actor?: ActorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  Attachment?: AttachmentResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   Components?: ComponentsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DomainEvent?: DomainEventResolvers<ContextType>;
+  DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
@@ -1008,7 +1709,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  QaRequiredField?: QaRequiredFieldResolvers<ContextType>;
+  QaStatistics?: QaStatisticsResolvers<ContextType>;
+  QaStep?: QaStepResolvers<ContextType>;
+  QaWorkflow?: QaWorkflowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueueItem?: QueueItemResolvers<ContextType>;
+  Review?: ReviewResolvers<ContextType>;
+  ReviewConnection?: ReviewConnectionResolvers<ContextType>;
+  ReviewField?: ReviewFieldResolvers<ContextType>;
+  ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
+  ReviewStep?: ReviewStepResolvers<ContextType>;
+  StepTime?: StepTimeResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };

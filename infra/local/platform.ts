@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../../functions/composition/config';
 import { createContainer, type Container } from '../../functions/composition/container';
 import { createApiHandler } from '../../functions/handlers/api-handler';
+import type { Clock } from '../../functions/core/shared/runtime';
 import { handler as publicWebHandler } from '../../functions/handlers/public-web';
 import {
   ensureTable,
@@ -26,6 +27,8 @@ export interface PlatformOptions {
   /** @default 'tessera' */
   readonly tableName?: string;
   readonly logLevel?: Config['LOG_LEVEL'];
+  /** Replaces the system clock (tests move time forward to reach due dates). */
+  readonly clock?: Clock;
 }
 
 export interface RunningPlatform {
@@ -102,7 +105,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const dynamodbClient = localDynamoDbClient(dynamodbEndpoint);
     stops.push(() => Promise.resolve(dynamodbClient.destroy()));
     await ensureTable(dynamodbClient, config.TABLE_NAME);
-    const container = createContainer(config, { dynamodb: dynamodbClient });
+    const container = createContainer(config, { dynamodb: dynamodbClient, clock: options.clock });
     bound.api = createApiHandler(container);
     return { url, config, container, identity, stop };
   } catch (error) {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Role } from '../../functions/core/auth/principal';
+import type { Clock } from '../../functions/core/shared/runtime';
 import { GraphQLClient, type Caller } from '../../infra/local/graphql-client';
+import type { QaCallers } from '../../infra/local/portal-flows';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform';
 import { institutionInput } from './builders';
 
@@ -13,6 +15,8 @@ export interface TestPlatform {
     role: Role,
     options?: { institutionId?: string; qaRoles?: string[]; subject?: string },
   ): Promise<Caller>;
+  /** Callers for an institution's QA flow: its issuer admin and a reviewer per QA role. */
+  qaCallers(institutionId: string): Promise<QaCallers>;
   /** Creates an institution as a platform admin and returns its id. */
   createInstitution(overrides?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
@@ -22,12 +26,13 @@ export interface TestPlatform {
  * The whole platform on an ephemeral loopback port, on the run's DynamoDB Local with a table of
  * its own, reached over real HTTP.
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
+export async function startTestPlatform(options: { clock?: Clock } = {}): Promise<TestPlatform> {
   const platform = await startPlatform({
     port: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
     logLevel: 'ERROR',
+    clock: options.clock,
   });
   const api = new GraphQLClient(`${platform.url}/graphql`);
   const as: TestPlatform['as'] = async (role, options = {}) => ({
@@ -49,6 +54,13 @@ export async function startTestPlatform(): Promise<TestPlatform> {
         await as('platform-admin'),
       );
       return data.createInstitution.id;
+    },
+    async qaCallers(institutionId) {
+      return {
+        admin: await as('issuer-admin', { institutionId, subject: `author-${institutionId}` }),
+        reviewerFor: (role: string) =>
+          as('qa-reviewer', { institutionId, qaRoles: [role], subject: `reviewer-${role}` }),
+      };
     },
     stop: () => platform.stop(),
   };

@@ -44,4 +44,51 @@ export const keys = {
     gsi2pk: keys.catalogueOfInstitution(entry.institutionId),
     gsi2sk: `${entry.publishedAt}#${entry.id}`,
   }),
+
+  qaWorkflow: (institutionId: string, workflowVersion: number) => ({
+    pk: `INSTITUTION#${institutionId}`,
+    sk: `QA_WORKFLOW#${pad(workflowVersion)}`,
+  }),
+  qaWorkflowPrefix: () => 'QA_WORKFLOW#',
+
+  review: (id: string) => ({ pk: `REVIEW#${id}`, sk: 'REVIEW' }),
+  reviewQueue: (institutionId: string, role: string) => `QA_QUEUE#${institutionId}#${role}`,
+  reviewsOfInstitution: (institutionId: string) => `INSTITUTION#${institutionId}#REVIEWS`,
+  reviewsOfInstitutionByStatus: (institutionId: string, status: string) =>
+    `INSTITUTION#${institutionId}#REVIEWS#${status}`,
+  /**
+   * Index keys of a review: by institution, by status, and (only while a step is waiting) in
+   * the queue of the role that decides the current step, earliest due first.
+   */
+  reviewListing: (review: {
+    id: string;
+    institutionId: string;
+    status: string;
+    submittedAt: string;
+    updatedAt: string;
+    waitingOnRole: string | null;
+    dueAt: string | null;
+  }) => ({
+    gsi1pk: review.waitingOnRole
+      ? keys.reviewQueue(review.institutionId, review.waitingOnRole)
+      : undefined,
+    gsi1sk: review.waitingOnRole ? `${review.dueAt ?? '9999'}#${review.id}` : undefined,
+    gsi2pk: keys.reviewsOfInstitution(review.institutionId),
+    gsi2sk: `${review.submittedAt}#${review.id}`,
+    gsi3pk: keys.reviewsOfInstitutionByStatus(review.institutionId, review.status),
+    gsi3sk: `${review.updatedAt}#${review.id}`,
+  }),
+  reviewHistory: (reviewId: string, sequence: number) => ({
+    pk: `REVIEW#${reviewId}`,
+    sk: `HISTORY#${pad(sequence)}`,
+  }),
+  reviewHistoryPrefix: () => 'HISTORY#',
+  /** Decisions of an institution over time, for QA statistics. */
+  decisionsOfInstitution: (institutionId: string) => `INSTITUTION#${institutionId}#QA_DECISIONS`,
+
+  domainEvent: (institutionId: string, occurredAt: string, id: string) => ({
+    pk: `EVENTS#${institutionId}`,
+    sk: `${occurredAt}#${id}`,
+  }),
+  eventsOfInstitution: (institutionId: string) => `EVENTS#${institutionId}`,
 } as const;

@@ -10,7 +10,8 @@ import type { DynamoTable } from './table';
 
 const entity = 'MicroCredential';
 
-function toItem(design: MicroCredential) {
+/** The stored item of a design's working version (shared with the lifecycle transactions). */
+export function designItem(design: MicroCredential) {
   return { ...keys.design(design.id), ...keys.designListing(design), entity, ...design };
 }
 
@@ -18,11 +19,11 @@ export class DynamoDbMicroCredentialRepository implements MicroCredentialReposit
   constructor(private readonly table: DynamoTable) {}
 
   async create(design: MicroCredential): Promise<void> {
-    await this.table.putNew(toItem(design), 'MICRO_CREDENTIAL_EXISTS');
+    await this.table.putNew(designItem(design), 'MICRO_CREDENTIAL_EXISTS');
   }
 
   async update(design: MicroCredential, expectedVersion: number): Promise<void> {
-    await this.table.putVersioned(toItem(design), expectedVersion);
+    await this.table.putVersioned(designItem(design), expectedVersion);
   }
 
   async get(id: string): Promise<MicroCredential | null> {

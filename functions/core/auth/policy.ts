@@ -39,6 +39,16 @@ export const policy = {
   /** Unpublished designs: staff of the owning institution. */
   'microCredential.readDraft': [platformAdmin, issuerAdmin, qaReviewer, assessor],
   'catalogue.read': [publicGrant],
+  'microCredential.publish': [issuerAdmin],
+  'microCredential.retire': [issuerAdmin],
+  'qa.workflow.read': [platformAdmin, issuerAdmin, qaReviewer],
+  'qa.workflow.update': [issuerAdmin],
+  /** Submitting designs for review, resubmitting, supplying required fields. */
+  'qa.submit': [issuerAdmin],
+  /** Deciding a step; the service also requires the step's QA role. */
+  'qa.decide': [qaReviewer],
+  'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
+  'events.read': [platformAdmin, issuerAdmin],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;

@@ -78,7 +78,11 @@ export class MicroCredentialService {
       ...current,
       content,
       ...(outcome.kind === 'new-version'
-        ? { designVersion: current.designVersion + 1, status: 'DRAFT' as const }
+        ? {
+            designVersion: current.designVersion + 1,
+            status: 'DRAFT' as const,
+            currentReviewId: undefined,
+          }
         : {}),
       updatedAt: this.deps.clock.now().toISOString(),
       version: current.version + 1,

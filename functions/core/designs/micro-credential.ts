@@ -207,6 +207,9 @@ export const microCredentialSchema = z.object({
   designVersion: z.int().positive(),
   status: z.enum(designStatuses),
   published: publishedPointerSchema.optional(),
+  /** The QA review of the working version, once submitted. */
+  currentReviewId: z.string().optional(),
+  retiredAt: z.iso.datetime().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   createdBy: z.string(),
@@ -214,6 +217,55 @@ export const microCredentialSchema = z.object({
   version: z.int().positive(),
 });
 export type MicroCredential = z.output<typeof microCredentialSchema>;
+
+/** The quality-assurance record of an approved design version (an EU micro-credential element). */
+export const qualityAssuranceSchema = z.object({
+  reviewId: z.string(),
+  workflowName: z.string(),
+  workflowVersion: z.int().positive(),
+  approvedAt: z.iso.datetime(),
+  /** Each approved step: what was decided, by which role, when. */
+  steps: z.array(
+    z.object({ key: z.string(), name: z.string(), role: z.string(), decidedAt: z.iso.datetime() }),
+  ),
+});
+export type QualityAssurance = z.output<typeof qualityAssuranceSchema>;
+
+export const snapshotStatuses = [
+  'IN_REVIEW',
+  'CHANGES_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'PUBLISHED',
+  'SUPERSEDED',
+] as const;
+export type SnapshotStatus = (typeof snapshotStatuses)[number];
+
+/**
+ * A design version as submitted for review: the content reviewers decided on, frozen. Approved
+ * versions keep their QA record forever, so a credential's achievement can always be traced
+ * to its approval, even after newer versions are published.
+ */
+export const designVersionSchema = z.object({
+  microCredentialId: z.string(),
+  institutionId: z.string(),
+  designVersion: z.int().positive(),
+  content: designContentSchema,
+  contentDigest: z.string(),
+  status: z.enum(snapshotStatuses),
+  reviewId: z.string(),
+  submittedAt: z.iso.datetime(),
+  qualityAssurance: qualityAssuranceSchema.optional(),
+  publishedAt: z.iso.datetime().optional(),
+  supersededAt: z.iso.datetime().optional(),
+  version: z.int().positive(),
+});
+export type DesignVersion = z.output<typeof designVersionSchema>;
+
+/** Statuses whose snapshot is QA-approved (and so may be, or may have been, issued). */
+export function isApprovedSnapshot(status: SnapshotStatus): boolean {
+  return status === 'APPROVED' || status === 'PUBLISHED' || status === 'SUPERSEDED';
+}
 
 /** Statuses in which the working version may be edited in place. */
 const editableInPlace: readonly DesignStatus[] = ['DRAFT', 'CHANGES_REQUESTED'];

@@ -1,0 +1,272 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  designVersionSchema,
+  type DesignVersion,
+  type MicroCredential,
+} from '../../core/designs/micro-credential';
+import { domainEventSchema, type DomainEvent } from '../../core/shared/events';
+import type {
+  DesignChange,
+  DesignUnitOfWork,
+  EventRepository,
+  QaWorkflowRepository,
+  ReviewRepository,
+} from '../../core/qa/ports';
+import {
+  currentStep,
+  historyEntrySchema,
+  reviewSchema,
+  type HistoryEntry,
+  type Review,
+  type ReviewStatus,
+} from '../../core/qa/review';
+import { qaWorkflowSchema, type QaWorkflow } from '../../core/qa/workflow';
+import type { Page, PageRequest } from '../../core/shared/runtime';
+import { translateDynamoError } from './errors';
+import { keys } from './keys';
+import { designItem } from './micro-credential-repository';
+import { parseItem, versionedPut, type DynamoTable, type TransactItem } from './table';
+
+function reviewItem(review: Review) {
+  const waiting = review.status === 'IN_PROGRESS';
+  return {
+    ...keys.review(review.id),
+    ...keys.reviewListing({
+      ...review,
+      waitingOnRole: waiting ? currentStep(review).role : null,
+      dueAt: waiting ? (review.currentStepDueAt ?? null) : null,
+    }),
+    entity: 'Review',
+    ...review,
+  };
+}
+
+const decisionActions = new Set(['APPROVED', 'CHANGES_REQUESTED', 'REJECTED']);
+
+function historyItem(entry: HistoryEntry) {
+  const isDecision = decisionActions.has(entry.action);
+  return {
+    ...keys.reviewHistory(entry.reviewId, entry.sequence),
+    ...(isDecision
+      ? {
+          gsi1pk: keys.decisionsOfInstitution(entry.institutionId),
+          gsi1sk: `${entry.at}#${entry.reviewId}#${entry.sequence}`,
+        }
+      : {}),
+    entity: 'ReviewHistoryEntry',
+    version: 1,
+    ...entry,
+  };
+}
+
+function snapshotItem(snapshot: DesignVersion) {
+  return {
+    ...keys.designVersion(snapshot.microCredentialId, snapshot.designVersion),
+    entity: 'DesignVersion',
+    ...snapshot,
+  };
+}
+
+function publishedItem(projection: MicroCredential, listed: boolean) {
+  const publishedAt = projection.published?.publishedAt ?? projection.updatedAt;
+  return {
+    ...keys.publishedDesign(projection.id),
+    ...(listed
+      ? keys.catalogueListing({
+          institutionId: projection.institutionId,
+          publishedAt,
+          id: projection.id,
+        })
+      : {}),
+    entity: 'PublishedMicroCredential',
+    ...projection,
+  };
+}
+
+export function eventItem(event: DomainEvent) {
+  return {
+    ...keys.domainEvent(event.institutionId, event.occurredAt, event.id),
+    entity: 'DomainEvent',
+    version: 1,
+    ...event,
+  };
+}
+
+/** QA workflows, reviews, their audit trails, and the atomic design lifecycle writes. */
+export class DynamoDbQaRepository
+  implements QaWorkflowRepository, ReviewRepository, DesignUnitOfWork, EventRepository
+{
+  constructor(private readonly table: DynamoTable) {}
+
+  async latest(institutionId: string): Promise<QaWorkflow | null> {
+    const page = await this.table.queryPage({
+      partitionValue: keys.institution(institutionId).pk,
+      sortKeyPrefix: keys.qaWorkflowPrefix(),
+      newestFirst: true,
+      page: { limit: 1 },
+      schema: qaWorkflowSchema,
+    });
+    return page.items[0] ?? null;
+  }
+
+  async add(workflow: QaWorkflow): Promise<void> {
+    await this.table.putNew(
+      {
+        ...keys.qaWorkflow(workflow.institutionId, workflow.workflowVersion),
+        entity: 'QaWorkflow',
+        version: 1,
+        ...workflow,
+      },
+      'VERSION_CONFLICT',
+    );
+  }
+
+  async get(id: string): Promise<Review | null> {
+    return this.table.get(keys.review(id), reviewSchema, true);
+  }
+
+  async history(reviewId: string): Promise<HistoryEntry[]> {
+    const entries: HistoryEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<HistoryEntry> = await this.table.queryPage({
+        partitionValue: keys.review(reviewId).pk,
+        sortKeyPrefix: keys.reviewHistoryPrefix(),
+        page: { limit: 100, cursor },
+        schema: historyEntrySchema,
+      });
+      entries.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return entries;
+  }
+
+  async listByInstitution(
+    institutionId: string,
+    page: PageRequest,
+    status?: ReviewStatus,
+  ): Promise<Page<Review>> {
+    return status
+      ? this.table.queryPage({
+          index: 'gsi3',
+          partitionValue: keys.reviewsOfInstitutionByStatus(institutionId, status),
+          newestFirst: true,
+          page,
+          schema: reviewSchema,
+        })
+      : this.table.queryPage({
+          index: 'gsi2',
+          partitionValue: keys.reviewsOfInstitution(institutionId),
+          newestFirst: true,
+          page,
+          schema: reviewSchema,
+        });
+  }
+
+  async queue(institutionId: string, role: string, page: PageRequest): Promise<Page<Review>> {
+    return this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: keys.reviewQueue(institutionId, role),
+      page,
+      schema: reviewSchema,
+    });
+  }
+
+  async decisionsSince(
+    institutionId: string,
+    since: string,
+    limit: number,
+  ): Promise<HistoryEntry[]> {
+    try {
+      const entries: HistoryEntry[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await this.table.documents.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk >= :since',
+            ExpressionAttributeValues: {
+              ':p': keys.decisionsOfInstitution(institutionId),
+              ':since': since,
+            },
+            ScanIndexForward: false,
+            Limit: Math.min(limit - entries.length, 500),
+            ExclusiveStartKey: start,
+          }),
+        );
+        entries.push(...(result.Items ?? []).map((item) => parseItem(historyEntrySchema, item)));
+        start = result.LastEvaluatedKey;
+      } while (start && entries.length < limit);
+      return entries;
+    } catch (error) {
+      return translateDynamoError(error, 'QA decisions');
+    }
+  }
+
+  async getSnapshot(
+    microCredentialId: string,
+    designVersion: number,
+  ): Promise<DesignVersion | null> {
+    return this.table.get(
+      keys.designVersion(microCredentialId, designVersion),
+      designVersionSchema,
+      true,
+    );
+  }
+
+  async list(institutionId: string, page: PageRequest): Promise<Page<DomainEvent>> {
+    return this.table.queryPage({
+      partitionValue: keys.eventsOfInstitution(institutionId),
+      newestFirst: true,
+      page,
+      schema: domainEventSchema,
+    });
+  }
+
+  /**
+   * One transaction for the whole change. The design and review are conditional on the
+   * versions read; the audit entry may only be created, never overwritten — so of two
+   * concurrent decisions on one step exactly one is stored.
+   */
+  async commit(change: DesignChange): Promise<void> {
+    const TableName = this.table.tableName;
+    const items: TransactItem[] = [];
+    if (change.design) {
+      items.push({
+        Put: versionedPut(TableName, designItem(change.design.next), change.design.expectedVersion),
+      });
+    }
+    for (const snapshot of change.snapshots ?? []) {
+      items.push({ Put: { TableName, Item: snapshotItem(snapshot) } });
+    }
+    if (change.review) {
+      const item = reviewItem(change.review.next);
+      items.push({
+        Put:
+          change.review.expectedVersion === null
+            ? { TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }
+            : versionedPut(TableName, item, change.review.expectedVersion),
+      });
+    }
+    if (change.history) {
+      items.push({
+        Put: {
+          TableName,
+          Item: historyItem(change.history),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    if (change.published) {
+      const { projection, listed } = change.published;
+      items.push({ Put: { TableName, Item: publishedItem(projection, listed) } });
+    }
+    for (const event of change.events) {
+      items.push({
+        Put: { TableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
+      });
+    }
+    await this.table.transact(items, 'CONCURRENT_UPDATE', 'The design or its review');
+  }
+}

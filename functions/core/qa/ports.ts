@@ -1,0 +1,60 @@
+import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
+import type { DomainEvent } from '../shared/events';
+import type { Page, PageRequest } from '../shared/runtime';
+import type { HistoryEntry, Review, ReviewStatus } from './review';
+import type { QaWorkflow } from './workflow';
+
+export interface QaWorkflowRepository {
+  /** The institution's latest stored workflow, or null if it still uses the default. */
+  latest(institutionId: string): Promise<QaWorkflow | null>;
+  /** Stores a new workflow version; ConflictError if that version number exists already. */
+  add(workflow: QaWorkflow): Promise<void>;
+}
+
+export interface ReviewRepository {
+  get(id: string): Promise<Review | null>;
+  history(reviewId: string): Promise<HistoryEntry[]>;
+  listByInstitution(
+    institutionId: string,
+    page: PageRequest,
+    status?: ReviewStatus,
+  ): Promise<Page<Review>>;
+  /** Reviews waiting on a step decided by `role`, earliest due first. */
+  queue(institutionId: string, role: string, page: PageRequest): Promise<Page<Review>>;
+  /** Decisions (approve, request changes, reject) taken since `since`, newest first. */
+  decisionsSince(institutionId: string, since: string, limit: number): Promise<HistoryEntry[]>;
+}
+
+/**
+ * The public projection of a design's published version. `listed` puts it in the catalogue;
+ * a retired design stays readable (credentials point to it) but is no longer listed.
+ */
+export interface PublishedChange {
+  readonly projection: MicroCredential;
+  readonly listed: boolean;
+}
+
+/**
+ * Everything one lifecycle step changes, written atomically: the design (checked against the
+ * version read), its version snapshot(s), the review and its next audit entry, the public
+ * projection, and the domain events. Either all of it is stored or none (ConflictError when
+ * anything changed underneath).
+ */
+export interface DesignChange {
+  readonly design?: { readonly next: MicroCredential; readonly expectedVersion: number };
+  readonly snapshots?: readonly DesignVersion[];
+  readonly review?: { readonly next: Review; readonly expectedVersion: number | null };
+  readonly history?: HistoryEntry;
+  readonly published?: PublishedChange;
+  readonly events: readonly DomainEvent[];
+}
+
+export interface DesignUnitOfWork {
+  commit(change: DesignChange): Promise<void>;
+  getSnapshot(microCredentialId: string, designVersion: number): Promise<DesignVersion | null>;
+}
+
+export interface EventRepository {
+  /** An institution's domain events, newest first. */
+  list(institutionId: string, page: PageRequest): Promise<Page<DomainEvent>>;
+}

@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import { ConflictError } from '../shared/errors';
+import { qaStepSchema, type QaStep, type QaWorkflow } from './workflow';
+
+export const reviewStatuses = ['IN_PROGRESS', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+export const decisionOutcomes = ['APPROVE', 'REQUEST_CHANGES', 'REJECT'] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+export const historyActions = [
+  'SUBMITTED',
+  'RESUBMITTED',
+  'FIELDS_SUPPLIED',
+  'APPROVED',
+  'CHANGES_REQUESTED',
+  'REJECTED',
+] as const;
+export type HistoryAction = (typeof historyActions)[number];
+
+export const actorSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+});
+export type Actor = z.output<typeof actorSchema>;
+
+export const attachmentSchema = z.object({ name: z.string(), url: z.string() });
+export type Attachment = z.output<typeof attachmentSchema>;
+
+/**
+ * A QA review of one design version. It carries its own copy of the workflow's steps, so a
+ * workflow edited mid-review never changes a review already under way.
+ */
+export const reviewSchema = z.object({
+  id: z.string(),
+  institutionId: z.string(),
+  microCredentialId: z.string(),
+  designVersion: z.int().positive(),
+  designName: z.string(),
+  workflowVersion: z.int().positive(),
+  workflowName: z.string(),
+  steps: z.array(qaStepSchema).min(1),
+  status: z.enum(reviewStatuses),
+  currentStepIndex: z.int().min(0),
+  currentStepStartedAt: z.iso.datetime(),
+  currentStepDueAt: z.iso.datetime().optional(),
+  /** Values the author supplied for the steps' required fields, by key. */
+  fields: z.record(z.string(), z.string()),
+  /** 1 at submission, +1 at each resubmission after changes were requested. */
+  round: z.int().positive(),
+  /** Number of history entries; the next entry's sequence is this + 1. */
+  historyCount: z.int().min(0),
+  /** SHA-256 of the design content under review (this round). */
+  contentDigest: z.string(),
+  submittedBy: actorSchema,
+  submittedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  completedAt: z.iso.datetime().optional(),
+  version: z.int().positive(),
+});
+export type Review = z.output<typeof reviewSchema>;
+
+/** One append-only entry of a review's audit trail. */
+export const historyEntrySchema = z.object({
+  reviewId: z.string(),
+  institutionId: z.string(),
+  sequence: z.int().positive(),
+  action: z.enum(historyActions),
+  round: z.int().positive(),
+  stepIndex: z.int().min(0).optional(),
+  stepKey: z.string().optional(),
+  stepName: z.string().optional(),
+  role: z.string().optional(),
+  actor: actorSchema,
+  at: z.iso.datetime(),
+  comment: z.string().optional(),
+  attachments: z.array(attachmentSchema).default([]),
+  /** When the decided step started and how long it took (decisions only). */
+  stepStartedAt: z.iso.datetime().optional(),
+  durationMs: z.int().min(0).optional(),
+  fieldKeys: z.array(z.string()).optional(),
+  contentDigest: z.string().optional(),
+});
+export type HistoryEntry = z.output<typeof historyEntrySchema>;
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+function dueAt(step: QaStep | undefined, startedAt: Date): string | undefined {
+  return step?.dueWithinDays
+    ? new Date(startedAt.getTime() + step.dueWithinDays * dayMs).toISOString()
+    : undefined;
+}
+
+/** The step a review is waiting on (or paused at). */
+export function currentStep(review: Review): QaStep {
+  const step = review.steps[review.currentStepIndex];
+  if (!step) throw new Error(`review ${review.id} has no step ${review.currentStepIndex}`);
+  return step;
+}
+
+/** Required fields of the current step that have no value yet. */
+export function missingFields(review: Review, step: QaStep = currentStep(review)): string[] {
+  return step.requiredFields
+    .filter((field) => !review.fields[field.key]?.trim())
+    .map((field) => field.key);
+}
+
+/** True when the current step's due date has passed and the step is still waiting. */
+export function isOverdue(review: Review, now: Date): boolean {
+  return (
+    review.status === 'IN_PROGRESS' &&
+    review.currentStepDueAt !== undefined &&
+    Date.parse(review.currentStepDueAt) < now.getTime()
+  );
+}
+
+export interface Transition {
+  readonly review: Review;
+  readonly entry: HistoryEntry;
+}
+
+function entry(
+  review: Review,
+  at: Date,
+  fields: Omit<
+    HistoryEntry,
+    'reviewId' | 'institutionId' | 'sequence' | 'round' | 'at' | 'attachments'
+  > & { attachments?: Attachment[] },
+): HistoryEntry {
+  return {
+    reviewId: review.id,
+    institutionId: review.institutionId,
+    sequence: review.historyCount + 1,
+    round: review.round,
+    at: at.toISOString(),
+    attachments: [],
+    ...fields,
+  };
+}
+
+/** Opens a review of `designVersion` at the workflow's first step. */
+export function openReview(args: {
+  id: string;
+  institutionId: string;
+  microCredentialId: string;
+  designVersion: number;
+  designName: string;
+  workflow: QaWorkflow;
+  fields: Record<string, string>;
+  contentDigest: string;
+  actor: Actor;
+  comment?: string;
+  now: Date;
+}): Transition {
+  const now = args.now.toISOString();
+  const review: Review = {
+    id: args.id,
+    institutionId: args.institutionId,
+    microCredentialId: args.microCredentialId,
+    designVersion: args.designVersion,
+    designName: args.designName,
+    workflowVersion: args.workflow.workflowVersion,
+    workflowName: args.workflow.name,
+    steps: args.workflow.steps,
+    status: 'IN_PROGRESS',
+    currentStepIndex: 0,
+    currentStepStartedAt: now,
+    currentStepDueAt: dueAt(args.workflow.steps[0], args.now),
+    fields: args.fields,
+    round: 1,
+    historyCount: 0,
+    contentDigest: args.contentDigest,
+    submittedBy: args.actor,
+    submittedAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const first = entry(review, args.now, {
+    action: 'SUBMITTED',
+    actor: args.actor,
+    comment: args.comment,
+    fieldKeys: Object.keys(args.fields),
+    contentDigest: args.contentDigest,
+  });
+  return { review: { ...review, historyCount: 1 }, entry: first };
+}
+
+/** Resumes a review paused for changes, at the step that asked for them. */
+export function resubmit(
+  review: Review,
+  args: {
+    fields: Record<string, string>;
+    contentDigest: string;
+    actor: Actor;
+    comment?: string;
+    now: Date;
+  },
+): Transition {
+  if (review.status !== 'CHANGES_REQUESTED') {
+    throw new ConflictError(
+      'REVIEW_NOT_AWAITING_CHANGES',
+      'Only a review with changes requested can be resubmitted.',
+    );
+  }
+  const resumed: Review = {
+    ...review,
+    status: 'IN_PROGRESS',
+    round: review.round + 1,
+    fields: { ...review.fields, ...args.fields },
+    contentDigest: args.contentDigest,
+    currentStepStartedAt: args.now.toISOString(),
+    currentStepDueAt: dueAt(currentStep(review), args.now),
+    updatedAt: args.now.toISOString(),
+  };
+  const step = currentStep(review);
+  const record = entry(resumed, args.now, {
+    action: 'RESUBMITTED',
+    actor: args.actor,
+    comment: args.comment,
+    stepIndex: review.currentStepIndex,
+    stepKey: step.key,
+    stepName: step.name,
+    fieldKeys: Object.keys(args.fields),
+    contentDigest: args.contentDigest,
+  });
+  return {
+    review: { ...resumed, historyCount: record.sequence, version: review.version + 1 },
+    entry: record,
+  };
+}
+
+/** Adds values for required fields while the review is open (e.g. the full proposal later on). */
+export function supplyFields(
+  review: Review,
+  args: { fields: Record<string, string>; actor: Actor; comment?: string; now: Date },
+): Transition {
+  if (review.status === 'APPROVED' || review.status === 'REJECTED') {
+    throw new ConflictError('REVIEW_CLOSED', 'The review has ended.');
+  }
+  const updated: Review = {
+    ...review,
+    fields: { ...review.fields, ...args.fields },
+    updatedAt: args.now.toISOString(),
+  };
+  const record = entry(updated, args.now, {
+    action: 'FIELDS_SUPPLIED',
+    actor: args.actor,
+    comment: args.comment,
+    fieldKeys: Object.keys(args.fields),
+  });
+  return {
+    review: { ...updated, historyCount: record.sequence, version: review.version + 1 },
+    entry: record,
+  };
+}
+
+/**
+ * Decides the current step. Approve moves to the next step (or approves the review after the
+ * last); request changes pauses the review for the author; reject ends it. Refuses a decision
+ * on a step that is not current, on a closed or paused review, and an approval while the
+ * step's required fields are missing.
+ */
+export function decide(
+  review: Review,
+  args: {
+    stepKey: string;
+    outcome: DecisionOutcome;
+    actor: Actor;
+    comment?: string;
+    attachments?: Attachment[];
+    now: Date;
+  },
+): Transition {
+  if (review.status !== 'IN_PROGRESS') {
+    throw new ConflictError(
+      review.status === 'CHANGES_REQUESTED' ? 'REVIEW_AWAITING_CHANGES' : 'REVIEW_CLOSED',
+      review.status === 'CHANGES_REQUESTED'
+        ? 'The review is waiting for the author to resubmit.'
+        : 'The review has ended.',
+    );
+  }
+  const step = currentStep(review);
+  if (step.key !== args.stepKey) {
+    throw new ConflictError(
+      'STEP_NOT_CURRENT',
+      `Step ${args.stepKey} is not the current step (${step.key}).`,
+    );
+  }
+  if (args.outcome === 'APPROVE') {
+    const missing = missingFields(review, step);
+    if (missing.length > 0) {
+      throw new ConflictError(
+        'REQUIRED_FIELDS_MISSING',
+        `Step ${step.key} needs: ${missing.join(', ')}.`,
+      );
+    }
+  }
+  const now = args.now.toISOString();
+  const isLast = review.currentStepIndex === review.steps.length - 1;
+  let next: Review;
+  switch (args.outcome) {
+    case 'APPROVE':
+      next = isLast
+        ? { ...review, status: 'APPROVED', completedAt: now, currentStepDueAt: undefined }
+        : {
+            ...review,
+            currentStepIndex: review.currentStepIndex + 1,
+            currentStepStartedAt: now,
+            currentStepDueAt: dueAt(review.steps[review.currentStepIndex + 1], args.now),
+          };
+      break;
+    case 'REQUEST_CHANGES':
+      next = { ...review, status: 'CHANGES_REQUESTED', currentStepDueAt: undefined };
+      break;
+    case 'REJECT':
+      next = { ...review, status: 'REJECTED', completedAt: now, currentStepDueAt: undefined };
+      break;
+  }
+  const record = entry(review, args.now, {
+    action:
+      args.outcome === 'APPROVE'
+        ? 'APPROVED'
+        : args.outcome === 'REJECT'
+          ? 'REJECTED'
+          : 'CHANGES_REQUESTED',
+    actor: args.actor,
+    comment: args.comment,
+    attachments: args.attachments,
+    stepIndex: review.currentStepIndex,
+    stepKey: step.key,
+    stepName: step.name,
+    role: step.role,
+    stepStartedAt: review.currentStepStartedAt,
+    durationMs: Math.max(0, args.now.getTime() - Date.parse(review.currentStepStartedAt)),
+    contentDigest: review.contentDigest,
+  });
+  return {
+    review: { ...next, updatedAt: now, historyCount: record.sequence, version: review.version + 1 },
+    entry: record,
+  };
+}

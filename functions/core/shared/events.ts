@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * A fact the platform records when state changes (a QA step decided, a design published, a
+ * credential issued). Events are written in the same transaction as the change, so they are
+ * never lost or invented; the stream worker and the API read them.
+ */
+export const domainEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  institutionId: z.string(),
+  aggregateType: z.string(),
+  aggregateId: z.string(),
+  occurredAt: z.iso.datetime(),
+  actor: z.object({ kind: z.string(), id: z.string() }),
+  data: z.record(z.string(), z.unknown()),
+});
+export type DomainEvent = z.output<typeof domainEventSchema>;

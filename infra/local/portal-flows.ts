@@ -1,0 +1,132 @@
+import type { Caller, GraphQLClient } from './graphql-client';
+
+/**
+ * GraphQL flows a staff portal runs, shared by `npm run demo`, the end-to-end tests and the
+ * benchmarks so each exercises the API the same way.
+ */
+export const operations = {
+  createDesign: `mutation ($input: CreateMicroCredentialInput!) {
+    createMicroCredential(input: $input) { id name status version designVersion }
+  }`,
+  design: `query ($id: ID!) {
+    microCredential(id: $id) { id name status version designVersion publishedDesignVersion currentReview { id } }
+  }`,
+  workflow: `query ($institutionId: ID!) {
+    qaWorkflow(institutionId: $institutionId) {
+      version name isDefault steps { key name role dueWithinDays requiredFields { key label kind } }
+    }
+  }`,
+  submit: `mutation ($id: ID!, $v: Int!, $input: SubmitForReviewInput) {
+    submitForReview(microCredentialId: $id, expectedVersion: $v, input: $input) {
+      id status round version currentStep { step { key role } }
+    }
+  }`,
+  decide: `mutation ($reviewId: ID!, $input: ReviewDecisionInput!) {
+    decideReviewStep(reviewId: $reviewId, input: $input) {
+      id status version currentStep { step { key role } }
+    }
+  }`,
+  supplyFields: `mutation ($reviewId: ID!, $v: Int!, $input: SupplyReviewFieldsInput!) {
+    supplyReviewFields(reviewId: $reviewId, expectedVersion: $v, input: $input) { id version }
+  }`,
+  publish: `mutation ($id: ID!, $v: Int!) {
+    publishMicroCredential(id: $id, expectedVersion: $v) { id status version publishedDesignVersion }
+  }`,
+  review: `query ($id: ID!) {
+    review(id: $id) {
+      id status round version designVersion workflowVersion
+      currentStep { step { key role } state dueAt overdue missingFields }
+      steps { index state step { key } }
+      history { sequence action stepKey role actor { id } comment at attachments { name url } contentDigest }
+    }
+  }`,
+} as const;
+
+export interface DesignRef {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+}
+
+export interface ReviewRef {
+  readonly id: string;
+  readonly status: string;
+  readonly version: number;
+  readonly currentStep: { step: { key: string; role: string } } | null;
+}
+
+/** Sample values for the default workflow's required fields. */
+export const sampleReviewFields = [
+  { key: 'conceptForm', value: 'https://docs.example.edu/concept-form.pdf' },
+  {
+    key: 'industryNeed',
+    value: 'Employer panels report a shortage of team leads with coaching skills.',
+  },
+  { key: 'developmentPlan', value: 'https://docs.example.edu/development-plan.pdf' },
+  { key: 'fullProposal', value: 'https://docs.example.edu/full-proposal.pdf' },
+];
+
+/**
+ * Callers for the QA roles of an institution. `reviewerFor(role)` returns a QA reviewer holding
+ * that QA role (each a different person from the author).
+ */
+export interface QaCallers {
+  readonly admin: Caller;
+  reviewerFor(role: string): Promise<Caller>;
+}
+
+export async function designOf(api: GraphQLClient, id: string, caller: Caller): Promise<DesignRef> {
+  const { microCredential } = await api.call<{ microCredential: DesignRef }>(
+    operations.design,
+    { id },
+    caller,
+  );
+  return microCredential;
+}
+
+/** Submits a design and approves every step in order; returns the finished review. */
+export async function approveDesign(
+  api: GraphQLClient,
+  designId: string,
+  callers: QaCallers,
+  comment = 'Meets the framework.',
+): Promise<{ review: ReviewRef; decisions: number }> {
+  const design = await designOf(api, designId, callers.admin);
+  const { submitForReview } = await api.call<{ submitForReview: ReviewRef }>(
+    operations.submit,
+    {
+      id: designId,
+      v: design.version,
+      input: { fields: sampleReviewFields, comment: 'Ready for review.' },
+    },
+    callers.admin,
+  );
+  let review = submitForReview;
+  let decisions = 0;
+  while (review.status === 'IN_PROGRESS' && review.currentStep) {
+    const { key, role } = review.currentStep.step;
+    const { decideReviewStep } = await api.call<{ decideReviewStep: ReviewRef }>(
+      operations.decide,
+      { reviewId: review.id, input: { stepKey: key, outcome: 'APPROVE', comment } },
+      await callers.reviewerFor(role),
+    );
+    review = decideReviewStep;
+    decisions += 1;
+  }
+  return { review, decisions };
+}
+
+/** Publishes an approved design. */
+export async function publishDesign(
+  api: GraphQLClient,
+  designId: string,
+  caller: Caller,
+): Promise<DesignRef> {
+  const design = await designOf(api, designId, caller);
+  const { publishMicroCredential } = await api.call<{ publishMicroCredential: DesignRef }>(
+    operations.publish,
+    { id: designId, v: design.version },
+    caller,
+  );
+  return publishMicroCredential;
+}
