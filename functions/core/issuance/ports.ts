@@ -1,0 +1,78 @@
+import type { DomainEvent } from '../shared/events';
+import type { Page, PageRequest } from '../shared/runtime';
+import type {
+  CredentialRecord,
+  Reservation,
+  StatusAuditEntry,
+  StatusEntry,
+  StatusPurpose,
+} from './credential';
+
+export type JsonObject = Record<string, unknown>;
+
+/** Proof formats, computed with keys that never leave the key service. */
+export interface CredentialSigner {
+  /** Adds an `eddsa-rdfc-2022` DataIntegrityProof signed by `keyRef`. */
+  addDataIntegrityProof(
+    document: JsonObject,
+    key: { keyRef: string; verificationMethod: string },
+    created: string,
+  ): Promise<JsonObject>;
+  /** Checks a Data Integrity proof against an Ed25519 public key (raw 32 bytes). */
+  verifyDataIntegrityProof(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean>;
+  /** Signs a compact JWS (RS256) with `keyRef`. */
+  signJwt(header: JsonObject, payload: JsonObject, keyRef: string): Promise<string>;
+}
+
+export interface CredentialRepository {
+  get(id: string): Promise<CredentialRecord | null>;
+  getReservation(institutionId: string, key: string): Promise<Reservation | null>;
+  /** Stores the reservation unless one exists for the key; returns whichever is stored. */
+  reserve(reservation: Reservation): Promise<Reservation>;
+  /**
+   * Stores the signed credential and completes its reservation atomically. Returns `exists`
+   * when another attempt stored it first (the caller then reads that one).
+   */
+  complete(record: CredentialRecord, events: readonly DomainEvent[]): Promise<'stored' | 'exists'>;
+  /** Changes a credential's status with its status-list bit, audit entry and event, atomically. */
+  changeStatus(change: {
+    next: CredentialRecord;
+    expectedVersion: number;
+    bit: { entry: StatusEntry; set: boolean } | null;
+    audit: StatusAuditEntry;
+    events: readonly DomainEvent[];
+  }): Promise<void>;
+  statusHistory(credentialId: string): Promise<StatusAuditEntry[]>;
+  listByRecipient(emailHash: string, page: PageRequest): Promise<Page<CredentialRecord>>;
+  listByInstitution(institutionId: string, page: PageRequest): Promise<Page<CredentialRecord>>;
+  /** How many credentials were issued under a design (all versions). */
+  countByDesign(microCredentialId: string): Promise<number>;
+}
+
+export interface StatusListRepository {
+  /** Allocates the next free position of the institution's current list for `purpose`. */
+  allocate(institutionId: string, purpose: StatusPurpose): Promise<StatusEntry>;
+  /** Positions set (revoked/suspended) in one list. */
+  setPositions(
+    institutionId: string,
+    purpose: StatusPurpose,
+    listNumber: number,
+  ): Promise<number[]>;
+  getPublished(
+    institutionId: string,
+    purpose: StatusPurpose,
+    listNumber: number,
+  ): Promise<PublishedStatusList | null>;
+  /** Stores a newly signed list unless a newer one (later `publishedAt`) is stored already. */
+  putPublished(list: PublishedStatusList): Promise<void>;
+  /** Whether a list was ever allocated from (lists that do not exist are not signed on demand). */
+  exists(institutionId: string, purpose: StatusPurpose, listNumber: number): Promise<boolean>;
+}
+
+export interface PublishedStatusList {
+  readonly institutionId: string;
+  readonly purpose: StatusPurpose;
+  readonly listNumber: number;
+  readonly credential: JsonObject;
+  readonly publishedAt: string;
+}

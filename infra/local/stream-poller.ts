@@ -1,0 +1,213 @@
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { localCredentials, localRegion } from './dynamodb';
+
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+
+export interface StreamPoller {
+  /** Resolves once every record written so far has been handled (for tests and the demo). */
+  drain(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface ShardState {
+  iterator: string | null;
+  /** Last sequence number handled successfully. */
+  checkpoint?: string;
+  attempts: number;
+}
+
+/**
+ * The local stand-in for Lambda's DynamoDB Streams event source mapping: polls DynamoDB
+ * Local's stream, hands batches to the worker handler in the same event shape Lambda uses, and
+ * honours `batchItemFailures` by retrying from the first failed record (Lambda's
+ * ReportBatchItemFailures behaviour). After `maxAttempts` a failing record is logged and
+ * skipped, as Lambda would send it to the on-failure destination.
+ */
+export async function startStreamPoller(options: {
+  dynamodb: DynamoDBClient;
+  endpoint: string;
+  tableName: string;
+  handler: StreamHandler;
+  intervalMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  log?: (message: string, details?: unknown) => void;
+}): Promise<StreamPoller> {
+  const { Table } = await options.dynamodb.send(
+    new DescribeTableCommand({ TableName: options.tableName }),
+  );
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: localRegion,
+    credentials: localCredentials,
+  });
+  const shards = new Map<string, ShardState>();
+  const intervalMs = options.intervalMs ?? 100;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const log = options.log ?? ((message, details) => console.error(message, details));
+  let stopped = false;
+  let idle = false;
+  let idleWaiters: (() => void)[] = [];
+
+  async function discoverShards() {
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: streamArn }),
+    );
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || shards.has(shard.ShardId)) continue;
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      shards.set(shard.ShardId, { iterator: ShardIterator ?? null, attempts: 0 });
+    }
+  }
+
+  async function rewind(shardId: string, state: ShardState) {
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand(
+        state.checkpoint
+          ? {
+              StreamArn: streamArn,
+              ShardId: shardId,
+              ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+              SequenceNumber: state.checkpoint,
+            }
+          : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' },
+      ),
+    );
+    state.iterator = ShardIterator ?? null;
+  }
+
+  /** Polls every shard once; returns how many records were handled. */
+  async function pollOnce(): Promise<number> {
+    await discoverShards();
+    let handled = 0;
+    for (const [shardId, state] of shards) {
+      if (!state.iterator) continue;
+      const { Records = [], NextShardIterator } = await streams.send(
+        new GetRecordsCommand({ ShardIterator: state.iterator, Limit: options.batchSize ?? 100 }),
+      );
+      if (Records.length === 0) {
+        state.iterator = NextShardIterator ?? null;
+        continue;
+      }
+      const event: DynamoDBStreamEvent = {
+        Records: Records.map((record) => toLambdaRecord(record, streamArn!)),
+      };
+      let failedFrom: string | undefined;
+      try {
+        const result = await options.handler(event);
+        failedFrom = result?.batchItemFailures?.[0]?.itemIdentifier;
+      } catch (error) {
+        failedFrom = Records[0]?.dynamodb?.SequenceNumber;
+        log('worker handler threw', error);
+      }
+      if (!failedFrom) {
+        state.checkpoint = Records.at(-1)?.dynamodb?.SequenceNumber;
+        state.iterator = NextShardIterator ?? null;
+        state.attempts = 0;
+        handled += Records.length;
+        continue;
+      }
+      const failedIndex = Records.findIndex(
+        (record) => record.dynamodb?.SequenceNumber === failedFrom,
+      );
+      const done = Records.slice(0, Math.max(failedIndex, 0));
+      if (done.length > 0) state.checkpoint = done.at(-1)?.dynamodb?.SequenceNumber;
+      handled += done.length;
+      state.attempts += 1;
+      if (state.attempts >= maxAttempts) {
+        log(
+          `stream record ${failedFrom} failed ${maxAttempts} times; skipping it`,
+          Records[failedIndex]?.dynamodb?.Keys,
+        );
+        state.checkpoint = failedFrom;
+        state.attempts = 0;
+      }
+      await rewind(shardId, state);
+    }
+    return handled;
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0;
+      try {
+        handled = await pollOnce();
+      } catch (error) {
+        if (!stopped) log('stream poll failed', error);
+      }
+      const anyRetrying = [...shards.values()].some((state) => state.attempts > 0);
+      idle = handled === 0 && !anyRetrying;
+      if (idle) {
+        for (const resolve of idleWaiters) resolve();
+        idleWaiters = [];
+      }
+      await new Promise((resolve) =>
+        setTimeout(resolve, anyRetrying ? intervalMs * 5 : intervalMs),
+      );
+    }
+  })();
+
+  return {
+    async drain(timeoutMs = 30_000) {
+      // Two consecutive idle polls after this call: whatever was written before it is handled,
+      // including records written by the handler itself.
+      for (let round = 0; round < 2; round += 1) {
+        idle = false;
+        await Promise.race([
+          new Promise<void>((resolve) => idleWaiters.push(resolve)),
+          new Promise<void>((_, reject) =>
+            setTimeout(() => reject(new Error(`stream not drained in ${timeoutMs} ms`)), timeoutMs),
+          ),
+        ]);
+      }
+    },
+    async stop() {
+      stopped = true;
+      await loop;
+      streams.destroy();
+    },
+  };
+}
+
+/** A stream record in the shape Lambda delivers it (the attribute-value JSON is identical). */
+function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName,
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: localRegion,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+        ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
+        : undefined,
+      Keys: record.dynamodb?.Keys as DynamoDBRecord['dynamodb'] extends infer D
+        ? D extends { Keys?: infer K }
+          ? K
+          : never
+        : never,
+      NewImage: record.dynamodb?.NewImage as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
+      OldImage: record.dynamodb?.OldImage as NonNullable<DynamoDBRecord['dynamodb']>['OldImage'],
+      SequenceNumber: record.dynamodb?.SequenceNumber,
+      SizeBytes: record.dynamodb?.SizeBytes,
+      StreamViewType: record.dynamodb?.StreamViewType,
+    },
+  };
+}

