@@ -1,6 +1,11 @@
 import type { Principal } from '../functions/core/auth/principal';
 import type { InstitutionService } from '../functions/core/institutions/institution-service';
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
+import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuance';
+import type { PublicDocuments } from '../functions/core/issuance/public-documents';
+import type { IssuanceService } from '../functions/core/issuance/issuance-service';
+import type { StatusListService } from '../functions/core/issuance/status-list';
+import type { KeyService } from '../functions/core/keys/key-service';
 import type { QaService } from '../functions/core/qa/qa-service';
 import type { EventService } from '../functions/core/shared/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
@@ -11,6 +16,11 @@ export interface Services {
   readonly microCredentials: MicroCredentialService;
   readonly qa: QaService;
   readonly events: EventService;
+  readonly keys: KeyService;
+  readonly issuance: IssuanceService;
+  readonly statusLists: StatusListService;
+  readonly bulk: BulkIssuanceService;
+  readonly publicDocuments: PublicDocuments;
 }
 
 /** Per-request context: who is calling, and the services to call. */

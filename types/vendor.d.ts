@@ -81,3 +81,35 @@ declare module 'jsonld' {
   };
   export default jsonld;
 }
+
+declare module 'png-chunk-itxt' {
+  export interface ItxtChunk {
+    keyword: string;
+    compressionFlag: boolean;
+    compressionMethod: number;
+    languageTag: string;
+    translatedKeyword: string;
+    text: string;
+  }
+  export function encodeSync(chunk: ItxtChunk): Uint8Array;
+  export function decodeSync(data: Uint8Array): ItxtChunk;
+}
+
+// Test-only independent verifiers (Digital Bazaar / DCC implementations).
+declare module '@digitalbazaar/vc' {
+  export function verifyCredential(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+    checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
+    now?: Date;
+  }): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: { cryptosuite: unknown; signer?: unknown });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: unknown;
+}

@@ -1,27 +1,51 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
+import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
+import {
+  DynamoDbCredentialRepository,
+  DynamoDbKeyRepository,
+  DynamoDbStatusListRepository,
+} from '../adapters/dynamodb/issuance-repositories';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
-import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
+import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
+import { KmsKeyProvisioner, KmsSigner } from '../adapters/kms/kms-signer';
+import { KmsCredentialSigner } from '../adapters/proofs/kms-credential-signer';
 import { systemClock, uuidGenerator } from '../adapters/system';
 import type { Authenticator } from '../core/auth/ports';
 import { MicroCredentialService } from '../core/designs/micro-credential-service';
 import { InstitutionService } from '../core/institutions/institution-service';
+import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
+import { IssuanceService } from '../core/issuance/issuance-service';
+import { PublicDocuments } from '../core/issuance/public-documents';
+import { StatusListService } from '../core/issuance/status-list';
+import { KeyService } from '../core/keys/key-service';
 import { QaService } from '../core/qa/qa-service';
 import { EventService } from '../core/shared/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
+import type { EventDispatcher } from '../core/worker/event-dispatcher';
+import { platformReactions } from '../core/worker/reactions';
 import type { Config } from './config';
 
 /** AWS clients, built once per process; tests pass clients pointed at the local services. */
 export interface AwsClients {
   readonly dynamodb: DynamoDBClient;
+  readonly kms: KMSClient;
 }
 
+/**
+ * Which function the container serves. Only the worker may create keys (kms:CreateKey is a
+ * narrower grant than kms:Sign), so only its container gets a key provisioner.
+ */
+export type FunctionRole = 'api' | 'public-web' | 'worker';
+
 export interface ContainerOverrides extends Partial<AwsClients> {
+  readonly role?: FunctionRole;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
@@ -31,10 +55,13 @@ export interface ContainerOverrides extends Partial<AwsClients> {
 export interface Container {
   readonly config: Config;
   readonly services: Services;
+  readonly reactions: EventDispatcher;
   readonly authenticator: Authenticator;
   readonly urls: PublicUrls;
   readonly logger: Logger;
   readonly clients: AwsClients;
+  /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
+  readonly proofTimings: { canonicalizeMs: number; signMs: number };
 }
 
 /** Builds AWS SDK clients for `config` (with the local endpoint overrides when set). */
@@ -44,29 +71,92 @@ export function createAwsClients(config: Config): AwsClients {
       region: config.AWS_REGION,
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     }),
+    kms: new KMSClient({
+      region: config.AWS_REGION,
+      ...(config.KMS_ENDPOINT ? { endpoint: config.KMS_ENDPOINT } : {}),
+    }),
   };
 }
 
 /** The composition root: the only place adapters are chosen and wired into the core. */
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
+  const built = overrides.dynamodb && overrides.kms ? null : createAwsClients(config);
   const clients: AwsClients = {
-    dynamodb: overrides.dynamodb ?? createAwsClients(config).dynamodb,
+    dynamodb: overrides.dynamodb ?? built!.dynamodb,
+    kms: overrides.kms ?? built!.kms,
   };
+  const role = overrides.role ?? 'api';
   const logger =
-    overrides.logger ?? new Logger({ serviceName: 'tessera', logLevel: config.LOG_LEVEL });
+    overrides.logger ?? new Logger({ serviceName: `tessera-${role}`, logLevel: config.LOG_LEVEL });
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? uuidGenerator;
+  const urls = new PublicUrls(config.PUBLIC_BASE_URL);
+
   const table = new DynamoTable(createDocumentClient(clients.dynamodb), config.TABLE_NAME);
   const institutions = new DynamoDbInstitutionRepository(table);
   const designs = new DynamoDbMicroCredentialRepository(table);
   const qa = new DynamoDbQaRepository(table);
-  const urls = new PublicUrls(config.PUBLIC_BASE_URL);
+  const credentials = new DynamoDbCredentialRepository(table);
+  const statusListStore = new DynamoDbStatusListRepository(table);
+  const signingKeys = new DynamoDbKeyRepository(table);
+
+  const signer = new KmsCredentialSigner(new KmsSigner(clients.kms));
+  const keys = new KeyService({
+    keys: signingKeys,
+    provisioner:
+      role === 'worker'
+        ? new KmsKeyProvisioner(clients.kms, config.KMS_ALIAS_PREFIX, {
+            'tessera:stage': config.STAGE,
+          })
+        : undefined,
+    clock,
+    ids,
+  });
+  const issuance = new IssuanceService({
+    institutions,
+    designs,
+    snapshots: qa,
+    credentials,
+    statusLists: statusListStore,
+    keys,
+    signer,
+    urls,
+    clock,
+    ids,
+  });
+  const statusLists = new StatusListService({
+    lists: statusListStore,
+    signer,
+    urls,
+    clock,
+    activeKey: (institutionId) =>
+      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+  });
+  const bulk = new BulkIssuanceService({
+    jobs: new DynamoDbBulkJobRepository(table),
+    designs,
+    issuance,
+    clock,
+    ids,
+  });
 
   const services: Services = {
-    institutions: new InstitutionService({ institutions, clock, ids }),
+    institutions: new InstitutionService({
+      institutions,
+      clock,
+      ids,
+      creationEvents: (institution, actor) => [
+        keys.provisioningEvent({ ownerKind: 'institution', ownerId: institution.id }, actor),
+      ],
+    }),
     microCredentials: new MicroCredentialService({ designs, institutions, clock, ids }),
     qa: new QaService({ designs, workflows: qa, reviews: qa, unitOfWork: qa, clock, ids }),
     events: new EventService(qa),
+    keys,
+    issuance,
+    statusLists,
+    bulk,
+    publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
   };
   const authenticator = new JwtAuthenticator({
     jwksUrl: config.AUTH_JWKS_URL,
@@ -75,5 +165,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  return { config, services, authenticator, urls, logger, clients };
+  const reactions = platformReactions({ keys, statusLists, bulk });
+  return {
+    config,
+    services,
+    reactions,
+    authenticator,
+    urls,
+    logger,
+    clients,
+    proofTimings: signer.timings,
+  };
 }

@@ -1,5 +1,8 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { loadConfig } from '../composition/config';
+import { createContainer } from '../composition/container';
+import { createPublicWebHandler } from './public-web-handler';
 
-/** Placeholder entry until the real handler lands. */
-export const handler = (_event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> =>
-  Promise.resolve({ statusCode: 503, body: '{"errors":[{"message":"not ready"}]}' });
+// Cold start: validate the environment once and build the clients at module scope.
+const container = createContainer(loadConfig(process.env), { role: 'public-web' });
+
+export const handler = createPublicWebHandler(container);

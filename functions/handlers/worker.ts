@@ -1,7 +1,11 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { loadConfig } from '../composition/config';
+import { createContainer } from '../composition/container';
+import { createWorkerHandler } from './worker-handler';
 
-/** Placeholder entry until the worker lands; acknowledges every record. */
-export const handler = (_event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  Promise.resolve({
-    batchItemFailures: [],
-  });
+// Cold start: validate the environment once; the worker is the only role that creates keys.
+const container = createContainer(loadConfig(process.env), { role: 'worker' });
+
+export const handler = createWorkerHandler({
+  reactions: container.reactions,
+  log: { error: (message, details) => container.logger.error(message, details) },
+});

@@ -6,6 +6,9 @@ import type { Review as ReviewModel, HistoryEntry as HistoryEntryModel } from '.
 import type { ReviewStepView as ReviewStepViewModel } from '../views';
 import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-service';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
+import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
+import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/issuance/credential';
+import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -20,6 +23,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO 8601 date-time in UTC, e.g. `2026-11-24T09:30:00.000Z`. */
   DateTime: { input: string; output: string; }
+  /** Any JSON value (used for signed credentials, which are returned exactly as issued). */
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** Open Badges 3.0 achievement types. */
@@ -160,6 +165,81 @@ export type AttachmentInput = {
   /** Link (http or https). */
   readonly url: Scalars['String']['input'];
 };
+
+/** A row of a bulk job that could not be issued. */
+export type BulkIssuanceFailure = {
+  readonly __typename?: 'BulkIssuanceFailure';
+  /** The recipient's email as given. */
+  readonly email?: Maybe<Scalars['String']['output']>;
+  /** Stable error code. */
+  readonly errorCode: Scalars['String']['output'];
+  /** What was wrong. */
+  readonly errorMessage: Scalars['String']['output'];
+  /** Row number in the submitted list (1-based). */
+  readonly row: Scalars['Int']['output'];
+};
+
+/** A page of failed rows. */
+export type BulkIssuanceFailureConnection = {
+  readonly __typename?: 'BulkIssuanceFailureConnection';
+  /** The failed rows. */
+  readonly nodes: ReadonlyArray<BulkIssuanceFailure>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A cohort to issue to, processed in the background. */
+export type BulkIssuanceInput = {
+  /** Makes retries safe: the same key returns the same job. */
+  readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** A published micro-credential design. */
+  readonly microCredentialId: Scalars['ID']['input'];
+  /** The learners (up to 10,000). Invalid rows are reported, not fatal. */
+  readonly recipients: ReadonlyArray<Scalars['JSON']['input']>;
+};
+
+/** A cohort issuance processed in the background. */
+export type BulkIssuanceJob = {
+  readonly __typename?: 'BulkIssuanceJob';
+  /** When it finished. */
+  readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was submitted. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Rows failed. */
+  readonly failed: Scalars['Int']['output'];
+  /** Rows that failed, with their errors. */
+  readonly failures: BulkIssuanceFailureConnection;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The design being issued. */
+  readonly microCredentialId: Scalars['ID']['output'];
+  /** Rows finished (issued or failed). */
+  readonly processed: Scalars['Int']['output'];
+  /** Status. */
+  readonly status: BulkJobStatus;
+  /** Rows issued. */
+  readonly succeeded: Scalars['Int']['output'];
+  /** Rows submitted. */
+  readonly total: Scalars['Int']['output'];
+};
+
+
+/** A cohort issuance processed in the background. */
+export type BulkIssuanceJobFailuresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Status of a bulk issuance job. */
+export type BulkJobStatus =
+  /** Every row issued. */
+  | 'COMPLETED'
+  /** Finished; some rows failed (see failures). */
+  | 'COMPLETED_WITH_ERRORS'
+  /** Waiting for the worker. */
+  | 'QUEUED'
+  /** Being processed. */
+  | 'RUNNING';
 
 /** A competency a micro-credential certifies, aligned to a framework (OB 3.0 `Alignment`). */
 export type Competency = {
@@ -307,6 +387,84 @@ export type CreateMicroCredentialInput = {
   readonly workload: WorkloadInput;
 };
 
+/** An Open Badges 3.0 credential issued by an institution. */
+export type Credential = {
+  readonly __typename?: 'Credential';
+  /** Name of the achievement. */
+  readonly achievementName: Scalars['String']['output'];
+  /** URL of the PNG badge with the credential baked in. */
+  readonly badgePngUrl: Scalars['String']['output'];
+  /** URL of the SVG badge with the credential baked in. */
+  readonly badgeSvgUrl: Scalars['String']['output'];
+  /** The approved design version it was issued under. */
+  readonly designVersion: Scalars['Int']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The issuing institution. */
+  readonly institution: Institution;
+  /** When it was issued. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** The signed OB 3.0 credential (JSON-LD with an eddsa-rdfc-2022 proof), exactly as issued. */
+  readonly json: Scalars['JSON']['output'];
+  /** The same credential as a VC-JWT (RS256). */
+  readonly jwt: Scalars['String']['output'];
+  /** `micro` for a micro-credential, `stacked` for a badge stacked from others. */
+  readonly kind: Scalars['String']['output'];
+  /** The design it was issued under. */
+  readonly microCredentialId: Scalars['ID']['output'];
+  /** Credentials a stacked credential was built from. */
+  readonly parts: ReadonlyArray<Scalars['ID']['output']>;
+  /** The learner's email (issuer admins and the learner only). */
+  readonly recipientEmail?: Maybe<Scalars['String']['output']>;
+  /** The learner's name, as issued. */
+  readonly recipientName?: Maybe<Scalars['String']['output']>;
+  /** Status. */
+  readonly status: CredentialStatus;
+  /** Revocations, suspensions and reinstatements, oldest first (issuer admins). */
+  readonly statusHistory: ReadonlyArray<CredentialStatusChange>;
+  /** Why it was revoked or suspended. */
+  readonly statusReason?: Maybe<Scalars['String']['output']>;
+  /** The credential's URL (also its `id` inside the credential). */
+  readonly url: Scalars['String']['output'];
+  /** Start of validity. */
+  readonly validFrom: Scalars['DateTime']['output'];
+  /** End of validity, when the design has a validity period. */
+  readonly validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Who may see it. */
+  readonly visibility: Visibility;
+};
+
+/** A page of credentials. */
+export type CredentialConnection = {
+  readonly __typename?: 'CredentialConnection';
+  /** The credentials. */
+  readonly nodes: ReadonlyArray<Credential>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** Status of an issued credential. */
+export type CredentialStatus =
+  /** Valid as far as the issuer is concerned. */
+  | 'ACTIVE'
+  /** Revoked for good. */
+  | 'REVOKED'
+  /** Suspended until reinstated. */
+  | 'SUSPENDED';
+
+/** A change of a credential's status. */
+export type CredentialStatusChange = {
+  readonly __typename?: 'CredentialStatusChange';
+  /** What happened. */
+  readonly action: Scalars['String']['output'];
+  /** Who did it. */
+  readonly actorId: Scalars['String']['output'];
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Why. */
+  readonly reason?: Maybe<Scalars['String']['output']>;
+};
+
 /** A reviewer's decision on a step. */
 export type DecisionOutcome =
   /** Approve the step; the review moves on (or is approved after the last step). */
@@ -389,12 +547,18 @@ export type Institution = {
   readonly createdAt: Scalars['DateTime']['output'];
   /** A short description of the institution. */
   readonly description?: Maybe<Scalars['String']['output']>;
+  /** The issuer's DID (did:web). */
+  readonly did: Scalars['String']['output'];
+  /** URL of the DID document (every public key, retired ones included). */
+  readonly didDocumentUrl: Scalars['String']['output'];
   /** Contact email. */
   readonly email?: Maybe<Scalars['String']['output']>;
   /** Stable identifier of the institution. */
   readonly id: Scalars['ID']['output'];
   /** URL of the institution's logo. */
   readonly image?: Maybe<Scalars['String']['output']>;
+  /** URL of the JWKS (for VC-JWT verification). */
+  readonly jwksUrl: Scalars['String']['output'];
   /** Name shown on credentials. */
   readonly name: Scalars['String']['output'];
   /** Contact phone number. */
@@ -403,6 +567,8 @@ export type Institution = {
   readonly profileUrl: Scalars['String']['output'];
   /** Rules the institution applies to its micro-credentials. */
   readonly settings: InstitutionSettings;
+  /** The signing keys (issuer and platform admins). */
+  readonly signingKeys: ReadonlyArray<SigningKey>;
   /** When the institution was last changed. */
   readonly updatedAt: Scalars['DateTime']['output'];
   /** The institution's public web site. */
@@ -436,6 +602,32 @@ export type InstitutionSettingsInput = {
   /** Active industry endorsements a design needs before publication (1–10, default 1). */
   readonly requiredEndorsements?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** One credential to issue. */
+export type IssueCredentialInput = {
+  /** Makes retries safe: the same key never issues twice (8–200 characters). */
+  readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** A published micro-credential design. */
+  readonly microCredentialId: Scalars['ID']['input'];
+  /** The learner. */
+  readonly recipient: RecipientInput;
+};
+
+/** Algorithms of issuer signing keys. */
+export type KeyAlgorithm =
+  /** Ed25519, for Data Integrity proofs (eddsa-rdfc-2022). */
+  | 'Ed25519'
+  /** RSA 2048 with SHA-256, for VC-JWT. */
+  | 'RS256';
+
+/** Where a signing key stands. */
+export type KeyStatus =
+  /** Signs new credentials. */
+  | 'ACTIVE'
+  /** Replaced by a rotation; still published so older credentials verify. */
+  | 'RETIRED'
+  /** Compromised or withdrawn; credentials it signed fail verification. */
+  | 'REVOKED';
 
 /** A level within a qualifications framework, e.g. EQF 5. */
 export type Level = {
@@ -545,14 +737,30 @@ export type Mutation = {
   readonly createMicroCredential: MicroCredential;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
+  /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
+  readonly issueCredential: Credential;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
+  /** Reinstates a suspended credential (issuer admins). */
+  readonly reinstateCredential: Credential;
+  /** Re-queues an unfinished bulk job (issuer admins). */
+  readonly resumeBulkIssuance: BulkIssuanceJob;
   /** Retires a design: no new credentials; those issued are untouched (issuer admins). */
   readonly retireMicroCredential: MicroCredential;
+  /** Revokes a credential for good (issuer admins); revoking twice changes nothing. */
+  readonly revokeCredential: Credential;
+  /** Revokes a compromised signing key: what it signed fails verification (issuer admins). */
+  readonly revokeIssuerKey: SigningKey;
+  /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
+  readonly rotateIssuerKeys: Scalars['Int']['output'];
+  /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
+  readonly startBulkIssuance: BulkIssuanceJob;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
   /** Adds required-field values to an open review (issuer admins). */
   readonly supplyReviewFields: Review;
+  /** Suspends a credential until reinstated (issuer admins). */
+  readonly suspendCredential: Credential;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -589,8 +797,27 @@ export type MutationDecideReviewStepArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationIssueCredentialArgs = {
+  input: IssueCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationPublishMicroCredentialArgs = {
   expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReinstateCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationResumeBulkIssuanceArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -600,6 +827,33 @@ export type MutationRetireMicroCredentialArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRevokeCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRevokeIssuerKeyArgs = {
+  institutionId: Scalars['ID']['input'];
+  keyId: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRotateIssuerKeysArgs = {
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationStartBulkIssuanceArgs = {
+  input: BulkIssuanceInput;
 };
 
 
@@ -616,6 +870,13 @@ export type MutationSupplyReviewFieldsArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: SupplyReviewFieldsInput;
   reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSuspendCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -775,14 +1036,20 @@ export type QaWorkflowInput = {
  */
 export type Query = {
   readonly __typename?: 'Query';
+  /** A bulk issuance job and its progress (issuer admins). */
+  readonly bulkIssuanceJob?: Maybe<BulkIssuanceJob>;
   /** The public catalogue: published designs that can be earned, newest first. Public. */
   readonly catalogue: MicroCredentialConnection;
+  /** An issued credential (issuer admins of the issuing institution). */
+  readonly credential?: Maybe<Credential>;
   /** An institution's domain events, newest first (issuer and platform admins). */
   readonly domainEvents: DomainEventConnection;
   /** An institution's public profile. Public. */
   readonly institution?: Maybe<Institution>;
   /** All institutions, by name. Public. */
   readonly institutions: InstitutionConnection;
+  /** Credentials an institution issued, newest first (issuer admins). */
+  readonly issuedCredentials: CredentialConnection;
   /**
    * A design. Staff of the owning institution see its working version; everyone else sees it
    * only once published (and then sees the published version).
@@ -809,10 +1076,28 @@ export type Query = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryBulkIssuanceJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryCatalogueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryCredentialArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -843,6 +1128,17 @@ export type QueryInstitutionArgs = {
 export type QueryInstitutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryIssuedCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -916,6 +1212,16 @@ export type QueueItem = {
   readonly review: Review;
   /** The step to decide. */
   readonly step: QaStep;
+};
+
+/** The learner a credential is issued to. */
+export type RecipientInput = {
+  /** A DID the learner controls (becomes `credentialSubject.id`). */
+  readonly did?: InputMaybe<Scalars['String']['input']>;
+  /** Email address (hashed with a salt inside the credential). */
+  readonly email: Scalars['String']['input'];
+  /** Name, shown on the credential page if the learner allows it. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The QA review of one design version. */
@@ -1080,6 +1386,29 @@ export type ReviewStepState =
   /** Rejected here. */
   | 'REJECTED';
 
+/** A signing key held in KMS (only its public part ever leaves it). */
+export type SigningKey = {
+  readonly __typename?: 'SigningKey';
+  /** Algorithm. */
+  readonly algorithm: KeyAlgorithm;
+  /** When it was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** 1 for the first keys, +1 per rotation. */
+  readonly generation: Scalars['Int']['output'];
+  /** Key id within the issuer, e.g. `g1-ed25519`. */
+  readonly keyId: Scalars['String']['output'];
+  /** When a rotation retired it. */
+  readonly retiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was revoked. */
+  readonly revocationReason?: Maybe<Scalars['String']['output']>;
+  /** When it was revoked. */
+  readonly revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Status. */
+  readonly status: KeyStatus;
+  /** The verification method id credentials name (`did:web:…#keyId`). */
+  readonly verificationMethod: Scalars['String']['output'];
+};
+
 /** Median time a step takes. */
 export type StepTime = {
   readonly __typename?: 'StepTime';
@@ -1186,6 +1515,15 @@ export type Viewer = {
   readonly roles: ReadonlyArray<Scalars['String']['output']>;
 };
 
+/** Who may see a credential's page and data. */
+export type Visibility =
+  /** Anyone holding a share link (with a secret token and an expiry). */
+  | 'LINK'
+  /** Only the learner, the issuer, and verifiers given the full credential. */
+  | 'PRIVATE'
+  /** Anyone with the URL. */
+  | 'PUBLIC';
+
 /** Notional learning time (the EU element "workload"). */
 export type Workload = {
   readonly __typename?: 'Workload';
@@ -1284,6 +1622,11 @@ export type ResolversTypes = {
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BulkIssuanceFailure: ResolverTypeWrapper<BulkRowModel>;
+  BulkIssuanceFailureConnection: ResolverTypeWrapper<Omit<BulkIssuanceFailureConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['BulkIssuanceFailure']> }>;
+  BulkIssuanceInput: BulkIssuanceInput;
+  BulkIssuanceJob: ResolverTypeWrapper<BulkJobModel>;
+  BulkJobStatus: BulkJobStatus;
   Competency: ResolverTypeWrapper<Competency>;
   CompetencyInput: CompetencyInput;
   Component: ResolverTypeWrapper<Component>;
@@ -1292,6 +1635,10 @@ export type ResolversTypes = {
   ComponentsInput: ComponentsInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
+  Credential: ResolverTypeWrapper<CredentialRecordModel>;
+  CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
+  CredentialStatus: CredentialStatus;
+  CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DesignStatus: DesignStatus;
@@ -1306,6 +1653,10 @@ export type ResolversTypes = {
   InstitutionSettings: ResolverTypeWrapper<InstitutionSettings>;
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssueCredentialInput: IssueCredentialInput;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  KeyAlgorithm: KeyAlgorithm;
+  KeyStatus: KeyStatus;
   Level: ResolverTypeWrapper<Level>;
   LevelInput: LevelInput;
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
@@ -1323,6 +1674,7 @@ export type ResolversTypes = {
   QaWorkflowInput: QaWorkflowInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
+  RecipientInput: RecipientInput;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewAction: ReviewAction;
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Review']> }>;
@@ -1333,6 +1685,7 @@ export type ResolversTypes = {
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
+  SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitForReviewInput: SubmitForReviewInput;
@@ -1340,6 +1693,7 @@ export type ResolversTypes = {
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
+  Visibility: Visibility;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -1352,6 +1706,10 @@ export type ResolversParentTypes = {
   Attachment: Attachment;
   AttachmentInput: AttachmentInput;
   Boolean: Scalars['Boolean']['output'];
+  BulkIssuanceFailure: BulkRowModel;
+  BulkIssuanceFailureConnection: Omit<BulkIssuanceFailureConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['BulkIssuanceFailure']> };
+  BulkIssuanceInput: BulkIssuanceInput;
+  BulkIssuanceJob: BulkJobModel;
   Competency: Competency;
   CompetencyInput: CompetencyInput;
   Component: Component;
@@ -1360,6 +1718,9 @@ export type ResolversParentTypes = {
   ComponentsInput: ComponentsInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
+  Credential: CredentialRecordModel;
+  CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
+  CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
@@ -1372,6 +1733,8 @@ export type ResolversParentTypes = {
   InstitutionSettings: InstitutionSettings;
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: Scalars['Int']['output'];
+  IssueCredentialInput: IssueCredentialInput;
+  JSON: Scalars['JSON']['output'];
   Level: Level;
   LevelInput: LevelInput;
   MicroCredential: MicroCredentialModel;
@@ -1387,6 +1750,7 @@ export type ResolversParentTypes = {
   QaWorkflowInput: QaWorkflowInput;
   Query: Record<PropertyKey, never>;
   QueueItem: QueueEntryModel;
+  RecipientInput: RecipientInput;
   Review: ReviewModel;
   ReviewConnection: Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Review']> };
   ReviewDecisionInput: ReviewDecisionInput;
@@ -1394,6 +1758,7 @@ export type ResolversParentTypes = {
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
   ReviewStep: ReviewStepViewModel;
+  SigningKey: IssuerKeyModel;
   StepTime: StepTime;
   String: Scalars['String']['output'];
   SubmitForReviewInput: SubmitForReviewInput;
@@ -1424,6 +1789,31 @@ export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type BulkIssuanceFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BulkIssuanceFailure'] = ResolversParentTypes['BulkIssuanceFailure']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errorMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BulkIssuanceFailureConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BulkIssuanceFailureConnection'] = ResolversParentTypes['BulkIssuanceFailureConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['BulkIssuanceFailure']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BulkIssuanceJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BulkIssuanceJob'] = ResolversParentTypes['BulkIssuanceJob']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['BulkIssuanceFailureConnection'], ParentType, ContextType, Partial<BulkIssuanceJobFailuresArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BulkJobStatus'], ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1444,6 +1834,42 @@ export type ComponentsResolvers<ContextType = GraphQLContext, ParentType extends
   demonstration?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   educational?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   reflective?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+};
+
+export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
+  achievementName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  badgeSvgUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  json?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  jwt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parts?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  recipientEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<ReadonlyArray<ResolversTypes['CredentialStatusChange']>, ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+};
+
+export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Credential']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1475,13 +1901,17 @@ export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extend
   address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  did?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  didDocumentUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jwksUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   profileUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['InstitutionSettings'], ParentType, ContextType>;
+  signingKeys?: Resolver<ReadonlyArray<ResolversTypes['SigningKey']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1496,6 +1926,10 @@ export type InstitutionSettingsResolvers<ContextType = GraphQLContext, ParentTyp
   allowExternalStackParts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredEndorsements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type LevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Level'] = ResolversParentTypes['Level']> = {
   framework?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1545,10 +1979,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
+  issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
+  resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
   retireMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationRetireMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  revokeCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id'>>;
+  revokeIssuerKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType, RequireFields<MutationRevokeIssuerKeyArgs, 'institutionId' | 'keyId'>>;
+  rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
+  startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
+  suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
@@ -1594,10 +2036,13 @@ export type QaWorkflowResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  bulkIssuanceJob?: Resolver<Maybe<ResolversTypes['BulkIssuanceJob']>, ParentType, ContextType, RequireFields<QueryBulkIssuanceJobArgs, 'id'>>;
   catalogue?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, Partial<QueryCatalogueArgs>>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   domainEvents?: Resolver<ResolversTypes['DomainEventConnection'], ParentType, ContextType, RequireFields<QueryDomainEventsArgs, 'institutionId'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
+  issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
@@ -1670,6 +2115,18 @@ export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
 };
 
+export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = {
+  algorithm?: Resolver<ResolversTypes['KeyAlgorithm'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  generation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['KeyStatus'], ParentType, ContextType>;
+  verificationMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepTime'] = ResolversParentTypes['StepTime']> = {
   decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1694,9 +2151,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  BulkIssuanceFailure?: BulkIssuanceFailureResolvers<ContextType>;
+  BulkIssuanceFailureConnection?: BulkIssuanceFailureConnectionResolvers<ContextType>;
+  BulkIssuanceJob?: BulkIssuanceJobResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   Components?: ComponentsResolvers<ContextType>;
+  Credential?: CredentialResolvers<ContextType>;
+  CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
@@ -1704,6 +2167,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   InstitutionSettings?: InstitutionSettingsResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Level?: LevelResolvers<ContextType>;
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
@@ -1720,6 +2184,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReviewField?: ReviewFieldResolvers<ContextType>;
   ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
   ReviewStep?: ReviewStepResolvers<ContextType>;
+  SigningKey?: SigningKeyResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;

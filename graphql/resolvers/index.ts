@@ -15,13 +15,41 @@ import {
   ReviewHistoryEntry,
   ReviewStep,
 } from './qa';
+import {
+  BulkIssuanceFailure,
+  BulkIssuanceJob,
+  Credential,
+  CredentialStatusChange,
+  institutionKeys,
+  issuanceMutations,
+  issuanceQueries,
+  SigningKey,
+} from './issuance';
+import { JSONScalar } from './scalars';
 import { viewerQueries } from './viewer';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
-  Query: { ...viewerQueries, ...institutionQueries, ...microCredentialQueries, ...qaQueries },
-  Mutation: { ...institutionMutations, ...microCredentialMutations, ...qaMutations },
-  Institution,
+  JSON: JSONScalar,
+  Query: {
+    ...viewerQueries,
+    ...institutionQueries,
+    ...microCredentialQueries,
+    ...qaQueries,
+    ...issuanceQueries,
+  },
+  Mutation: {
+    ...institutionMutations,
+    ...microCredentialMutations,
+    ...qaMutations,
+    ...issuanceMutations,
+  },
+  Institution: { ...Institution, ...institutionKeys },
+  SigningKey,
+  Credential,
+  CredentialStatusChange,
+  BulkIssuanceJob,
+  BulkIssuanceFailure,
   MicroCredential: { ...MicroCredential, ...microCredentialReview },
   QaWorkflow,
   Review,

@@ -1,19 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { loadConfig, type Config } from '../../functions/composition/config';
 import { createContainer, type Container } from '../../functions/composition/container';
-import { createApiHandler } from '../../functions/handlers/api-handler';
 import type { Clock } from '../../functions/core/shared/runtime';
-import { handler as publicWebHandler } from '../../functions/handlers/public-web';
+import { createApiHandler } from '../../functions/handlers/api-handler';
+import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
+import { createWorkerHandler } from '../../functions/handlers/worker-handler';
 import {
   ensureTable,
+  localCredentials,
   localDynamoDbClient,
   localRegion,
   startDynamoDbLocal,
-  type DynamoDbLocal,
 } from './dynamodb';
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
+import { startKmsServer, type LocalKms } from './kms/server';
+import { startStreamPoller, type StreamPoller } from './stream-poller';
 
 export interface PlatformOptions {
   /** Port of the HTTP server; 0 picks a free one. @default 4000 */
@@ -34,14 +38,21 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   readonly url: string;
   readonly config: Config;
+  /** The API function's container (its services and clients). */
   readonly container: Container;
+  /** The worker function's container (the only one that may create keys). */
+  readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
+  readonly kms: LocalKms;
+  /** Waits until the stream worker has handled everything written so far. */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Runs the whole platform on one machine: DynamoDB Local, the dev identity issuer, and the
- * HTTP gateway in front of the same handlers that run in AWS.
+ * Runs the whole platform on one machine: DynamoDB Local, the KMS-compatible endpoint, the dev
+ * identity issuer, the stream poller feeding the worker, and the HTTP gateway in front of the
+ * same API and public web handlers that run in AWS.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const host = options.host ?? '127.0.0.1';
@@ -51,25 +62,30 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   );
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne();
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
   try {
     let dynamodbEndpoint = options.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
-      const dynamodb: DynamoDbLocal = await startDynamoDbLocal({
+      const dynamodb = await startDynamoDbLocal({
         dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined,
       });
       stops.push(() => dynamodb.stop());
       dynamodbEndpoint = dynamodb.endpoint;
     }
+    const kms = await startKmsServer({
+      storePath: dataDir ? join(dataDir, 'kms', 'keys.json') : undefined,
+    });
+    stops.push(() => kms.close());
 
     // Handlers are bound once the port is known, because the public URLs contain it.
-    const bound: { api?: HttpLambdaHandler } = {};
+    const bound: { api?: HttpLambdaHandler; publicWeb?: HttpLambdaHandler } = {};
     const notReady: HttpLambdaHandler = () =>
       Promise.resolve({ statusCode: 503, body: '{"message":"starting"}' });
     const server = createHttpGateway({
       api: (event, context, callback) => (bound.api ?? notReady)(event, context, callback),
-      publicWeb: publicWebHandler,
+      publicWeb: (event, context, callback) =>
+        (bound.publicWeb ?? notReady)(event, context, callback),
       local: {
         [localJwksPath]: (_request, response) => {
           response.writeHead(200, { 'content-type': 'application/json' });
@@ -100,14 +116,41 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       AUTH_ISSUER: localIssuer,
       AUTH_AUDIENCE: localAudience,
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      KMS_ENDPOINT: kms.url,
       LOG_LEVEL: options.logLevel ?? 'WARN',
     });
     const dynamodbClient = localDynamoDbClient(dynamodbEndpoint);
-    stops.push(() => Promise.resolve(dynamodbClient.destroy()));
+    const kmsClient = new KMSClient({
+      endpoint: kms.url,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    stops.push(() => {
+      dynamodbClient.destroy();
+      kmsClient.destroy();
+      return Promise.resolve();
+    });
     await ensureTable(dynamodbClient, config.TABLE_NAME);
-    const container = createContainer(config, { dynamodb: dynamodbClient, clock: options.clock });
+    const clients = { dynamodb: dynamodbClient, kms: kmsClient, clock: options.clock };
+    const container = createContainer(config, { ...clients, role: 'api' });
+    const worker = createContainer(config, { ...clients, role: 'worker' });
+    const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
-    return { url, config, container, identity, stop };
+    bound.publicWeb = createPublicWebHandler(publicWeb);
+
+    const workerHandler = createWorkerHandler({
+      reactions: worker.reactions,
+      log: { error: (message, details) => worker.logger.error(message, details) },
+    });
+    const poller: StreamPoller = await startStreamPoller({
+      dynamodb: dynamodbClient,
+      endpoint: dynamodbEndpoint,
+      tableName: config.TABLE_NAME,
+      handler: (event) => workerHandler(event),
+      log: (message, details) => worker.logger.error(message, { details }),
+    });
+    stops.push(() => poller.stop());
+    return { url, config, container, worker, identity, kms, drain: () => poller.drain(), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -3,9 +3,14 @@ import { inject } from 'vitest';
 import type { Role } from '../../functions/core/auth/principal';
 import type { Clock } from '../../functions/core/shared/runtime';
 import { GraphQLClient, type Caller } from '../../infra/local/graphql-client';
-import type { QaCallers } from '../../infra/local/portal-flows';
+import {
+  approveDesign,
+  operations,
+  publishDesign,
+  type QaCallers,
+} from '../../infra/local/portal-flows';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform';
-import { institutionInput } from './builders';
+import { designInput, institutionInput } from './builders';
 
 export interface TestPlatform {
   readonly platform: RunningPlatform;
@@ -17,6 +22,14 @@ export interface TestPlatform {
   ): Promise<Caller>;
   /** Callers for an institution's QA flow: its issuer admin and a reviewer per QA role. */
   qaCallers(institutionId: string): Promise<QaCallers>;
+  /**
+   * An institution (keys provisioned) with a design taken through QA and published, and the
+   * callers of its QA flow.
+   */
+  publishedDesign(
+    overrides?: Record<string, unknown>,
+    institutionId?: string,
+  ): Promise<{ institutionId: string; designId: string; qa: QaCallers }>;
   /** Creates an institution as a platform admin and returns its id. */
   createInstitution(overrides?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
@@ -43,7 +56,7 @@ export async function startTestPlatform(options: { clock?: Clock } = {}): Promis
       subject: options.subject,
     }),
   });
-  return {
+  const testPlatform: TestPlatform = {
     platform,
     api,
     as,
@@ -62,6 +75,20 @@ export async function startTestPlatform(options: { clock?: Clock } = {}): Promis
           as('qa-reviewer', { institutionId, qaRoles: [role], subject: `reviewer-${role}` }),
       };
     },
+    async publishedDesign(overrides = {}, existing) {
+      const institutionId = existing ?? (await testPlatform.createInstitution());
+      const qa = await testPlatform.qaCallers(institutionId);
+      const { createMicroCredential } = await api.call<{ createMicroCredential: { id: string } }>(
+        operations.createDesign,
+        { input: designInput(institutionId, overrides) },
+        qa.admin,
+      );
+      await approveDesign(api, createMicroCredential.id, qa);
+      await publishDesign(api, createMicroCredential.id, qa.admin);
+      await platform.drain();
+      return { institutionId, designId: createMicroCredential.id, qa };
+    },
     stop: () => platform.stop(),
   };
+  return testPlatform;
 }

@@ -1,7 +1,9 @@
 import { institutionSchema, type Institution } from '../../core/institutions/institution';
 import type { InstitutionRepository } from '../../core/institutions/ports';
 import type { Page, PageRequest } from '../../core/shared/runtime';
+import type { DomainEvent } from '../../core/shared/events';
 import { keys } from './keys';
+import { eventPuts } from './event-item';
 import type { DynamoTable } from './table';
 
 const entity = 'Institution';
@@ -18,8 +20,22 @@ function toItem(institution: Institution) {
 export class DynamoDbInstitutionRepository implements InstitutionRepository {
   constructor(private readonly table: DynamoTable) {}
 
-  async create(institution: Institution): Promise<void> {
-    await this.table.putNew(toItem(institution), 'INSTITUTION_EXISTS');
+  async create(institution: Institution, events: readonly DomainEvent[]): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: toItem(institution),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...eventPuts(TableName, events),
+      ],
+      'INSTITUTION_EXISTS',
+      `Institution ${institution.id}`,
+    );
   }
 
   async update(institution: Institution, expectedVersion: number): Promise<void> {

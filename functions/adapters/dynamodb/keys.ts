@@ -86,6 +86,67 @@ export const keys = {
   /** Decisions of an institution over time, for QA statistics. */
   decisionsOfInstitution: (institutionId: string) => `INSTITUTION#${institutionId}#QA_DECISIONS`,
 
+  ownerPartition: (ownerKind: 'institution' | 'partner', ownerId: string) =>
+    ownerKind === 'institution' ? `INSTITUTION#${ownerId}` : `PARTNER#${ownerId}`,
+  signingKey: (ownerKind: 'institution' | 'partner', ownerId: string, keyId: string) => ({
+    pk: keys.ownerPartition(ownerKind, ownerId),
+    sk: `KEY#${keyId}`,
+  }),
+  signingKeyPrefix: () => 'KEY#',
+  keyRotation: (ownerKind: 'institution' | 'partner', ownerId: string, generation: number) => ({
+    pk: keys.ownerPartition(ownerKind, ownerId),
+    sk: `KEY_ROTATION#${pad(generation)}`,
+  }),
+
+  credential: (id: string) => ({ pk: `CREDENTIAL#${id}`, sk: 'CREDENTIAL' }),
+  credentialAudit: (id: string, sequence: number) => ({
+    pk: `CREDENTIAL#${id}`,
+    sk: `AUDIT#${pad(sequence)}`,
+  }),
+  credentialAuditPrefix: () => 'AUDIT#',
+  credentialsOfRecipient: (emailHash: string) => `RECIPIENT#${emailHash}`,
+  credentialsOfInstitution: (institutionId: string) => `INSTITUTION#${institutionId}#CREDENTIALS`,
+  credentialsOfDesign: (microCredentialId: string) =>
+    `MICROCREDENTIAL#${microCredentialId}#CREDENTIALS`,
+  credentialListing: (credential: {
+    id: string;
+    issuedAt: string;
+    institutionId: string;
+    microCredentialId: string;
+    emailHash: string;
+  }) => ({
+    gsi1pk: keys.credentialsOfRecipient(credential.emailHash),
+    gsi1sk: `${credential.issuedAt}#${credential.id}`,
+    gsi2pk: keys.credentialsOfInstitution(credential.institutionId),
+    gsi2sk: `${credential.issuedAt}#${credential.id}`,
+    gsi3pk: keys.credentialsOfDesign(credential.microCredentialId),
+    gsi3sk: `${credential.issuedAt}#${credential.id}`,
+  }),
+  reservation: (institutionId: string, key: string) => ({
+    pk: `RESERVATION#${institutionId}#${key}`,
+    sk: 'RESERVATION',
+  }),
+
+  statusAllocation: (institutionId: string, purpose: string) => ({
+    pk: `INSTITUTION#${institutionId}`,
+    sk: `STATUS_ALLOCATION#${purpose}`,
+  }),
+  statusList: (institutionId: string, purpose: string, listNumber: number) =>
+    `STATUSLIST#${institutionId}#${purpose}#${listNumber}`,
+  statusBit: (institutionId: string, purpose: string, listNumber: number, index: number) => ({
+    pk: keys.statusList(institutionId, purpose, listNumber),
+    sk: `BIT#${pad(index)}`,
+  }),
+  statusBitPrefix: () => 'BIT#',
+  publishedStatusList: (institutionId: string, purpose: string, listNumber: number) => ({
+    pk: keys.statusList(institutionId, purpose, listNumber),
+    sk: 'PUBLISHED',
+  }),
+
+  bulkJob: (id: string) => ({ pk: `BULKJOB#${id}`, sk: 'JOB' }),
+  bulkRow: (jobId: string, row: number) => ({ pk: `BULKJOB#${jobId}`, sk: `ROW#${pad(row)}` }),
+  bulkRowsByStatus: (jobId: string, status: string) => `BULKJOB#${jobId}#${status}`,
+
   domainEvent: (institutionId: string, occurredAt: string, id: string) => ({
     pk: `EVENTS#${institutionId}`,
     sk: `${occurredAt}#${id}`,

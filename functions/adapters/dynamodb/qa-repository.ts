@@ -23,6 +23,7 @@ import {
 import { qaWorkflowSchema, type QaWorkflow } from '../../core/qa/workflow';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { translateDynamoError } from './errors';
+import { eventPuts } from './event-item';
 import { keys } from './keys';
 import { designItem } from './micro-credential-repository';
 import { parseItem, versionedPut, type DynamoTable, type TransactItem } from './table';
@@ -80,15 +81,6 @@ function publishedItem(projection: MicroCredential, listed: boolean) {
       : {}),
     entity: 'PublishedMicroCredential',
     ...projection,
-  };
-}
-
-export function eventItem(event: DomainEvent) {
-  return {
-    ...keys.domainEvent(event.institutionId, event.occurredAt, event.id),
-    entity: 'DomainEvent',
-    version: 1,
-    ...event,
   };
 }
 
@@ -262,11 +254,7 @@ export class DynamoDbQaRepository
       const { projection, listed } = change.published;
       items.push({ Put: { TableName, Item: publishedItem(projection, listed) } });
     }
-    for (const event of change.events) {
-      items.push({
-        Put: { TableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
-      });
-    }
+    items.push(...eventPuts(TableName, change.events));
     await this.table.transact(items, 'CONCURRENT_UPDATE', 'The design or its review');
   }
 }

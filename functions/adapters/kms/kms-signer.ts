@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -36,12 +37,16 @@ export class KmsSigner implements Signer {
     algorithm: SignatureAlgorithm,
     message: Uint8Array,
   ): Promise<Uint8Array> {
+    // KMS takes at most 4 KB of RAW message. Ed25519 (pure EdDSA) must be RAW, and Tessera
+    // only signs its 64-byte hashData with it; RS256 signs a JWS signing input of any size,
+    // so it sends the SHA-256 digest (MessageType DIGEST), which yields the same signature.
+    const digest = algorithm === 'RS256';
     try {
       const { Signature } = await this.kms.send(
         new SignCommand({
           KeyId: keyRef,
-          Message: message,
-          MessageType: 'RAW',
+          Message: digest ? createHash('sha256').update(message).digest() : message,
+          MessageType: digest ? 'DIGEST' : 'RAW',
           SigningAlgorithm: specs[algorithm].signing,
         }),
       );

@@ -1,6 +1,7 @@
 import { authorize } from '../auth/policy';
-import type { Principal } from '../auth/principal';
+import { actorOf, type Principal } from '../auth/principal';
 import { NotFoundError } from '../shared/errors';
+import type { DomainEvent } from '../shared/events';
 import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
@@ -17,8 +18,11 @@ export interface InstitutionServiceDeps {
   readonly institutions: InstitutionRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  /** Called after an institution is stored, e.g. to provision its signing keys. */
-  readonly onCreated?: (institution: Institution) => Promise<void>;
+  /** Events to record with a new institution (e.g. the request for its signing keys). */
+  readonly creationEvents?: (
+    institution: Institution,
+    actor: { kind: string; id: string },
+  ) => DomainEvent[];
 }
 
 /** Use cases for issuing institutions (OB 3.0 issuer profiles). */
@@ -37,8 +41,20 @@ export class InstitutionService {
       updatedAt: now,
       version: 1,
     };
-    await this.deps.institutions.create(institution);
-    await this.deps.onCreated?.(institution);
+    const actor = actorOf(principal);
+    await this.deps.institutions.create(institution, [
+      {
+        id: this.deps.ids.newId(),
+        type: 'institution.created',
+        institutionId: institution.id,
+        aggregateType: 'Institution',
+        aggregateId: institution.id,
+        occurredAt: now,
+        actor,
+        data: { name: institution.name },
+      },
+      ...(this.deps.creationEvents?.(institution, actor) ?? []),
+    ]);
     return institution;
   }
 

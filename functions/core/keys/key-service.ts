@@ -87,6 +87,12 @@ export class KeyService {
     return active;
   }
 
+  /** The owner's keys, for its admins. */
+  async keysFor(principal: Principal, owner: KeyOwner): Promise<IssuerKey[]> {
+    authorize(principal, 'keys.manage', scopeOf(owner));
+    return this.deps.keys.list(owner);
+  }
+
   async keySet(owner: KeyOwner): Promise<KeySet> {
     const keys = await this.deps.keys.list(owner);
     return { keys, rotationPending: !keys.some((key) => key.status === 'ACTIVE') };

@@ -1,5 +1,7 @@
 import {
+  constants,
   createPrivateKey,
+  privateEncrypt,
   createPublicKey,
   generateKeyPairSync,
   randomUUID,
@@ -571,10 +573,11 @@ function signDigest(key: KeyObject, algorithm: string, digest: Buffer, hash: str
       sha384: '3041300d060960864801650304020205000430',
       sha512: '3051300d060960864801650304020305000440',
     };
-    return cryptoSign(null, Buffer.concat([Buffer.from(prefixes[hash]!, 'hex'), digest]), {
-      key,
-      padding: 1,
-    });
+    // EMSA-PKCS1-v1_5 over a given digest is the RSA private operation on DigestInfo.
+    return privateEncrypt(
+      { key, padding: constants.RSA_PKCS1_PADDING },
+      Buffer.concat([Buffer.from(prefixes[hash]!, 'hex'), digest]),
+    );
   }
   throw new KmsError(
     'UnsupportedOperationException',

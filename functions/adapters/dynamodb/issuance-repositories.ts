@@ -1,0 +1,406 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import {
+  credentialRecordSchema,
+  reservationSchema,
+  statusAuditEntrySchema,
+  statusListSize,
+  type CredentialRecord,
+  type Reservation,
+  type StatusAuditEntry,
+  type StatusEntry,
+  type StatusPurpose,
+} from '../../core/issuance/credential';
+import type {
+  CredentialRepository,
+  PublishedStatusList,
+  StatusListRepository,
+} from '../../core/issuance/ports';
+import { statusPosition } from '../../core/issuance/status-list';
+import { issuerKeySchema, type IssuerKey } from '../../core/keys/issuer-key';
+import type { KeyOwner, KeyRepository } from '../../core/keys/ports';
+import { ConflictError } from '../../core/shared/errors';
+import type { DomainEvent } from '../../core/shared/events';
+import type { Page, PageRequest } from '../../core/shared/runtime';
+import { isConditionFailure, translateDynamoError } from './errors';
+import { keys } from './keys';
+import { eventPuts } from './event-item';
+import { versionedPut, type DynamoTable, type TransactItem } from './table';
+
+function credentialItem(record: CredentialRecord) {
+  return {
+    ...keys.credential(record.id),
+    ...keys.credentialListing({ ...record, emailHash: record.recipient.emailHash }),
+    entity: 'Credential',
+    ...record,
+  };
+}
+
+export class DynamoDbCredentialRepository implements CredentialRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async get(id: string): Promise<CredentialRecord | null> {
+    return this.table.get(keys.credential(id), credentialRecordSchema, true);
+  }
+
+  async getReservation(institutionId: string, key: string): Promise<Reservation | null> {
+    return this.table.get(keys.reservation(institutionId, key), reservationSchema, true);
+  }
+
+  async reserve(reservation: Reservation): Promise<Reservation> {
+    try {
+      await this.table.putNew({
+        ...keys.reservation(reservation.institutionId, reservation.key),
+        entity: 'Reservation',
+        ...reservation,
+      });
+      return reservation;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const existing = await this.getReservation(reservation.institutionId, reservation.key);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  async complete(
+    record: CredentialRecord,
+    events: readonly DomainEvent[],
+  ): Promise<'stored' | 'exists'> {
+    const TableName = this.table.tableName;
+    const reservation = keys.reservation(record.institutionId, record.idempotencyKey);
+    try {
+      await this.table.transact(
+        [
+          {
+            Put: {
+              TableName,
+              Item: credentialItem(record),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName,
+              Key: reservation,
+              UpdateExpression: 'SET #status = :complete, #version = #version + :one',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':complete': 'COMPLETE',
+                ':pending': 'PENDING',
+                ':one': 1,
+              },
+            },
+          },
+          ...eventPuts(TableName, events),
+        ],
+        'CREDENTIAL_EXISTS',
+        `Credential ${record.id}`,
+      );
+      return 'stored';
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'CREDENTIAL_EXISTS') return 'exists';
+      throw error;
+    }
+  }
+
+  async changeStatus(change: {
+    next: CredentialRecord;
+    expectedVersion: number;
+    bit: { entry: StatusEntry; set: boolean } | null;
+    audit: StatusAuditEntry;
+    events: readonly DomainEvent[];
+  }): Promise<void> {
+    const TableName = this.table.tableName;
+    const { next } = change;
+    const items: TransactItem[] = [
+      { Put: versionedPut(TableName, credentialItem(next), change.expectedVersion) },
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...keys.credentialAudit(next.id, change.audit.sequence),
+            entity: 'CredentialStatusAudit',
+            version: 1,
+            ...change.audit,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...eventPuts(TableName, change.events),
+    ];
+    if (change.bit) {
+      const { entry } = change.bit;
+      const key = keys.statusBit(next.institutionId, entry.purpose, entry.listNumber, entry.index);
+      items.push(
+        change.bit.set
+          ? {
+              Put: {
+                TableName,
+                Item: { ...key, entity: 'StatusBit', version: 1, credentialId: next.id },
+              },
+            }
+          : { Delete: { TableName, Key: key } },
+      );
+    }
+    await this.table.transact(items, 'VERSION_CONFLICT', `Credential ${next.id}`);
+  }
+
+  async statusHistory(credentialId: string): Promise<StatusAuditEntry[]> {
+    const page = await this.table.queryPage({
+      partitionValue: keys.credential(credentialId).pk,
+      sortKeyPrefix: keys.credentialAuditPrefix(),
+      page: { limit: 100 },
+      schema: statusAuditEntrySchema,
+    });
+    return [...page.items];
+  }
+
+  async listByRecipient(emailHash: string, page: PageRequest): Promise<Page<CredentialRecord>> {
+    return this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: keys.credentialsOfRecipient(emailHash),
+      newestFirst: true,
+      page,
+      schema: credentialRecordSchema,
+    });
+  }
+
+  async listByInstitution(
+    institutionId: string,
+    page: PageRequest,
+  ): Promise<Page<CredentialRecord>> {
+    return this.table.queryPage({
+      index: 'gsi2',
+      partitionValue: keys.credentialsOfInstitution(institutionId),
+      newestFirst: true,
+      page,
+      schema: credentialRecordSchema,
+    });
+  }
+
+  async countByDesign(microCredentialId: string): Promise<number> {
+    try {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await this.table.documents.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :p',
+            ExpressionAttributeValues: { ':p': keys.credentialsOfDesign(microCredentialId) },
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += result.Count ?? 0;
+        start = result.LastEvaluatedKey;
+      } while (start);
+      return count;
+    } catch (error) {
+      return translateDynamoError(error, 'credential count');
+    }
+  }
+}
+
+const publishedListSchema = z.object({
+  institutionId: z.string(),
+  purpose: z.enum(['revocation', 'suspension']),
+  listNumber: z.int().positive(),
+  credential: z.record(z.string(), z.unknown()),
+  publishedAt: z.iso.datetime(),
+});
+const allocationSchema = z.object({ counter: z.int().min(0) });
+
+export class DynamoDbStatusListRepository implements StatusListRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  /** An atomic counter per institution and purpose; the position comes from statusPosition. */
+  async allocate(institutionId: string, purpose: StatusPurpose): Promise<StatusEntry> {
+    try {
+      const { Attributes } = await this.table.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.statusAllocation(institutionId, purpose),
+          UpdateExpression:
+            'ADD #counter :one SET #entity = :entity, #version = if_not_exists(#version, :one)',
+          ExpressionAttributeNames: {
+            '#counter': 'counter',
+            '#entity': 'entity',
+            '#version': 'version',
+          },
+          ExpressionAttributeValues: { ':one': 1, ':entity': 'StatusAllocation' },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const counter = Number(Attributes?.counter);
+      return statusPosition(institutionId, purpose, counter);
+    } catch (error) {
+      return translateDynamoError(error, 'status list allocation');
+    }
+  }
+
+  async exists(
+    institutionId: string,
+    purpose: StatusPurpose,
+    listNumber: number,
+  ): Promise<boolean> {
+    const allocation = await this.table.get(
+      keys.statusAllocation(institutionId, purpose),
+      allocationSchema,
+    );
+    return (allocation?.counter ?? 0) > (listNumber - 1) * statusListSize;
+  }
+
+  /** Indices of the set bits, read from the bit items' sort keys (a keys-only query). */
+  async setPositions(
+    institutionId: string,
+    purpose: StatusPurpose,
+    listNumber: number,
+  ): Promise<number[]> {
+    try {
+      const indices: number[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await this.table.documents.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            KeyConditionExpression: 'pk = :p AND begins_with(sk, :bit)',
+            ExpressionAttributeValues: {
+              ':p': keys.statusList(institutionId, purpose, listNumber),
+              ':bit': keys.statusBitPrefix(),
+            },
+            ProjectionExpression: 'sk',
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of result.Items ?? []) {
+          indices.push(Number(String(item.sk).slice(keys.statusBitPrefix().length)));
+        }
+        start = result.LastEvaluatedKey;
+      } while (start);
+      return indices;
+    } catch (error) {
+      return translateDynamoError(error, 'status list');
+    }
+  }
+
+  async getPublished(
+    institutionId: string,
+    purpose: StatusPurpose,
+    listNumber: number,
+  ): Promise<PublishedStatusList | null> {
+    return this.table.get(
+      keys.publishedStatusList(institutionId, purpose, listNumber),
+      publishedListSchema,
+      true,
+    );
+  }
+
+  async putPublished(list: PublishedStatusList): Promise<void> {
+    try {
+      await this.table.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.publishedStatusList(list.institutionId, list.purpose, list.listNumber),
+          UpdateExpression:
+            'SET #entity = :entity, #version = :one, institutionId = :i, purpose = :p, listNumber = :n, credential = :c, publishedAt = :at',
+          // A slower publisher must not overwrite a newer list.
+          ConditionExpression: 'attribute_not_exists(publishedAt) OR publishedAt <= :at',
+          ExpressionAttributeNames: { '#entity': 'entity', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':entity': 'PublishedStatusList',
+            ':one': 1,
+            ':i': list.institutionId,
+            ':p': list.purpose,
+            ':n': list.listNumber,
+            ':c': list.credential,
+            ':at': list.publishedAt,
+          },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return;
+      translateDynamoError(error, 'status list');
+    }
+  }
+}
+
+export class DynamoDbKeyRepository implements KeyRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async list(owner: KeyOwner): Promise<IssuerKey[]> {
+    const page = await this.table.queryPage({
+      partitionValue: keys.ownerPartition(owner.ownerKind, owner.ownerId),
+      sortKeyPrefix: keys.signingKeyPrefix(),
+      page: { limit: 100 },
+      schema: issuerKeySchema,
+    });
+    return [...page.items].sort(
+      (a, b) => a.generation - b.generation || a.algorithm.localeCompare(b.algorithm),
+    );
+  }
+
+  async addIfAbsent(key: IssuerKey): Promise<void> {
+    try {
+      await this.table.putNew({
+        ...keys.signingKey(key.ownerKind, key.ownerId, key.keyId),
+        entity: 'SigningKey',
+        ...key,
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+
+  async update(
+    changes: readonly { next: IssuerKey; expectedVersion: number }[],
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        ...changes.map(({ next, expectedVersion }) => ({
+          Put: versionedPut(
+            TableName,
+            {
+              ...keys.signingKey(next.ownerKind, next.ownerId, next.keyId),
+              entity: 'SigningKey',
+              ...next,
+            },
+            expectedVersion,
+          ),
+        })),
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      'Signing keys',
+    );
+  }
+
+  async requestRotation(owner: KeyOwner, generation: number, event: DomainEvent): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.keyRotation(owner.ownerKind, owner.ownerId, generation),
+              entity: 'KeyRotation',
+              version: 1,
+              generation,
+              requestedAt: event.occurredAt,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...eventPuts(TableName, [event]),
+      ],
+      'ROTATION_IN_PROGRESS',
+      'Key rotation',
+    );
+  }
+}

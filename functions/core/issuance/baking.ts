@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import extractChunks from 'png-chunks-extract';
+import encodeChunks from 'png-chunks-encode';
+import { decodeSync as decodeItxt, encodeSync as encodeItxt } from 'png-chunk-itxt';
+import { PNG } from 'pngjs';
+
+/** The iTXt keyword and SVG element name the OB 3.0 spec reserves for baked credentials. */
+export const PNG_KEYWORD = 'openbadgecredential';
+export const SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
+
+/**
+ * Bakes a credential into a PNG (OB 3.0 §5.3.1): one uncompressed iTXt chunk with keyword
+ * `openbadgecredential` whose text is the JSON-LD credential or the compact JWS, placed
+ * before IEND. Any earlier baked credential is replaced.
+ */
+export function bakePng(png: Uint8Array, credential: string): Buffer {
+  const chunks = extractChunks(png).filter(
+    (chunk) => !(chunk.name === 'iTXt' && decodeItxt(chunk.data).keyword === PNG_KEYWORD),
+  );
+  const end = chunks.findIndex((chunk) => chunk.name === 'IEND');
+  const baked = {
+    name: 'iTXt',
+    data: encodeItxt({
+      keyword: PNG_KEYWORD,
+      compressionFlag: false,
+      compressionMethod: 0,
+      languageTag: '',
+      translatedKeyword: '',
+      text: credential,
+    }),
+  };
+  chunks.splice(end === -1 ? chunks.length : end, 0, baked);
+  return Buffer.from(encodeChunks(chunks));
+}
+
+/** The credential baked into a PNG, or null when there is none. Throws on a non-PNG. */
+export function unbakePng(png: Uint8Array): string | null {
+  const chunk = extractChunks(png).find(
+    (candidate) => candidate.name === 'iTXt' && decodeItxt(candidate.data).keyword === PNG_KEYWORD,
+  );
+  return chunk ? decodeItxt(chunk.data).text : null;
+}
+
+/**
+ * Bakes a credential into an SVG (OB 3.0 §5.3.2): an `<openbadges:credential>` element right
+ * after the opening `<svg>` tag, holding the JSON-LD in CDATA, or a compact JWS in `verify`.
+ */
+export function bakeSvg(svg: string, credential: { json: string } | { jws: string }): string {
+  const open = /<svg\b[^>]*>/i.exec(svg);
+  if (!open) throw new Error('not an SVG document');
+  let tag = open[0];
+  if (!/xmlns:openbadges=/.test(tag))
+    tag = tag.replace(/^<svg\b/i, `<svg xmlns:openbadges="${SVG_NAMESPACE}"`);
+  const element =
+    'json' in credential
+      ? `<openbadges:credential><![CDATA[${credential.json.replaceAll(']]>', ']]]]><![CDATA[>')}]]></openbadges:credential>`
+      : `<openbadges:credential verify="${credential.jws}"></openbadges:credential>`;
+  const body = svg
+    .slice(open.index + open[0].length)
+    .replace(/<openbadges:credential[\s\S]*?<\/openbadges:credential>/g, '');
+  return `${svg.slice(0, open.index)}${tag}${element}${body}`;
+}
+
+/** The credential baked into an SVG (JSON-LD text or a compact JWS), or null. */
+export function unbakeSvg(svg: string): string | null {
+  const element =
+    /<openbadges:credential\b([^>]*)>([\s\S]*?)<\/openbadges:credential>/.exec(svg) ??
+    /<openbadges:credential\b([^>]*)\/>/.exec(svg);
+  if (!element) return null;
+  const verify = /\bverify="([^"]+)"/.exec(element[1] ?? '');
+  if (verify?.[1]) return verify[1];
+  const cdata = /<!\[CDATA\[([\s\S]*)\]\]>/.exec(element[2] ?? '');
+  const text = cdata ? cdata[1]!.replaceAll(']]]]><![CDATA[>', ']]>') : (element[2] ?? '');
+  return text.trim() || null;
+}
+
+function palette(seed: string): { primary: string; secondary: string; angle: number } {
+  const digest = createHash('sha256').update(seed).digest();
+  const hue = Math.round((digest.readUInt16BE(0) / 65_535) * 360);
+  return {
+    primary: `hsl(${hue} 62% 34%)`,
+    secondary: `hsl(${(hue + 40) % 360} 70% 45%)`,
+    angle: digest[2]! % 60,
+  };
+}
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char]!,
+  );
+
+/** A generated badge (SVG) for designs without an image: a hexagon with the name. */
+export function generatedBadgeSvg(name: string, issuer: string, seed: string): string {
+  const { primary, secondary } = palette(seed);
+  const words = name.split(/\s+/).filter(Boolean);
+  const initials = words
+    .slice(0, 3)
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= 16)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const shown = lines
+    .slice(0, 2)
+    .map((line) => (line.length > 18 ? `${line.slice(0, 17)}…` : line));
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" role="img" aria-label="${escapeXml(`${name} badge from ${issuer}`)}">`,
+    `<title>${escapeXml(name)}</title>`,
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${primary}"/><stop offset="1" stop-color="${secondary}"/></linearGradient></defs>`,
+    '<polygon points="200,16 359,108 359,292 200,384 41,292 41,108" fill="url(#g)" stroke="#ffffff" stroke-width="10"/>',
+    '<polygon points="200,52 328,126 328,274 200,348 72,274 72,126" fill="none" stroke="#ffffff" stroke-opacity="0.45" stroke-width="3"/>',
+    `<text x="200" y="190" text-anchor="middle" font-family="Verdana, sans-serif" font-size="64" font-weight="700" fill="#ffffff">${escapeXml(initials)}</text>`,
+    ...shown.map(
+      (line, index) =>
+        `<text x="200" y="${246 + index * 28}" text-anchor="middle" font-family="Verdana, sans-serif" font-size="22" fill="#ffffff">${escapeXml(line)}</text>`,
+    ),
+    '</svg>',
+  ].join('');
+}
+
+/** A generated badge (PNG, 256×256): the same hexagon and colours, drawn pixel by pixel. */
+export function generatedBadgePng(seed: string): Buffer {
+  const size = 256;
+  const digest = createHash('sha256').update(seed).digest();
+  const hue = (digest.readUInt16BE(0) / 65_535) * 360;
+  const [r1, g1, b1] = hslToRgb(hue, 0.62, 0.34);
+  const [r2, g2, b2] = hslToRgb((hue + 40) % 360, 0.7, 0.45);
+  const png = new PNG({ width: size, height: size });
+  const centre = size / 2;
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const distance = hexDistance(x - centre, y - centre);
+      const offset = (y * size + x) * 4;
+      const t = (x + y) / (2 * size);
+      if (distance <= 0.9) {
+        const ring = Math.abs(distance - 0.7) < 0.015;
+        png.data[offset] = ring ? 255 : Math.round(r1 + (r2 - r1) * t);
+        png.data[offset + 1] = ring ? 255 : Math.round(g1 + (g2 - g1) * t);
+        png.data[offset + 2] = ring ? 255 : Math.round(b1 + (b2 - b1) * t);
+        png.data[offset + 3] = 255;
+      } else if (distance <= 0.96) {
+        png.data.fill(255, offset, offset + 4);
+      } else {
+        png.data.fill(0, offset, offset + 4);
+      }
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+/** Distance to the centre in "hexagon units" (1 = on a pointy-top hexagon of radius 128). */
+function hexDistance(x: number, y: number): number {
+  const ax = Math.abs(x) / 128;
+  const ay = Math.abs(y) / 128;
+  return Math.max(ax / 0.866, (ax * 0.5) / 0.866 + ay);
+}
+
+function hslToRgb(hue: number, saturation: number, lightness: number): [number, number, number] {
+  const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
+  const x = chroma * (1 - Math.abs(((hue / 60) % 2) - 1));
+  const m = lightness - chroma / 2;
+  const [r, g, b] =
+    hue < 60
+      ? [chroma, x, 0]
+      : hue < 120
+        ? [x, chroma, 0]
+        : hue < 180
+          ? [0, chroma, x]
+          : hue < 240
+            ? [0, x, chroma]
+            : hue < 300
+              ? [x, 0, chroma]
+              : [chroma, 0, x];
+  return [Math.round((r + m) * 255), Math.round((g + m) * 255), Math.round((b + m) * 255)];
+}

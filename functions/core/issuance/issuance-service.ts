@@ -1,0 +1,454 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { authorize, isAllowed } from '../auth/policy';
+import { actorOf, type Principal } from '../auth/principal';
+import type { MicroCredentialRepository } from '../designs/ports';
+import type { InstitutionRepository } from '../institutions/ports';
+import { ed25519RawFromSpki } from '../keys/issuer-key';
+import type { KeyService } from '../keys/key-service';
+import type { DesignUnitOfWork } from '../qa/ports';
+import { contentDigest } from '../shared/digest';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import type { DomainEvent } from '../shared/events';
+import { pageRequest } from '../shared/paging';
+import type { PublicUrls } from '../shared/public-urls';
+import type { Clock, IdGenerator, Page } from '../shared/runtime';
+import { identifier, limits, parseInput, text } from '../shared/validation';
+import {
+  normaliseEmail,
+  recipientInput,
+  type CredentialRecord,
+  type RecipientInput,
+  type Reservation,
+  type StatusAuditEntry,
+} from './credential';
+import {
+  achievement,
+  addMonths,
+  emailIdentity,
+  issuerProfile,
+  jwtClaims,
+  openBadgeCredential,
+  statusEntries,
+} from './open-badge';
+import type {
+  CredentialRepository,
+  CredentialSigner,
+  JsonObject,
+  StatusListRepository,
+} from './ports';
+
+export const issueCredentialInput = z.strictObject({
+  microCredentialId: identifier(),
+  recipient: recipientInput,
+  /** A client key that makes retries safe (letters, digits, `_`, `-`, `:`, `.`). */
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, 'must be at least 8 characters')
+    .max(200)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'may contain only letters, digits, _ . : and -')
+    .optional(),
+});
+
+/** What any issuance path (an admin, a bulk job, the learner pathway, stacking) asks for. */
+export interface IssueRequest {
+  readonly microCredentialId: string;
+  readonly recipient: RecipientInput;
+  readonly idempotencyKey?: string;
+  readonly kind?: 'micro' | 'stacked';
+  /** OB 3.0 `Evidence` entries. */
+  readonly evidence?: readonly JsonObject[];
+  /** OB 3.0 `Result` entries for `credentialSubject.result`. */
+  readonly results?: readonly JsonObject[];
+  /** OB 3.0 `ResultDescription`s the results refer to. */
+  readonly resultDescriptions?: readonly JsonObject[];
+  /** Credentials a stacked credential was built from. */
+  readonly parts?: readonly string[];
+  readonly actor: { kind: string; id: string };
+}
+
+/** Endorsements to embed in an achievement (supplied by the endorsement capability). */
+export type EndorsementSource = (microCredentialId: string) => Promise<readonly JsonObject[]>;
+
+export interface IssuanceServiceDeps {
+  readonly institutions: InstitutionRepository;
+  readonly designs: MicroCredentialRepository;
+  readonly snapshots: DesignUnitOfWork;
+  readonly credentials: CredentialRepository;
+  readonly statusLists: StatusListRepository;
+  readonly keys: KeyService;
+  readonly signer: CredentialSigner;
+  readonly urls: PublicUrls;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly endorsements?: EndorsementSource;
+}
+
+const reasonInput = text(limits.shortText).optional();
+
+/** SHA-256 (hex) of a normalised email: the internal key that finds a learner's credentials. */
+export function emailHash(address: string): string {
+  return createHash('sha256').update(normaliseEmail(address), 'utf8').digest('hex');
+}
+
+/**
+ * Issues Open Badges 3.0 credentials signed in KMS, and revokes, suspends and reinstates them.
+ * Issuance is idempotent per learner and design version (and per client idempotency key): a
+ * reservation fixes the credential id, dates and status positions before anything is signed,
+ * and the credential is stored in one transaction with the reservation's completion, so
+ * concurrent retries and failures between signing and storing never produce two credentials.
+ */
+export class IssuanceService {
+  constructor(private readonly deps: IssuanceServiceDeps) {}
+
+  /** An issuer admin awards a published micro-credential to one learner. */
+  async issue(principal: Principal, input: unknown): Promise<CredentialRecord> {
+    const request = parseInput(issueCredentialInput, input);
+    const design = await this.deps.designs.get(request.microCredentialId);
+    if (!design) throw new NotFoundError('MicroCredential', request.microCredentialId);
+    authorize(principal, 'credential.issue', { institutionId: design.institutionId });
+    return this.issueFor({ ...request, actor: actorOf(principal) });
+  }
+
+  /** Issues for a request already authorized (bulk jobs, the learner pathway, stacking). */
+  async issueFor(request: IssueRequest): Promise<CredentialRecord> {
+    const published = await this.deps.designs.getPublished(request.microCredentialId);
+    if (!published || published.status !== 'PUBLISHED' || !published.published) {
+      throw new ConflictError(
+        'DESIGN_NOT_ISSUABLE',
+        'Only a published, not retired micro-credential can be issued.',
+      );
+    }
+    const institutionId = published.institutionId;
+    const hash = emailHash(request.recipient.email);
+    const naturalKey = `learner:${hash}:${published.id}:v${published.published.designVersion}`;
+    const requestHash = contentDigest({
+      microCredentialId: published.id,
+      designVersion: published.published.designVersion,
+      recipient: { ...request.recipient, email: normaliseEmail(request.recipient.email) },
+    });
+    if (request.idempotencyKey) {
+      // The client's key must always name the same learner and design version.
+      const alias = await this.deps.credentials.reserve(
+        this.reservation(
+          institutionId,
+          `client:${request.idempotencyKey}`,
+          requestHash,
+          naturalKey,
+          published.id,
+          published.published.designVersion,
+          [],
+        ),
+      );
+      if (alias.credentialId !== naturalKey) {
+        throw new ConflictError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This idempotency key was used for a different learner or micro-credential.',
+        );
+      }
+    }
+    let reservation = await this.deps.credentials.getReservation(institutionId, naturalKey);
+    if (!reservation) {
+      const entries = [
+        await this.deps.statusLists.allocate(institutionId, 'revocation'),
+        await this.deps.statusLists.allocate(institutionId, 'suspension'),
+      ];
+      reservation = await this.deps.credentials.reserve(
+        this.reservation(
+          institutionId,
+          naturalKey,
+          requestHash,
+          this.deps.ids.newId(),
+          published.id,
+          published.published.designVersion,
+          entries,
+        ),
+      );
+    }
+    if (reservation.status === 'COMPLETE') return this.requireCredential(reservation.credentialId);
+    const record = await this.buildAndSign(reservation, request, hash);
+    const stored = await this.deps.credentials.complete(record, [
+      this.event('credential.issued', record, request.actor, {
+        microCredentialId: record.microCredentialId,
+        designVersion: record.designVersion,
+        kind: record.kind,
+        emailHash: hash,
+        parts: record.parts,
+      }),
+    ]);
+    return stored === 'stored' ? record : this.requireCredential(reservation.credentialId);
+  }
+
+  async get(principal: Principal, id: string): Promise<CredentialRecord> {
+    const record = await this.requireCredential(id);
+    authorize(principal, 'credential.readIssued', { institutionId: record.institutionId });
+    return record;
+  }
+
+  /** A stored credential by id, without authorization (public pages decide visibility). */
+  async find(id: string): Promise<CredentialRecord | null> {
+    return this.deps.credentials.get(id);
+  }
+
+  async listIssued(
+    principal: Principal,
+    institutionId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<CredentialRecord>> {
+    authorize(principal, 'credential.readIssued', { institutionId });
+    return this.deps.credentials.listByInstitution(institutionId, pageRequest(first, after));
+  }
+
+  /** The learner's email, for those allowed to see it (issuer admins); null otherwise. */
+  recipientEmailFor(principal: Principal, record: CredentialRecord): string | null {
+    return isAllowed(principal, 'credential.readIssued', { institutionId: record.institutionId })
+      ? record.recipient.email
+      : null;
+  }
+
+  async statusHistory(principal: Principal, id: string): Promise<StatusAuditEntry[]> {
+    const record = await this.get(principal, id);
+    return this.deps.credentials.statusHistory(record.id);
+  }
+
+  /** Revokes for good; revoking again changes nothing. */
+  async revoke(
+    principal: Principal,
+    id: string,
+    reason?: string | null,
+  ): Promise<CredentialRecord> {
+    return this.changeStatus(principal, id, 'REVOKED', reason);
+  }
+
+  /** Suspends until reinstated. */
+  async suspend(
+    principal: Principal,
+    id: string,
+    reason?: string | null,
+  ): Promise<CredentialRecord> {
+    return this.changeStatus(principal, id, 'SUSPENDED', reason);
+  }
+
+  async reinstate(
+    principal: Principal,
+    id: string,
+    reason?: string | null,
+  ): Promise<CredentialRecord> {
+    return this.changeStatus(principal, id, 'ACTIVE', reason);
+  }
+
+  private async changeStatus(
+    principal: Principal,
+    id: string,
+    target: CredentialRecord['status'],
+    reason?: string | null,
+  ): Promise<CredentialRecord> {
+    const record = await this.requireCredential(id);
+    authorize(principal, 'credential.manage', { institutionId: record.institutionId });
+    const why = parseInput(reasonInput, reason ?? undefined, 'reason');
+    if (record.status === target) return record;
+    if (record.status === 'REVOKED') {
+      throw new ConflictError(
+        'CREDENTIAL_REVOKED',
+        'A revoked credential cannot be suspended or reinstated.',
+      );
+    }
+    if (target === 'ACTIVE' && record.status !== 'SUSPENDED') {
+      throw new ConflictError(
+        'CREDENTIAL_NOT_SUSPENDED',
+        'Only a suspended credential can be reinstated.',
+      );
+    }
+    const purpose = target === 'REVOKED' ? 'revocation' : 'suspension';
+    const entry = record.statusEntries.find((candidate) => candidate.purpose === purpose);
+    const now = this.deps.clock.now().toISOString();
+    const next: CredentialRecord = {
+      ...record,
+      status: target,
+      statusReason: why,
+      statusChangedAt: now,
+      version: record.version + 1,
+    };
+    const action =
+      target === 'REVOKED' ? 'REVOKED' : target === 'SUSPENDED' ? 'SUSPENDED' : 'REINSTATED';
+    const eventType = `credential.${action.toLowerCase()}`;
+    await this.deps.credentials.changeStatus({
+      next,
+      expectedVersion: record.version,
+      bit: entry ? { entry, set: target !== 'ACTIVE' } : null,
+      audit: {
+        credentialId: id,
+        sequence: next.version,
+        action,
+        reason: why,
+        actor: actorOf(principal),
+        at: now,
+      },
+      events: [
+        this.event(eventType, next, actorOf(principal), {
+          reason: why ?? null,
+          statusList: entry ?? null,
+          wasSuspended: record.status === 'SUSPENDED',
+          suspensionEntry:
+            record.statusEntries.find((candidate) => candidate.purpose === 'suspension') ?? null,
+        }),
+      ],
+    });
+    return next;
+  }
+
+  private reservation(
+    institutionId: string,
+    key: string,
+    requestHash: string,
+    credentialId: string,
+    microCredentialId: string,
+    designVersion: number,
+    entries: Reservation['statusEntries'],
+  ): Reservation {
+    return {
+      institutionId,
+      key,
+      requestHash,
+      credentialId,
+      microCredentialId,
+      designVersion,
+      issuedAt: this.deps.clock.now().toISOString(),
+      statusEntries: entries,
+      status: 'PENDING',
+      version: 1,
+    };
+  }
+
+  /** Builds the credential the reservation describes and signs both forms through KMS. */
+  private async buildAndSign(
+    reservation: Reservation,
+    request: IssueRequest,
+    hash: string,
+  ): Promise<CredentialRecord> {
+    const { institutionId, microCredentialId, designVersion } = reservation;
+    const [institution, snapshot, dataIntegrityKey, jwtKey, endorsements] = await Promise.all([
+      this.deps.institutions.get(institutionId),
+      this.deps.snapshots.getSnapshot(microCredentialId, designVersion),
+      this.deps.keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+      this.deps.keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'RS256'),
+      this.deps.endorsements?.(microCredentialId) ?? Promise.resolve([]),
+    ]);
+    if (!institution) throw new NotFoundError('Institution', institutionId);
+    if (!snapshot)
+      throw new NotFoundError('DesignVersion', `${microCredentialId}/v${designVersion}`);
+    const { urls } = this.deps;
+    const validFrom = reservation.issuedAt;
+    const validUntil = snapshot.content.validityMonths
+      ? addMonths(validFrom, snapshot.content.validityMonths)
+      : undefined;
+    const recipient = request.recipient;
+    const subject: JsonObject = {
+      ...(recipient.did ? { id: recipient.did } : {}),
+      type: ['AchievementSubject'],
+      identifier: [
+        emailIdentity(normaliseEmail(recipient.email), this.deps.ids.newId().replace(/-/g, '')),
+      ],
+      achievement: achievement({
+        urls,
+        institution,
+        microCredentialId,
+        designVersion,
+        content: snapshot.content,
+        qualityAssurance: snapshot.qualityAssurance,
+        endorsements,
+        resultDescriptions: request.resultDescriptions,
+      }),
+      ...(request.results?.length ? { result: request.results } : {}),
+    };
+    const unsigned = openBadgeCredential({
+      id: urls.credential(reservation.credentialId),
+      issuer: issuerProfile(urls, institution),
+      name: snapshot.content.name,
+      description: snapshot.content.description,
+      validFrom,
+      validUntil,
+      subject,
+      evidence: request.evidence,
+      credentialStatus: statusEntries(urls, institutionId, reservation.statusEntries),
+    });
+    const verificationMethod = urls.verificationMethod(
+      'institution',
+      institutionId,
+      dataIntegrityKey.keyId,
+    );
+    const credential = await this.deps.signer.addDataIntegrityProof(
+      unsigned,
+      { keyRef: dataIntegrityKey.keyRef, verificationMethod },
+      validFrom,
+    );
+    // Stored only with a proof that verifies against the published public key.
+    const raw = ed25519RawFromSpki(Buffer.from(dataIntegrityKey.publicKeySpki, 'base64'));
+    if (!(await this.deps.signer.verifyDataIntegrityProof(credential, raw))) {
+      throw new Error(
+        `The proof of credential ${reservation.credentialId} did not verify after signing`,
+      );
+    }
+    const jwt = await this.deps.signer.signJwt(
+      {
+        alg: 'RS256',
+        typ: 'JWT',
+        kid: urls.verificationMethod('institution', institutionId, jwtKey.keyId),
+      },
+      jwtClaims(unsigned),
+      jwtKey.keyRef,
+    );
+    return {
+      id: reservation.credentialId,
+      institutionId,
+      microCredentialId,
+      designVersion,
+      kind: request.kind ?? 'micro',
+      achievementName: snapshot.content.name,
+      recipient: {
+        emailHash: hash,
+        email: normaliseEmail(recipient.email),
+        ...(recipient.name ? { name: recipient.name } : {}),
+        ...(recipient.did ? { did: recipient.did } : {}),
+      },
+      status: 'ACTIVE',
+      statusEntries: reservation.statusEntries,
+      issuedAt: reservation.issuedAt,
+      validFrom,
+      ...(validUntil ? { validUntil } : {}),
+      credential,
+      jwt,
+      signingKeys: { dataIntegrity: dataIntegrityKey.keyId, jwt: jwtKey.keyId },
+      visibility: 'PUBLIC',
+      idempotencyKey: reservation.key,
+      parts: [...(request.parts ?? [])],
+      version: 1,
+    };
+  }
+
+  private async requireCredential(id: string): Promise<CredentialRecord> {
+    const record = await this.deps.credentials.get(id);
+    if (!record) throw new NotFoundError('Credential', id);
+    return record;
+  }
+
+  private event(
+    type: string,
+    record: CredentialRecord,
+    actor: { kind: string; id: string },
+    data: Record<string, unknown>,
+  ): DomainEvent {
+    return {
+      id: this.deps.ids.newId(),
+      type,
+      institutionId: record.institutionId,
+      aggregateType: 'Credential',
+      aggregateId: record.id,
+      occurredAt: this.deps.clock.now().toISOString(),
+      actor,
+      data,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import type { MicroCredentialRepository } from '../designs/ports';
+import { isApprovedSnapshot } from '../designs/micro-credential';
+import type { InstitutionRepository } from '../institutions/ports';
+import { didDocument, jwks } from '../keys/did-document';
+import type { KeyService } from '../keys/key-service';
+import type { DesignUnitOfWork } from '../qa/ports';
+import type { PublicUrls } from '../shared/public-urls';
+import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from './baking';
+import type { CredentialRecord } from './credential';
+import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from './open-badge';
+import type { JsonObject } from './ports';
+
+/** Fetches a design's own image (PNG or SVG) when it is hosted elsewhere; null when it cannot. */
+export type ImageSource = (
+  url: string,
+) => Promise<{ type: 'png'; data: Uint8Array } | { type: 'svg'; data: string } | null>;
+
+export interface PublicDocumentsDeps {
+  readonly institutions: InstitutionRepository;
+  readonly designs: MicroCredentialRepository;
+  readonly snapshots: DesignUnitOfWork;
+  readonly keys: KeyService;
+  readonly urls: PublicUrls;
+  readonly images?: ImageSource;
+}
+
+/**
+ * The documents credentials point to, served without authentication: issuer profiles, DID
+ * documents and JWKS (every public key, retired ones included), achievements (approved
+ * versions only) and baked badge images.
+ */
+export class PublicDocuments {
+  constructor(private readonly deps: PublicDocumentsDeps) {}
+
+  async issuerProfile(institutionId: string): Promise<JsonObject | null> {
+    const institution = await this.deps.institutions.get(institutionId);
+    if (!institution) return null;
+    return {
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      ...issuerProfile(this.deps.urls, institution),
+    };
+  }
+
+  async didDocument(
+    ownerKind: 'institution' | 'partner',
+    ownerId: string,
+  ): Promise<JsonObject | null> {
+    const keys = await this.deps.keys.publicKeys({ ownerKind, ownerId });
+    if (keys.length === 0) return null;
+    return didDocument(this.deps.urls, { ownerKind, ownerId }, keys);
+  }
+
+  async jwks(ownerKind: 'institution' | 'partner', ownerId: string): Promise<JsonObject | null> {
+    const keys = await this.deps.keys.publicKeys({ ownerKind, ownerId });
+    if (keys.length === 0) return null;
+    return jwks(this.deps.urls, { ownerKind, ownerId }, keys);
+  }
+
+  /** An approved design version as an OB 3.0 Achievement (with its EU elements as data). */
+  async achievement(microCredentialId: string, designVersion: number): Promise<JsonObject | null> {
+    const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
+    if (!snapshot || !isApprovedSnapshot(snapshot.status)) return null;
+    const institution = await this.deps.institutions.get(snapshot.institutionId);
+    if (!institution) return null;
+    return {
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      ...achievement({
+        urls: this.deps.urls,
+        institution,
+        microCredentialId,
+        designVersion,
+        content: snapshot.content,
+        qualityAssurance: snapshot.qualityAssurance,
+      }),
+    };
+  }
+
+  /** The generated badge of an approved design version. */
+  async achievementImage(microCredentialId: string, designVersion: number): Promise<string | null> {
+    const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
+    if (!snapshot || !isApprovedSnapshot(snapshot.status)) return null;
+    const institution = await this.deps.institutions.get(snapshot.institutionId);
+    return generatedBadgeSvg(
+      snapshot.content.name,
+      institution?.name ?? '',
+      `${microCredentialId}:${designVersion}`,
+    );
+  }
+
+  /** The credential baked into the design's image (or a generated one) as PNG or SVG. */
+  async bakedBadge(record: CredentialRecord, format: 'png' | 'svg'): Promise<Buffer | string> {
+    const seed = `${record.microCredentialId}:${record.designVersion}`;
+    const json = JSON.stringify(record.credential);
+    const achievementImage = (
+      (record.credential.credentialSubject as JsonObject | undefined)?.achievement as
+        JsonObject | undefined
+    )?.image as { id?: string } | undefined;
+    const ownImage =
+      achievementImage?.id && !achievementImage.id.startsWith(this.deps.urls.base)
+        ? await this.deps.images?.(achievementImage.id).catch(() => null)
+        : null;
+    if (format === 'png') {
+      const png = ownImage?.type === 'png' ? ownImage.data : generatedBadgePng(seed);
+      return bakePng(png, json);
+    }
+    const institutionName =
+      ((record.credential.issuer as JsonObject | undefined)?.name as string | undefined) ?? '';
+    const svg =
+      ownImage?.type === 'svg'
+        ? ownImage.data
+        : generatedBadgeSvg(record.achievementName, institutionName, seed);
+    return bakeSvg(svg, { json });
+  }
+}

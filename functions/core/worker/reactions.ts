@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { BulkIssuanceService } from '../issuance/bulk-issuance';
+import { statusEntrySchema } from '../issuance/credential';
+import type { StatusListService } from '../issuance/status-list';
+import type { KeyService } from '../keys/key-service';
+import type { DomainEvent } from '../shared/events';
+import { EventDispatcher } from './event-dispatcher';
+
+const rotationData = z.object({
+  ownerKind: z.enum(['institution', 'partner']),
+  ownerId: z.string(),
+  generation: z.int().positive(),
+});
+const statusData = z.object({
+  statusList: statusEntrySchema.nullable(),
+  suspensionEntry: statusEntrySchema.nullable().optional(),
+  wasSuspended: z.boolean().optional(),
+});
+const jobData = z.object({ jobId: z.string() });
+
+export interface ReactionDeps {
+  readonly keys: KeyService;
+  readonly statusLists: StatusListService;
+  readonly bulk: BulkIssuanceService;
+}
+
+/** How the worker reacts to each domain event (all idempotent: streams redeliver). */
+export function platformReactions(deps: ReactionDeps): EventDispatcher {
+  /** Re-signs the status list(s) a status change touched, from the stored bits. */
+  const republish = async (event: DomainEvent) => {
+    const { statusList, suspensionEntry, wasSuspended } = statusData.parse(event.data);
+    if (statusList)
+      await deps.statusLists.publish(
+        event.institutionId,
+        statusList.purpose,
+        statusList.listNumber,
+      );
+    if (wasSuspended && suspensionEntry && suspensionEntry.purpose !== statusList?.purpose) {
+      await deps.statusLists.publish(
+        event.institutionId,
+        suspensionEntry.purpose,
+        suspensionEntry.listNumber,
+      );
+    }
+  };
+  const processJob = (event: DomainEvent, deadline: number) =>
+    deps.bulk.process(jobData.parse(event.data).jobId, deadline).then(() => undefined);
+  return new EventDispatcher()
+    .on('keys.rotation_requested', async (event) => {
+      const { ownerKind, ownerId, generation } = rotationData.parse(event.data);
+      await deps.keys.provision({ ownerKind, ownerId }, generation);
+    })
+    .on('credential.revoked', republish)
+    .on('credential.suspended', republish)
+    .on('credential.reinstated', republish)
+    .on('bulk_issuance.requested', (event, context) => processJob(event, context.deadline))
+    .on('bulk_issuance.continue', (event, context) => processJob(event, context.deadline));
+}

@@ -1,0 +1,204 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { statusPurposes } from '../core/issuance/credential';
+import { DomainError } from '../core/shared/errors';
+import type { Container } from '../composition/container';
+import { binaryResponse, jsonResponse, negotiate, problem, svgHeaders, textResponse } from './http';
+
+type Route = {
+  readonly pattern: RegExp;
+  readonly handle: (
+    match: string[],
+    event: APIGatewayProxyEventV2,
+  ) => Promise<APIGatewayProxyStructuredResultV2>;
+};
+
+const credentialTypes = [
+  'text/html',
+  'application/ld+json',
+  'application/json',
+  'application/vc+ld+json',
+  'application/jwt',
+];
+
+/**
+ * The public web function: the dereferenceable URLs credentials contain. No authentication;
+ * every route is a GET of a public document. Unknown failures become a generic 500 and are
+ * logged with the request id.
+ */
+export function createPublicWebHandler(container: Container) {
+  const { services, urls } = container;
+  const docs = services.publicDocuments;
+
+  const credentialDocument = async (id: string, format: string) => {
+    const record = await services.issuance.find(id);
+    if (!record) return problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
+    if (format === 'application/jwt')
+      return textResponse(record.jwt, 'application/jwt', { maxAge: 60 });
+    if (format === 'text/html')
+      return textResponse(
+        credentialPage(record, urls.credential(record.id)),
+        'text/html; charset=utf-8',
+        { maxAge: 0 },
+      );
+    return jsonResponse(record.credential, {
+      contentType: format === 'application/json' ? 'application/json' : 'application/ld+json',
+      maxAge: 60,
+    });
+  };
+
+  const routes: Route[] = [
+    {
+      pattern: /^\/credentials\/([^/.]+)\.jwt$/,
+      handle: ([id]) => credentialDocument(id!, 'application/jwt'),
+    },
+    {
+      pattern: /^\/credentials\/([^/.]+)\.json$/,
+      handle: ([id]) => credentialDocument(id!, 'application/ld+json'),
+    },
+    {
+      pattern: /^\/credentials\/([^/.]+)\/badge\.(png|svg)$/,
+      handle: async ([id, format]) => {
+        const record = await services.issuance.find(id!);
+        if (!record) return problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
+        const baked = await docs.bakedBadge(record, format as 'png' | 'svg');
+        return typeof baked === 'string'
+          ? textResponse(baked, 'image/svg+xml', { maxAge: 60, headers: svgHeaders })
+          : binaryResponse(baked, 'image/png', { maxAge: 60, filename: `${id}.png` });
+      },
+    },
+    {
+      pattern: /^\/credentials\/([^/.]+)$/,
+      handle: ([id], event) =>
+        credentialDocument(id!, negotiate(event.headers.accept, credentialTypes, 'text/html')),
+    },
+    {
+      pattern: /^\/achievements\/([^/]+)\/v(\d{1,6})$/,
+      handle: async ([id, version]) => {
+        const document = await docs.achievement(id!, Number(version));
+        return document
+          ? jsonResponse(document, { contentType: 'application/ld+json', maxAge: 300 })
+          : problem(404, 'ACHIEVEMENT_NOT_FOUND', 'No such approved achievement.');
+      },
+    },
+    {
+      pattern: /^\/achievements\/([^/]+)\/v(\d{1,6})\/image\.svg$/,
+      handle: async ([id, version]) => {
+        const svg = await docs.achievementImage(id!, Number(version));
+        return svg
+          ? textResponse(svg, 'image/svg+xml', { maxAge: 3600, headers: svgHeaders })
+          : problem(404, 'ACHIEVEMENT_NOT_FOUND', 'No such approved achievement.');
+      },
+    },
+    {
+      pattern: /^\/(issuers|partners)\/([^/]+)\/did\.json$/,
+      handle: async ([kind, id]) => {
+        const document = await docs.didDocument(
+          kind === 'issuers' ? 'institution' : 'partner',
+          id!,
+        );
+        return document
+          ? jsonResponse(document, { contentType: 'application/did+ld+json', maxAge: 300 })
+          : problem(404, 'DID_NOT_FOUND', 'No such DID.');
+      },
+    },
+    {
+      pattern: /^\/(issuers|partners)\/([^/]+)\/jwks\.json$/,
+      handle: async ([kind, id]) => {
+        const document = await docs.jwks(kind === 'issuers' ? 'institution' : 'partner', id!);
+        return document
+          ? jsonResponse(document, { contentType: 'application/jwk-set+json', maxAge: 300 })
+          : problem(404, 'JWKS_NOT_FOUND', 'No such key set.');
+      },
+    },
+    {
+      pattern: /^\/issuers\/([^/]+)$/,
+      handle: async ([id]) => {
+        const profile = await docs.issuerProfile(id!);
+        return profile
+          ? jsonResponse(profile, { contentType: 'application/ld+json', maxAge: 300 })
+          : problem(404, 'INSTITUTION_NOT_FOUND', 'No such issuer.');
+      },
+    },
+    {
+      pattern: /^\/status-lists\/([^/]+)\/(revocation|suspension)\/(\d{1,6})$/,
+      handle: async ([institutionId, purpose, listNumber]) => {
+        const list = await services.statusLists.get(
+          institutionId!,
+          purpose as (typeof statusPurposes)[number],
+          Number(listNumber),
+        );
+        return list
+          ? jsonResponse(list.credential, { contentType: 'application/vc+ld+json', maxAge: 30 })
+          : problem(404, 'STATUS_LIST_NOT_FOUND', 'No such status list.');
+      },
+    },
+  ];
+
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const method = event.requestContext.http.method;
+    if (method === 'OPTIONS')
+      return textResponse('', 'text/plain', {
+        status: 204,
+        headers: {
+          'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+          'access-control-allow-headers': 'accept',
+        },
+      });
+    if (method !== 'GET' && method !== 'HEAD')
+      return problem(405, 'METHOD_NOT_ALLOWED', 'Only GET is supported here.');
+    const path = event.rawPath.length > 512 ? '' : event.rawPath;
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      try {
+        return await route.handle(
+          match.slice(1).map((part) => decodeURIComponent(part)),
+          event,
+        );
+      } catch (error) {
+        if (error instanceof DomainError && error.category !== 'INTERNAL') {
+          const status =
+            error.category === 'NOT_FOUND'
+              ? 404
+              : error.category === 'UNAVAILABLE'
+                ? 503
+                : error.category === 'BAD_USER_INPUT'
+                  ? 400
+                  : 409;
+          return problem(status, error.code, error.message);
+        }
+        container.logger.error('Public web request failed', {
+          path,
+          requestId: event.requestContext.requestId,
+          error,
+        });
+        return problem(
+          500,
+          'INTERNAL_SERVER_ERROR',
+          'Something went wrong on our side; it has been logged.',
+        );
+      }
+    }
+    return problem(404, 'NOT_FOUND', 'Nothing here.');
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
+
+/** A minimal human page for a credential (the full page comes with public verification). */
+function credentialPage(
+  record: {
+    achievementName: string;
+    status: string;
+    issuedAt: string;
+    credential: Record<string, unknown>;
+  },
+  url: string,
+): string {
+  const issuer = (record.credential.issuer as { name?: string } | undefined)?.name ?? '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(record.achievementName)}</title></head><body><main><h1>${escapeHtml(record.achievementName)}</h1><p>Issued by ${escapeHtml(issuer)} on ${escapeHtml(record.issuedAt.slice(0, 10))}. Status: ${escapeHtml(record.status)}.</p><p><a href="${escapeHtml(url)}.json">JSON-LD</a> · <a href="${escapeHtml(url)}.jwt">JWT</a></p></main></body></html>`;
+}
