@@ -32,6 +32,12 @@ const config: CodegenConfig = {
           CredentialStatusChange: '../../functions/core/issuance/credential#StatusAuditEntry',
           BulkIssuanceJob: '../../functions/core/issuance/bulk-issuance#BulkJob',
           BulkIssuanceFailure: '../../functions/core/issuance/bulk-issuance#BulkRow',
+          VerificationResult:
+            '../../functions/core/verification/verification-service#VerificationResult',
+          ShareLink: '../../functions/core/sharing/sharing-service#ShareLink',
+          CreatedShareLink: '../../functions/core/sharing/sharing-service#CreatedShareLink',
+          ImportedCredential: '../../functions/core/sharing/sharing-service#ImportedCredential',
+          MyCredentials: '../views#MyCredentialsView',
         },
       },
     },

@@ -7,6 +7,8 @@ import type { IssuanceService } from '../functions/core/issuance/issuance-servic
 import type { StatusListService } from '../functions/core/issuance/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { QaService } from '../functions/core/qa/qa-service';
+import type { SharingService } from '../functions/core/sharing/sharing-service';
+import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/shared/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 
@@ -21,6 +23,8 @@ export interface Services {
   readonly statusLists: StatusListService;
   readonly bulk: BulkIssuanceService;
   readonly publicDocuments: PublicDocuments;
+  readonly verification: VerificationService;
+  readonly sharing: SharingService;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -7,3 +7,9 @@ export interface ReviewStepView {
   readonly index: number;
   readonly step: QaStep;
 }
+
+/** The caller whose credentials `myCredentials` lists (resolved field by field). */
+export interface MyCredentialsView {
+  readonly first?: number | null;
+  readonly after?: string | null;
+}

@@ -5,7 +5,7 @@
  */
 import '../infra/local/quiet-warnings';
 import { join, resolve } from 'node:path';
-import { GraphQLClient } from '../infra/local/graphql-client';
+import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-client';
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution } from '../infra/local/demo-content';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
@@ -26,6 +26,27 @@ async function answers(url: string): Promise<boolean> {
     return response.ok;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Retries while the institution's signing keys are still being created by the worker (a
+ * second or so after the institution is), as a portal would on ISSUER_KEYS_NOT_READY.
+ */
+async function withRetry<T>(call: () => Promise<T>, attempts = 40): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      const retryable =
+        error instanceof GraphQLRequestError &&
+        error.errors.some(
+          (item) =>
+            item.extensions?.errorCode === 'ISSUER_KEYS_NOT_READY' || item.extensions?.retryable,
+        );
+      if (!retryable || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 
@@ -122,11 +143,55 @@ try {
     Object.assign(design, { status: published.status, version: published.version });
   }
 
+  log('issuing credentials (issuer admin)');
+  const credentials: {
+    id: string;
+    url: string;
+    microCredentialId: string;
+    kind: string;
+    status: string;
+  }[] = [];
+  const learners = [
+    { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' },
+    { email: 'grace.hopper@example.org', name: 'Grace Hopper' },
+  ];
+  for (const design of microCredentials) {
+    for (const learner of learners) {
+      const { issueCredential } = await withRetry(() =>
+        api.call<{
+          issueCredential: {
+            id: string;
+            url: string;
+            microCredentialId: string;
+            kind: string;
+            status: string;
+          };
+        }>(
+          `mutation ($input: IssueCredentialInput!) {
+            issueCredential(input: $input) { id url microCredentialId kind status }
+          }`,
+          { input: { microCredentialId: design.id, recipient: learner } },
+          issuerAdmin,
+        ),
+      );
+      credentials.push(issueCredential);
+    }
+  }
+  const revoked = credentials.at(-1)!;
+  log(`revoking ${revoked.url}`);
+  const { revokeCredential } = await api.call<{ revokeCredential: { status: string } }>(
+    `mutation ($id: ID!) { revokeCredential(id: $id, reason: "Issued in error") { status } }`,
+    { id: revoked.id },
+    issuerAdmin,
+  );
+  revoked.status = revokeCredential.status;
+
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
     microCredentials,
     reviews,
+    credentials,
   };
   console.log(JSON.stringify(summary));
 } finally {

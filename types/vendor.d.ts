@@ -69,11 +69,13 @@ declare module 'jsonld' {
     base?: string | null;
   }
   export interface CanonizeOptions extends Options {
-    algorithm?: 'RDFC-1.0' | 'URDNA2015';
-    format?: 'application/n-quads';
-    /** Guards against poison graphs: the maximum deep iterations of canonicalization. */
-    maxDeepIterations?: number;
-    signal?: AbortSignal;
+    /** Passed to rdf-canonize: the algorithm, a work bound against poison graphs, an abort signal. */
+    canonizeOptions?: {
+      algorithm?: 'RDFC-1.0';
+      maxWorkFactor?: number;
+      maxDeepIterations?: number;
+      signal?: AbortSignal;
+    };
   }
   const jsonld: {
     canonize(input: object, options: CanonizeOptions): Promise<string>;
@@ -104,6 +106,11 @@ declare module '@digitalbazaar/vc' {
     checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
     now?: Date;
   }): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+  export function issue(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+  }): Promise<Record<string, unknown>>;
 }
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
@@ -112,4 +119,22 @@ declare module '@digitalbazaar/data-integrity' {
 }
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
   export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export interface KeyPair {
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    signer(): {
+      id: string;
+      algorithm: string;
+      sign(options: { data: Uint8Array }): Promise<Uint8Array>;
+    };
+    export(options: {
+      publicKey?: boolean;
+      secretKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
+  }
+  export function generate(options?: { id?: string; controller?: string }): Promise<KeyPair>;
 }

@@ -15,6 +15,12 @@ import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { KmsKeyProvisioner, KmsSigner } from '../adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../adapters/proofs/kms-credential-signer';
+import { CachingProofVerifier } from '../adapters/proofs/proof-verifier';
+import { HttpResolver } from '../adapters/verification/http-resolver';
+import {
+  DynamoDbBackpackRepository,
+  DynamoDbShareLinkRepository,
+} from '../adapters/dynamodb/sharing-repositories';
 import { systemClock, uuidGenerator } from '../adapters/system';
 import type { Authenticator } from '../core/auth/ports';
 import { MicroCredentialService } from '../core/designs/micro-credential-service';
@@ -25,6 +31,8 @@ import { PublicDocuments } from '../core/issuance/public-documents';
 import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { QaService } from '../core/qa/qa-service';
+import { SharingService } from '../core/sharing/sharing-service';
+import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/shared/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
@@ -100,7 +108,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const statusListStore = new DynamoDbStatusListRepository(table);
   const signingKeys = new DynamoDbKeyRepository(table);
 
-  const signer = new KmsCredentialSigner(new KmsSigner(clients.kms));
+  const proofs = new CachingProofVerifier();
+  const signer = new KmsCredentialSigner(new KmsSigner(clients.kms), proofs);
   const keys = new KeyService({
     keys: signingKeys,
     provisioner:
@@ -140,6 +149,27 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
   });
 
+  const verification = new VerificationService({
+    credentials,
+    keys,
+    snapshots: qa,
+    statusLists,
+    proofs,
+    remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
+    urls,
+    clock,
+    canSee: async (record, token) => (await sharing.access(record, token)).allowed,
+  });
+  const sharing: SharingService = new SharingService({
+    credentials,
+    links: new DynamoDbShareLinkRepository(table),
+    backpack: new DynamoDbBackpackRepository(table),
+    verification,
+    urls,
+    clock,
+    ids,
+  });
+
   const services: Services = {
     institutions: new InstitutionService({
       institutions,
@@ -157,6 +187,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     statusLists,
     bulk,
     publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
+    verification,
+    sharing,
   };
   const authenticator = new JwtAuthenticator({
     jwksUrl: config.AUTH_JWKS_URL,

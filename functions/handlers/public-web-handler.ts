@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { statusPurposes } from '../core/issuance/credential';
 import { DomainError } from '../core/shared/errors';
 import type { Container } from '../composition/container';
+import { credentialPage, notFoundPage, privatePage } from './credential-page';
 import { binaryResponse, jsonResponse, negotiate, problem, svgHeaders, textResponse } from './http';
 
 type Route = {
@@ -10,6 +11,14 @@ type Route = {
     match: string[],
     event: APIGatewayProxyEventV2,
   ) => Promise<APIGatewayProxyStructuredResultV2>;
+};
+
+const htmlType = 'text/html; charset=utf-8';
+/** Pages run no scripts and load nothing but images and inline styles. */
+const pageHeaders = {
+  'content-security-policy':
+    "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
 };
 
 const credentialTypes = [
@@ -29,47 +38,87 @@ export function createPublicWebHandler(container: Container) {
   const { services, urls } = container;
   const docs = services.publicDocuments;
 
-  const credentialDocument = async (id: string, format: string) => {
+  /** Finds a credential and decides whether this request may see it (visibility, share links). */
+  const visibleCredential = async (id: string, event: APIGatewayProxyEventV2) => {
     const record = await services.issuance.find(id);
-    if (!record) return problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
+    if (!record) return { record: null, access: { allowed: false } } as const;
+    const token = event.queryStringParameters?.share;
+    return { record, access: await services.sharing.access(record, token), token } as const;
+  };
+
+  const credentialDocument = async (id: string, format: string, event: APIGatewayProxyEventV2) => {
+    const { record, access, token } = await visibleCredential(id, event);
+    const html = format === 'text/html';
+    if (!record)
+      return html
+        ? textResponse(notFoundPage(), htmlType, { status: 404, headers: pageHeaders })
+        : problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
+    if (!access.allowed) {
+      return html
+        ? textResponse(privatePage(), htmlType, { status: 403, headers: pageHeaders })
+        : problem(403, 'CREDENTIAL_PRIVATE', 'The earner keeps this credential private.');
+    }
+    const cache = record.visibility === 'PUBLIC' ? 60 : undefined;
     if (format === 'application/jwt')
-      return textResponse(record.jwt, 'application/jwt', { maxAge: 60 });
-    if (format === 'text/html')
-      return textResponse(
-        credentialPage(record, urls.credential(record.id)),
-        'text/html; charset=utf-8',
-        { maxAge: 0 },
-      );
+      return textResponse(record.jwt, 'application/jwt', { maxAge: cache });
+    if (html) {
+      const verification = await services.verification.verifyPresented({
+        format: 'JSON-LD',
+        credential: record.credential,
+      });
+      const body = credentialPage({
+        record,
+        url: urls.credential(record.id),
+        verification,
+        shareQuery:
+          token && record.visibility !== 'PUBLIC' ? `?share=${encodeURIComponent(token)}` : '',
+        linkExpiresAt: access.linkExpiresAt,
+        now: new Date(),
+      });
+      return textResponse(body, htmlType, { headers: pageHeaders });
+    }
     return jsonResponse(record.credential, {
       contentType: format === 'application/json' ? 'application/json' : 'application/ld+json',
-      maxAge: 60,
+      maxAge: cache,
     });
   };
 
   const routes: Route[] = [
     {
       pattern: /^\/credentials\/([^/.]+)\.jwt$/,
-      handle: ([id]) => credentialDocument(id!, 'application/jwt'),
+      handle: ([id], event) => credentialDocument(id!, 'application/jwt', event),
     },
     {
       pattern: /^\/credentials\/([^/.]+)\.json$/,
-      handle: ([id]) => credentialDocument(id!, 'application/ld+json'),
+      handle: ([id], event) => credentialDocument(id!, 'application/ld+json', event),
     },
     {
       pattern: /^\/credentials\/([^/.]+)\/badge\.(png|svg)$/,
-      handle: async ([id, format]) => {
-        const record = await services.issuance.find(id!);
+      handle: async ([id, format], event) => {
+        const { record, access } = await visibleCredential(id!, event);
         if (!record) return problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
+        if (!access.allowed)
+          return problem(403, 'CREDENTIAL_PRIVATE', 'The earner keeps this credential private.');
         const baked = await docs.bakedBadge(record, format as 'png' | 'svg');
         return typeof baked === 'string'
-          ? textResponse(baked, 'image/svg+xml', { maxAge: 60, headers: svgHeaders })
-          : binaryResponse(baked, 'image/png', { maxAge: 60, filename: `${id}.png` });
+          ? textResponse(baked, 'image/svg+xml', {
+              maxAge: record.visibility === 'PUBLIC' ? 60 : undefined,
+              headers: svgHeaders,
+            })
+          : binaryResponse(baked, 'image/png', {
+              maxAge: record.visibility === 'PUBLIC' ? 60 : undefined,
+              filename: `${id}.png`,
+            });
       },
     },
     {
       pattern: /^\/credentials\/([^/.]+)$/,
       handle: ([id], event) =>
-        credentialDocument(id!, negotiate(event.headers.accept, credentialTypes, 'text/html')),
+        credentialDocument(
+          id!,
+          negotiate(event.headers.accept, credentialTypes, 'text/html'),
+          event,
+        ),
     },
     {
       pattern: /^\/achievements\/([^/]+)\/v(\d{1,6})$/,
@@ -181,24 +230,4 @@ export function createPublicWebHandler(container: Container) {
     }
     return problem(404, 'NOT_FOUND', 'Nothing here.');
   };
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[char]!,
-  );
-
-/** A minimal human page for a credential (the full page comes with public verification). */
-function credentialPage(
-  record: {
-    achievementName: string;
-    status: string;
-    issuedAt: string;
-    credential: Record<string, unknown>;
-  },
-  url: string,
-): string {
-  const issuer = (record.credential.issuer as { name?: string } | undefined)?.name ?? '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(record.achievementName)}</title></head><body><main><h1>${escapeHtml(record.achievementName)}</h1><p>Issued by ${escapeHtml(issuer)} on ${escapeHtml(record.issuedAt.slice(0, 10))}. Status: ${escapeHtml(record.status)}.</p><p><a href="${escapeHtml(url)}.json">JSON-LD</a> · <a href="${escapeHtml(url)}.jwt">JWT</a></p></main></body></html>`;
 }

@@ -3,12 +3,14 @@ import type { Institution as InstitutionModel } from '../../functions/core/insti
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/micro-credential';
 import type { QaWorkflow as QaWorkflowModel } from '../../functions/core/qa/workflow';
 import type { Review as ReviewModel, HistoryEntry as HistoryEntryModel } from '../../functions/core/qa/review';
-import type { ReviewStepView as ReviewStepViewModel } from '../views';
+import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel } from '../views';
 import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-service';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/issuance/credential';
 import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
+import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/verification-service';
+import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -241,6 +243,17 @@ export type BulkJobStatus =
   /** Being processed. */
   | 'RUNNING';
 
+/** Outcome of one check. */
+export type CheckStatus =
+  /** The check failed. */
+  | 'FAIL'
+  /** The check passed. */
+  | 'PASS'
+  /** Not applicable, or nothing to check. */
+  | 'SKIP'
+  /** Worth a look, but not a failure. */
+  | 'WARN';
+
 /** A competency a micro-credential certifies, aligned to a framework (OB 3.0 `Alignment`). */
 export type Competency = {
   readonly __typename?: 'Competency';
@@ -387,6 +400,15 @@ export type CreateMicroCredentialInput = {
   readonly workload: WorkloadInput;
 };
 
+/** A share link as created; its URL carries the secret and is shown only now. */
+export type CreatedShareLink = {
+  readonly __typename?: 'CreatedShareLink';
+  /** The link. */
+  readonly link: ShareLink;
+  /** The URL to share. */
+  readonly url: Scalars['String']['output'];
+};
+
 /** An Open Badges 3.0 credential issued by an institution. */
 export type Credential = {
   readonly __typename?: 'Credential';
@@ -418,6 +440,10 @@ export type Credential = {
   readonly recipientEmail?: Maybe<Scalars['String']['output']>;
   /** The learner's name, as issued. */
   readonly recipientName?: Maybe<Scalars['String']['output']>;
+  /** Share links (the earner only). */
+  readonly shareLinks: ReadonlyArray<ShareLink>;
+  /** Whether the credential page shows the earner's name. */
+  readonly showName: Scalars['Boolean']['output'];
   /** Status. */
   readonly status: CredentialStatus;
   /** Revocations, suspensions and reinstatements, oldest first (issuer admins). */
@@ -536,6 +562,31 @@ export type ImageInput = {
   readonly caption?: InputMaybe<Scalars['String']['input']>;
   /** URL of the image (http or https). */
   readonly url: Scalars['String']['input'];
+};
+
+/** A credential issued elsewhere, kept in the learner's backpack. */
+export type ImportedCredential = {
+  readonly __typename?: 'ImportedCredential';
+  /** Checks when imported. */
+  readonly checks: ReadonlyArray<VerificationCheck>;
+  /** The credential (JSON-LD form). */
+  readonly credential?: Maybe<Scalars['JSON']['output']>;
+  /** `JSON-LD` or `VC-JWT`. */
+  readonly format: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was imported. */
+  readonly importedAt: Scalars['DateTime']['output'];
+  /** Issuer id. */
+  readonly issuerId?: Maybe<Scalars['String']['output']>;
+  /** Name of the issuer. */
+  readonly issuerName?: Maybe<Scalars['String']['output']>;
+  /** The credential (VC-JWT form). */
+  readonly jwt?: Maybe<Scalars['String']['output']>;
+  /** Name of the achievement. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** Status when imported. */
+  readonly status: VerificationStatus;
 };
 
 /** An issuing institution: an Open Badges 3.0 issuer `Profile` plus its platform settings. */
@@ -735,14 +786,20 @@ export type Mutation = {
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
   readonly createMicroCredential: MicroCredential;
+  /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
+  readonly createShareLink: CreatedShareLink;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
+  /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
+  readonly importCredential: ImportedCredential;
   /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
   readonly issueCredential: Credential;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
   /** Reinstates a suspended credential (issuer admins). */
   readonly reinstateCredential: Credential;
+  /** Removes an imported credential from the caller's backpack (learners). */
+  readonly removeImportedCredential: Scalars['Boolean']['output'];
   /** Re-queues an unfinished bulk job (issuer admins). */
   readonly resumeBulkIssuance: BulkIssuanceJob;
   /** Retires a design: no new credentials; those issued are untouched (issuer admins). */
@@ -751,8 +808,12 @@ export type Mutation = {
   readonly revokeCredential: Credential;
   /** Revokes a compromised signing key: what it signed fails verification (issuer admins). */
   readonly revokeIssuerKey: SigningKey;
+  /** Revokes a share link (the earner). */
+  readonly revokeShareLink: ShareLink;
   /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
   readonly rotateIssuerKeys: Scalars['Int']['output'];
+  /** Sets who may see a credential and whether its page shows the earner's name (the earner). */
+  readonly setCredentialVisibility: Credential;
   /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
   readonly startBulkIssuance: BulkIssuanceJob;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
@@ -790,9 +851,22 @@ export type MutationCreateMicroCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateShareLinkArgs = {
+  credentialId: Scalars['ID']['input'];
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationDecideReviewStepArgs = {
   input: ReviewDecisionInput;
   reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationImportCredentialArgs = {
+  input: VerifyCredentialInput;
 };
 
 
@@ -813,6 +887,12 @@ export type MutationPublishMicroCredentialArgs = {
 export type MutationReinstateCredentialArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRemoveImportedCredentialArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -846,8 +926,23 @@ export type MutationRevokeIssuerKeyArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRevokeShareLinkArgs = {
+  credentialId: Scalars['ID']['input'];
+  linkId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRotateIssuerKeysArgs = {
   institutionId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSetCredentialVisibilityArgs = {
+  id: Scalars['ID']['input'];
+  showName?: InputMaybe<Scalars['Boolean']['input']>;
+  visibility: Visibility;
 };
 
 
@@ -901,6 +996,15 @@ export type MutationUpdateQaWorkflowArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: QaWorkflowInput;
   institutionId: Scalars['ID']['input'];
+};
+
+/** The caller's credentials: issued here, and imported from elsewhere. */
+export type MyCredentials = {
+  readonly __typename?: 'MyCredentials';
+  /** Credentials the caller imported. */
+  readonly imported: ReadonlyArray<ImportedCredential>;
+  /** Credentials issued to the caller's verified email, newest first. */
+  readonly issued: CredentialConnection;
 };
 
 /** Information about the next page of a list. */
@@ -1057,6 +1161,8 @@ export type Query = {
   readonly microCredential?: Maybe<MicroCredential>;
   /** An institution's designs, newest first, optionally of one status (staff of the institution). */
   readonly microCredentials: MicroCredentialConnection;
+  /** The caller's credentials and backpack (learners). */
+  readonly myCredentials: MyCredentials;
   /** QA statistics of an institution (staff). */
   readonly qaStatistics: QaStatistics;
   /** The QA workflow new reviews of the institution follow (staff). */
@@ -1067,6 +1173,8 @@ export type Query = {
   readonly reviewQueue: ReadonlyArray<QueueItem>;
   /** An institution's reviews, newest first (staff). */
   readonly reviews: ReviewConnection;
+  /** Verifies a credential (issued here or anywhere) and explains the result. Public. */
+  readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
 };
@@ -1167,6 +1275,16 @@ export type QueryMicroCredentialsArgs = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryMyCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryQaStatisticsArgs = {
   institutionId: Scalars['ID']['input'];
 };
@@ -1199,6 +1317,16 @@ export type QueryReviewsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
   status?: InputMaybe<ReviewStatus>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryVerifyCredentialArgs = {
+  input: VerifyCredentialInput;
+  recipientEmail?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A step waiting on the caller. */
@@ -1386,6 +1514,19 @@ export type ReviewStepState =
   /** Rejected here. */
   | 'REJECTED';
 
+/** A share link of a credential. */
+export type ShareLink = {
+  readonly __typename?: 'ShareLink';
+  /** When it was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When it stops working (distinct from the credential's own validity). */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was revoked, if it was. */
+  readonly revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** A signing key held in KMS (only its public part ever leaves it). */
 export type SigningKey = {
   readonly __typename?: 'SigningKey';
@@ -1498,6 +1639,114 @@ export type UpdateMicroCredentialInput = {
   readonly validityMonths?: InputMaybe<Scalars['Int']['input']>;
   /** Notional workload. */
   readonly workload?: InputMaybe<WorkloadInput>;
+};
+
+/** One named check of a verification. */
+export type VerificationCheck = {
+  readonly __typename?: 'VerificationCheck';
+  /** What was found, in words a person can read. */
+  readonly message: Scalars['String']['output'];
+  /** What was checked: well-formed, proof, issuer-key, status, validity-window, achievement-approval, endorsements, recipient. */
+  readonly name: Scalars['String']['output'];
+  /** Its outcome. */
+  readonly status: CheckStatus;
+};
+
+/** The result of verifying a credential. */
+export type VerificationResult = {
+  readonly __typename?: 'VerificationResult';
+  /** The achievement. */
+  readonly achievement?: Maybe<VerifiedAchievement>;
+  /** Every check, in order. */
+  readonly checks: ReadonlyArray<VerificationCheck>;
+  /** The credential's id. */
+  readonly credentialId?: Maybe<Scalars['String']['output']>;
+  /** Endorsements of the achievement. */
+  readonly endorsements: ReadonlyArray<VerifiedEndorsement>;
+  /** `JSON-LD` or `VC-JWT`. */
+  readonly format?: Maybe<Scalars['String']['output']>;
+  /** The issuer. */
+  readonly issuer?: Maybe<VerifiedIssuer>;
+  /** Where the credential stands. */
+  readonly status: VerificationStatus;
+  /** Start of validity. */
+  readonly validFrom?: Maybe<Scalars['String']['output']>;
+  /** End of validity. */
+  readonly validUntil?: Maybe<Scalars['String']['output']>;
+  /** True when every essential check passed. */
+  readonly verified: Scalars['Boolean']['output'];
+};
+
+/** Where a credential stands for a verifier. */
+export type VerificationStatus =
+  /** Genuine and current. */
+  | 'ACTIVE'
+  /** Past its validity period. */
+  | 'EXPIRED'
+  /** Not valid yet. */
+  | 'NOT_YET_VALID'
+  /** Revoked by its issuer. */
+  | 'REVOKED'
+  /** Suspended by its issuer. */
+  | 'SUSPENDED'
+  /** Could not be established (e.g. the proof did not verify). */
+  | 'UNKNOWN';
+
+/** The achievement the credential certifies. */
+export type VerifiedAchievement = {
+  readonly __typename?: 'VerifiedAchievement';
+  /** OB 3.0 achievement type. */
+  readonly achievementType?: Maybe<Scalars['String']['output']>;
+  /** Description. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Its id (URL). */
+  readonly id?: Maybe<Scalars['String']['output']>;
+  /** Image URL. */
+  readonly image?: Maybe<Scalars['String']['output']>;
+  /** Name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+};
+
+/** An endorsement of the achievement, as verified. */
+export type VerifiedEndorsement = {
+  readonly __typename?: 'VerifiedEndorsement';
+  /** The endorsement credential's id. */
+  readonly id?: Maybe<Scalars['String']['output']>;
+  /** The endorser's id. */
+  readonly issuerId?: Maybe<Scalars['String']['output']>;
+  /** The endorser's name. */
+  readonly issuerName?: Maybe<Scalars['String']['output']>;
+  /** True when its proof, key, status and validity check out and it was not withdrawn. */
+  readonly verified: Scalars['Boolean']['output'];
+  /** True when the endorser withdrew it after the credential was issued. */
+  readonly withdrawn: Scalars['Boolean']['output'];
+};
+
+/** The issuer as the credential names it. */
+export type VerifiedIssuer = {
+  readonly __typename?: 'VerifiedIssuer';
+  /** The issuer's id (a DID or URL). */
+  readonly id: Scalars['String']['output'];
+  /** Its name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** True when the issuer is an institution on this platform. */
+  readonly registeredHere: Scalars['Boolean']['output'];
+  /** Its web site. */
+  readonly url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A credential to verify: exactly one of `id`, `credential`, `jwt` or `image`. */
+export type VerifyCredentialInput = {
+  /** An OB 3.0 credential as JSON-LD (at most 1 MB, nesting at most 40 levels). */
+  readonly credential?: InputMaybe<Scalars['JSON']['input']>;
+  /** A credential id or URL issued here (public credentials, or shared ones with `shareToken`). */
+  readonly id?: InputMaybe<Scalars['String']['input']>;
+  /** A baked PNG or SVG badge, base64 (at most 5 MB). */
+  readonly image?: InputMaybe<Scalars['String']['input']>;
+  /** A VC-JWT (at most 512 KB). */
+  readonly jwt?: InputMaybe<Scalars['String']['input']>;
+  /** The secret of a share link, when verifying by id a credential shared by link. */
+  readonly shareToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The caller, as identified by their token or API key. */
@@ -1627,6 +1876,7 @@ export type ResolversTypes = {
   BulkIssuanceInput: BulkIssuanceInput;
   BulkIssuanceJob: ResolverTypeWrapper<BulkJobModel>;
   BulkJobStatus: BulkJobStatus;
+  CheckStatus: CheckStatus;
   Competency: ResolverTypeWrapper<Competency>;
   CompetencyInput: CompetencyInput;
   Component: ResolverTypeWrapper<Component>;
@@ -1635,6 +1885,7 @@ export type ResolversTypes = {
   ComponentsInput: ComponentsInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
+  CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
   CredentialStatus: CredentialStatus;
@@ -1648,6 +1899,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
   ImageInput: ImageInput;
+  ImportedCredential: ResolverTypeWrapper<ImportedCredentialModel>;
   Institution: ResolverTypeWrapper<InstitutionModel>;
   InstitutionConnection: ResolverTypeWrapper<Omit<InstitutionConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Institution']> }>;
   InstitutionSettings: ResolverTypeWrapper<InstitutionSettings>;
@@ -1662,6 +1914,7 @@ export type ResolversTypes = {
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
   MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationForm: ParticipationForm;
   QaFieldKind: QaFieldKind;
@@ -1685,6 +1938,7 @@ export type ResolversTypes = {
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
+  ShareLink: ResolverTypeWrapper<ShareLinkModel>;
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1692,6 +1946,13 @@ export type ResolversTypes = {
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
+  VerificationCheck: ResolverTypeWrapper<VerificationCheck>;
+  VerificationResult: ResolverTypeWrapper<VerificationResultModel>;
+  VerificationStatus: VerificationStatus;
+  VerifiedAchievement: ResolverTypeWrapper<VerifiedAchievement>;
+  VerifiedEndorsement: ResolverTypeWrapper<VerifiedEndorsement>;
+  VerifiedIssuer: ResolverTypeWrapper<VerifiedIssuer>;
+  VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
   Workload: ResolverTypeWrapper<Workload>;
@@ -1718,6 +1979,7 @@ export type ResolversParentTypes = {
   ComponentsInput: ComponentsInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
+  CreatedShareLink: CreatedShareLinkModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
   CredentialStatusChange: StatusAuditEntryModel;
@@ -1728,6 +1990,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Image: Image;
   ImageInput: ImageInput;
+  ImportedCredential: ImportedCredentialModel;
   Institution: InstitutionModel;
   InstitutionConnection: Omit<InstitutionConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Institution']> };
   InstitutionSettings: InstitutionSettings;
@@ -1740,6 +2003,7 @@ export type ResolversParentTypes = {
   MicroCredential: MicroCredentialModel;
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
+  MyCredentials: MyCredentialsViewModel;
   PageInfo: PageInfo;
   QaRequiredField: QaRequiredField;
   QaRequiredFieldInput: QaRequiredFieldInput;
@@ -1758,6 +2022,7 @@ export type ResolversParentTypes = {
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
   ReviewStep: ReviewStepViewModel;
+  ShareLink: ShareLinkModel;
   SigningKey: IssuerKeyModel;
   StepTime: StepTime;
   String: Scalars['String']['output'];
@@ -1765,6 +2030,12 @@ export type ResolversParentTypes = {
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
+  VerificationCheck: VerificationCheck;
+  VerificationResult: VerificationResultModel;
+  VerifiedAchievement: VerifiedAchievement;
+  VerifiedEndorsement: VerifiedEndorsement;
+  VerifiedIssuer: VerifiedIssuer;
+  VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
@@ -1836,6 +2107,11 @@ export type ComponentsResolvers<ContextType = GraphQLContext, ParentType extends
   reflective?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
 };
 
+export type CreatedShareLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedShareLink'] = ResolversParentTypes['CreatedShareLink']> = {
+  link?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
   achievementName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1851,6 +2127,8 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   parts?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   recipientEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recipientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shareLinks?: Resolver<ReadonlyArray<ResolversTypes['ShareLink']>, ParentType, ContextType>;
+  showName?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
   statusHistory?: Resolver<ReadonlyArray<ResolversTypes['CredentialStatusChange']>, ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1895,6 +2173,19 @@ export type DomainEventConnectionResolvers<ContextType = GraphQLContext, ParentT
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportedCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportedCredential'] = ResolversParentTypes['ImportedCredential']> = {
+  checks?: Resolver<ReadonlyArray<ResolversTypes['VerificationCheck']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jwt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
 };
 
 export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = {
@@ -1978,15 +2269,20 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
+  createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
+  importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
   issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
+  removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
   retireMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationRetireMicroCredentialArgs, 'expectedVersion' | 'id'>>;
   revokeCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id'>>;
   revokeIssuerKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType, RequireFields<MutationRevokeIssuerKeyArgs, 'institutionId' | 'keyId'>>;
+  revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'credentialId' | 'linkId'>>;
   rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
+  setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
@@ -1994,6 +2290,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
+};
+
+export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
+  imported?: Resolver<ReadonlyArray<ResolversTypes['ImportedCredential']>, ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2045,11 +2346,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
+  myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
   qaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<QueryQaWorkflowArgs, 'institutionId'>>;
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
+  verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
 
@@ -2115,6 +2418,13 @@ export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
 };
 
+export type ShareLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShareLink'] = ResolversParentTypes['ShareLink']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = {
   algorithm?: Resolver<ResolversTypes['KeyAlgorithm'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2132,6 +2442,48 @@ export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends R
   medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stepName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type VerificationCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationCheck'] = ResolversParentTypes['VerificationCheck']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CheckStatus'], ParentType, ContextType>;
+};
+
+export type VerificationResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationResult'] = ResolversParentTypes['VerificationResult']> = {
+  achievement?: Resolver<Maybe<ResolversTypes['VerifiedAchievement']>, ParentType, ContextType>;
+  checks?: Resolver<ReadonlyArray<ResolversTypes['VerificationCheck']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endorsements?: Resolver<ReadonlyArray<ResolversTypes['VerifiedEndorsement']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['VerifiedIssuer']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VerifiedAchievementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerifiedAchievement'] = ResolversParentTypes['VerifiedAchievement']> = {
+  achievementType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VerifiedEndorsementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerifiedEndorsement'] = ResolversParentTypes['VerifiedEndorsement']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VerifiedIssuerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerifiedIssuer'] = ResolversParentTypes['VerifiedIssuer']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredHere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -2157,6 +2509,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Competency?: CompetencyResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   Components?: ComponentsResolvers<ContextType>;
+  CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
@@ -2164,6 +2517,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
+  ImportedCredential?: ImportedCredentialResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   InstitutionSettings?: InstitutionSettingsResolvers<ContextType>;
@@ -2172,6 +2526,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyCredentials?: MyCredentialsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   QaRequiredField?: QaRequiredFieldResolvers<ContextType>;
   QaStatistics?: QaStatisticsResolvers<ContextType>;
@@ -2184,8 +2539,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReviewField?: ReviewFieldResolvers<ContextType>;
   ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
   ReviewStep?: ReviewStepResolvers<ContextType>;
+  ShareLink?: ShareLinkResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
+  VerificationCheck?: VerificationCheckResolvers<ContextType>;
+  VerificationResult?: VerificationResultResolvers<ContextType>;
+  VerifiedAchievement?: VerifiedAchievementResolvers<ContextType>;
+  VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
+  VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };

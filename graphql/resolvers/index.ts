@@ -26,6 +26,14 @@ import {
   SigningKey,
 } from './issuance';
 import { JSONScalar } from './scalars';
+import {
+  credentialSharing,
+  ImportedCredential,
+  MyCredentials,
+  ShareLink,
+  sharingMutations,
+  verificationQueries,
+} from './verification';
 import { viewerQueries } from './viewer';
 
 /** Every resolver, one file per GraphQL type. */
@@ -37,17 +45,22 @@ export const resolvers: Resolvers = {
     ...microCredentialQueries,
     ...qaQueries,
     ...issuanceQueries,
+    ...verificationQueries,
   },
   Mutation: {
     ...institutionMutations,
     ...microCredentialMutations,
     ...qaMutations,
     ...issuanceMutations,
+    ...sharingMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
-  Credential,
+  Credential: { ...Credential, ...credentialSharing },
   CredentialStatusChange,
+  MyCredentials,
+  ShareLink,
+  ImportedCredential,
   BulkIssuanceJob,
   BulkIssuanceFailure,
   MicroCredential: { ...MicroCredential, ...microCredentialReview },

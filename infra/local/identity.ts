@@ -68,6 +68,7 @@ export class LocalIdentityIssuer {
       token_use: 'id',
       'cognito:groups': [claims.role],
       email: claims.email ?? `${subject}@example.test`,
+      email_verified: true,
       name: claims.name ?? `Local ${claims.role}`,
       ...(claims.institutionId ? { 'custom:institutionId': claims.institutionId } : {}),
       ...(claims.qaRoles?.length ? { 'custom:qaRoles': claims.qaRoles.join(',') } : {}),

@@ -36,7 +36,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
   afterAll(() => kms.close());
 
   it('signs Ed25519 as raw 64-byte signatures that verify with the DER public key', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const key = await new KmsKeyProvisioner(client, 'alias/test/').createKey(
       'Ed25519',
       labels('ed-1'),
@@ -53,7 +53,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
   });
 
   it('signs RS256 with PKCS#1 v1.5 over SHA-256 when the key is RSA_2048', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const key = await new KmsKeyProvisioner(client, 'alias/test/').createKey(
       'RS256',
       labels('rsa-1'),
@@ -67,7 +67,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
   });
 
   it('returns the same key when asked again for a name it already created', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const provisioner = new KmsKeyProvisioner(client, 'alias/test/');
 
     const first = await provisioner.createKey('Ed25519', labels('same-name'));
@@ -76,14 +76,12 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
     expect(second.keyRef).toBe(first.keyRef);
     const { Aliases } = await client.send(new ListAliasesCommand({ KeyId: first.keyRef }));
     expect(Aliases?.map((alias) => alias.AliasName)).toEqual(['alias/test/same-name']);
-    const { Tags } = await client.send(
-      new ListResourceTagsCommand({ KeyId: 'alias/test/same-name' }),
-    );
+    const { Tags } = await client.send(new ListResourceTagsCommand({ KeyId: first.keyRef }));
     expect(Tags).toContainEqual({ TagKey: 'tessera:owner-id', TagValue: 'inst-1' });
   });
 
   it('verifies through KMS Verify and rejects a wrong signature with KMSInvalidSignatureException', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const key = await new KmsKeyProvisioner(client, 'alias/test/').createKey(
       'Ed25519',
       labels('verify'),
@@ -114,7 +112,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
   });
 
   it('maps a disabled or deleted key to SIGNING_KEY_UNUSABLE', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const provisioner = new KmsKeyProvisioner(client, 'alias/test/');
     const disabled = await provisioner.createKey('Ed25519', labels('disabled'));
     const deleted = await provisioner.createKey('Ed25519', labels('deleted'));
@@ -134,7 +132,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
   });
 
   it('surfaces throttling as a retryable KEY_SERVICE_UNAVAILABLE and succeeds once it clears', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const key = await new KmsKeyProvisioner(client, 'alias/test/').createKey(
       'Ed25519',
       labels('throttled'),
@@ -153,7 +151,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
   });
 
   it('keeps keys across a restart so signatures made before still verify after', async () => {
-    const client = localKmsClient(kms.url);
+    const client = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const key = await new KmsKeyProvisioner(client, 'alias/test/').createKey(
       'Ed25519',
       labels('durable'),
@@ -162,7 +160,7 @@ describe('KMS adapters against the local KMS-compatible endpoint', () => {
     await kms.close();
 
     kms = await startKmsServer({ storePath });
-    const restarted = localKmsClient(kms.url);
+    const restarted = localKmsClient({ endpoint: kms.url, maxAttempts: 1 });
     const publicKey = await new KmsSigner(restarted).getPublicKey('alias/test/durable');
 
     expect(Buffer.from(publicKey)).toEqual(Buffer.from(key.publicKeySpki));

@@ -18,7 +18,7 @@ export interface TestPlatform {
   /** A caller holding `role` (scoped to `institutionId` where given). */
   as(
     role: Role,
-    options?: { institutionId?: string; qaRoles?: string[]; subject?: string },
+    options?: { institutionId?: string; qaRoles?: string[]; subject?: string; email?: string },
   ): Promise<Caller>;
   /** Callers for an institution's QA flow: its issuer admin and a reviewer per QA role. */
   qaCallers(institutionId: string): Promise<QaCallers>;
@@ -54,6 +54,7 @@ export async function startTestPlatform(options: { clock?: Clock } = {}): Promis
       institutionId: options.institutionId,
       qaRoles: options.qaRoles,
       subject: options.subject,
+      email: options.email,
     }),
   });
   const testPlatform: TestPlatform = {

@@ -20,6 +20,7 @@ export interface JwtAuthenticatorOptions {
 const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   email: z.string().max(254).optional(),
+  email_verified: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   name: z.string().max(200).optional(),
   'cognito:groups': z.array(z.string()).default([]),
   'custom:institutionId': z.string().max(100).optional(),
@@ -83,6 +84,7 @@ export class JwtAuthenticator implements Authenticator {
       kind: 'user',
       userId: claims.data.sub,
       email: claims.data.email,
+      emailVerified: claims.data.email_verified === true || claims.data.email_verified === 'true',
       name: claims.data.name,
       roles: groups.filter((group): group is Role => (roles as readonly string[]).includes(group)),
       institutionId: claims.data['custom:institutionId'] || undefined,

@@ -27,20 +27,29 @@ import { keys } from './keys';
 import { eventPuts } from './event-item';
 import { versionedPut, type DynamoTable, type TransactItem } from './table';
 
+/**
+ * The signed credential is stored as its JSON text: a DynamoDB map would not keep key order,
+ * and the credential must be served exactly as issued, byte for byte.
+ */
 function credentialItem(record: CredentialRecord) {
   return {
     ...keys.credential(record.id),
     ...keys.credentialListing({ ...record, emailHash: record.recipient.emailHash }),
     entity: 'Credential',
     ...record,
+    credential: JSON.stringify(record.credential),
   };
 }
+
+const storedCredentialSchema = credentialRecordSchema.extend({
+  credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
+});
 
 export class DynamoDbCredentialRepository implements CredentialRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async get(id: string): Promise<CredentialRecord | null> {
-    return this.table.get(keys.credential(id), credentialRecordSchema, true);
+    return this.table.get(keys.credential(id), storedCredentialSchema, true);
   }
 
   async getReservation(institutionId: string, key: string): Promise<Reservation | null> {
@@ -147,6 +156,10 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
     await this.table.transact(items, 'VERSION_CONFLICT', `Credential ${next.id}`);
   }
 
+  async updateSharing(next: CredentialRecord, expectedVersion: number): Promise<void> {
+    await this.table.putVersioned(credentialItem(next), expectedVersion);
+  }
+
   async statusHistory(credentialId: string): Promise<StatusAuditEntry[]> {
     const page = await this.table.queryPage({
       partitionValue: keys.credential(credentialId).pk,
@@ -163,7 +176,7 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
       partitionValue: keys.credentialsOfRecipient(emailHash),
       newestFirst: true,
       page,
-      schema: credentialRecordSchema,
+      schema: storedCredentialSchema,
     });
   }
 
@@ -176,7 +189,7 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
       partitionValue: keys.credentialsOfInstitution(institutionId),
       newestFirst: true,
       page,
-      schema: credentialRecordSchema,
+      schema: storedCredentialSchema,
     });
   }
 
@@ -209,7 +222,8 @@ const publishedListSchema = z.object({
   institutionId: z.string(),
   purpose: z.enum(['revocation', 'suspension']),
   listNumber: z.int().positive(),
-  credential: z.record(z.string(), z.unknown()),
+  /** Stored as JSON text, served exactly as signed. */
+  credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
   publishedAt: z.iso.datetime(),
 });
 const allocationSchema = z.object({ counter: z.int().min(0) });
@@ -316,7 +330,7 @@ export class DynamoDbStatusListRepository implements StatusListRepository {
             ':i': list.institutionId,
             ':p': list.purpose,
             ':n': list.listNumber,
-            ':c': list.credential,
+            ':c': JSON.stringify(list.credential),
             ':at': list.publishedAt,
           },
         }),

@@ -32,13 +32,16 @@ export interface ProofTimings {
   signMs: number;
 }
 
-/** RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode (undefined terms fail). */
-export async function canonize(document: JsonObject): Promise<string> {
+/**
+ * RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode (a term that does not expand
+ * fails instead of silently vanishing from what is signed). `maxWorkFactor: 1` bounds the work
+ * on "poison" graphs; `signal` lets a verifier give up on hostile input.
+ */
+export async function canonize(document: JsonObject, signal?: AbortSignal): Promise<string> {
   return jsonld.canonize(document, {
-    algorithm: 'RDFC-1.0',
-    format: 'application/n-quads',
     documentLoader,
     safe: true,
+    canonizeOptions: { algorithm: 'RDFC-1.0', maxWorkFactor: 1, ...(signal ? { signal } : {}) },
   });
 }
 
@@ -49,11 +52,15 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * the canonical document (proof removed). The proof configuration carries the document's
  * `@context`, as the specification requires.
  */
-export async function hashData(document: JsonObject, proofConfig: JsonObject): Promise<Buffer> {
+export async function hashData(
+  document: JsonObject,
+  proofConfig: JsonObject,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   const { proof: _proof, ...unsecured } = document;
   const [canonicalConfig, canonicalDocument] = await Promise.all([
-    canonize({ '@context': document['@context'], ...proofConfig }),
-    canonize(unsecured),
+    canonize({ '@context': document['@context'], ...proofConfig }, signal),
+    canonize(unsecured, signal),
   ]);
   return Buffer.concat([sha256(canonicalConfig), sha256(canonicalDocument)]);
 }
@@ -67,6 +74,7 @@ export async function addProof(
   options: ProofOptions,
   sign: (data: Uint8Array) => Promise<Uint8Array>,
   timings?: ProofTimings,
+  onHash?: (unsecured: JsonObject, proofConfig: JsonObject, data: Buffer) => void,
 ): Promise<JsonObject & { proof: DataIntegrityProof }> {
   const proofConfig = {
     type: 'DataIntegrityProof' as const,
@@ -78,6 +86,7 @@ export async function addProof(
   let started = performance.now();
   const data = await hashData(document, proofConfig);
   if (timings) timings.canonicalizeMs += performance.now() - started;
+  onHash?.(document, proofConfig, data);
   started = performance.now();
   const signature = await sign(data);
   if (timings) timings.signMs += performance.now() - started;
@@ -110,14 +119,15 @@ export function ed25519KeyFromRaw(raw: Uint8Array) {
 export async function verifyProof(
   document: JsonObject & { proof?: unknown },
   publicKeyRaw: Uint8Array,
-  precomputedHash?: Buffer,
+  hash: (document: JsonObject, proofConfig: JsonObject) => Promise<Buffer> = hashData,
 ): Promise<boolean> {
   const proof = document.proof as Partial<DataIntegrityProof> | undefined;
-  if (!proof || proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022')
+  if (!proof || proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') {
     return false;
+  }
   const signature = decodeProofValue(proof.proofValue);
-  if (!signature || signature.length !== 64) return false;
+  if (!signature || signature.length !== 64 || publicKeyRaw.length !== 32) return false;
   const { proofValue: _value, ...proofConfig } = proof;
-  const data = precomputedHash ?? (await hashData(document, proofConfig));
+  const data = await hash(document, proofConfig);
   return verifySignature(null, data, ed25519KeyFromRaw(publicKeyRaw), signature);
 }

@@ -1,6 +1,7 @@
 import type { Signer } from '../../core/keys/ports';
 import type { CredentialSigner, JsonObject } from '../../core/issuance/ports';
-import { addProof, verifyProof, type ProofTimings } from './eddsa-rdfc-2022';
+import { addProof, type ProofTimings } from './eddsa-rdfc-2022';
+import type { CachingProofVerifier } from './proof-verifier';
 
 const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 
@@ -12,6 +13,8 @@ const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('b
 export class KmsCredentialSigner implements CredentialSigner {
   constructor(
     private readonly signer: Signer,
+    /** Shares hashData with verification, so checking a fresh proof does not canonicalize again. */
+    private readonly verifier: CachingProofVerifier,
     /** Accumulates time spent canonicalizing and signing (read by the issuance benchmark). */
     readonly timings: ProofTimings = { canonicalizeMs: 0, signMs: 0 },
   ) {}
@@ -26,11 +29,12 @@ export class KmsCredentialSigner implements CredentialSigner {
       { verificationMethod: key.verificationMethod, created },
       (data) => this.signer.sign(key.keyRef, 'Ed25519', data),
       this.timings,
+      (unsecured, proofConfig, data) => this.verifier.remember(unsecured, proofConfig, data),
     );
   }
 
   verifyDataIntegrityProof(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean> {
-    return verifyProof(document, publicKeyRaw);
+    return this.verifier.verifyDataIntegrity(document, publicKeyRaw);
   }
 
   async signJwt(header: JsonObject, payload: JsonObject, keyRef: string): Promise<string> {

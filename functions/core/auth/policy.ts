@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { hasRole, type Principal, type Role } from './principal';
 
@@ -12,6 +13,8 @@ export interface Scope {
   readonly partnerId?: string;
   /** The learner (user id) who owns the resource. */
   readonly learnerId?: string;
+  /** SHA-256 of the normalised email a credential was issued to. */
+  readonly recipientEmailHash?: string;
 }
 
 type Grant =
@@ -21,6 +24,8 @@ type Grant =
   | { readonly kind: 'role'; readonly role: Role; readonly sameInstitution?: boolean }
   /** The learner who owns the resource. */
   | { readonly kind: 'owner' }
+  /** The person a credential was issued to (their verified email matches the credential's). */
+  | { readonly kind: 'recipient' }
   /** A partner key with the scope, acting for the partner in the resource scope. */
   | { readonly kind: 'partner'; readonly scope: string };
 
@@ -29,6 +34,8 @@ const platformAdmin: Grant = { kind: 'role', role: 'platform-admin' };
 const issuerAdmin: Grant = { kind: 'role', role: 'issuer-admin', sameInstitution: true };
 const qaReviewer: Grant = { kind: 'role', role: 'qa-reviewer', sameInstitution: true };
 const assessor: Grant = { kind: 'role', role: 'assessor', sameInstitution: true };
+const recipient: Grant = { kind: 'recipient' };
+const signedIn: Grant = { kind: 'role', role: 'learner' };
 
 export const policy = {
   'institution.create': [platformAdmin],
@@ -55,6 +62,12 @@ export const policy = {
   'credential.manage': [issuerAdmin],
   /** Reading issued credentials of an institution (with recipient details). */
   'credential.readIssued': [platformAdmin, issuerAdmin],
+  /** One credential with its recipient details: its issuer's admins, or its earner. */
+  'credential.read': [platformAdmin, issuerAdmin, recipient],
+  /** The earner's own credential: read it, set its visibility, share it. */
+  'credential.own': [recipient],
+  /** A learner's own list of credentials and imported ones (the backpack). */
+  'backpack.use': [signedIn],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;
@@ -90,6 +103,14 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         scope.learnerId !== undefined &&
         principal.userId === scope.learnerId
       );
+    case 'recipient':
+      return (
+        principal.kind === 'user' &&
+        principal.emailVerified === true &&
+        principal.email !== undefined &&
+        scope.recipientEmailHash !== undefined &&
+        sha256Hex(principal.email.trim().toLowerCase()) === scope.recipientEmailHash
+      );
     case 'partner':
       return (
         principal.kind === 'partner' &&
@@ -98,4 +119,8 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         principal.partnerId === scope.partnerId
       );
   }
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

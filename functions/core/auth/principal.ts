@@ -18,6 +18,8 @@ export interface UserPrincipal {
   /** Stable subject from the identity provider. */
   readonly userId: string;
   readonly email?: string;
+  /** The identity provider confirmed the email belongs to the person (Cognito `email_verified`). */
+  readonly emailVerified?: boolean;
   readonly name?: string;
   readonly roles: readonly Role[];
   /** The institution a staff member belongs to; absent for learners and platform admins. */

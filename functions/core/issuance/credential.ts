@@ -72,6 +72,8 @@ export const credentialRecordSchema = z.object({
   jwt: z.string(),
   signingKeys: z.object({ dataIntegrity: z.string(), jwt: z.string() }),
   visibility: z.enum(visibilities),
+  /** Whether the credential page shows the earner's name (the earner decides). */
+  showName: z.boolean().default(false),
   idempotencyKey: z.string(),
   /** Credentials this one was stacked from (stacked credentials only). */
   parts: z.array(z.string()).default([]),

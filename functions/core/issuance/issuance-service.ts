@@ -180,9 +180,13 @@ export class IssuanceService {
     return stored === 'stored' ? record : this.requireCredential(reservation.credentialId);
   }
 
+  /** A credential for its issuer's admins or its earner. */
   async get(principal: Principal, id: string): Promise<CredentialRecord> {
     const record = await this.requireCredential(id);
-    authorize(principal, 'credential.readIssued', { institutionId: record.institutionId });
+    authorize(principal, 'credential.read', {
+      institutionId: record.institutionId,
+      recipientEmailHash: record.recipient.emailHash,
+    });
     return record;
   }
 
@@ -422,6 +426,7 @@ export class IssuanceService {
       jwt,
       signingKeys: { dataIntegrity: dataIntegrityKey.keyId, jwt: jwtKey.keyId },
       visibility: 'PUBLIC',
+      showName: false,
       idempotencyKey: reservation.key,
       parts: [...(request.parts ?? [])],
       version: 1,

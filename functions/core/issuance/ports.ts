@@ -43,6 +43,8 @@ export interface CredentialRepository {
     events: readonly DomainEvent[];
   }): Promise<void>;
   statusHistory(credentialId: string): Promise<StatusAuditEntry[]>;
+  /** Stores the earner's sharing choices (visibility, name display) if the version matches. */
+  updateSharing(next: CredentialRecord, expectedVersion: number): Promise<void>;
   listByRecipient(emailHash: string, page: PageRequest): Promise<Page<CredentialRecord>>;
   listByInstitution(institutionId: string, page: PageRequest): Promise<Page<CredentialRecord>>;
   /** How many credentials were issued under a design (all versions). */

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { LRUCache } from 'lru-cache';
+import type { JsonObject } from '../../core/issuance/ports';
+import type { ProofVerifier } from '../../core/verification/ports';
+import { hashData, verifyProof } from './eddsa-rdfc-2022';
+
+/**
+ * Signature checks for verification. Canonicalization is by far the costliest step, and a
+ * function of the document alone, so its result (the 64-byte hashData) is memoised by the
+ * SHA-256 of the exact document and proof configuration: the same credential verified again
+ * skips it, a changed one never matches. Canonicalizing hostile input is bounded in time.
+ */
+export class CachingProofVerifier implements ProofVerifier {
+  private readonly hashes = new LRUCache<string, Buffer>({ max: 5_000 });
+
+  constructor(private readonly timeoutMs = 2_000) {}
+
+  /** Remembers the hashData computed while signing, so the first verification is cheap too. */
+  remember(document: JsonObject, proofConfig: JsonObject, data: Buffer): void {
+    this.hashes.set(cacheKey(document, proofConfig), data);
+  }
+
+  verifyDataIntegrity(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean> {
+    return verifyProof(document, publicKeyRaw, async (doc, proofConfig) => {
+      const key = cacheKey(doc, proofConfig);
+      const cached = this.hashes.get(key);
+      if (cached) return cached;
+      const data = await hashData(doc, proofConfig, AbortSignal.timeout(this.timeoutMs));
+      this.hashes.set(key, data);
+      return data;
+    });
+  }
+
+  async verifyJws(jws: string, jwk: JsonObject): Promise<JsonObject | null> {
+    try {
+      const header = decodeProtectedHeader(jws);
+      const key = await importJWK(jwk as JWK, header.alg);
+      const { payload } = await compactVerify(jws, key);
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(payload));
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as JsonObject)
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  decodeJws(jws: string): { header: JsonObject; payload: JsonObject } | null {
+    const parts = jws.split('.');
+    if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]*$/.test(part))) return null;
+    try {
+      const header: unknown = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8'));
+      const payload: unknown = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+      const isObject = (value: unknown): value is JsonObject =>
+        value !== null && typeof value === 'object' && !Array.isArray(value);
+      return isObject(header) && isObject(payload) ? { header, payload } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function cacheKey(document: JsonObject, proofConfig: JsonObject): string {
+  const { proof: _proof, ...unsecured } = document;
+  return createHash('sha256')
+    .update(JSON.stringify(unsecured))
+    .update('\u0000')
+    .update(JSON.stringify(proofConfig))
+    .digest('base64');
+}

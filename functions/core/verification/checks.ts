@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const checkStatuses = ['PASS', 'FAIL', 'WARN', 'SKIP'] as const;
+export type CheckStatus = (typeof checkStatuses)[number];
+
+export const verificationStatuses = [
+  'ACTIVE',
+  'REVOKED',
+  'SUSPENDED',
+  'EXPIRED',
+  'NOT_YET_VALID',
+  'UNKNOWN',
+] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
+
+/** One named check of a verification, as a verifier shows it. */
+export interface Check {
+  readonly name: string;
+  readonly status: CheckStatus;
+  readonly message: string;
+}
+
+/** The checks whose failure makes a credential unverified (the others inform). */
+export const essentialChecks = new Set([
+  'well-formed',
+  'proof',
+  'issuer-key',
+  'status',
+  'validity-window',
+  'achievement-approval',
+  'endorsements',
+  'recipient',
+]);
+
+const isoDate = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date-time');
+const typeList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+const idOrObject = z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]);
+
+/**
+ * The shape a credential must have before anything else is checked: a VC (Data Model 2.0, or
+ * 1.1 as earlier OB 3.0 issuers used) with an issuer, a subject, dates, and Open Badges types.
+ */
+export const credentialShape = z.looseObject({
+  '@context': z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).min(1),
+  id: z.string().optional(),
+  type: typeList.refine(
+    (types) => types.includes('VerifiableCredential'),
+    'must include VerifiableCredential',
+  ),
+  issuer: idOrObject,
+  validFrom: isoDate.optional(),
+  validUntil: isoDate.optional(),
+  issuanceDate: isoDate.optional(),
+  expirationDate: isoDate.optional(),
+  credentialSubject: z.union([z.looseObject({}), z.array(z.looseObject({})).min(1)]),
+  credentialStatus: z.union([z.looseObject({}), z.array(z.looseObject({}))]).optional(),
+  proof: z.union([z.looseObject({}), z.array(z.looseObject({}))]).optional(),
+});
+export type CredentialShape = z.output<typeof credentialShape>;
+
+export const openBadgeTypes = [
+  'OpenBadgeCredential',
+  'AchievementCredential',
+  'EndorsementCredential',
+  'ClrCredential',
+];
+
+/** Deepest nesting of a JSON value (arrays and objects), stopping early past `limit`. */
+export function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || value === null || typeof value !== 'object') return depth;
+  let deepest = depth;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
+    if (deepest > limit) break;
+  }
+  return deepest;
+}

@@ -1,0 +1,40 @@
+import type { JsonObject } from '../issuance/ports';
+
+/** A public key a verification method resolves to. */
+export type ResolvedKey =
+  | { readonly kind: 'ed25519'; readonly raw: Uint8Array }
+  | { readonly kind: 'jwk'; readonly jwk: JsonObject };
+
+/** What a verification method id resolved to, and what its controller says of it. */
+export interface ResolvedMethod {
+  readonly id: string;
+  readonly controller: string;
+  readonly key: ResolvedKey;
+  /** The controller document lists it under `assertionMethod`. */
+  readonly assertionMethod: boolean;
+  /** When the controller marked it revoked, if it did. */
+  readonly revoked?: string;
+  /** Where it came from, for messages (`platform`, `did:key`, a URL). */
+  readonly source: string;
+}
+
+/**
+ * Resolves keys and fetches documents of issuers outside the platform (did:key, did:web,
+ * https URLs). Fetches have a short timeout, a size limit and a cache; a failure is an error
+ * the verifier reports as a check, never a server error.
+ */
+export interface RemoteResolver {
+  resolveMethod(methodId: string): Promise<ResolvedMethod>;
+  /** A status list credential published elsewhere. */
+  fetchCredential(url: string): Promise<JsonObject>;
+}
+
+/** Cryptographic checks (canonicalization, signatures, JWS). */
+export interface ProofVerifier {
+  /** Verifies an `eddsa-rdfc-2022` proof with an Ed25519 key; false on any mismatch. */
+  verifyDataIntegrity(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean>;
+  /** Verifies a compact JWS with a JWK; returns the payload, or null when the signature fails. */
+  verifyJws(jws: string, jwk: JsonObject): Promise<JsonObject | null>;
+  /** The protected header and payload of a compact JWS, unverified (to find its key). */
+  decodeJws(jws: string): { header: JsonObject; payload: JsonObject } | null;
+}

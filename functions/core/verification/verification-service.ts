@@ -1,0 +1,776 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { isApprovedSnapshot } from '../designs/micro-credential';
+import { unbakePng, unbakeSvg } from '../issuance/baking';
+import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRepository, JsonObject } from '../issuance/ports';
+import { isPositionSet, type StatusListService } from '../issuance/status-list';
+import { ed25519RawFromSpki, publicJwk } from '../keys/issuer-key';
+import type { KeyService } from '../keys/key-service';
+import type { DesignUnitOfWork } from '../qa/ports';
+import { DomainError, ValidationError } from '../shared/errors';
+import type { PublicUrls } from '../shared/public-urls';
+import type { Clock } from '../shared/runtime';
+import { email, parseInput } from '../shared/validation';
+import {
+  credentialShape,
+  depthOf,
+  essentialChecks,
+  openBadgeTypes,
+  type Check,
+  type CheckStatus,
+  type VerificationStatus,
+} from './checks';
+import type { ProofVerifier, RemoteResolver, ResolvedMethod } from './ports';
+
+/** Limits on what a verifier may send (documented in docs/limits.md). */
+export const verificationLimits = {
+  credentialBytes: 1_000_000,
+  jwtBytes: 512_000,
+  imageBytes: 5_000_000,
+  depth: 40,
+} as const;
+
+const verifyInput = z
+  .strictObject({
+    id: z.string().trim().min(1).max(2_048).optional(),
+    credential: z.unknown().optional(),
+    jwt: z.string().trim().min(1).max(verificationLimits.jwtBytes).optional(),
+    image: z
+      .string()
+      .trim()
+      .min(1)
+      .max(Math.ceil((verificationLimits.imageBytes * 4) / 3) + 4)
+      .optional(),
+    /** The secret of a share link, for credentials shared by link. */
+    shareToken: z.string().trim().max(200).optional(),
+  })
+  .refine(
+    (value) =>
+      [value.id, value.credential, value.jwt, value.image].filter((field) => field !== undefined)
+        .length === 1,
+    {
+      message: 'give exactly one of id, credential, jwt or image',
+    },
+  );
+
+/** What a verifier is told about the issuer, achievement and endorsements it checked. */
+export interface VerificationSummary {
+  readonly credentialId?: string;
+  readonly issuer?: { id: string; name?: string; url?: string; registeredHere: boolean };
+  readonly achievement?: {
+    id?: string;
+    name?: string;
+    description?: string;
+    achievementType?: string;
+    image?: string;
+  };
+  readonly endorsements: readonly {
+    id?: string;
+    issuerName?: string;
+    issuerId?: string;
+    verified: boolean;
+    withdrawn: boolean;
+  }[];
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly format?: 'JSON-LD' | 'VC-JWT';
+}
+
+export interface VerificationResult extends VerificationSummary {
+  readonly verified: boolean;
+  readonly status: VerificationStatus;
+  readonly checks: readonly Check[];
+}
+
+/** Whether an endorsement was withdrawn (supplied by the endorsement capability). */
+export type WithdrawalLookup = (endorsementId: string) => Promise<boolean>;
+
+/** Decides who may see a stored credential by id (supplied by the sharing capability). */
+export type ShareAccess = (record: CredentialRecord, shareToken?: string) => Promise<boolean>;
+
+export interface VerificationDeps {
+  readonly credentials: CredentialRepository;
+  readonly keys: KeyService;
+  readonly snapshots: DesignUnitOfWork;
+  readonly statusLists: StatusListService;
+  readonly proofs: ProofVerifier;
+  readonly remote: RemoteResolver;
+  readonly urls: PublicUrls;
+  readonly clock: Clock;
+  readonly withdrawn?: WithdrawalLookup;
+  readonly canSee?: ShareAccess;
+}
+
+type Presented =
+  | { readonly format: 'JSON-LD'; readonly credential: JsonObject }
+  | { readonly format: 'VC-JWT'; readonly jwt: string; readonly credential: JsonObject };
+
+const notFound: VerificationResult = {
+  verified: false,
+  status: 'UNKNOWN',
+  checks: [
+    {
+      name: 'lookup',
+      status: 'FAIL',
+      message:
+        'No public credential with this id. A private credential can be verified when its holder presents it.',
+    },
+  ],
+  endorsements: [],
+};
+
+/**
+ * Verifies credentials issued here or anywhere else, from an id, JSON-LD, a VC-JWT or a baked
+ * image, and explains the result as named checks. Nothing a verifier sends can make it fail
+ * with a server error: bad input is BAD_USER_INPUT, anything else a FAIL check.
+ */
+export class VerificationService {
+  constructor(private readonly deps: VerificationDeps) {}
+
+  async verify(input: unknown, recipientEmail?: string | null): Promise<VerificationResult> {
+    const request = parseInput(verifyInput, input);
+    const recipient = recipientEmail
+      ? parseInput(email(), recipientEmail, 'recipientEmail')
+      : undefined;
+    if (request.id !== undefined) {
+      const id = this.deps.urls.parseCredentialUrl(request.id) ?? request.id;
+      const record = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await this.deps.credentials.get(id) : null;
+      if (!record || !(await this.visible(record, request.shareToken))) return notFound;
+      return this.verifyPresented({ format: 'JSON-LD', credential: record.credential }, recipient);
+    }
+    return this.verifyPresented(this.present(request), recipient);
+  }
+
+  /** Verifies a credential the caller holds (used by imports and endorsement checks too). */
+  async verifyPresented(
+    presented: Presented,
+    recipient?: string,
+    depth = 0,
+  ): Promise<VerificationResult> {
+    const checks: Check[] = [];
+    const add = (name: string, status: CheckStatus, message: string) =>
+      checks.push({ name, status, message });
+    const credential = presented.credential;
+    const shape = credentialShape.safeParse(credential);
+    const types = shape.success ? shape.data.type : [];
+    if (!shape.success) {
+      add(
+        'well-formed',
+        'FAIL',
+        `Not a verifiable credential: ${shape.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.') || 'credential'} ${issue.message}`)
+          .join('; ')}.`,
+      );
+    } else if (!types.some((type) => openBadgeTypes.includes(type))) {
+      add('well-formed', 'WARN', 'A verifiable credential, but not an Open Badges credential.');
+    } else {
+      add(
+        'well-formed',
+        'PASS',
+        `A ${types.filter((type) => type !== 'VerifiableCredential').join(', ')} in ${presented.format} form.`,
+      );
+    }
+    const issuerId = issuerIdOf(credential);
+    const ownIssuer = issuerId ? this.deps.urls.parseOwnDid(issuerId) : null;
+
+    // Proof and issuer key.
+    let proofOk = false;
+    try {
+      proofOk =
+        presented.format === 'VC-JWT'
+          ? await this.checkJwt(presented.jwt, issuerId, add)
+          : await this.checkDataIntegrity(credential, issuerId, add);
+    } catch (error) {
+      add('proof', 'FAIL', describeFailure(error, 'The proof could not be checked'));
+    }
+
+    // Status lists.
+    let status: VerificationStatus = 'ACTIVE';
+    try {
+      status = await this.checkStatus(credential, issuerId, add);
+    } catch (error) {
+      add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
+      status = 'UNKNOWN';
+    }
+
+    // Validity window.
+    const now = this.deps.clock.now().getTime();
+    const validFrom =
+      stringField(credential, 'validFrom') ?? stringField(credential, 'issuanceDate');
+    const validUntil =
+      stringField(credential, 'validUntil') ?? stringField(credential, 'expirationDate');
+    if (validFrom && Date.parse(validFrom) > now) {
+      add('validity-window', 'FAIL', `Not valid before ${validFrom}.`);
+      if (status === 'ACTIVE') status = 'NOT_YET_VALID';
+    } else if (validUntil && Date.parse(validUntil) < now) {
+      add('validity-window', 'FAIL', `Expired on ${validUntil}.`);
+      if (status === 'ACTIVE') status = 'EXPIRED';
+    } else {
+      add(
+        'validity-window',
+        'PASS',
+        validUntil ? `Valid until ${validUntil}.` : 'Valid, with no expiry.',
+      );
+    }
+
+    // QA approval of the achievement (for achievements designed here).
+    const achievement = achievementOf(credential);
+    await this.checkApproval(achievement, ownIssuer !== null, add);
+
+    // Endorsements, each verified on its own.
+    const endorsements = await this.checkEndorsements(achievement, depth, add);
+
+    // Recipient.
+    if (recipient) this.checkRecipient(credential, recipient, add);
+    else add('recipient', 'SKIP', 'No recipient email was given to match.');
+
+    const verified =
+      proofOk &&
+      checks.every((check) => !(essentialChecks.has(check.name) && check.status === 'FAIL'));
+    if (!proofOk && status === 'ACTIVE') status = 'UNKNOWN';
+    return {
+      verified,
+      status: verified ? 'ACTIVE' : status === 'ACTIVE' ? 'UNKNOWN' : status,
+      checks,
+      format: presented.format,
+      credentialId: typeof credential.id === 'string' ? credential.id : undefined,
+      issuer: issuerId
+        ? {
+            id: issuerId,
+            name: stringField(credential.issuer, 'name'),
+            url: stringField(credential.issuer, 'url'),
+            registeredHere: ownIssuer !== null,
+          }
+        : undefined,
+      achievement: achievement
+        ? {
+            id: stringField(achievement, 'id'),
+            name: stringField(achievement, 'name'),
+            description: stringField(achievement, 'description'),
+            achievementType: stringField(achievement, 'achievementType'),
+            image:
+              stringField(achievement.image, 'id') ??
+              (typeof achievement.image === 'string' ? achievement.image : undefined),
+          }
+        : undefined,
+      endorsements,
+      validFrom,
+      validUntil,
+    };
+  }
+
+  /** Turns JSON, a JWT or a baked image into the credential to verify. */
+  private present(request: z.output<typeof verifyInput>): Presented {
+    if (request.credential !== undefined)
+      return { format: 'JSON-LD', credential: this.asCredential(request.credential) };
+    if (request.jwt !== undefined) return this.presentJwt(request.jwt);
+    const bytes = Buffer.from(request.image!, 'base64');
+    if (bytes.length === 0 || bytes.length > verificationLimits.imageBytes) {
+      throw new ValidationError(
+        'The image must be a base64 PNG or SVG of at most 5 MB.',
+        [{ path: 'input.image', message: 'is empty or too large' }],
+        'IMAGE_INVALID',
+      );
+    }
+    let baked: string | null;
+    try {
+      baked = bytes
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+        ? unbakePng(bytes)
+        : /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(
+              bytes.subarray(0, 4_096).toString('utf8'),
+            )
+          ? unbakeSvg(bytes.toString('utf8'))
+          : null;
+    } catch {
+      baked = null;
+    }
+    if (!baked) {
+      throw new ValidationError(
+        'The image is not a PNG or SVG with a baked credential.',
+        [{ path: 'input.image', message: 'has no baked credential' }],
+        'NO_BAKED_CREDENTIAL',
+      );
+    }
+    const text = baked.trim();
+    if (text.startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new ValidationError(
+          'The baked credential is not valid JSON.',
+          [{ path: 'input.image', message: 'holds invalid JSON' }],
+          'NO_BAKED_CREDENTIAL',
+        );
+      }
+      return { format: 'JSON-LD', credential: this.asCredential(parsed) };
+    }
+    return this.presentJwt(text);
+  }
+
+  private asCredential(value: unknown): JsonObject {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new ValidationError(
+        'The credential must be a JSON object.',
+        [{ path: 'input.credential', message: 'must be an object' }],
+        'CREDENTIAL_MALFORMED',
+      );
+    }
+    if (depthOf(value, verificationLimits.depth) > verificationLimits.depth) {
+      throw new ValidationError(
+        `The credential nests deeper than ${verificationLimits.depth} levels.`,
+        [{ path: 'input.credential', message: 'is nested too deeply' }],
+        'CREDENTIAL_TOO_DEEP',
+      );
+    }
+    if (JSON.stringify(value).length > verificationLimits.credentialBytes) {
+      throw new ValidationError(
+        'The credential is larger than 1 MB.',
+        [{ path: 'input.credential', message: 'is too large' }],
+        'CREDENTIAL_TOO_LARGE',
+      );
+    }
+    return value as JsonObject;
+  }
+
+  private presentJwt(jwt: string): Presented {
+    const decoded = this.deps.proofs.decodeJws(jwt);
+    const vc = decoded?.payload.vc;
+    if (!decoded || !vc || typeof vc !== 'object' || Array.isArray(vc)) {
+      throw new ValidationError(
+        'Not a VC-JWT: expected a compact JWS whose payload has a `vc` claim.',
+        [{ path: 'input.jwt', message: 'is not a VC-JWT' }],
+        'JWT_MALFORMED',
+      );
+    }
+    return { format: 'VC-JWT', jwt, credential: this.asCredential(vc) };
+  }
+
+  private async visible(record: CredentialRecord, shareToken?: string): Promise<boolean> {
+    if (record.visibility === 'PUBLIC') return true;
+    return this.deps.canSee ? this.deps.canSee(record, shareToken) : false;
+  }
+
+  private async resolveMethod(methodId: string): Promise<ResolvedMethod> {
+    const [did, fragment] = methodId.split('#');
+    const own = did ? this.deps.urls.parseOwnDid(did) : null;
+    if (!own || !fragment) return this.deps.remote.resolveMethod(methodId);
+    const keys = await this.deps.keys.publicKeys(own);
+    const key = keys.find((candidate) => candidate.keyId === fragment);
+    if (!key) throw new VerificationProblem(`The key ${methodId} is not one of the issuer's keys.`);
+    return {
+      id: methodId,
+      controller: did!,
+      key:
+        key.algorithm === 'Ed25519'
+          ? { kind: 'ed25519', raw: ed25519RawFromSpki(Buffer.from(key.publicKeySpki, 'base64')) }
+          : { kind: 'jwk', jwk: publicJwk(key, methodId) },
+      assertionMethod: key.status !== 'REVOKED',
+      ...(key.status === 'REVOKED' ? { revoked: key.revokedAt ?? 'revoked' } : {}),
+      source: 'platform',
+    };
+  }
+
+  private checkMethod(
+    method: ResolvedMethod,
+    issuerId: string | undefined,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ): boolean {
+    if (method.revoked) {
+      add('issuer-key', 'FAIL', `The issuer revoked this key (${method.revoked}).`);
+      return false;
+    }
+    if (!issuerId || method.controller !== issuerId.split('#')[0]) {
+      add(
+        'issuer-key',
+        'FAIL',
+        `The key belongs to ${method.controller}, not to the issuer ${issuerId ?? '(none)'}.`,
+      );
+      return false;
+    }
+    if (!method.assertionMethod) {
+      add('issuer-key', 'FAIL', 'The issuer does not list this key for issuing credentials.');
+      return false;
+    }
+    add('issuer-key', 'PASS', `Key ${method.id} of the issuer (${method.source}).`);
+    return true;
+  }
+
+  private async checkDataIntegrity(
+    credential: JsonObject,
+    issuerId: string | undefined,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ): Promise<boolean> {
+    const proofs = Array.isArray(credential.proof)
+      ? credential.proof
+      : credential.proof
+        ? [credential.proof]
+        : [];
+    const proof = proofs.find(
+      (candidate): candidate is JsonObject =>
+        isObject(candidate) &&
+        candidate.type === 'DataIntegrityProof' &&
+        candidate.cryptosuite === 'eddsa-rdfc-2022',
+    );
+    if (!proof) {
+      add(
+        'proof',
+        'FAIL',
+        proofs.length
+          ? 'Only eddsa-rdfc-2022 Data Integrity proofs are supported.'
+          : 'The credential has no proof.',
+      );
+      add('issuer-key', 'SKIP', 'No supported proof to take a key from.');
+      return false;
+    }
+    if (proof.proofPurpose !== 'assertionMethod' || typeof proof.verificationMethod !== 'string') {
+      add('proof', 'FAIL', 'The proof is not an assertion by a verification method.');
+      add('issuer-key', 'SKIP', 'No verification method.');
+      return false;
+    }
+    let method: ResolvedMethod;
+    try {
+      method = await this.resolveMethod(proof.verificationMethod);
+    } catch (error) {
+      add(
+        'issuer-key',
+        'FAIL',
+        describeFailure(
+          error,
+          `The key ${proof.verificationMethod.slice(0, 200)} could not be resolved`,
+        ),
+      );
+      add('proof', 'FAIL', 'Without the issuer key the signature cannot be checked.');
+      return false;
+    }
+    const keyOk = this.checkMethod(method, issuerId, add);
+    if (method.key.kind !== 'ed25519') {
+      add('proof', 'FAIL', 'The verification method is not an Ed25519 key.');
+      return false;
+    }
+    const signatureOk = await this.deps.proofs.verifyDataIntegrity(
+      { ...credential, proof },
+      method.key.raw,
+    );
+    add(
+      'proof',
+      signatureOk ? 'PASS' : 'FAIL',
+      signatureOk
+        ? 'The eddsa-rdfc-2022 signature matches the credential.'
+        : 'The signature does not match: the credential was altered or signed by another key.',
+    );
+    return signatureOk && keyOk;
+  }
+
+  private async checkJwt(
+    jwt: string,
+    issuerId: string | undefined,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ): Promise<boolean> {
+    const decoded = this.deps.proofs.decodeJws(jwt)!;
+    const { header, payload } = decoded;
+    if (
+      typeof header.alg !== 'string' ||
+      !['RS256', 'ES256', 'EdDSA', 'PS256'].includes(header.alg)
+    ) {
+      add('proof', 'FAIL', `The JWT algorithm ${String(header.alg).slice(0, 20)} is not accepted.`);
+      add('issuer-key', 'SKIP', 'No accepted algorithm.');
+      return false;
+    }
+    let jwk: JsonObject;
+    let keyOk = false;
+    if (isObject(header.jwk)) {
+      jwk = header.jwk;
+      const embeddedOwner = typeof header.kid === 'string' ? header.kid.split('#')[0] : undefined;
+      keyOk = embeddedOwner !== undefined && embeddedOwner === issuerId;
+      add(
+        'issuer-key',
+        keyOk ? 'WARN' : 'FAIL',
+        keyOk
+          ? "The key is embedded in the JWT and named by the issuer; it is not confirmed by the issuer's published keys."
+          : 'The JWT carries its own key, which nothing ties to the issuer.',
+      );
+    } else if (typeof header.kid === 'string') {
+      let method: ResolvedMethod;
+      try {
+        method = await this.resolveMethod(
+          header.kid.includes('#') || !issuerId ? header.kid : `${issuerId}#${header.kid}`,
+        );
+      } catch (error) {
+        add('issuer-key', 'FAIL', describeFailure(error, 'The JWT key could not be resolved'));
+        add('proof', 'FAIL', 'Without the issuer key the signature cannot be checked.');
+        return false;
+      }
+      keyOk = this.checkMethod(method, issuerId, add);
+      jwk =
+        method.key.kind === 'jwk'
+          ? method.key.jwk
+          : { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(method.key.raw).toString('base64url') };
+    } else {
+      add('issuer-key', 'FAIL', 'The JWT names no key (kid) and carries none (jwk).');
+      add('proof', 'FAIL', 'Without a key the signature cannot be checked.');
+      return false;
+    }
+    const verifiedPayload = await this.deps.proofs.verifyJws(jwt, jwk);
+    if (!verifiedPayload) {
+      add('proof', 'FAIL', 'The JWT signature does not match.');
+      return false;
+    }
+    const credential = payload.vc as JsonObject;
+    const claimsMatch =
+      payload.iss === issuerId && (payload.jti === undefined || payload.jti === credential.id);
+    add(
+      'proof',
+      claimsMatch ? 'PASS' : 'FAIL',
+      claimsMatch
+        ? `The ${String(header.alg)} JWT signature matches.`
+        : 'The JWT claims (iss, jti) do not match the credential.',
+    );
+    return claimsMatch && keyOk;
+  }
+
+  private async checkStatus(
+    credential: JsonObject,
+    issuerId: string | undefined,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ): Promise<VerificationStatus> {
+    const entries = (
+      Array.isArray(credential.credentialStatus)
+        ? credential.credentialStatus
+        : credential.credentialStatus
+          ? [credential.credentialStatus]
+          : []
+    ).filter(isObject);
+    if (entries.length === 0) {
+      add('status', 'SKIP', 'The credential has no status list entry; it cannot be revoked.');
+      return 'ACTIVE';
+    }
+    let result: VerificationStatus = 'ACTIVE';
+    const messages: string[] = [];
+    for (const entry of entries) {
+      if (
+        entry.type !== 'BitstringStatusListEntry' ||
+        typeof entry.statusListCredential !== 'string'
+      ) {
+        messages.push(`status type ${String(entry.type).slice(0, 40)} is not supported`);
+        continue;
+      }
+      const index = Number(entry.statusListIndex);
+      if (!Number.isInteger(index) || index < 0)
+        throw new VerificationProblem('The status list index is not a number.');
+      const list = await this.statusList(entry.statusListCredential, issuerId);
+      const subject = (list.credentialSubject ?? {}) as JsonObject;
+      if (typeof subject.encodedList !== 'string')
+        throw new VerificationProblem('The status list has no encoded list.');
+      const set = await isPositionSet(subject.encodedList, index);
+      const purpose = String(entry.statusPurpose);
+      if (set && purpose === 'revocation') result = 'REVOKED';
+      else if (set && purpose === 'suspension' && result !== 'REVOKED') result = 'SUSPENDED';
+      messages.push(`${purpose}: ${set ? 'set' : 'clear'}`);
+    }
+    if (result === 'REVOKED') add('status', 'FAIL', 'The issuer has revoked this credential.');
+    else if (result === 'SUSPENDED')
+      add('status', 'FAIL', 'The issuer has suspended this credential.');
+    else
+      add(
+        'status',
+        messages.some((message) => message.includes('not supported')) ? 'WARN' : 'PASS',
+        `Not revoked or suspended (${messages.join('; ')}).`,
+      );
+    return result;
+  }
+
+  /** A status list credential: ours from storage, others fetched (and their proof checked). */
+  private async statusList(url: string, issuerId: string | undefined): Promise<JsonObject> {
+    const own = /\/status-lists\/([^/]+)\/(revocation|suspension)\/(\d+)$/.exec(url);
+    if (own && url.startsWith(`${this.deps.urls.base}/status-lists/`)) {
+      const list = await this.deps.statusLists.get(
+        decodeURIComponent(own[1]!),
+        own[2] as 'revocation' | 'suspension',
+        Number(own[3]),
+      );
+      if (!list) throw new VerificationProblem('The status list does not exist.');
+      return list.credential;
+    }
+    const list = await this.deps.remote.fetchCredential(url);
+    if (issuerIdOf(list) !== issuerId)
+      throw new VerificationProblem(
+        "The status list was not published by the credential's issuer.",
+      );
+    const nested = await this.checkDataIntegrity(list, issuerId, () => undefined);
+    if (!nested) throw new VerificationProblem("The status list's own proof does not verify.");
+    return list;
+  }
+
+  private async checkApproval(
+    achievement: JsonObject | undefined,
+    ownIssuer: boolean,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ) {
+    const id = achievement ? stringField(achievement, 'id') : undefined;
+    const match = id ? /\/achievements\/([^/]+)\/v(\d+)$/.exec(id) : null;
+    if (!ownIssuer || !match || !id?.startsWith(`${this.deps.urls.base}/achievements/`)) {
+      add(
+        'achievement-approval',
+        'SKIP',
+        "The achievement was designed elsewhere; its approval is its issuer's responsibility.",
+      );
+      return;
+    }
+    const snapshot = await this.deps.snapshots.getSnapshot(
+      decodeURIComponent(match[1]!),
+      Number(match[2]),
+    );
+    if (snapshot && isApprovedSnapshot(snapshot.status) && snapshot.qualityAssurance) {
+      const qa = snapshot.qualityAssurance;
+      add(
+        'achievement-approval',
+        'PASS',
+        `Version ${snapshot.designVersion} passed "${qa.workflowName}" (${qa.steps.length} steps) on ${qa.approvedAt.slice(0, 10)}.`,
+      );
+    } else {
+      add(
+        'achievement-approval',
+        'FAIL',
+        "This version of the achievement was never approved by the institution's QA review.",
+      );
+    }
+  }
+
+  private async checkEndorsements(
+    achievement: JsonObject | undefined,
+    depth: number,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ) {
+    const endorsements = (
+      Array.isArray(achievement?.endorsement) ? achievement.endorsement : []
+    ).filter(isObject);
+    if (endorsements.length === 0) {
+      add('endorsements', 'SKIP', 'The achievement carries no endorsements.');
+      return [];
+    }
+    if (depth > 0) {
+      add('endorsements', 'SKIP', 'Endorsements of endorsements are not checked.');
+      return [];
+    }
+    const summaries = await Promise.all(
+      endorsements.slice(0, 20).map(async (endorsement) => {
+        const result = await this.verifyPresented(
+          { format: 'JSON-LD', credential: endorsement },
+          undefined,
+          depth + 1,
+        ).catch(() => null);
+        const id = stringField(endorsement, 'id');
+        const withdrawn = id && this.deps.withdrawn ? await this.deps.withdrawn(id) : false;
+        return {
+          id,
+          issuerName: stringField(endorsement.issuer, 'name'),
+          issuerId: issuerIdOf(endorsement),
+          verified: (result?.verified ?? false) && !withdrawn,
+          withdrawn,
+        };
+      }),
+    );
+    const failed = summaries.filter((summary) => !summary.verified && !summary.withdrawn);
+    const withdrawnCount = summaries.filter((summary) => summary.withdrawn).length;
+    if (failed.length > 0)
+      add(
+        'endorsements',
+        'FAIL',
+        `${failed.length} of ${summaries.length} endorsements do not verify.`,
+      );
+    else if (withdrawnCount > 0)
+      add(
+        'endorsements',
+        'WARN',
+        `${summaries.length - withdrawnCount} endorsements verify; ${withdrawnCount} were withdrawn by the endorser since issuance.`,
+      );
+    else
+      add(
+        'endorsements',
+        'PASS',
+        `${summaries.length} endorsement${summaries.length === 1 ? '' : 's'} verified (${summaries.map((summary) => summary.issuerName ?? summary.issuerId).join(', ')}).`,
+      );
+    return summaries;
+  }
+
+  private checkRecipient(
+    credential: JsonObject,
+    recipient: string,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ) {
+    const subject = subjectOf(credential);
+    const identities = (
+      isObject(subject) && Array.isArray(subject.identifier) ? subject.identifier : []
+    ).filter(isObject);
+    const emails = identities.filter((identity) => identity.identityType === 'emailAddress');
+    if (emails.length === 0) {
+      add('recipient', 'SKIP', 'The credential names no email address to match.');
+      return;
+    }
+    const candidates = [recipient, recipient.trim().toLowerCase()];
+    const matches = emails.some((identity) => {
+      if (identity.hashed === true && typeof identity.identityHash === 'string') {
+        const [algorithm, digest] = identity.identityHash.split('$');
+        if (algorithm !== 'sha256' || !digest) return false;
+        const salt = typeof identity.salt === 'string' ? identity.salt : '';
+        return candidates.some(
+          (address) =>
+            createHash('sha256')
+              .update(address + salt)
+              .digest('hex') === digest.toLowerCase(),
+        );
+      }
+      return (
+        typeof identity.identityHash === 'string' &&
+        candidates.includes(identity.identityHash.toLowerCase())
+      );
+    });
+    add(
+      'recipient',
+      matches ? 'PASS' : 'FAIL',
+      matches
+        ? 'The credential was issued to this email address.'
+        : 'The credential was not issued to this email address.',
+    );
+  }
+}
+
+/** A verification fact that failed (shown as a check, not raised as an error). */
+export class VerificationProblem extends Error {}
+
+function describeFailure(error: unknown, fallback: string): string {
+  if (error instanceof VerificationProblem) return error.message;
+  if (error instanceof DomainError && error.category !== 'INTERNAL')
+    return `${fallback}: ${error.message}`;
+  return `${fallback}.`;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function stringField(value: unknown, field: string): string | undefined {
+  return isObject(value) && typeof value[field] === 'string' ? value[field] : undefined;
+}
+
+function issuerIdOf(credential: JsonObject): string | undefined {
+  return typeof credential.issuer === 'string'
+    ? credential.issuer
+    : stringField(credential.issuer, 'id');
+}
+
+/** The (first) credential subject. */
+function subjectOf(credential: JsonObject): unknown {
+  const subject: unknown = credential.credentialSubject;
+  return Array.isArray(subject) ? (subject[0] as unknown) : subject;
+}
+
+function achievementOf(credential: JsonObject): JsonObject | undefined {
+  const subject = subjectOf(credential);
+  return isObject(subject) && isObject(subject.achievement) ? subject.achievement : undefined;
+}
