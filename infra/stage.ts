@@ -1,0 +1,30 @@
+/**
+ * Deployment stages of the CDK app. `local` and `test` (see functions/composition/config.ts) never
+ * reach AWS, so the app knows only these two.
+ */
+export const deploymentStages = ['dev', 'prod'] as const;
+
+export type DeploymentStage = (typeof deploymentStages)[number];
+
+/** Reads the stage from CDK context (`-c stage=prod`); anything but a known stage stops synth. */
+export function parseStage(value: unknown): DeploymentStage {
+  if (value === undefined) return 'dev';
+  const stage = deploymentStages.find((known) => known === value);
+  if (!stage) {
+    throw new Error(
+      `Unknown stage ${JSON.stringify(value)}: expected one of ${deploymentStages.join(', ')}.`,
+    );
+  }
+  return stage;
+}
+
+/**
+ * The tag every Tessera KMS key carries (`tessera:stage=<stage>`). IAM policies grant key use on
+ * this tag, so a function of one stage can never sign with another stage's key.
+ */
+export const keyStageTag = 'tessera:stage';
+
+/** Prefix of the KMS aliases a stage creates, as `KMS_ALIAS_PREFIX` expects (`alias/…/`). */
+export function kmsAliasPrefix(stage: DeploymentStage): string {
+  return `alias/tessera-${stage}/`;
+}
