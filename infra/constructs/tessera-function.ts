@@ -240,6 +240,16 @@ export class TesseraFunction extends NodejsFunction {
         conditions: { StringEquals: { [`aws:ResourceTag/${keyStageTag}`]: this.stage } },
       }),
     );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'DiscardRaceLoserKeys',
+        // Two deliveries of one provisioning event can both create a key; the one that loses
+        // the race for the alias schedules its key for deletion (never an aliased key).
+        actions: ['kms:ScheduleKeyDeletion'],
+        resources: [keys],
+        conditions: { StringEquals: { [`aws:ResourceTag/${keyStageTag}`]: this.stage } },
+      }),
+    );
     acknowledgeNagFindings(this.executionRole, {
       id: wildcardResourceFinding(this, keys),
       reason:

@@ -12,6 +12,7 @@ export const localJwksPath = '/local/identity/jwks.json';
 export interface TokenClaims {
   readonly role: Role;
   readonly institutionId?: string;
+  readonly partnerId?: string;
   readonly qaRoles?: readonly string[];
   readonly subject?: string;
   readonly email?: string;
@@ -71,6 +72,7 @@ export class LocalIdentityIssuer {
       email_verified: true,
       name: claims.name ?? `Local ${claims.role}`,
       ...(claims.institutionId ? { 'custom:institutionId': claims.institutionId } : {}),
+      ...(claims.partnerId ? { 'custom:partnerId': claims.partnerId } : {}),
       ...(claims.qaRoles?.length ? { 'custom:qaRoles': claims.qaRoles.join(',') } : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid })
