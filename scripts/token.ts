@@ -14,6 +14,7 @@ const { values } = parseArgs({
   options: {
     role: { type: 'string' },
     issuer: { type: 'string' },
+    partner: { type: 'string' },
     'qa-role': { type: 'string', multiple: true },
     sub: { type: 'string' },
     email: { type: 'string' },
@@ -33,6 +34,10 @@ const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
 const scoped = role === 'issuer-admin' || role === 'qa-reviewer' || role === 'assessor';
 const institutionId =
   values.issuer ?? (scoped ? readSeedRecord(join(dataDir, 'seed.json'))?.institutionId : undefined);
+if (role === 'partner-admin' && !values.partner) {
+  console.error('--partner <partner id> is required for partner-admin.');
+  process.exit(2);
+}
 if (scoped && !institutionId) {
   console.error(`--issuer <institution id> is required for ${role} (no seeded institution found).`);
   process.exit(2);
@@ -41,6 +46,7 @@ const identity = await LocalIdentityIssuer.open(join(dataDir, 'identity', 'signi
 const token = await identity.mint({
   role: role as Role,
   institutionId,
+  partnerId: values.partner,
   qaRoles: values['qa-role'],
   subject: values.sub,
   email: values.email,

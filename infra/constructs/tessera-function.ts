@@ -240,16 +240,6 @@ export class TesseraFunction extends NodejsFunction {
         conditions: { StringEquals: { [`aws:ResourceTag/${keyStageTag}`]: this.stage } },
       }),
     );
-    this.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'DiscardRaceLoserKeys',
-        // Two deliveries of one provisioning event can both create a key; the one that loses
-        // the race for the alias schedules its key for deletion (never an aliased key).
-        actions: ['kms:ScheduleKeyDeletion'],
-        resources: [keys],
-        conditions: { StringEquals: { [`aws:ResourceTag/${keyStageTag}`]: this.stage } },
-      }),
-    );
     acknowledgeNagFindings(this.executionRole, {
       id: wildcardResourceFinding(this, keys),
       reason:
@@ -322,6 +312,16 @@ export class TesseraFunction extends NodejsFunction {
       new PolicyStatement({
         sid: 'NameStageKeys',
         actions: ['kms:CreateAlias'],
+        resources: [keys],
+        conditions: { StringEquals: { [`aws:ResourceTag/${keyStageTag}`]: this.stage } },
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'DiscardRaceLoserKeys',
+        // Two deliveries of one provisioning event can both create a key; the one that loses
+        // the race for the alias schedules its key for deletion (never an aliased key).
+        actions: ['kms:ScheduleKeyDeletion'],
         resources: [keys],
         conditions: { StringEquals: { [`aws:ResourceTag/${keyStageTag}`]: this.stage } },
       }),

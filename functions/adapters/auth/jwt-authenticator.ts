@@ -25,6 +25,7 @@ const claimsSchema = z.object({
   'cognito:groups': z.array(z.string()).default([]),
   'custom:institutionId': z.string().max(100).optional(),
   'custom:qaRoles': z.string().max(1_000).optional(),
+  'custom:partnerId': z.string().max(100).optional(),
 });
 
 const bearerPattern = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
@@ -88,6 +89,7 @@ export class JwtAuthenticator implements Authenticator {
       name: claims.data.name,
       roles: groups.filter((group): group is Role => (roles as readonly string[]).includes(group)),
       institutionId: claims.data['custom:institutionId'] || undefined,
+      partnerId: claims.data['custom:partnerId'] || undefined,
       qaRoles,
     };
   }

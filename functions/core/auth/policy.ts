@@ -27,7 +27,9 @@ type Grant =
   /** The person a credential was issued to (their verified email matches the credential's). */
   | { readonly kind: 'recipient' }
   /** A partner key with the scope, acting for the partner in the resource scope. */
-  | { readonly kind: 'partner'; readonly scope: string };
+  | { readonly kind: 'partner'; readonly scope: string }
+  /** A partner admin (a person) of the partner in the resource scope. */
+  | { readonly kind: 'partnerAdmin' };
 
 const publicGrant: Grant = { kind: 'public' };
 const platformAdmin: Grant = { kind: 'role', role: 'platform-admin' };
@@ -35,6 +37,8 @@ const issuerAdmin: Grant = { kind: 'role', role: 'issuer-admin', sameInstitution
 const qaReviewer: Grant = { kind: 'role', role: 'qa-reviewer', sameInstitution: true };
 const assessor: Grant = { kind: 'role', role: 'assessor', sameInstitution: true };
 const recipient: Grant = { kind: 'recipient' };
+const partnerAdmin: Grant = { kind: 'partnerAdmin' };
+const partnerKey = (scope: string): Grant => ({ kind: 'partner', scope });
 const signedIn: Grant = { kind: 'role', role: 'learner' };
 
 export const policy = {
@@ -68,6 +72,22 @@ export const policy = {
   'credential.own': [recipient],
   /** A learner's own list of credentials and imported ones (the backpack). */
   'backpack.use': [signedIn],
+  /** Creating an industry partner linked to the institution. */
+  'partner.create': [platformAdmin, issuerAdmin],
+  /** Changing a partner's profile or links: platform admins, admins of a linked institution. */
+  'partner.manage': [platformAdmin, issuerAdmin, partnerAdmin],
+  /** Creating, rotating and revoking a partner's API keys. */
+  'partner.keys': [partnerAdmin],
+  /** Endorsing (and withdrawing) as the partner. */
+  'endorsement.write': [partnerKey('endorsements:write'), partnerAdmin],
+  /** Reading what the partner endorsed, its statistics and invitations. */
+  'endorsement.read': [
+    partnerKey('endorsements:read'),
+    partnerKey('endorsements:write'),
+    partnerAdmin,
+  ],
+  /** Inviting a partner to endorse one of the institution's designs. */
+  'endorsement.invite': [issuerAdmin],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;
@@ -110,6 +130,12 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         principal.email !== undefined &&
         scope.recipientEmailHash !== undefined &&
         sha256Hex(principal.email.trim().toLowerCase()) === scope.recipientEmailHash
+      );
+    case 'partnerAdmin':
+      return (
+        hasRole(principal, 'partner-admin') &&
+        scope.partnerId !== undefined &&
+        principal.partnerId === scope.partnerId
       );
     case 'partner':
       return (

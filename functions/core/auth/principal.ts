@@ -5,6 +5,7 @@ export const roles = [
   'qa-reviewer',
   'assessor',
   'learner',
+  'partner-admin',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -26,6 +27,8 @@ export interface UserPrincipal {
   readonly institutionId?: string;
   /** QA step roles the person decides for their institution (e.g. `board`, `senior-management`). */
   readonly qaRoles: readonly string[];
+  /** The industry partner a partner admin manages. */
+  readonly partnerId?: string;
 }
 
 /** An industry partner's system calling with an API key. */
