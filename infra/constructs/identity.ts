@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { roles } from '../../functions/core/auth/principal';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -13,16 +14,10 @@ import { Construct } from 'constructs';
 import { acknowledgeNagFindings } from './nag';
 
 /**
- * The platform roles, one Cognito group each; tokens list them in `cognito:groups`. The names
- * are the `Role` values of functions/core/auth (principal.ts) and must stay equal to them.
+ * The platform roles, one Cognito group each; tokens list them in `cognito:groups`. Taken from
+ * the domain's own list, so a new role gets its group without a second edit.
  */
-export const roleGroups = [
-  'platform-admin',
-  'issuer-admin',
-  'qa-reviewer',
-  'assessor',
-  'learner',
-] as const;
+export const roleGroups = roles;
 
 /** Properties of an {@link Identity}. */
 export interface IdentityProps {
@@ -71,6 +66,8 @@ export class Identity extends Construct {
         institutionId: new StringAttribute({ minLen: 1, maxLen: 100, mutable: true }),
         // Comma-separated QA step roles, e.g. `board,senior-management`.
         qaRoles: new StringAttribute({ maxLen: 1000, mutable: true }),
+        // The industry partner a partner admin manages.
+        partnerId: new StringAttribute({ minLen: 1, maxLen: 100, mutable: true }),
       },
       featurePlan,
       ...(featurePlan === FeaturePlan.PLUS
@@ -101,7 +98,7 @@ export class Identity extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
-      readAttributes: profile.withCustomAttributes('institutionId', 'qaRoles'),
+      readAttributes: profile.withCustomAttributes('institutionId', 'qaRoles', 'partnerId'),
       // Without this a user could call UpdateUserAttributes with their own token and move
       // themselves into another institution or QA role. Only the profile is self-service.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
