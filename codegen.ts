@@ -18,6 +18,13 @@ const config: CodegenConfig = {
         mapperTypeSuffix: 'Model',
         maybeValue: 'T | null | undefined',
         scalars: { DateTime: 'string', JSON: 'unknown' },
+        // GraphQL enum names carry the internal values (Apollo maps them via the resolvers).
+        enumValues: {
+          ApiKeyScope: {
+            ENDORSEMENTS_WRITE: 'endorsements:write',
+            ENDORSEMENTS_READ: 'endorsements:read',
+          },
+        },
         mappers: {
           Institution: '../../functions/core/institutions/institution#Institution',
           MicroCredential: '../../functions/core/designs/micro-credential#MicroCredential',
@@ -38,6 +45,11 @@ const config: CodegenConfig = {
           CreatedShareLink: '../../functions/core/sharing/sharing-service#CreatedShareLink',
           ImportedCredential: '../../functions/core/sharing/sharing-service#ImportedCredential',
           MyCredentials: '../views#MyCredentialsView',
+          Partner: '../../functions/core/partners/model#Partner',
+          ApiKey: '../../functions/core/partners/model#ApiKey',
+          CreatedApiKey: '../../functions/core/partners/partner-service#CreatedApiKey',
+          Endorsement: '../../functions/core/partners/model#Endorsement',
+          EndorsementInvitation: '../../functions/core/partners/model#Invitation',
         },
       },
     },

@@ -6,6 +6,8 @@ import type { PublicDocuments } from '../functions/core/issuance/public-document
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
 import type { StatusListService } from '../functions/core/issuance/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
+import type { EndorsementService } from '../functions/core/partners/endorsement-service';
+import type { PartnerService } from '../functions/core/partners/partner-service';
 import type { QaService } from '../functions/core/qa/qa-service';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
@@ -25,6 +27,8 @@ export interface Services {
   readonly publicDocuments: PublicDocuments;
   readonly verification: VerificationService;
   readonly sharing: SharingService;
+  readonly partners: PartnerService;
+  readonly endorsements: EndorsementService;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -9,7 +9,14 @@ import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-clien
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution } from '../infra/local/demo-content';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
-import { approveDesign, publishDesign, type QaCallers } from '../infra/local/portal-flows';
+import {
+  approveDesign,
+  createApiKey,
+  createPartner,
+  endorseDesign,
+  publishDesign,
+  type QaCallers,
+} from '../infra/local/portal-flows';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -124,6 +131,15 @@ try {
       }),
     }),
   };
+  log('creating an industry partner (issuer admin) and its API key (partner admin)');
+  const partnerId = await createPartner(api, institution.id, issuerAdmin);
+  const partnerAdmin = {
+    token: await identity.mint({ role: 'partner-admin', partnerId, subject: 'demo-partner-admin' }),
+  };
+  const apiKey = await createApiKey(api, partnerId, partnerAdmin);
+  const endorsements: { id: string; partnerId: string; microCredentialId: string; url: string }[] =
+    [];
+
   const reviews: {
     microCredentialId: string;
     reviewId: string;
@@ -137,6 +153,15 @@ try {
       reviewId: review.id,
       status: review.status,
       decisions,
+    });
+    log(`endorsing ${design.name} with the partner's API key`);
+    // The partner's signing key is created by the worker just after the partner; retry briefly.
+    const endorsement = await withRetry(() => endorseDesign(api, design.id, apiKey));
+    endorsements.push({
+      id: endorsement.id,
+      partnerId: endorsement.partner.id,
+      microCredentialId: design.id,
+      url: endorsement.url,
     });
     log(`publishing ${design.name}`);
     const published = await publishDesign(api, design.id, issuerAdmin);
@@ -191,6 +216,7 @@ try {
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
     microCredentials,
     reviews,
+    endorsements,
     credentials,
   };
   console.log(JSON.stringify(summary));

@@ -11,6 +11,12 @@ import {
   DynamoDbStatusListRepository,
 } from '../adapters/dynamodb/issuance-repositories';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
+import {
+  DynamoDbApiKeyRepository,
+  DynamoDbEndorsementRepository,
+  DynamoDbInvitationRepository,
+  DynamoDbPartnerRepository,
+} from '../adapters/dynamodb/partner-repositories';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { KmsKeyProvisioner, KmsSigner } from '../adapters/kms/kms-signer';
@@ -30,6 +36,8 @@ import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
 import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
+import { EndorsementService } from '../core/partners/endorsement-service';
+import { PartnerService } from '../core/partners/partner-service';
 import { QaService } from '../core/qa/qa-service';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
@@ -121,6 +129,30 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
+  const partnerStore = new DynamoDbPartnerRepository(table);
+  const partners = new PartnerService({
+    partners: partnerStore,
+    apiKeys: new DynamoDbApiKeyRepository(table),
+    institutions,
+    keys,
+    clock,
+    ids,
+  });
+  const endorsements: EndorsementService = new EndorsementService({
+    endorsements: new DynamoDbEndorsementRepository(table),
+    invitations: new DynamoDbInvitationRepository(table),
+    partners: partnerStore,
+    designs,
+    institutions,
+    credentials,
+    keys,
+    signer,
+    // Verification checks self-signed endorsements, and endorsements' withdrawal in turn.
+    verification: () => verification,
+    urls,
+    clock,
+    ids,
+  });
   const issuance = new IssuanceService({
     institutions,
     designs,
@@ -132,6 +164,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     clock,
     ids,
+    endorsements: (microCredentialId) => endorsements.activeCredentials(microCredentialId),
   });
   const statusLists = new StatusListService({
     lists: statusListStore,
@@ -159,6 +192,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     clock,
     canSee: async (record, token) => (await sharing.access(record, token)).allowed,
+    withdrawn: (endorsementId) => endorsements.isWithdrawn(endorsementId),
   });
   const sharing: SharingService = new SharingService({
     credentials,
@@ -179,8 +213,23 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         keys.provisioningEvent({ ownerKind: 'institution', ownerId: institution.id }, actor),
       ],
     }),
-    microCredentials: new MicroCredentialService({ designs, institutions, clock, ids }),
-    qa: new QaService({ designs, workflows: qa, reviews: qa, unitOfWork: qa, clock, ids }),
+    microCredentials: new MicroCredentialService({
+      designs,
+      institutions,
+      clock,
+      ids,
+      isLinkedPartner: (principal, institutionId) =>
+        partners.isLinkedPartner(principal, institutionId),
+    }),
+    qa: new QaService({
+      designs,
+      workflows: qa,
+      reviews: qa,
+      unitOfWork: qa,
+      clock,
+      ids,
+      endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
+    }),
     events: new EventService(qa),
     keys,
     issuance,
@@ -189,8 +238,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
     verification,
     sharing,
+    partners,
+    endorsements,
   };
   const authenticator = new JwtAuthenticator({
+    apiKeys: partners,
     jwksUrl: config.AUTH_JWKS_URL,
     issuer: config.AUTH_ISSUER,
     audiences: config.AUTH_AUDIENCE?.split(',')

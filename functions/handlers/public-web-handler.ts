@@ -121,6 +121,49 @@ export function createPublicWebHandler(container: Container) {
         ),
     },
     {
+      pattern: /^\/achievements\/([^/]+)$/,
+      handle: async ([id]) => {
+        const document = await docs.currentAchievement(id!);
+        return document
+          ? jsonResponse(document, { contentType: 'application/ld+json', maxAge: 300 })
+          : problem(404, 'ACHIEVEMENT_NOT_FOUND', 'No published achievement.');
+      },
+    },
+    {
+      pattern: /^\/endorsements\/([^/.]+)(?:\.json)?$/,
+      handle: async ([id]) => {
+        const endorsement = /^[A-Za-z0-9_-]{1,100}$/.test(id!)
+          ? await services.endorsements.find(id!)
+          : null;
+        return endorsement
+          ? jsonResponse(endorsement.credential, { contentType: 'application/ld+json', maxAge: 60 })
+          : problem(404, 'ENDORSEMENT_NOT_FOUND', 'No such endorsement.');
+      },
+    },
+    {
+      pattern: /^\/partners\/([^/]+)$/,
+      handle: async ([id]) => {
+        const partner = await services.partners.find(id!);
+        return partner
+          ? jsonResponse(
+              {
+                '@context': [
+                  'https://www.w3.org/ns/credentials/v2',
+                  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+                ],
+                id: urls.partnerDid(partner.id),
+                type: ['Profile'],
+                name: partner.name,
+                url: partner.url,
+                ...(partner.email ? { email: partner.email } : {}),
+                ...(partner.description ? { description: partner.description } : {}),
+              },
+              { contentType: 'application/ld+json', maxAge: 300 },
+            )
+          : problem(404, 'PARTNER_NOT_FOUND', 'No such partner.');
+      },
+    },
+    {
       pattern: /^\/achievements\/([^/]+)\/v(\d{1,6})$/,
       handle: async ([id, version]) => {
         const document = await docs.achievement(id!, Number(version));

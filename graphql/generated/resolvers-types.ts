@@ -11,6 +11,8 @@ import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as Sta
 import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
 import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/verification-service';
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
+import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
+import type { CreatedApiKey as CreatedApiKeyModel } from '../../functions/core/partners/partner-service';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -150,6 +152,34 @@ export type AlignmentTargetType =
   | 'CF_RUBRIC_CRITERION_LEVEL'
   /** A Credential Transparency Description Language resource (`CTDL`). */
   | 'CTDL';
+
+/** A partner API key (the secret is never shown after creation). */
+export type ApiKey = {
+  readonly __typename?: 'ApiKey';
+  /** When it was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When it stops working. */
+  readonly expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Key id (the part of the key after `tsk_`). */
+  readonly id: Scalars['ID']['output'];
+  /** When it was last used (to the minute). */
+  readonly lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A name to recognise it by. */
+  readonly name: Scalars['String']['output'];
+  /** When it was revoked. */
+  readonly revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The key this one replaced. */
+  readonly rotatedFrom?: Maybe<Scalars['ID']['output']>;
+  /** What it may do. */
+  readonly scopes: ReadonlyArray<ApiKeyScope>;
+};
+
+/** What an API key may do. */
+export type ApiKeyScope =
+  /** Read endorsements, invitations and statistics. */
+  | 'endorsements:read'
+  /** Submit, withdraw and answer invitations. */
+  | 'endorsements:write';
 
 /** A document attached to a decision. */
 export type Attachment = {
@@ -336,6 +366,16 @@ export type ComponentsInput = {
   readonly reflective: ComponentInput;
 };
 
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** Days until it stops working (1–730); omit for no expiry. */
+  readonly expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** A name to recognise it by (at most 100 characters). */
+  readonly name: Scalars['String']['input'];
+  /** What it may do. */
+  readonly scopes: ReadonlyArray<ApiKeyScope>;
+};
+
 /** A new institution. */
 export type CreateInstitutionInput = {
   /** Postal address; the country is required. */
@@ -398,6 +438,33 @@ export type CreateMicroCredentialInput = {
   readonly validityMonths?: InputMaybe<Scalars['Int']['input']>;
   /** Notional workload. */
   readonly workload: WorkloadInput;
+};
+
+/** A new industry partner, linked to the institution creating it. */
+export type CreatePartnerInput = {
+  /** Description (at most 5,000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** A DID the partner controls, for endorsements it signs itself. */
+  readonly did?: InputMaybe<Scalars['String']['input']>;
+  /** Contact email. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** Logo URL. */
+  readonly image?: InputMaybe<Scalars['String']['input']>;
+  /** The institution the partner works with. */
+  readonly institutionId: Scalars['ID']['input'];
+  /** Name (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Web site. */
+  readonly url: Scalars['String']['input'];
+};
+
+/** A new API key: `secret` is the whole key, shown this once. */
+export type CreatedApiKey = {
+  readonly __typename?: 'CreatedApiKey';
+  /** The key's record. */
+  readonly key: ApiKey;
+  /** The key to send as the `x-api-key` header. */
+  readonly secret: Scalars['String']['output'];
 };
 
 /** A share link as created; its URL carries the secret and is shown only now. */
@@ -547,6 +614,104 @@ export type DomainEventConnection = {
   readonly pageInfo: PageInfo;
 };
 
+/** Credentials issued under a design the partner endorses (counts only). */
+export type EndorsedDesignStatistics = {
+  readonly __typename?: 'EndorsedDesignStatistics';
+  /** How many credentials were issued under it. */
+  readonly credentialsIssued: Scalars['Int']['output'];
+  /** The partner's endorsement of it. */
+  readonly endorsementId: Scalars['ID']['output'];
+  /** The design. */
+  readonly microCredentialId: Scalars['ID']['output'];
+  /** Its name. */
+  readonly name: Scalars['String']['output'];
+};
+
+/** An industry endorsement: a signed OB 3.0 EndorsementCredential. */
+export type Endorsement = {
+  readonly __typename?: 'Endorsement';
+  /** The partner's comment (markdown). */
+  readonly comment: Scalars['String']['output'];
+  /** Competencies the partner vouches for. */
+  readonly competencies: ReadonlyArray<Scalars['String']['output']>;
+  /** The signed EndorsementCredential. */
+  readonly credential: Scalars['JSON']['output'];
+  /** When it stops counting. */
+  readonly expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution concerned. */
+  readonly institutionId: Scalars['ID']['output'];
+  /** When it was made. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** The endorsing partner. */
+  readonly partner: Partner;
+  /** True when the partner signed it with its own key. */
+  readonly selfSigned: Scalars['Boolean']['output'];
+  /** Status. */
+  readonly status: EndorsementStatus;
+  /** Id of the design or institution endorsed. */
+  readonly targetId: Scalars['ID']['output'];
+  /** What it endorses. */
+  readonly targetKind: EndorsementTargetKind;
+  /** Public URL of the EndorsementCredential. */
+  readonly url: Scalars['String']['output'];
+  /** Why it was withdrawn. */
+  readonly withdrawalReason?: Maybe<Scalars['String']['output']>;
+  /** When it was withdrawn. */
+  readonly withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of endorsements. */
+export type EndorsementConnection = {
+  readonly __typename?: 'EndorsementConnection';
+  /** The endorsements. */
+  readonly nodes: ReadonlyArray<Endorsement>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** An institution's request that a partner endorse a design. */
+export type EndorsementInvitation = {
+  readonly __typename?: 'EndorsementInvitation';
+  /** When it was sent. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Its name when invited. */
+  readonly designName: Scalars['String']['output'];
+  /** The endorsement made when accepting. */
+  readonly endorsementId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The inviting institution. */
+  readonly institutionId: Scalars['ID']['output'];
+  /** The institution's message. */
+  readonly message?: Maybe<Scalars['String']['output']>;
+  /** The design to endorse. */
+  readonly microCredentialId: Scalars['ID']['output'];
+  /** The partner invited. */
+  readonly partnerId: Scalars['ID']['output'];
+  /** When the partner answered. */
+  readonly respondedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The partner's reason for declining. */
+  readonly response?: Maybe<Scalars['String']['output']>;
+  /** Status. */
+  readonly status: InvitationStatus;
+};
+
+/** Status of an endorsement. */
+export type EndorsementStatus =
+  /** Counts, and is embedded in credentials issued after it. */
+  | 'ACTIVE'
+  /** Withdrawn by the partner; kept on record. */
+  | 'WITHDRAWN';
+
+/** What an endorsement endorses. */
+export type EndorsementTargetKind =
+  /** An institution. */
+  | 'INSTITUTION'
+  /** A micro-credential design. */
+  | 'MICRO_CREDENTIAL';
+
 /** An image with alternative text. */
 export type Image = {
   readonly __typename?: 'Image';
@@ -654,6 +819,15 @@ export type InstitutionSettingsInput = {
   readonly requiredEndorsements?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Status of an invitation to endorse. */
+export type InvitationStatus =
+  /** The partner endorsed. */
+  | 'ACCEPTED'
+  /** The partner declined. */
+  | 'DECLINED'
+  /** Waiting for the partner. */
+  | 'PENDING';
+
 /** One credential to issue. */
 export type IssueCredentialInput = {
   /** Makes retries safe: the same key never issues twice (8–200 characters). */
@@ -726,6 +900,10 @@ export type MicroCredential = {
   readonly description: Scalars['String']['output'];
   /** Number of this version of the design (1, 2, …). */
   readonly designVersion: Scalars['Int']['output'];
+  /** Invitations to endorse the design (staff). */
+  readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
+  /** Industry endorsements of the design (active and withdrawn). */
+  readonly endorsements: ReadonlyArray<Endorsement>;
   /** Field of study. */
   readonly fieldOfStudy?: Maybe<Scalars['String']['output']>;
   /** Course or program code. */
@@ -748,6 +926,8 @@ export type MicroCredential = {
   readonly participationForm: ParticipationForm;
   /** What a learner needs before starting. */
   readonly prerequisites?: Maybe<Scalars['String']['output']>;
+  /** The endorsement gate before publication (staff). */
+  readonly publicationGate?: Maybe<PublicationGate>;
   /** When the current published version was published. */
   readonly publishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Number of the published (issuable) version, if any. */
@@ -782,40 +962,56 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Does nothing; lets every feature file extend the Mutation type. */
   readonly _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** Creates an API key; its secret is returned this once (partner admins). */
+  readonly createApiKey: CreatedApiKey;
   /** Creates an institution (platform admins). */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
   readonly createMicroCredential: MicroCredential;
+  /** Creates an industry partner linked to the institution (issuer or platform admins). */
+  readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
   /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
   readonly importCredential: ImportedCredential;
+  /** Invites a linked partner to endorse a design (issuer admins). */
+  readonly invitePartnerToEndorse: EndorsementInvitation;
   /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
   readonly issueCredential: Credential;
+  /** Links an existing partner to another institution (that institution's issuer admins). */
+  readonly linkPartner: Partner;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
   /** Reinstates a suspended credential (issuer admins). */
   readonly reinstateCredential: Credential;
   /** Removes an imported credential from the caller's backpack (learners). */
   readonly removeImportedCredential: Scalars['Boolean']['output'];
+  /** Accepts (endorsing) or declines an invitation (the invited partner). */
+  readonly respondToInvitation: EndorsementInvitation;
   /** Re-queues an unfinished bulk job (issuer admins). */
   readonly resumeBulkIssuance: BulkIssuanceJob;
   /** Retires a design: no new credentials; those issued are untouched (issuer admins). */
   readonly retireMicroCredential: MicroCredential;
+  /** Revokes an API key at once (partner admins). */
+  readonly revokeApiKey: ApiKey;
   /** Revokes a credential for good (issuer admins); revoking twice changes nothing. */
   readonly revokeCredential: Credential;
   /** Revokes a compromised signing key: what it signed fails verification (issuer admins). */
   readonly revokeIssuerKey: SigningKey;
   /** Revokes a share link (the earner). */
   readonly revokeShareLink: ShareLink;
+  /** Replaces a key; the old one keeps working for graceHours (default 24) (partner admins). */
+  readonly rotateApiKey: CreatedApiKey;
   /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
   readonly rotateIssuerKeys: Scalars['Int']['output'];
   /** Sets who may see a credential and whether its page shows the earner's name (the earner). */
   readonly setCredentialVisibility: Credential;
   /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
   readonly startBulkIssuance: BulkIssuanceJob;
+  /** Endorses a design or an institution (partner API key with endorsements:write, or partner admin). */
+  readonly submitEndorsement: Endorsement;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
   /** Adds required-field values to an open review (issuer admins). */
@@ -833,8 +1029,19 @@ export type Mutation = {
    * with CONFLICT when `expectedVersion` is not the current version.
    */
   readonly updateMicroCredential: MicroCredential;
+  /** Changes a partner (admins of a linked institution, platform admins, its partner admins). */
+  readonly updatePartner: Partner;
   /** Saves a new version of the institution's QA workflow (issuer admins). Reviews under way keep theirs. */
   readonly updateQaWorkflow: QaWorkflow;
+  /** Withdraws an endorsement; it stops counting and stays on record (the endorsing partner). */
+  readonly withdrawEndorsement: Endorsement;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -847,6 +1054,12 @@ export type MutationCreateInstitutionArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateMicroCredentialArgs = {
   input: CreateMicroCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
 };
 
 
@@ -871,8 +1084,23 @@ export type MutationImportCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInvitePartnerToEndorseArgs = {
+  message?: InputMaybe<Scalars['String']['input']>;
+  microCredentialId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationIssueCredentialArgs = {
   input: IssueCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationLinkPartnerArgs = {
+  institutionId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -897,6 +1125,13 @@ export type MutationRemoveImportedCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRespondToInvitationArgs = {
+  id: Scalars['ID']['input'];
+  input: RespondToInvitationInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationResumeBulkIssuanceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -907,6 +1142,13 @@ export type MutationRetireMicroCredentialArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRevokeApiKeyArgs = {
+  keyId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -933,6 +1175,14 @@ export type MutationRevokeShareLinkArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRotateApiKeyArgs = {
+  graceHours?: InputMaybe<Scalars['Int']['input']>;
+  keyId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRotateIssuerKeysArgs = {
   institutionId: Scalars['ID']['input'];
 };
@@ -949,6 +1199,12 @@ export type MutationSetCredentialVisibilityArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationStartBulkIssuanceArgs = {
   input: BulkIssuanceInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubmitEndorsementArgs = {
+  input: SubmitEndorsementInput;
 };
 
 
@@ -992,10 +1248,25 @@ export type MutationUpdateMicroCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUpdatePartnerArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdatePartnerInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationUpdateQaWorkflowArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: QaWorkflowInput;
   institutionId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationWithdrawEndorsementArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The caller's credentials: issued here, and imported from elsewhere. */
@@ -1028,6 +1299,51 @@ export type ParticipationForm =
   | 'VOLUNTEERING'
   /** At the workplace. */
   | 'WORK_BASED';
+
+/** An industry partner: an organisation that endorses micro-credentials (an OB 3.0 `Profile`). */
+export type Partner = {
+  readonly __typename?: 'Partner';
+  /** Description. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** The partner's own DID, for endorsements it signs itself. */
+  readonly did?: Maybe<Scalars['String']['output']>;
+  /** Contact email. */
+  readonly email?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** Logo URL. */
+  readonly image?: Maybe<Scalars['String']['output']>;
+  /** Institutions the partner works with. */
+  readonly institutionIds: ReadonlyArray<Scalars['ID']['output']>;
+  /** Name. */
+  readonly name: Scalars['String']['output'];
+  /** The DID Tessera signs the partner's endorsements with. */
+  readonly platformDid: Scalars['String']['output'];
+  /** Web site. */
+  readonly url: Scalars['String']['output'];
+  /** Optimistic-concurrency version. */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** A page of partners. */
+export type PartnerConnection = {
+  readonly __typename?: 'PartnerConnection';
+  /** The partners. */
+  readonly nodes: ReadonlyArray<Partner>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** The endorsement gate a design must pass before publication. */
+export type PublicationGate = {
+  readonly __typename?: 'PublicationGate';
+  /** Active industry endorsements the design has. */
+  readonly activeEndorsements: Scalars['Int']['output'];
+  /** Active industry endorsements the institution requires. */
+  readonly requiredEndorsements: Scalars['Int']['output'];
+  /** True when the design may be published as far as endorsements go. */
+  readonly satisfied: Scalars['Boolean']['output'];
+};
 
 /** Kinds of information a QA step may require. */
 export type QaFieldKind =
@@ -1140,6 +1456,8 @@ export type QaWorkflowInput = {
  */
 export type Query = {
   readonly __typename?: 'Query';
+  /** A partner's API keys (partner admins). */
+  readonly apiKeys: ReadonlyArray<ApiKey>;
   /** A bulk issuance job and its progress (issuer admins). */
   readonly bulkIssuanceJob?: Maybe<BulkIssuanceJob>;
   /** The public catalogue: published designs that can be earned, newest first. Public. */
@@ -1148,6 +1466,12 @@ export type Query = {
   readonly credential?: Maybe<Credential>;
   /** An institution's domain events, newest first (issuer and platform admins). */
   readonly domainEvents: DomainEventConnection;
+  /** An endorsement. Public. */
+  readonly endorsement?: Maybe<Endorsement>;
+  /** Invitations waiting for the calling partner (or of another status). */
+  readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
+  /** Credentials issued under designs the calling partner endorses (counts only). */
+  readonly endorsementStatistics: ReadonlyArray<EndorsedDesignStatistics>;
   /** An institution's public profile. Public. */
   readonly institution?: Maybe<Institution>;
   /** All institutions, by name. Public. */
@@ -1163,6 +1487,12 @@ export type Query = {
   readonly microCredentials: MicroCredentialConnection;
   /** The caller's credentials and backpack (learners). */
   readonly myCredentials: MyCredentials;
+  /** What the calling partner endorsed (partner API key or partner admin). */
+  readonly myEndorsements: EndorsementConnection;
+  /** A partner's public profile. */
+  readonly partner?: Maybe<Partner>;
+  /** Partners linked to an institution (staff). */
+  readonly partners: PartnerConnection;
   /** QA statistics of an institution (staff). */
   readonly qaStatistics: QaStatistics;
   /** The QA workflow new reviews of the institution follow (staff). */
@@ -1177,6 +1507,15 @@ export type Query = {
   readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryApiKeysArgs = {
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -1217,6 +1556,24 @@ export type QueryDomainEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryEndorsementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryEndorsementInvitationsArgs = {
+  status?: InputMaybe<InvitationStatus>;
 };
 
 
@@ -1278,6 +1635,36 @@ export type QueryMicroCredentialsArgs = {
 export type QueryMyCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryMyEndorsementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryPartnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -1352,6 +1739,18 @@ export type RecipientInput = {
   readonly name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An answer to an invitation. */
+export type RespondToInvitationInput = {
+  /** True to endorse, false to decline. */
+  readonly accept: Scalars['Boolean']['input'];
+  /** The endorsement comment (required to accept). */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** Competencies vouched for. */
+  readonly competencies?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Why the partner declines. */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The QA review of one design version. */
 export type Review = {
   readonly __typename?: 'Review';
@@ -1373,6 +1772,8 @@ export type Review = {
   readonly id: Scalars['ID']['output'];
   /** The design under review (as the caller may see it). */
   readonly microCredential: MicroCredential;
+  /** The endorsement gate the design must also pass before publication. */
+  readonly publicationGate: PublicationGate;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
   /** Status of the review. */
@@ -1563,6 +1964,24 @@ export type StepTime = {
   readonly stepName: Scalars['String']['output'];
 };
 
+/** An endorsement, of exactly one design or institution. */
+export type SubmitEndorsementInput = {
+  /** The comment (markdown, at most 5,000 characters); required unless `credential` is given. */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** Competencies the partner vouches for (names). */
+  readonly competencies?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** An EndorsementCredential the partner signed itself (verified before it is accepted). */
+  readonly credential?: InputMaybe<Scalars['JSON']['input']>;
+  /** When the endorsement stops counting. */
+  readonly expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The institution endorsed. */
+  readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The invitation this answers. */
+  readonly invitationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The design endorsed. */
+  readonly microCredentialId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Submission of a design for review. */
 export type SubmitForReviewInput = {
   /** A note to the reviewers. */
@@ -1639,6 +2058,22 @@ export type UpdateMicroCredentialInput = {
   readonly validityMonths?: InputMaybe<Scalars['Int']['input']>;
   /** Notional workload. */
   readonly workload?: InputMaybe<WorkloadInput>;
+};
+
+/** Changes to a partner. */
+export type UpdatePartnerInput = {
+  /** Description. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** A DID the partner controls. */
+  readonly did?: InputMaybe<Scalars['String']['input']>;
+  /** Contact email. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** Logo URL. */
+  readonly image?: InputMaybe<Scalars['String']['input']>;
+  /** Name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** Web site. */
+  readonly url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One named check of a verification. */
@@ -1868,6 +2303,8 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   AlignmentTargetType: AlignmentTargetType;
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ApiKeyScope: null;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1883,8 +2320,11 @@ export type ResolversTypes = {
   ComponentInput: ComponentInput;
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
+  CreateApiKeyInput: CreateApiKeyInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
+  CreatePartnerInput: CreatePartnerInput;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModel>;
   CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
@@ -1895,6 +2335,12 @@ export type ResolversTypes = {
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
+  EndorsedDesignStatistics: ResolverTypeWrapper<EndorsedDesignStatistics>;
+  Endorsement: ResolverTypeWrapper<EndorsementModel>;
+  EndorsementConnection: ResolverTypeWrapper<Omit<EndorsementConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Endorsement']> }>;
+  EndorsementInvitation: ResolverTypeWrapper<InvitationModel>;
+  EndorsementStatus: EndorsementStatus;
+  EndorsementTargetKind: EndorsementTargetKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
@@ -1905,6 +2351,7 @@ export type ResolversTypes = {
   InstitutionSettings: ResolverTypeWrapper<InstitutionSettings>;
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvitationStatus: InvitationStatus;
   IssueCredentialInput: IssueCredentialInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyAlgorithm: KeyAlgorithm;
@@ -1917,6 +2364,9 @@ export type ResolversTypes = {
   MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationForm: ParticipationForm;
+  Partner: ResolverTypeWrapper<PartnerModel>;
+  PartnerConnection: ResolverTypeWrapper<Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Partner']> }>;
+  PublicationGate: ResolverTypeWrapper<PublicationGate>;
   QaFieldKind: QaFieldKind;
   QaRequiredField: ResolverTypeWrapper<QaRequiredField>;
   QaRequiredFieldInput: QaRequiredFieldInput;
@@ -1928,6 +2378,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
   RecipientInput: RecipientInput;
+  RespondToInvitationInput: RespondToInvitationInput;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewAction: ReviewAction;
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Review']> }>;
@@ -1942,10 +2393,12 @@ export type ResolversTypes = {
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitForReviewInput: SubmitForReviewInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
+  UpdatePartnerInput: UpdatePartnerInput;
   VerificationCheck: ResolverTypeWrapper<VerificationCheck>;
   VerificationResult: ResolverTypeWrapper<VerificationResultModel>;
   VerificationStatus: VerificationStatus;
@@ -1964,6 +2417,7 @@ export type ResolversParentTypes = {
   Actor: Actor;
   Address: Address;
   AddressInput: AddressInput;
+  ApiKey: ApiKeyModel;
   Attachment: Attachment;
   AttachmentInput: AttachmentInput;
   Boolean: Scalars['Boolean']['output'];
@@ -1977,8 +2431,11 @@ export type ResolversParentTypes = {
   ComponentInput: ComponentInput;
   Components: Components;
   ComponentsInput: ComponentsInput;
+  CreateApiKeyInput: CreateApiKeyInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
+  CreatePartnerInput: CreatePartnerInput;
+  CreatedApiKey: CreatedApiKeyModel;
   CreatedShareLink: CreatedShareLinkModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
@@ -1986,6 +2443,10 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
+  EndorsedDesignStatistics: EndorsedDesignStatistics;
+  Endorsement: EndorsementModel;
+  EndorsementConnection: Omit<EndorsementConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Endorsement']> };
+  EndorsementInvitation: InvitationModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Image: Image;
@@ -2005,6 +2466,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   MyCredentials: MyCredentialsViewModel;
   PageInfo: PageInfo;
+  Partner: PartnerModel;
+  PartnerConnection: Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Partner']> };
+  PublicationGate: PublicationGate;
   QaRequiredField: QaRequiredField;
   QaRequiredFieldInput: QaRequiredFieldInput;
   QaStatistics: QaStatistics;
@@ -2015,6 +2479,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   QueueItem: QueueEntryModel;
   RecipientInput: RecipientInput;
+  RespondToInvitationInput: RespondToInvitationInput;
   Review: ReviewModel;
   ReviewConnection: Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Review']> };
   ReviewDecisionInput: ReviewDecisionInput;
@@ -2026,10 +2491,12 @@ export type ResolversParentTypes = {
   SigningKey: IssuerKeyModel;
   StepTime: StepTime;
   String: Scalars['String']['output'];
+  SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitForReviewInput: SubmitForReviewInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
+  UpdatePartnerInput: UpdatePartnerInput;
   VerificationCheck: VerificationCheck;
   VerificationResult: VerificationResultModel;
   VerifiedAchievement: VerifiedAchievement;
@@ -2054,6 +2521,19 @@ export type AddressResolvers<ContextType = GraphQLContext, ParentType extends Re
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   streetAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rotatedFrom?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scopes?: Resolver<ReadonlyArray<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
+};
+
+export type ApiKeyScopeResolvers = { ENDORSEMENTS_READ: 'endorsements:read', ENDORSEMENTS_WRITE: 'endorsements:write' };
 
 export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2105,6 +2585,11 @@ export type ComponentsResolvers<ContextType = GraphQLContext, ParentType extends
   demonstration?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   educational?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   reflective?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CreatedShareLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedShareLink'] = ResolversParentTypes['CreatedShareLink']> = {
@@ -2168,6 +2653,50 @@ export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extend
 export type DomainEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEventConnection'] = ResolversParentTypes['DomainEventConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['DomainEvent']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type EndorsedDesignStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EndorsedDesignStatistics'] = ResolversParentTypes['EndorsedDesignStatistics']> = {
+  credentialsIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endorsementId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EndorsementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Endorsement'] = ResolversParentTypes['Endorsement']> = {
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competencies?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  credential?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  selfSigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EndorsementStatus'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['EndorsementTargetKind'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type EndorsementConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EndorsementConnection'] = ResolversParentTypes['EndorsementConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Endorsement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type EndorsementInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EndorsementInvitation'] = ResolversParentTypes['EndorsementInvitation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  designName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endorsementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  respondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
 };
 
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
@@ -2238,6 +2767,8 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType>;
+  endorsements?: Resolver<ReadonlyArray<ResolversTypes['Endorsement']>, ParentType, ContextType>;
   fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   humanCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2249,6 +2780,7 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participationForm?: Resolver<ResolversTypes['ParticipationForm'], ParentType, ContextType>;
   prerequisites?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publicationGate?: Resolver<Maybe<ResolversTypes['PublicationGate']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   publishedDesignVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   specialization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2267,29 +2799,39 @@ export type MicroCredentialConnectionResolvers<ContextType = GraphQLContext, Par
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
+  createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
+  invitePartnerToEndorse?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationInvitePartnerToEndorseArgs, 'microCredentialId' | 'partnerId'>>;
   issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
+  linkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationLinkPartnerArgs, 'institutionId' | 'partnerId'>>;
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
+  respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
   retireMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationRetireMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'keyId' | 'partnerId'>>;
   revokeCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id'>>;
   revokeIssuerKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType, RequireFields<MutationRevokeIssuerKeyArgs, 'institutionId' | 'keyId'>>;
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'credentialId' | 'linkId'>>;
+  rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'keyId' | 'partnerId'>>;
   rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
   setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
+  submitEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationSubmitEndorsementArgs, 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
+  withdrawEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationWithdrawEndorsementArgs, 'id'>>;
 };
 
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
@@ -2300,6 +2842,30 @@ export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType exte
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  did?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  institutionIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformDid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerConnection'] = ResolversParentTypes['PartnerConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Partner']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PublicationGateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationGate'] = ResolversParentTypes['PublicationGate']> = {
+  activeEndorsements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requiredEndorsements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QaRequiredFieldResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaRequiredField'] = ResolversParentTypes['QaRequiredField']> = {
@@ -2337,16 +2903,23 @@ export type QaWorkflowResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'partnerId'>>;
   bulkIssuanceJob?: Resolver<Maybe<ResolversTypes['BulkIssuanceJob']>, ParentType, ContextType, RequireFields<QueryBulkIssuanceJobArgs, 'id'>>;
   catalogue?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, Partial<QueryCatalogueArgs>>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   domainEvents?: Resolver<ResolversTypes['DomainEventConnection'], ParentType, ContextType, RequireFields<QueryDomainEventsArgs, 'institutionId'>>;
+  endorsement?: Resolver<Maybe<ResolversTypes['Endorsement']>, ParentType, ContextType, RequireFields<QueryEndorsementArgs, 'id'>>;
+  endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType, Partial<QueryEndorsementInvitationsArgs>>;
+  endorsementStatistics?: Resolver<ReadonlyArray<ResolversTypes['EndorsedDesignStatistics']>, ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
   myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
+  myEndorsements?: Resolver<ResolversTypes['EndorsementConnection'], ParentType, ContextType, Partial<QueryMyEndorsementsArgs>>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
   qaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<QueryQaWorkflowArgs, 'institutionId'>>;
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
@@ -2373,6 +2946,7 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   history?: Resolver<ReadonlyArray<ResolversTypes['ReviewHistoryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
+  publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
@@ -2502,6 +3076,8 @@ export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends R
 export type Resolvers<ContextType = GraphQLContext> = {
   Actor?: ActorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyScope?: ApiKeyScopeResolvers;
   Attachment?: AttachmentResolvers<ContextType>;
   BulkIssuanceFailure?: BulkIssuanceFailureResolvers<ContextType>;
   BulkIssuanceFailureConnection?: BulkIssuanceFailureConnectionResolvers<ContextType>;
@@ -2509,6 +3085,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Competency?: CompetencyResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   Components?: ComponentsResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
@@ -2516,6 +3093,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
+  EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
+  Endorsement?: EndorsementResolvers<ContextType>;
+  EndorsementConnection?: EndorsementConnectionResolvers<ContextType>;
+  EndorsementInvitation?: EndorsementInvitationResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImportedCredential?: ImportedCredentialResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
@@ -2528,6 +3109,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   MyCredentials?: MyCredentialsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Partner?: PartnerResolvers<ContextType>;
+  PartnerConnection?: PartnerConnectionResolvers<ContextType>;
+  PublicationGate?: PublicationGateResolvers<ContextType>;
   QaRequiredField?: QaRequiredFieldResolvers<ContextType>;
   QaStatistics?: QaStatisticsResolvers<ContextType>;
   QaStep?: QaStepResolvers<ContextType>;

@@ -25,6 +25,17 @@ import {
   issuanceQueries,
   SigningKey,
 } from './issuance';
+import {
+  ApiKey,
+  ApiKeyScope,
+  Endorsement,
+  EndorsementInvitation,
+  microCredentialEndorsements,
+  Partner,
+  partnerMutations,
+  partnerQueries,
+  reviewGate,
+} from './partners';
 import { JSONScalar } from './scalars';
 import {
   credentialSharing,
@@ -46,6 +57,7 @@ export const resolvers: Resolvers = {
     ...qaQueries,
     ...issuanceQueries,
     ...verificationQueries,
+    ...partnerQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -53,6 +65,7 @@ export const resolvers: Resolvers = {
     ...qaMutations,
     ...issuanceMutations,
     ...sharingMutations,
+    ...partnerMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -63,9 +76,14 @@ export const resolvers: Resolvers = {
   ImportedCredential,
   BulkIssuanceJob,
   BulkIssuanceFailure,
-  MicroCredential: { ...MicroCredential, ...microCredentialReview },
+  MicroCredential: { ...MicroCredential, ...microCredentialReview, ...microCredentialEndorsements },
+  Partner,
+  ApiKey,
+  ApiKeyScope,
+  Endorsement,
+  EndorsementInvitation,
   QaWorkflow,
-  Review,
+  Review: { ...Review, ...reviewGate },
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,

@@ -130,3 +130,57 @@ export async function publishDesign(
   );
   return publishMicroCredential;
 }
+
+/** Creates an industry partner linked to the institution (as its issuer admin). */
+export async function createPartner(
+  api: GraphQLClient,
+  institutionId: string,
+  admin: Caller,
+  name = 'Lakeshore Health Network',
+): Promise<string> {
+  const { createPartner: partner } = await api.call<{ createPartner: { id: string } }>(
+    `mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`,
+    {
+      input: {
+        institutionId,
+        name,
+        url: 'https://lakeshore-health.example.com',
+        description: 'A regional employer of clinical and administrative staff.',
+      },
+    },
+    admin,
+  );
+  return partner.id;
+}
+
+/** Creates an API key for a partner (as its partner admin); returns the secret key. */
+export async function createApiKey(
+  api: GraphQLClient,
+  partnerId: string,
+  partnerAdmin: Caller,
+  name = 'HR integration',
+): Promise<string> {
+  const { createApiKey: created } = await api.call<{ createApiKey: { secret: string } }>(
+    `mutation ($partnerId: ID!, $input: CreateApiKeyInput!) { createApiKey(partnerId: $partnerId, input: $input) { secret } }`,
+    { partnerId, input: { name, scopes: ['ENDORSEMENTS_WRITE', 'ENDORSEMENTS_READ'] } },
+    partnerAdmin,
+  );
+  return created.secret;
+}
+
+/** Endorses a design with a partner API key (as the partner's own systems would). */
+export async function endorseDesign(
+  api: GraphQLClient,
+  microCredentialId: string,
+  apiKey: string,
+  comment = 'Graduates of this micro-credential lead our ward teams with confidence.',
+) {
+  const { submitEndorsement } = await api.call<{
+    submitEndorsement: { id: string; url: string; partner: { id: string } };
+  }>(
+    `mutation ($input: SubmitEndorsementInput!) { submitEndorsement(input: $input) { id url partner { id } } }`,
+    { input: { microCredentialId, comment, competencies: ['Lead a team'] } },
+    { apiKey },
+  );
+  return submitEndorsement;
+}

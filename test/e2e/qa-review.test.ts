@@ -3,6 +3,7 @@ import type { Caller } from '../../infra/local/graphql-client';
 import {
   approveDesign,
   designOf,
+  endorseDesign,
   operations,
   publishDesign,
   sampleReviewFields,
@@ -80,6 +81,13 @@ describe('QA review of micro-credential designs', () => {
   const readReview = async (id: string) =>
     (await t.api.call<{ review: ReviewView }>(operations.review, { id }, qa.admin)).review;
 
+  /** Publishing needs an industry endorsement first (the endorsement gate). */
+  const endorseAndPublish = async (designId: string) => {
+    const partner = await t.partnerFor(institutionId);
+    await endorseDesign(t.api, designId, partner.apiKey);
+    return publishDesign(t.api, designId, qa.admin);
+  };
+
   beforeAll(async () => {
     t = await startTestPlatform({ clock });
     institutionId = await t.createInstitution();
@@ -91,7 +99,7 @@ describe('QA review of micro-credential designs', () => {
     const design = await createDesign({ name: 'Full lifecycle' });
 
     const { review, decisions } = await approveDesign(t.api, design.id, qa);
-    const published = await publishDesign(t.api, design.id, qa.admin);
+    const published = await endorseAndPublish(design.id);
 
     expect(decisions).toBe(5);
     expect(review.status).toBe('APPROVED');
@@ -539,7 +547,7 @@ describe('QA review of micro-credential designs', () => {
   it('keeps the published version public while an edited version is reviewed again', async () => {
     const design = await createDesign({ name: 'Version one' });
     await approveDesign(t.api, design.id, qa);
-    await publishDesign(t.api, design.id, qa.admin);
+    await endorseAndPublish(design.id);
     const current = await designOf(t.api, design.id, qa.admin);
 
     await t.api.call(
@@ -566,7 +574,7 @@ describe('QA review of micro-credential designs', () => {
   it('retires a design: out of the catalogue, still readable, no longer editable', async () => {
     const design = await createDesign({ name: 'To retire' });
     await approveDesign(t.api, design.id, qa);
-    await publishDesign(t.api, design.id, qa.admin);
+    await endorseAndPublish(design.id);
     const current = await designOf(t.api, design.id, qa.admin);
 
     const { retireMicroCredential } = await t.api.call<{

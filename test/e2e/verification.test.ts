@@ -73,7 +73,7 @@ describe('public verification and earner-controlled sharing', () => {
       ['status', 'PASS'],
       ['validity-window', 'PASS'],
       ['achievement-approval', 'PASS'],
-      ['endorsements', 'SKIP'],
+      ['endorsements', 'PASS'],
       ['recipient', 'SKIP'],
     ]);
     expect(byUrl.verified).toBe(true);

@@ -5,6 +5,9 @@ import type { Clock } from '../../functions/core/shared/runtime';
 import { GraphQLClient, type Caller } from '../../infra/local/graphql-client';
 import {
   approveDesign,
+  createApiKey,
+  createPartner,
+  endorseDesign,
   operations,
   publishDesign,
   type QaCallers,
@@ -18,7 +21,13 @@ export interface TestPlatform {
   /** A caller holding `role` (scoped to `institutionId` where given). */
   as(
     role: Role,
-    options?: { institutionId?: string; qaRoles?: string[]; subject?: string; email?: string },
+    options?: {
+      institutionId?: string;
+      qaRoles?: string[];
+      subject?: string;
+      email?: string;
+      partnerId?: string;
+    },
   ): Promise<Caller>;
   /** Callers for an institution's QA flow: its issuer admin and a reviewer per QA role. */
   qaCallers(institutionId: string): Promise<QaCallers>;
@@ -30,6 +39,11 @@ export interface TestPlatform {
     overrides?: Record<string, unknown>,
     institutionId?: string,
   ): Promise<{ institutionId: string; designId: string; qa: QaCallers }>;
+  /**
+   * An industry partner linked to the institution, with an API key (created once per
+   * institution and reused).
+   */
+  partnerFor(institutionId: string): Promise<{ partnerId: string; apiKey: string; admin: Caller }>;
   /** Creates an institution as a platform admin and returns its id. */
   createInstitution(overrides?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
@@ -55,8 +69,10 @@ export async function startTestPlatform(options: { clock?: Clock } = {}): Promis
       qaRoles: options.qaRoles,
       subject: options.subject,
       email: options.email,
+      partnerId: options.partnerId,
     }),
   });
+  const partners = new Map<string, Promise<{ partnerId: string; apiKey: string; admin: Caller }>>();
   const testPlatform: TestPlatform = {
     platform,
     api,
@@ -85,9 +101,29 @@ export async function startTestPlatform(options: { clock?: Clock } = {}): Promis
         qa.admin,
       );
       await approveDesign(api, createMicroCredential.id, qa);
+      const partner = await testPlatform.partnerFor(institutionId);
+      await endorseDesign(api, createMicroCredential.id, partner.apiKey);
       await publishDesign(api, createMicroCredential.id, qa.admin);
       await platform.drain();
       return { institutionId, designId: createMicroCredential.id, qa };
+    },
+    partnerFor(institutionId) {
+      let partner = partners.get(institutionId);
+      if (!partner) {
+        partner = (async () => {
+          const qa = await testPlatform.qaCallers(institutionId);
+          const partnerId = await createPartner(api, institutionId, qa.admin);
+          const admin = await as('partner-admin', {
+            subject: `partner-admin-${partnerId}`,
+            partnerId,
+          });
+          const apiKey = await createApiKey(api, partnerId, admin);
+          await platform.drain();
+          return { partnerId, apiKey, admin };
+        })();
+        partners.set(institutionId, partner);
+      }
+      return partner;
     },
     stop: () => platform.stop(),
   };

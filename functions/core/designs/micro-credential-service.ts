@@ -22,6 +22,8 @@ export interface MicroCredentialServiceDeps {
   readonly institutions: InstitutionRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Lets partners linked to the institution read unpublished designs they are asked to endorse. */
+  readonly isLinkedPartner?: (principal: Principal, institutionId: string) => Promise<boolean>;
 }
 
 const statusFilter = z.enum(designStatuses).nullish();
@@ -132,7 +134,8 @@ export class MicroCredentialService {
     const staff = isAllowed(principal, 'microCredential.readDraft', {
       institutionId: design.institutionId,
     });
-    if (staff) return design;
+    if (staff || (await this.deps.isLinkedPartner?.(principal, design.institutionId)))
+      return design;
     const published = await this.deps.designs.getPublished(id);
     if (!published) throw new NotFoundError('MicroCredential', id);
     return published;

@@ -75,6 +75,14 @@ export class PublicDocuments {
     };
   }
 
+  /** The design-level achievement URL (named by endorsements): its current published version. */
+  async currentAchievement(microCredentialId: string): Promise<JsonObject | null> {
+    const published = await this.deps.designs.getPublished(microCredentialId);
+    return published?.published
+      ? this.achievement(microCredentialId, published.published.designVersion)
+      : null;
+  }
+
   /** The generated badge of an approved design version. */
   async achievementImage(microCredentialId: string, designVersion: number): Promise<string | null> {
     const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);

@@ -58,6 +58,13 @@ export interface QaServiceDeps {
   readonly unitOfWork: DesignUnitOfWork;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * Industry endorsements a design has, and how many its institution requires before it may
+   * be published (the endorsement gate).
+   */
+  readonly endorsementGate?: (
+    design: MicroCredential,
+  ) => Promise<{ required: number; active: number }>;
 }
 
 /** A step waiting on a reviewer, as shown in their queue. */
@@ -331,6 +338,13 @@ export class QaService {
     if (!snapshot || snapshot.status !== 'APPROVED' || !snapshot.qualityAssurance) {
       throw new ConflictError('DESIGN_NOT_APPROVED', 'The design version has no QA approval.');
     }
+    const gate = await this.publicationGate(design);
+    if (gate.active < gate.required) {
+      throw new ConflictError(
+        'ENDORSEMENTS_REQUIRED',
+        `Publishing needs ${gate.required} active industry endorsement${gate.required === 1 ? '' : 's'}; this design has ${gate.active}.`,
+      );
+    }
     const now = this.deps.clock.now().toISOString();
     const previous = design.published
       ? await this.deps.unitOfWork.getSnapshot(design.id, design.published.designVersion)
@@ -410,6 +424,37 @@ export class QaService {
       events: [this.designEvent(principal, design, 'design.retired', { reason: why ?? null })],
     });
     return next;
+  }
+
+  /** The endorsement gate of a design: required and active endorsements. */
+  async publicationGate(
+    design: MicroCredential,
+  ): Promise<{ required: number; active: number; satisfied: boolean }> {
+    const gate = (await this.deps.endorsementGate?.(design)) ?? { required: 0, active: 0 };
+    return { ...gate, satisfied: gate.active >= gate.required };
+  }
+
+  /** The gate as staff see it on a design; null for everyone else. */
+  async gateFor(principal: Principal, design: MicroCredential) {
+    if (!this.canReadReviews(principal, design.institutionId)) return null;
+    const gate = await this.publicationGate(design);
+    return {
+      requiredEndorsements: gate.required,
+      activeEndorsements: gate.active,
+      satisfied: gate.satisfied,
+    };
+  }
+
+  /** The gate of the design a review is about (shown as the review's last hurdle). */
+  async gateForReview(principal: Principal, review: Review) {
+    authorize(principal, 'qa.review.read', { institutionId: review.institutionId });
+    const design = await this.requireDesign(review.microCredentialId);
+    const gate = await this.publicationGate(design);
+    return {
+      requiredEndorsements: gate.required,
+      activeEndorsements: gate.active,
+      satisfied: gate.satisfied,
+    };
   }
 
   /** Whether `principal` may read the institution's reviews (no error when not). */

@@ -1,0 +1,338 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import {
+  apiKeySchema,
+  endorsementSchema,
+  invitationSchema,
+  partnerSchema,
+  type ApiKey,
+  type Endorsement,
+  type Invitation,
+  type Partner,
+} from '../../core/partners/model';
+import type {
+  ApiKeyRepository,
+  EndorsementRepository,
+  InvitationRepository,
+  PartnerRepository,
+} from '../../core/partners/ports';
+import type { DomainEvent } from '../../core/shared/events';
+import type { Page, PageRequest } from '../../core/shared/runtime';
+import { isConditionFailure, translateDynamoError } from './errors';
+import { eventPuts } from './event-item';
+import { versionedPut, type DynamoTable } from './table';
+
+const partnerKey = (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PROFILE' });
+const linkKey = (institutionId: string, partnerId: string) => ({
+  pk: `INSTITUTION#${institutionId}`,
+  sk: `PARTNER#${partnerId}`,
+});
+const apiKeyKey = (keyId: string) => ({ pk: `APIKEY#${keyId}`, sk: 'APIKEY' });
+const endorsementKey = (id: string) => ({ pk: `ENDORSEMENT#${id}`, sk: 'ENDORSEMENT' });
+const invitationKey = (id: string) => ({ pk: `INVITATION#${id}`, sk: 'INVITATION' });
+
+const partnerItem = (partner: Partner) => ({
+  ...partnerKey(partner.id),
+  entity: 'Partner',
+  ...partner,
+});
+const linkItem = (institutionId: string, partner: Partner) => ({
+  ...linkKey(institutionId, partner.id),
+  gsi1pk: `INSTITUTION#${institutionId}#PARTNERS`,
+  gsi1sk: `${partner.name.toLowerCase()}#${partner.id}`,
+  entity: 'PartnerLink',
+  version: 1,
+  partnerId: partner.id,
+});
+
+export class DynamoDbPartnerRepository implements PartnerRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async create(partner: Partner, events: readonly DomainEvent[]): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: partnerItem(partner),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...partner.institutionIds.map((institutionId) => ({
+          Put: { TableName, Item: linkItem(institutionId, partner) },
+        })),
+        ...eventPuts(TableName, events),
+      ],
+      'PARTNER_EXISTS',
+      `Partner ${partner.id}`,
+    );
+  }
+
+  /** Replaces the profile and writes a link item for every institution (links only grow). */
+  async update(partner: Partner, expectedVersion: number): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        { Put: versionedPut(TableName, partnerItem(partner), expectedVersion) },
+        ...partner.institutionIds.map((institutionId) => ({
+          Put: { TableName, Item: linkItem(institutionId, partner) },
+        })),
+      ],
+      'VERSION_CONFLICT',
+      `Partner ${partner.id}`,
+    );
+  }
+
+  async get(id: string): Promise<Partner | null> {
+    return this.table.get(partnerKey(id), partnerSchema);
+  }
+
+  async listByInstitution(institutionId: string, page: PageRequest): Promise<Page<Partner>> {
+    const links = await this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: `INSTITUTION#${institutionId}#PARTNERS`,
+      page,
+      schema: z.object({ partnerId: z.string() }),
+    });
+    const partners = await Promise.all(links.items.map((link) => this.get(link.partnerId)));
+    return {
+      items: partners.filter((partner): partner is Partner => partner !== null),
+      nextCursor: links.nextCursor,
+    };
+  }
+}
+
+export class DynamoDbApiKeyRepository implements ApiKeyRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  private item(key: ApiKey) {
+    return {
+      ...apiKeyKey(key.keyId),
+      gsi1pk: `PARTNER#${key.partnerId}#APIKEYS`,
+      gsi1sk: `${key.createdAt}#${key.keyId}`,
+      entity: 'ApiKey',
+      ...key,
+    };
+  }
+
+  async add(key: ApiKey): Promise<void> {
+    await this.table.putNew(this.item(key), 'API_KEY_EXISTS');
+  }
+
+  async get(keyId: string): Promise<ApiKey | null> {
+    return this.table.get(apiKeyKey(keyId), apiKeySchema);
+  }
+
+  async listByPartner(partnerId: string): Promise<ApiKey[]> {
+    const page = await this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: `PARTNER#${partnerId}#APIKEYS`,
+      newestFirst: true,
+      page: { limit: 100 },
+      schema: apiKeySchema,
+    });
+    return [...page.items];
+  }
+
+  async update(key: ApiKey, expectedVersion: number): Promise<void> {
+    await this.table.putVersioned(this.item(key), expectedVersion);
+  }
+
+  async touch(keyId: string, at: string): Promise<void> {
+    try {
+      await this.table.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET #lastUsedAt = :at',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(#lastUsedAt) OR #lastUsedAt < :at)',
+          ExpressionAttributeNames: { '#lastUsedAt': 'lastUsedAt' },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) translateDynamoError(error, 'API key');
+    }
+  }
+}
+
+/** Endorsement credentials are stored as JSON text, served exactly as signed. */
+const storedEndorsementSchema = endorsementSchema.extend({
+  credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
+});
+
+export class DynamoDbEndorsementRepository implements EndorsementRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  private item(endorsement: Endorsement) {
+    return {
+      ...endorsementKey(endorsement.id),
+      gsi1pk: `ENDORSED#${endorsement.target.kind}#${endorsement.target.id}`,
+      gsi1sk: `${endorsement.issuedAt}#${endorsement.id}`,
+      gsi2pk: `PARTNER#${endorsement.partnerId}#ENDORSEMENTS`,
+      gsi2sk: `${endorsement.issuedAt}#${endorsement.id}`,
+      entity: 'Endorsement',
+      ...endorsement,
+      credential: JSON.stringify(endorsement.credential),
+    };
+  }
+
+  async add(
+    endorsement: Endorsement,
+    events: readonly DomainEvent[],
+    invitation?: { next: Invitation; expectedVersion: number },
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: this.item(endorsement),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(invitation
+          ? [
+              {
+                Put: versionedPut(
+                  TableName,
+                  invitationItem(invitation.next),
+                  invitation.expectedVersion,
+                ),
+              },
+            ]
+          : []),
+        ...eventPuts(TableName, events),
+      ],
+      'ENDORSEMENT_CONFLICT',
+      `Endorsement ${endorsement.id}`,
+    );
+  }
+
+  async get(id: string): Promise<Endorsement | null> {
+    return this.table.get(endorsementKey(id), storedEndorsementSchema);
+  }
+
+  async update(
+    endorsement: Endorsement,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        { Put: versionedPut(TableName, this.item(endorsement), expectedVersion) },
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      `Endorsement ${endorsement.id}`,
+    );
+  }
+
+  async listByTarget(
+    kind: Endorsement['target']['kind'],
+    targetId: string,
+  ): Promise<Endorsement[]> {
+    const page = await this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: `ENDORSED#${kind}#${targetId}`,
+      page: { limit: 100 },
+      schema: storedEndorsementSchema,
+    });
+    return [...page.items];
+  }
+
+  async listByPartner(partnerId: string, page: PageRequest): Promise<Page<Endorsement>> {
+    return this.table.queryPage({
+      index: 'gsi2',
+      partitionValue: `PARTNER#${partnerId}#ENDORSEMENTS`,
+      newestFirst: true,
+      page,
+      schema: storedEndorsementSchema,
+    });
+  }
+}
+
+function invitationItem(invitation: Invitation) {
+  return {
+    ...invitationKey(invitation.id),
+    gsi1pk: `PARTNER#${invitation.partnerId}#INVITATIONS#${invitation.status}`,
+    gsi1sk: `${invitation.createdAt}#${invitation.id}`,
+    gsi2pk: `MICROCREDENTIAL#${invitation.microCredentialId}#INVITATIONS`,
+    gsi2sk: `${invitation.createdAt}#${invitation.id}`,
+    entity: 'EndorsementInvitation',
+    ...invitation,
+  };
+}
+
+export class DynamoDbInvitationRepository implements InvitationRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async add(invitation: Invitation, events: readonly DomainEvent[]): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: invitationItem(invitation),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...eventPuts(TableName, events),
+      ],
+      'INVITATION_EXISTS',
+      `Invitation ${invitation.id}`,
+    );
+  }
+
+  async get(id: string): Promise<Invitation | null> {
+    return this.table.get(invitationKey(id), invitationSchema, true);
+  }
+
+  async update(
+    invitation: Invitation,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        { Put: versionedPut(TableName, invitationItem(invitation), expectedVersion) },
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      `Invitation ${invitation.id}`,
+    );
+  }
+
+  async listByPartner(partnerId: string, status?: Invitation['status']): Promise<Invitation[]> {
+    const statuses = status ? [status] : (['PENDING', 'ACCEPTED', 'DECLINED'] as const);
+    const pages = await Promise.all(
+      statuses.map((candidate) =>
+        this.table.queryPage({
+          index: 'gsi1',
+          partitionValue: `PARTNER#${partnerId}#INVITATIONS#${candidate}`,
+          newestFirst: true,
+          page: { limit: 100 },
+          schema: invitationSchema,
+        }),
+      ),
+    );
+    return pages.flatMap((page) => page.items);
+  }
+
+  async listByDesign(microCredentialId: string): Promise<Invitation[]> {
+    const page = await this.table.queryPage({
+      index: 'gsi2',
+      partitionValue: `MICROCREDENTIAL#${microCredentialId}#INVITATIONS`,
+      newestFirst: true,
+      page: { limit: 100 },
+      schema: invitationSchema,
+    });
+    return [...page.items];
+  }
+}

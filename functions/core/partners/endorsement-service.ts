@@ -1,0 +1,531 @@
+import { z } from 'zod';
+import { authorize } from '../auth/policy';
+import { actorOf, type Principal } from '../auth/principal';
+import type { MicroCredentialRepository } from '../designs/ports';
+import type { InstitutionRepository } from '../institutions/ports';
+import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
+import { VC_V2_CONTEXT, OB_V3_CONTEXT } from '../issuance/open-badge';
+import type { KeyService } from '../keys/key-service';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import type { DomainEvent } from '../shared/events';
+import { pageRequest } from '../shared/paging';
+import type { PublicUrls } from '../shared/public-urls';
+import type { Clock, IdGenerator, Page } from '../shared/runtime';
+import { identifier, limits, parseInput, requiredText, text } from '../shared/validation';
+import type { VerificationService } from '../verification/verification-service';
+import { isCounting, type Endorsement, type Invitation, type Partner } from './model';
+import type { EndorsementRepository, InvitationRepository, PartnerRepository } from './ports';
+
+const submitInput = z
+  .strictObject({
+    microCredentialId: identifier().optional(),
+    institutionId: identifier().optional(),
+    comment: requiredText(limits.description).optional(),
+    competencies: z.array(requiredText(limits.name)).max(50).default([]),
+    expiresOn: z.iso.datetime({ offset: true }).optional(),
+    /** An EndorsementCredential the partner signed itself. */
+    credential: z.record(z.string(), z.unknown()).optional(),
+    invitationId: identifier().optional(),
+  })
+  .refine(
+    (value) => (value.microCredentialId === undefined) !== (value.institutionId === undefined),
+    {
+      message: 'endorse exactly one of microCredentialId or institutionId',
+    },
+  )
+  .refine((value) => value.comment !== undefined || value.credential !== undefined, {
+    message: 'give a comment, or an EndorsementCredential you signed',
+  });
+
+const inviteInput = z.strictObject({
+  microCredentialId: identifier(),
+  partnerId: identifier(),
+  message: text(limits.description).optional(),
+});
+
+const respondInput = z.strictObject({
+  accept: z.boolean(),
+  comment: requiredText(limits.description).optional(),
+  competencies: z.array(requiredText(limits.name)).max(50).default([]),
+  reason: text(limits.shortText).optional(),
+});
+
+export interface EndorsementServiceDeps {
+  readonly endorsements: EndorsementRepository;
+  readonly invitations: InvitationRepository;
+  readonly partners: PartnerRepository;
+  readonly designs: MicroCredentialRepository;
+  readonly institutions: InstitutionRepository;
+  readonly credentials: CredentialRepository;
+  readonly keys: KeyService;
+  readonly signer: CredentialSigner;
+  readonly verification: () => VerificationService;
+  readonly urls: PublicUrls;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** Credentials issued under one endorsed design (counts only, never learner data). */
+export interface EndorsedDesignStatistics {
+  readonly microCredentialId: string;
+  readonly name: string;
+  readonly endorsementId: string;
+  readonly credentialsIssued: number;
+}
+
+/**
+ * Industry endorsements through the API: a partner endorses a design (or an institution) with
+ * a comment, signed as an OB 3.0 EndorsementCredential with the partner's KMS key, or submits
+ * one it signed itself (verified before it is accepted). Withdrawn endorsements stop counting
+ * and stay on record. Institutions invite partners to endorse specific designs.
+ */
+export class EndorsementService {
+  constructor(private readonly deps: EndorsementServiceDeps) {}
+
+  async submit(principal: Principal, input: unknown): Promise<Endorsement> {
+    const partnerId = partnerOf(principal);
+    authorize(principal, 'endorsement.write', { partnerId });
+    const request = parseInput(submitInput, input);
+    const partner = await this.requirePartner(partnerId);
+    let invitation: Invitation | undefined;
+    if (request.invitationId) {
+      invitation = await this.requireInvitation(request.invitationId, partnerId);
+      if (invitation.status !== 'PENDING')
+        throw new ConflictError('INVITATION_CLOSED', 'The invitation was already answered.');
+      if (invitation.microCredentialId !== request.microCredentialId) {
+        throw new ValidationError('The invitation is for another micro-credential.', [
+          { path: 'input.invitationId', message: 'does not match microCredentialId' },
+        ]);
+      }
+    }
+    const target = request.microCredentialId
+      ? await this.designTarget(request.microCredentialId)
+      : await this.institutionTarget(request.institutionId!);
+    if (!partner.institutionIds.includes(target.institutionId)) {
+      throw new ForbiddenError(
+        'The partner is not linked to this institution.',
+        'PARTNER_NOT_LINKED',
+      );
+    }
+    const now = this.deps.clock.now();
+    const id = this.deps.ids.newId();
+    const credential = request.credential
+      ? await this.acceptSelfSigned(request.credential, partner, target.subjectId)
+      : await this.sign(
+          id,
+          partner,
+          target,
+          request.comment!,
+          request.competencies,
+          now,
+          request.expiresOn,
+        );
+    const endorsement: Endorsement = {
+      id,
+      partnerId,
+      institutionId: target.institutionId,
+      target: { kind: target.kind, id: target.id },
+      comment: request.comment ?? commentOf(credential),
+      competencies: request.competencies,
+      status: 'ACTIVE',
+      selfSigned: request.credential !== undefined,
+      credential,
+      issuedAt: now.toISOString(),
+      ...(request.expiresOn ? { expiresOn: new Date(request.expiresOn).toISOString() } : {}),
+      ...(invitation ? { invitationId: invitation.id } : {}),
+      version: 1,
+    };
+    await this.deps.endorsements.add(
+      endorsement,
+      [this.event('endorsement.submitted', endorsement, principal)],
+      invitation
+        ? {
+            next: {
+              ...invitation,
+              status: 'ACCEPTED',
+              respondedAt: now.toISOString(),
+              endorsementId: id,
+              version: invitation.version + 1,
+            },
+            expectedVersion: invitation.version,
+          }
+        : undefined,
+    );
+    return endorsement;
+  }
+
+  /** Withdraws an endorsement: it stops counting, stays on record, and verifiers see it withdrawn. */
+  async withdraw(principal: Principal, id: string, reason?: string | null): Promise<Endorsement> {
+    const endorsement = await this.require(id);
+    authorize(principal, 'endorsement.write', { partnerId: endorsement.partnerId });
+    const why = parseInput(text(limits.shortText).optional(), reason ?? undefined, 'reason');
+    if (endorsement.status === 'WITHDRAWN') return endorsement;
+    const next: Endorsement = {
+      ...endorsement,
+      status: 'WITHDRAWN',
+      withdrawnAt: this.deps.clock.now().toISOString(),
+      withdrawalReason: why,
+      version: endorsement.version + 1,
+    };
+    await this.deps.endorsements.update(next, endorsement.version, [
+      this.event('endorsement.withdrawn', next, principal),
+    ]);
+    return next;
+  }
+
+  async get(id: string): Promise<Endorsement> {
+    return this.require(id);
+  }
+
+  async find(id: string): Promise<Endorsement | null> {
+    return this.deps.endorsements.get(id);
+  }
+
+  /** What the calling partner endorsed, newest first. */
+  async mine(
+    principal: Principal,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Endorsement>> {
+    const partnerId = partnerOf(principal);
+    authorize(principal, 'endorsement.read', { partnerId });
+    return this.deps.endorsements.listByPartner(partnerId, pageRequest(first, after));
+  }
+
+  /** Public: the endorsements of a design (active and withdrawn). */
+  async forDesign(microCredentialId: string): Promise<Endorsement[]> {
+    return this.deps.endorsements.listByTarget('MICRO_CREDENTIAL', microCredentialId);
+  }
+
+  /** The signed credentials of the design's endorsements that count now (embedded at issuance). */
+  async activeCredentials(microCredentialId: string): Promise<JsonObject[]> {
+    const now = this.deps.clock.now();
+    return (await this.forDesign(microCredentialId))
+      .filter((endorsement) => isCounting(endorsement, now))
+      .map((endorsement) => endorsement.credential);
+  }
+
+  /** How many endorsements the design has and how many its institution requires to publish. */
+  async gate(
+    microCredentialId: string,
+    institutionId: string,
+  ): Promise<{ required: number; active: number }> {
+    const institution = await this.deps.institutions.get(institutionId);
+    const now = this.deps.clock.now();
+    const active = (await this.forDesign(microCredentialId)).filter((endorsement) =>
+      isCounting(endorsement, now),
+    ).length;
+    return { required: institution?.settings.requiredEndorsements ?? 1, active };
+  }
+
+  async isWithdrawn(endorsementUrlOrId: string): Promise<boolean> {
+    const id = endorsementUrlOrId.startsWith(`${this.deps.urls.base}/endorsements/`)
+      ? decodeURIComponent(endorsementUrlOrId.slice(`${this.deps.urls.base}/endorsements/`.length))
+      : endorsementUrlOrId;
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return false;
+    return (await this.deps.endorsements.get(id))?.status === 'WITHDRAWN';
+  }
+
+  /** An institution asks a linked partner to endorse one of its designs. */
+  async invite(principal: Principal, input: unknown): Promise<Invitation> {
+    const { microCredentialId, partnerId, message } = parseInput(inviteInput, input);
+    const design = await this.deps.designs.get(microCredentialId);
+    if (!design) throw new NotFoundError('MicroCredential', microCredentialId);
+    authorize(principal, 'endorsement.invite', { institutionId: design.institutionId });
+    const partner = await this.requirePartner(partnerId);
+    if (!partner.institutionIds.includes(design.institutionId)) {
+      throw new ForbiddenError(
+        'The partner is not linked to this institution.',
+        'PARTNER_NOT_LINKED',
+      );
+    }
+    const pending = (await this.deps.invitations.listByDesign(microCredentialId)).find(
+      (candidate) => candidate.partnerId === partnerId && candidate.status === 'PENDING',
+    );
+    if (pending) return pending;
+    const invitation: Invitation = {
+      id: this.deps.ids.newId(),
+      partnerId,
+      institutionId: design.institutionId,
+      microCredentialId,
+      designName: design.content.name,
+      ...(message ? { message } : {}),
+      status: 'PENDING',
+      createdAt: this.deps.clock.now().toISOString(),
+      createdBy: actorOf(principal).id,
+      version: 1,
+    };
+    await this.deps.invitations.add(invitation, [
+      this.invitationEvent('endorsement.invited', invitation, principal),
+    ]);
+    return invitation;
+  }
+
+  /** Invitations sent to the calling partner (pending by default). */
+  async invitations(
+    principal: Principal,
+    status?: Invitation['status'] | null,
+  ): Promise<Invitation[]> {
+    const partnerId = partnerOf(principal);
+    authorize(principal, 'endorsement.read', { partnerId });
+    return this.deps.invitations.listByPartner(partnerId, status ?? 'PENDING');
+  }
+
+  /** Invitations an institution sent for one design (staff). */
+  async invitationsForDesign(
+    principal: Principal,
+    microCredentialId: string,
+  ): Promise<Invitation[]> {
+    const design = await this.deps.designs.get(microCredentialId);
+    if (!design) throw new NotFoundError('MicroCredential', microCredentialId);
+    authorize(principal, 'microCredential.readDraft', { institutionId: design.institutionId });
+    return this.deps.invitations.listByDesign(microCredentialId);
+  }
+
+  /** Accepting endorses the design; declining records the reason. */
+  async respond(principal: Principal, invitationId: string, input: unknown): Promise<Invitation> {
+    const partnerId = partnerOf(principal);
+    authorize(principal, 'endorsement.write', { partnerId });
+    const answer = parseInput(respondInput, input);
+    const invitation = await this.requireInvitation(invitationId, partnerId);
+    if (invitation.status !== 'PENDING')
+      throw new ConflictError('INVITATION_CLOSED', 'The invitation was already answered.');
+    if (answer.accept) {
+      if (!answer.comment)
+        throw new ValidationError('Accepting needs an endorsement comment.', [
+          { path: 'input.comment', message: 'is required to accept' },
+        ]);
+      const endorsement = await this.submit(principal, {
+        microCredentialId: invitation.microCredentialId,
+        comment: answer.comment,
+        competencies: answer.competencies,
+        invitationId,
+      });
+      return {
+        ...invitation,
+        status: 'ACCEPTED',
+        endorsementId: endorsement.id,
+        respondedAt: endorsement.issuedAt,
+        version: invitation.version + 1,
+      };
+    }
+    const next: Invitation = {
+      ...invitation,
+      status: 'DECLINED',
+      respondedAt: this.deps.clock.now().toISOString(),
+      ...(answer.reason ? { response: answer.reason } : {}),
+      version: invitation.version + 1,
+    };
+    await this.deps.invitations.update(next, invitation.version, [
+      this.invitationEvent('endorsement.declined', next, principal),
+    ]);
+    return next;
+  }
+
+  /** Credentials issued under the designs the partner endorses (counts only). */
+  async statistics(principal: Principal): Promise<EndorsedDesignStatistics[]> {
+    const partnerId = partnerOf(principal);
+    authorize(principal, 'endorsement.read', { partnerId });
+    const endorsements: Endorsement[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<Endorsement> = await this.deps.endorsements.listByPartner(partnerId, {
+        limit: 100,
+        cursor,
+      });
+      endorsements.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && endorsements.length < 1_000);
+    const designs = endorsements.filter(
+      (endorsement) =>
+        endorsement.target.kind === 'MICRO_CREDENTIAL' && endorsement.status === 'ACTIVE',
+    );
+    return Promise.all(
+      designs.map(async (endorsement) => {
+        const design = await this.deps.designs.getPublished(endorsement.target.id);
+        return {
+          microCredentialId: endorsement.target.id,
+          name:
+            design?.content.name ??
+            (await this.deps.designs.get(endorsement.target.id))?.content.name ??
+            '',
+          endorsementId: endorsement.id,
+          credentialsIssued: await this.deps.credentials.countByDesign(endorsement.target.id),
+        };
+      }),
+    );
+  }
+
+  private async designTarget(microCredentialId: string) {
+    const design = await this.deps.designs.get(microCredentialId);
+    if (!design) throw new NotFoundError('MicroCredential', microCredentialId);
+    if (design.status === 'RETIRED')
+      throw new ConflictError('DESIGN_RETIRED', 'A retired design cannot be endorsed.');
+    return {
+      kind: 'MICRO_CREDENTIAL' as const,
+      id: design.id,
+      institutionId: design.institutionId,
+      name: design.content.name,
+      subjectId: this.achievementId(design.id),
+    };
+  }
+
+  private async institutionTarget(institutionId: string) {
+    const institution = await this.deps.institutions.get(institutionId);
+    if (!institution) throw new NotFoundError('Institution', institutionId);
+    return {
+      kind: 'INSTITUTION' as const,
+      id: institution.id,
+      institutionId: institution.id,
+      name: institution.name,
+      subjectId: this.deps.urls.issuerDid(institution.id),
+    };
+  }
+
+  /** The design-level achievement URL endorsements name: it carries over to every version. */
+  private achievementId(microCredentialId: string): string {
+    return `${this.deps.urls.base}/achievements/${encodeURIComponent(microCredentialId)}`;
+  }
+
+  private async sign(
+    id: string,
+    partner: Partner,
+    target: { kind: Endorsement['target']['kind']; name: string; subjectId: string },
+    comment: string,
+    competencies: readonly string[],
+    now: Date,
+    expiresOn?: string,
+  ): Promise<JsonObject> {
+    const key = await this.deps.keys.activeKey(
+      { ownerKind: 'partner', ownerId: partner.id },
+      'Ed25519',
+    );
+    const fullComment = competencies.length
+      ? `${comment}\n\nVouches for: ${competencies.join(', ')}.`
+      : comment;
+    const unsigned: JsonObject = {
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      id: this.deps.urls.endorsement(id),
+      type: ['VerifiableCredential', 'EndorsementCredential'],
+      name: `${partner.name} endorses ${target.name}`,
+      issuer: {
+        id: this.deps.urls.partnerDid(partner.id),
+        type: ['Profile'],
+        name: partner.name,
+        url: partner.url,
+        ...(partner.email ? { email: partner.email } : {}),
+        ...(partner.description ? { description: partner.description } : {}),
+      },
+      validFrom: now.toISOString(),
+      ...(expiresOn ? { validUntil: new Date(expiresOn).toISOString() } : {}),
+      credentialSubject: {
+        id: target.subjectId,
+        type: ['EndorsementSubject'],
+        endorsementComment: fullComment,
+      },
+    };
+    return this.deps.signer.addDataIntegrityProof(
+      unsigned,
+      {
+        keyRef: key.keyRef,
+        verificationMethod: this.deps.urls.verificationMethod('partner', partner.id, key.keyId),
+      },
+      now.toISOString(),
+    );
+  }
+
+  /** Verifies a partner-signed EndorsementCredential before accepting it. */
+  private async acceptSelfSigned(
+    credential: JsonObject,
+    partner: Partner,
+    subjectId: string,
+  ): Promise<JsonObject> {
+    const result = await this.deps
+      .verification()
+      .verifyPresented({ format: 'JSON-LD', credential });
+    const types = Array.isArray(credential.type) ? credential.type : [credential.type];
+    const subject = credential.credentialSubject as { id?: unknown } | undefined;
+    const issuer =
+      typeof credential.issuer === 'string'
+        ? credential.issuer
+        : (credential.issuer as { id?: unknown } | undefined)?.id;
+    const allowedIssuers = [partner.did, this.deps.urls.partnerDid(partner.id)].filter(Boolean);
+    const problems = [
+      ...(result.verified
+        ? []
+        : result.checks
+            .filter((check) => check.status === 'FAIL')
+            .map((check) => `${check.name}: ${check.message}`)),
+      ...(types.includes('EndorsementCredential') ? [] : ['type: not an EndorsementCredential']),
+      ...(subject?.id === subjectId ? [] : [`credentialSubject.id: must be ${subjectId}`]),
+      ...(typeof issuer === 'string' && allowedIssuers.includes(issuer)
+        ? []
+        : ["issuer: not the partner's DID"]),
+    ];
+    if (problems.length) {
+      throw new ValidationError(
+        `The endorsement credential was not accepted: ${problems.join('; ')}.`,
+        [{ path: 'input.credential', message: problems.join('; ') }],
+        'ENDORSEMENT_INVALID',
+      );
+    }
+    return credential;
+  }
+
+  private event(type: string, endorsement: Endorsement, principal: Principal): DomainEvent {
+    return {
+      id: this.deps.ids.newId(),
+      type,
+      institutionId: endorsement.institutionId,
+      aggregateType: 'Endorsement',
+      aggregateId: endorsement.id,
+      occurredAt: this.deps.clock.now().toISOString(),
+      actor: actorOf(principal),
+      data: { partnerId: endorsement.partnerId, target: endorsement.target },
+    };
+  }
+
+  private invitationEvent(type: string, invitation: Invitation, principal: Principal): DomainEvent {
+    return {
+      id: this.deps.ids.newId(),
+      type,
+      institutionId: invitation.institutionId,
+      aggregateType: 'EndorsementInvitation',
+      aggregateId: invitation.id,
+      occurredAt: this.deps.clock.now().toISOString(),
+      actor: actorOf(principal),
+      data: { partnerId: invitation.partnerId, microCredentialId: invitation.microCredentialId },
+    };
+  }
+
+  private async require(id: string): Promise<Endorsement> {
+    const endorsement = await this.deps.endorsements.get(id);
+    if (!endorsement) throw new NotFoundError('Endorsement', id);
+    return endorsement;
+  }
+
+  private async requirePartner(id: string): Promise<Partner> {
+    const partner = await this.deps.partners.get(id);
+    if (!partner) throw new NotFoundError('Partner', id);
+    return partner;
+  }
+
+  private async requireInvitation(id: string, partnerId: string): Promise<Invitation> {
+    const invitation = await this.deps.invitations.get(id);
+    if (!invitation || invitation.partnerId !== partnerId)
+      throw new NotFoundError('EndorsementInvitation', id);
+    return invitation;
+  }
+}
+
+/** The partner a caller acts for (an API key, or a partner admin); '' when none. */
+function partnerOf(principal: Principal): string {
+  if (principal.kind === 'partner') return principal.partnerId;
+  if (principal.kind === 'user' && principal.partnerId) return principal.partnerId;
+  return '';
+}
+
+function commentOf(credential: JsonObject): string {
+  const subject = credential.credentialSubject as { endorsementComment?: unknown } | undefined;
+  return typeof subject?.endorsementComment === 'string' ? subject.endorsementComment : '';
+}

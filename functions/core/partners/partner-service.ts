@@ -1,0 +1,284 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { authorize, isAllowed } from '../auth/policy';
+import type { Authenticator, RequestCredentials } from '../auth/ports';
+import { actorOf, type PartnerPrincipal, type Principal } from '../auth/principal';
+import type { InstitutionRepository } from '../institutions/ports';
+import type { KeyService } from '../keys/key-service';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../shared/errors';
+import { definedFields } from '../shared/objects';
+import { pageRequest } from '../shared/paging';
+import type { Clock, IdGenerator, Page } from '../shared/runtime';
+import { identifier, parseInput } from '../shared/validation';
+import {
+  createApiKeyInput,
+  createPartnerInput,
+  updatePartnerInput,
+  type ApiKey,
+  type Partner,
+} from './model';
+import type { ApiKeyRepository, PartnerRepository } from './ports';
+
+export interface PartnerServiceDeps {
+  readonly partners: PartnerRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly institutions: InstitutionRepository;
+  readonly keys: KeyService;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** An API key as created: the secret appears here once and is never stored or shown again. */
+export interface CreatedApiKey {
+  readonly key: ApiKey;
+  readonly secret: string;
+}
+
+const keyPattern = /^tsk_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
+const secretHash = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
+const invalidKey = () => new UnauthenticatedError('The API key is not valid.');
+/** Compared against when the key id is unknown, so every refusal costs the same. */
+const decoyHash = secretHash('decoy');
+
+/**
+ * Industry partners: their profiles, links to institutions and API keys. A key is
+ * `tsk_<id>_<secret>`; only the SHA-256 of the secret is stored, compared in constant time.
+ * Every refusal is the same UNAUTHENTICATED, whatever was wrong, and nothing of the key is
+ * logged or echoed.
+ */
+export class PartnerService implements Pick<Authenticator, 'authenticate'> {
+  constructor(private readonly deps: PartnerServiceDeps) {}
+
+  async create(principal: Principal, input: unknown): Promise<Partner> {
+    const fields = parseInput(createPartnerInput, input);
+    authorize(principal, 'partner.create', { institutionId: fields.institutionId });
+    if (!(await this.deps.institutions.get(fields.institutionId)))
+      throw new NotFoundError('Institution', fields.institutionId);
+    const { institutionId, ...profile } = fields;
+    const now = this.deps.clock.now().toISOString();
+    const partner: Partner = {
+      ...profile,
+      id: this.deps.ids.newId(),
+      institutionIds: [institutionId],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const actor = actorOf(principal);
+    await this.deps.partners.create(partner, [
+      {
+        id: this.deps.ids.newId(),
+        type: 'partner.created',
+        institutionId,
+        aggregateType: 'Partner',
+        aggregateId: partner.id,
+        occurredAt: now,
+        actor,
+        data: { name: partner.name },
+      },
+      this.deps.keys.provisioningEvent({ ownerKind: 'partner', ownerId: partner.id }, actor),
+    ]);
+    return partner;
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    expectedVersion: number,
+    input: unknown,
+  ): Promise<Partner> {
+    const partner = await this.require(id);
+    this.authorizeManage(principal, partner);
+    const changes = parseInput(updatePartnerInput, input);
+    if (partner.version !== expectedVersion)
+      throw new ConflictError(
+        'VERSION_CONFLICT',
+        `Partner ${id} is at version ${partner.version}.`,
+      );
+    const next: Partner = {
+      ...partner,
+      ...definedFields(changes),
+      updatedAt: this.deps.clock.now().toISOString(),
+      version: partner.version + 1,
+    };
+    await this.deps.partners.update(next, expectedVersion);
+    return next;
+  }
+
+  /** Links an existing partner to the caller's institution (a partner may serve several). */
+  async link(principal: Principal, partnerId: string, institutionId: string): Promise<Partner> {
+    authorize(principal, 'partner.create', {
+      institutionId: parseInput(identifier(), institutionId, 'institutionId'),
+    });
+    const partner = await this.require(partnerId);
+    if (partner.institutionIds.includes(institutionId)) return partner;
+    const next: Partner = {
+      ...partner,
+      institutionIds: [...partner.institutionIds, institutionId],
+      updatedAt: this.deps.clock.now().toISOString(),
+      version: partner.version + 1,
+    };
+    await this.deps.partners.update(next, partner.version);
+    return next;
+  }
+
+  /** Public: a partner's profile is embedded in every endorsement it makes. */
+  async get(id: string): Promise<Partner> {
+    return this.require(id);
+  }
+
+  async find(id: string): Promise<Partner | null> {
+    return this.deps.partners.get(id);
+  }
+
+  async listForInstitution(
+    principal: Principal,
+    institutionId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Partner>> {
+    authorize(principal, 'microCredential.readDraft', { institutionId });
+    return this.deps.partners.listByInstitution(institutionId, pageRequest(first, after));
+  }
+
+  /** Whether the caller is a partner (key or admin) linked to the institution. */
+  async isLinkedPartner(principal: Principal, institutionId: string): Promise<boolean> {
+    const partnerId =
+      principal.kind === 'partner'
+        ? principal.partnerId
+        : principal.kind === 'user'
+          ? principal.partnerId
+          : undefined;
+    if (!partnerId) return false;
+    const partner = await this.deps.partners.get(partnerId);
+    return partner?.institutionIds.includes(institutionId) ?? false;
+  }
+
+  async createApiKey(
+    principal: Principal,
+    partnerId: string,
+    input: unknown,
+    rotatedFrom?: string,
+  ): Promise<CreatedApiKey> {
+    authorize(principal, 'partner.keys', { partnerId });
+    await this.require(partnerId);
+    const { name, scopes, expiresInDays } = parseInput(createApiKeyInput, input);
+    const keyId = randomBytes(8).toString('hex');
+    const secret = randomBytes(32).toString('base64url');
+    const now = this.deps.clock.now();
+    const key: ApiKey = {
+      partnerId,
+      keyId,
+      name,
+      scopes,
+      secretHash: secretHash(secret).toString('hex'),
+      ...(expiresInDays
+        ? { expiresOn: new Date(now.getTime() + expiresInDays * 86_400_000).toISOString() }
+        : {}),
+      createdAt: now.toISOString(),
+      createdBy: actorOf(principal).id,
+      ...(rotatedFrom ? { rotatedFrom } : {}),
+      version: 1,
+    };
+    await this.deps.apiKeys.add(key);
+    return { key, secret: `tsk_${keyId}_${secret}` };
+  }
+
+  async listApiKeys(principal: Principal, partnerId: string): Promise<ApiKey[]> {
+    authorize(principal, 'partner.keys', { partnerId });
+    return this.deps.apiKeys.listByPartner(partnerId);
+  }
+
+  async revokeApiKey(principal: Principal, partnerId: string, keyId: string): Promise<ApiKey> {
+    authorize(principal, 'partner.keys', { partnerId });
+    const key = await this.requireKey(partnerId, keyId);
+    if (key.revokedAt) return key;
+    const next: ApiKey = {
+      ...key,
+      revokedAt: this.deps.clock.now().toISOString(),
+      version: key.version + 1,
+    };
+    await this.deps.apiKeys.update(next, key.version);
+    return next;
+  }
+
+  /**
+   * Replaces a key with a new one of the same name and scopes. The old key keeps working for
+   * `graceHours` (default 24, 0 to stop it at once) so systems can switch without downtime.
+   */
+  async rotateApiKey(
+    principal: Principal,
+    partnerId: string,
+    keyId: string,
+    graceHours = 24,
+  ): Promise<CreatedApiKey> {
+    authorize(principal, 'partner.keys', { partnerId });
+    const key = await this.requireKey(partnerId, keyId);
+    if (key.revokedAt)
+      throw new ConflictError(
+        'API_KEY_REVOKED',
+        'A revoked key cannot be rotated; create a new one.',
+      );
+    const grace = Math.min(Math.max(Math.floor(graceHours), 0), 168);
+    const created = await this.createApiKey(
+      principal,
+      partnerId,
+      { name: key.name, scopes: key.scopes },
+      key.keyId,
+    );
+    const until = new Date(this.deps.clock.now().getTime() + grace * 3_600_000).toISOString();
+    const next: ApiKey =
+      grace === 0
+        ? { ...key, revokedAt: until, version: key.version + 1 }
+        : {
+            ...key,
+            expiresOn: key.expiresOn && key.expiresOn < until ? key.expiresOn : until,
+            version: key.version + 1,
+          };
+    await this.deps.apiKeys.update(next, key.version);
+    return created;
+  }
+
+  /** Authenticates a request carrying a partner API key (`x-api-key`). */
+  async authenticate(credentials: RequestCredentials): Promise<PartnerPrincipal> {
+    const match = keyPattern.exec(credentials.apiKey?.trim() ?? '');
+    const key = match ? await this.deps.apiKeys.get(match[1]!) : null;
+    const presented = secretHash(match?.[2] ?? '');
+    const stored = key ? Buffer.from(key.secretHash, 'hex') : decoyHash;
+    const matches =
+      timingSafeEqual(presented, stored.length === presented.length ? stored : decoyHash) &&
+      key !== null;
+    const now = this.deps.clock.now();
+    if (
+      !matches ||
+      !key ||
+      key.revokedAt ||
+      (key.expiresOn && Date.parse(key.expiresOn) <= now.getTime())
+    )
+      throw invalidKey();
+    if (!key.lastUsedAt || now.getTime() - Date.parse(key.lastUsedAt) > 60_000) {
+      await this.deps.apiKeys.touch(key.keyId, now.toISOString()).catch(() => undefined);
+    }
+    return { kind: 'partner', partnerId: key.partnerId, keyId: key.keyId, scopes: key.scopes };
+  }
+
+  private authorizeManage(principal: Principal, partner: Partner): void {
+    const allowed =
+      isAllowed(principal, 'partner.manage', { partnerId: partner.id }) ||
+      partner.institutionIds.some((institutionId) =>
+        isAllowed(principal, 'partner.manage', { institutionId }),
+      );
+    if (!allowed) authorize(principal, 'partner.manage', { partnerId: '' });
+  }
+
+  private async requireKey(partnerId: string, keyId: string): Promise<ApiKey> {
+    const key = await this.deps.apiKeys.get(keyId);
+    if (!key || key.partnerId !== partnerId) throw new NotFoundError('ApiKey', keyId);
+    return key;
+  }
+
+  private async require(id: string): Promise<Partner> {
+    const partner = await this.deps.partners.get(id);
+    if (!partner) throw new NotFoundError('Partner', id);
+    return partner;
+  }
+}

@@ -1,0 +1,50 @@
+import type { DomainEvent } from '../shared/events';
+import type { Page, PageRequest } from '../shared/runtime';
+import type { ApiKey, Endorsement, Invitation, Partner } from './model';
+
+export interface PartnerRepository {
+  /** Stores a partner, its link to the first institution and its events. */
+  create(partner: Partner, events: readonly DomainEvent[]): Promise<void>;
+  update(partner: Partner, expectedVersion: number): Promise<void>;
+  get(id: string): Promise<Partner | null>;
+  /** Partners linked to an institution. */
+  listByInstitution(institutionId: string, page: PageRequest): Promise<Page<Partner>>;
+}
+
+export interface ApiKeyRepository {
+  add(key: ApiKey): Promise<void>;
+  get(keyId: string): Promise<ApiKey | null>;
+  listByPartner(partnerId: string): Promise<ApiKey[]>;
+  update(key: ApiKey, expectedVersion: number): Promise<void>;
+  /** Records use, at most once a minute per key (cheap, and never fails the request). */
+  touch(keyId: string, at: string): Promise<void>;
+}
+
+export interface EndorsementRepository {
+  /** Stores an endorsement with its events (and the accepted invitation, when there is one). */
+  add(
+    endorsement: Endorsement,
+    events: readonly DomainEvent[],
+    invitation?: { next: Invitation; expectedVersion: number },
+  ): Promise<void>;
+  get(id: string): Promise<Endorsement | null>;
+  update(
+    endorsement: Endorsement,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<void>;
+  listByTarget(kind: Endorsement['target']['kind'], targetId: string): Promise<Endorsement[]>;
+  listByPartner(partnerId: string, page: PageRequest): Promise<Page<Endorsement>>;
+}
+
+export interface InvitationRepository {
+  add(invitation: Invitation, events: readonly DomainEvent[]): Promise<void>;
+  get(id: string): Promise<Invitation | null>;
+  update(
+    invitation: Invitation,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<void>;
+  listByPartner(partnerId: string, status?: Invitation['status']): Promise<Invitation[]>;
+  listByDesign(microCredentialId: string): Promise<Invitation[]>;
+}

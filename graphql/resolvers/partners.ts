@@ -1,0 +1,118 @@
+import type {
+  ApiKeyResolvers,
+  ApiKeyScopeResolvers,
+  EndorsementInvitationResolvers,
+  EndorsementResolvers,
+  MicroCredentialResolvers,
+  MutationResolvers,
+  PartnerResolvers,
+  QueryResolvers,
+  ReviewResolvers,
+} from '../generated/resolvers-types';
+import { toConnection } from './connection';
+
+export const partnerQueries: Pick<
+  QueryResolvers,
+  | 'partner'
+  | 'partners'
+  | 'apiKeys'
+  | 'endorsement'
+  | 'myEndorsements'
+  | 'endorsementInvitations'
+  | 'endorsementStatistics'
+> = {
+  partner: (_parent, { id }, { services }) => services.partners.find(id),
+  partners: async (_parent, { institutionId, first, after }, { principal, services }) =>
+    toConnection(
+      await services.partners.listForInstitution(principal, institutionId, first, after),
+    ),
+  apiKeys: (_parent, { partnerId }, { principal, services }) =>
+    services.partners.listApiKeys(principal, partnerId),
+  endorsement: (_parent, { id }, { services }) => services.endorsements.find(id),
+  myEndorsements: async (_parent, { first, after }, { principal, services }) =>
+    toConnection(await services.endorsements.mine(principal, first, after)),
+  endorsementInvitations: (_parent, { status }, { principal, services }) =>
+    services.endorsements.invitations(principal, status),
+  endorsementStatistics: (_parent, _args, { principal, services }) =>
+    services.endorsements.statistics(principal),
+};
+
+export const partnerMutations: Pick<
+  MutationResolvers,
+  | 'createPartner'
+  | 'updatePartner'
+  | 'linkPartner'
+  | 'createApiKey'
+  | 'rotateApiKey'
+  | 'revokeApiKey'
+  | 'submitEndorsement'
+  | 'withdrawEndorsement'
+  | 'invitePartnerToEndorse'
+  | 'respondToInvitation'
+> = {
+  createPartner: (_parent, { input }, { principal, services }) =>
+    services.partners.create(principal, input),
+  updatePartner: (_parent, { id, expectedVersion, input }, { principal, services }) =>
+    services.partners.update(principal, id, expectedVersion, input),
+  linkPartner: (_parent, { partnerId, institutionId }, { principal, services }) =>
+    services.partners.link(principal, partnerId, institutionId),
+  createApiKey: (_parent, { partnerId, input }, { principal, services }) =>
+    services.partners.createApiKey(principal, partnerId, input),
+  rotateApiKey: (_parent, { partnerId, keyId, graceHours }, { principal, services }) =>
+    services.partners.rotateApiKey(principal, partnerId, keyId, graceHours ?? undefined),
+  revokeApiKey: (_parent, { partnerId, keyId }, { principal, services }) =>
+    services.partners.revokeApiKey(principal, partnerId, keyId),
+  submitEndorsement: (_parent, { input: { expiresAt, ...input } }, { principal, services }) =>
+    services.endorsements.submit(principal, {
+      ...input,
+      ...(expiresAt ? { expiresOn: expiresAt } : {}),
+    }),
+  withdrawEndorsement: (_parent, { id, reason }, { principal, services }) =>
+    services.endorsements.withdraw(principal, id, reason),
+  invitePartnerToEndorse: (_parent, args, { principal, services }) =>
+    services.endorsements.invite(principal, args),
+  respondToInvitation: (_parent, { id, input }, { principal, services }) =>
+    services.endorsements.respond(principal, id, input),
+};
+
+export const ApiKeyScope: ApiKeyScopeResolvers = {
+  ENDORSEMENTS_WRITE: 'endorsements:write',
+  ENDORSEMENTS_READ: 'endorsements:read',
+};
+
+export const Partner: PartnerResolvers = {
+  platformDid: (partner, _args, { urls }) => urls.partnerDid(partner.id),
+};
+
+export const ApiKey: ApiKeyResolvers = {
+  id: (key) => key.keyId,
+  expiresAt: (key) => key.expiresOn,
+};
+
+export const Endorsement: EndorsementResolvers = {
+  url: (endorsement, _args, { urls }) => urls.endorsement(endorsement.id),
+  partner: (endorsement, _args, { services }) => services.partners.get(endorsement.partnerId),
+  targetKind: (endorsement) => endorsement.target.kind,
+  targetId: (endorsement) => endorsement.target.id,
+  expiresAt: (endorsement) => endorsement.expiresOn,
+};
+
+export const EndorsementInvitation: EndorsementInvitationResolvers = {};
+
+export const microCredentialEndorsements: Pick<
+  MicroCredentialResolvers,
+  'endorsements' | 'publicationGate' | 'endorsementInvitations'
+> = {
+  endorsements: (design, _args, { services }) => services.endorsements.forDesign(design.id),
+  publicationGate: (design, _args, { principal, services }) =>
+    services.qa.gateFor(principal, design),
+  endorsementInvitations: (design, _args, { principal, services }) =>
+    services.qa.canReadReviews(principal, design.institutionId)
+      ? services.endorsements.invitationsForDesign(principal, design.id)
+      : [],
+};
+
+export const reviewGate: Pick<ReviewResolvers, 'publicationGate'> = {
+  publicationGate: (review, _args, { principal, services }) =>
+    services.qa.gateForReview(principal, review),
+};
