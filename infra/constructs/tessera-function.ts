@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { lambdaBundle } from './bundle-options';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -126,16 +127,12 @@ export class TesseraFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        // Prefer packages' ESM builds; CommonJS dependencies still load through `require` below.
-        mainFields: ['module', 'main'],
-        // An ESM bundle has no `require`; CommonJS code inside the bundle still calls it.
-        banner:
-          "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-        minify: true,
+        target: lambdaBundle.target,
+        mainFields: [...lambdaBundle.mainFields],
+        banner: lambdaBundle.banner,
+        minify: lambdaBundle.minify,
         sourceMap: true,
-        // Node needs only the mappings; the embedded sources would triple the map's size.
-        sourcesContent: false,
+        sourcesContent: lambdaBundle.sourcesContent,
         // Ship the AWS SDK versions the tests ran against instead of whatever the runtime has.
         bundleAwsSDK: true,
         tsconfig: `${projectRoot}tsconfig.json`,

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { lambdaBundle } from '../../infra/constructs/bundle-options';
 
 /**
- * esbuild options of a Tessera Lambda bundle, the ones the `TesseraFunction` construct passes to
- * CDK's NodejsFunction (cdk-stacks branch): Node 22, minified ESM with an external source map,
+ * esbuild options of a Tessera Lambda bundle, from the same `lambdaBundle` settings the
+ * `TesseraFunction` construct passes to CDK's NodejsFunction: Node 22, minified ESM with an external source map,
  * and the AWS SDK v3 bundled (`bundleAwsSDK: true`). CDK's default would leave `@aws-sdk/*`
  * out and use the runtime's copy; Tessera ships the versions its tests ran against, and a single
  * file also loads faster than the runtime's SDK spread over node_modules.
@@ -12,16 +13,13 @@ import { build, type BuildOptions } from 'esbuild';
 export const lambdaBundleOptions: BuildOptions = {
   bundle: true,
   platform: 'node',
-  target: 'node22',
   format: 'esm',
-  minify: true,
-  mainFields: ['module', 'main'],
+  target: lambdaBundle.target,
+  minify: lambdaBundle.minify,
+  mainFields: [...lambdaBundle.mainFields],
   sourcemap: 'external',
-  sourcesContent: false,
-  // An ESM bundle has no `require`; CommonJS code inside the bundle still calls it.
-  banner: {
-    js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-  },
+  sourcesContent: lambdaBundle.sourcesContent,
+  banner: { js: lambdaBundle.banner },
   logLevel: 'warning',
 };
 
