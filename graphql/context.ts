@@ -3,6 +3,7 @@ import type { InstitutionService } from '../functions/core/institutions/institut
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
 import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuance';
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
+import type { LearningService } from '../functions/core/learning/learning-service';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
 import type { StatusListService } from '../functions/core/issuance/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
@@ -29,6 +30,7 @@ export interface Services {
   readonly sharing: SharingService;
   readonly partners: PartnerService;
   readonly endorsements: EndorsementService;
+  readonly learning: LearningService;
 }
 
 /** Per-request context: who is calling, and the services to call. */

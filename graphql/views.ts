@@ -13,3 +13,21 @@ export interface MyCredentialsView {
   readonly first?: number | null;
   readonly after?: string | null;
 }
+
+/** An evidence file as listed in a submission. */
+export interface EvidenceFileView {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** One component of an enrolment, with the enrolment it belongs to. */
+export interface ComponentProgressView {
+  readonly component: 'EDUCATIONAL' | 'DEMONSTRATION' | 'REFLECTIVE';
+  readonly status: 'NOT_STARTED' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+  readonly round: number;
+  readonly latestSubmissionId?: string;
+  readonly acceptedAt?: string;
+}

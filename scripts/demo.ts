@@ -14,7 +14,9 @@ import {
   createApiKey,
   createPartner,
   endorseDesign,
+  learningOperations,
   publishDesign,
+  uploadEvidenceFile,
   type QaCallers,
 } from '../infra/local/portal-flows';
 
@@ -175,41 +177,143 @@ try {
     microCredentialId: string;
     kind: string;
     status: string;
+    evidence: number;
   }[] = [];
-  const learners = [
-    { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' },
-    { email: 'grace.hopper@example.org', name: 'Grace Hopper' },
-  ];
-  for (const design of microCredentials) {
-    for (const learner of learners) {
-      const { issueCredential } = await withRetry(() =>
-        api.call<{
-          issueCredential: {
-            id: string;
-            url: string;
-            microCredentialId: string;
-            kind: string;
-            status: string;
-          };
-        }>(
-          `mutation ($input: IssueCredentialInput!) {
-            issueCredential(input: $input) { id url microCredentialId kind status }
-          }`,
-          { input: { microCredentialId: design.id, recipient: learner } },
-          issuerAdmin,
-        ),
-      );
-      credentials.push(issueCredential);
-    }
-  }
-  const revoked = credentials.at(-1)!;
-  log(`revoking ${revoked.url}`);
+  const issue = async (microCredentialId: string, recipient: { email: string; name: string }) => {
+    const { issueCredential } = await withRetry(() =>
+      api.call<{
+        issueCredential: {
+          id: string;
+          url: string;
+          microCredentialId: string;
+          kind: string;
+          status: string;
+        };
+      }>(
+        `mutation ($input: IssueCredentialInput!) {
+          issueCredential(input: $input) { id url microCredentialId kind status }
+        }`,
+        { input: { microCredentialId, recipient } },
+        issuerAdmin,
+      ),
+    );
+    credentials.push({ ...issueCredential, evidence: 0 });
+    return issueCredential;
+  };
+  const ada = { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' };
+  const grace = { email: 'grace.hopper@example.org', name: 'Grace Hopper' };
+  const [educational, corporate] = microCredentials;
+  await issue(educational!.id, ada);
+  await issue(educational!.id, grace);
+  const mistaken = await issue(corporate!.id, grace);
+  log(`revoking ${mistaken.url}`);
   const { revokeCredential } = await api.call<{ revokeCredential: { status: string } }>(
     `mutation ($id: ID!) { revokeCredential(id: $id, reason: "Issued in error") { status } }`,
-    { id: revoked.id },
+    { id: mistaken.id },
     issuerAdmin,
   );
-  revoked.status = revokeCredential.status;
+  credentials.find((credential) => credential.id === mistaken.id)!.status = revokeCredential.status;
+
+  log('learner pathway: Ada enrols in Corporate Leadership and submits the three components');
+  const learner = {
+    token: await identity.mint({
+      role: 'learner',
+      subject: 'demo-learner-ada',
+      email: ada.email,
+      name: ada.name,
+    }),
+  };
+  const assessor = {
+    token: await identity.mint({
+      role: 'assessor',
+      institutionId: institution.id,
+      subject: 'demo-assessor',
+      name: 'Demo assessor',
+    }),
+  };
+  const { enrol } = await api.call<{ enrol: { id: string } }>(
+    learningOperations.enrol,
+    { id: corporate!.id },
+    learner,
+  );
+  const plan = await uploadEvidenceFile(api, learner, enrol.id, {
+    component: 'DEMONSTRATION',
+    fileName: 'project-report.pdf',
+    contentType: 'application/pdf',
+    body: Buffer.from('%PDF-1.4\n% Project report: leading the onboarding redesign\n'),
+  });
+  const submitted: Record<string, string> = {};
+  const evidence = {
+    EDUCATIONAL: {
+      narrative: 'Completed the four-week corporate leadership module with a final score of 86%.',
+    },
+    DEMONSTRATION: {
+      narrative: 'Led the redesign of new-hire onboarding for a team of nine.',
+      fileIds: [plan],
+    },
+    REFLECTIVE: {
+      narrative: 'Leading the redesign taught me to delegate outcomes, not tasks.',
+      includeNarrative: true,
+    },
+  } as const;
+  for (const [component, input] of Object.entries(evidence)) {
+    const { submitEvidence } = await api.call<{ submitEvidence: { id: string } }>(
+      learningOperations.submit,
+      { enrolmentId: enrol.id, input: { component, ...input } },
+      learner,
+    );
+    submitted[component] = submitEvidence.id;
+  }
+  log('assessor returns the demonstration with feedback; Ada resubmits; all three are accepted');
+  await api.call(
+    learningOperations.assess,
+    {
+      id: submitted.DEMONSTRATION,
+      input: { decision: 'RETURN', feedback: 'Tell us what changed for the new hires.' },
+    },
+    assessor,
+  );
+  const { submitEvidence: revised } = await api.call<{ submitEvidence: { id: string } }>(
+    learningOperations.submit,
+    {
+      enrolmentId: enrol.id,
+      input: {
+        component: 'DEMONSTRATION',
+        narrative:
+          'Led the onboarding redesign; time to first contribution fell from six weeks to three.',
+        fileIds: [plan],
+      },
+    },
+    learner,
+  );
+  for (const id of [submitted.EDUCATIONAL, revised.id, submitted.REFLECTIVE]) {
+    await api.call(learningOperations.assess, { id, input: { decision: 'ACCEPT' } }, assessor);
+  }
+  const earned = await withRetry(async () => {
+    const { enrolment } = await api.call<{
+      enrolment: {
+        credential: {
+          id: string;
+          url: string;
+          kind: string;
+          json: { evidence?: unknown[] };
+        } | null;
+      };
+    }>(learningOperations.enrolment, { id: enrol.id }, learner);
+    if (!enrolment.credential)
+      throw new GraphQLRequestError(200, [
+        { message: 'not issued yet', extensions: { retryable: true } },
+      ]);
+    return enrolment.credential;
+  });
+  credentials.push({
+    id: earned.id,
+    url: earned.url,
+    microCredentialId: corporate!.id,
+    kind: earned.kind,
+    status: 'ACTIVE',
+    evidence: earned.json.evidence?.length ?? 0,
+  });
 
   const summary = {
     graphql: `${baseUrl}/graphql`,

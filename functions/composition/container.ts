@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
@@ -18,7 +19,9 @@ import {
   DynamoDbPartnerRepository,
 } from '../adapters/dynamodb/partner-repositories';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
+import { DynamoDbLearningRepository } from '../adapters/dynamodb/learning-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
+import { S3EvidenceStore } from '../adapters/s3/s3-evidence-store';
 import { KmsKeyProvisioner, KmsSigner } from '../adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../adapters/proofs/kms-credential-signer';
 import { CachingProofVerifier } from '../adapters/proofs/proof-verifier';
@@ -34,6 +37,7 @@ import { InstitutionService } from '../core/institutions/institution-service';
 import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
 import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
+import { LearningService } from '../core/learning/learning-service';
 import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
@@ -52,6 +56,7 @@ import type { Config } from './config';
 export interface AwsClients {
   readonly dynamodb: DynamoDBClient;
   readonly kms: KMSClient;
+  readonly s3: S3Client;
 }
 
 /**
@@ -91,15 +96,29 @@ export function createAwsClients(config: Config): AwsClients {
       region: config.AWS_REGION,
       ...(config.KMS_ENDPOINT ? { endpoint: config.KMS_ENDPOINT } : {}),
     }),
+    s3: new S3Client({
+      region: config.AWS_REGION,
+      // A local S3-compatible server is addressed by path, and needs no optional checksums.
+      ...(config.S3_ENDPOINT
+        ? {
+            endpoint: config.S3_ENDPOINT,
+            forcePathStyle: true,
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+            responseChecksumValidation: 'WHEN_REQUIRED' as const,
+          }
+        : {}),
+    }),
   };
 }
 
 /** The composition root: the only place adapters are chosen and wired into the core. */
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
-  const built = overrides.dynamodb && overrides.kms ? null : createAwsClients(config);
+  const built =
+    overrides.dynamodb && overrides.kms && overrides.s3 ? null : createAwsClients(config);
   const clients: AwsClients = {
     dynamodb: overrides.dynamodb ?? built!.dynamodb,
     kms: overrides.kms ?? built!.kms,
+    s3: overrides.s3 ?? built!.s3,
   };
   const role = overrides.role ?? 'api';
   const logger =
@@ -204,6 +223,16 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
   });
 
+  const learning = new LearningService({
+    learning: new DynamoDbLearningRepository(table),
+    store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
+    designs,
+    issuance,
+    urls,
+    clock,
+    ids,
+  });
+
   const services: Services = {
     institutions: new InstitutionService({
       institutions,
@@ -240,6 +269,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     sharing,
     partners,
     endorsements,
+    learning,
   };
   const authenticator = new JwtAuthenticator({
     apiKeys: partners,
@@ -249,7 +279,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk });
+  const reactions = platformReactions({ keys, statusLists, bulk, learning });
   return {
     config,
     services,

@@ -222,3 +222,30 @@ export function notFoundPage(): string {
     '<main id="content"><h1>Credential not found</h1><p>There is no credential at this address.</p></main>',
   );
 }
+
+/** Evidence its learner made public: the narrative, links and the files' names and digests. */
+export function evidencePage(view: {
+  component: string;
+  narrative: string;
+  links: { url: string; name?: string }[];
+  files: { name: string; contentType: string; size: number; sha256: string }[];
+  acceptedAt?: string;
+}): string {
+  const title = `${view.component.charAt(0)}${view.component.slice(1).toLowerCase()} evidence`;
+  return page(
+    title,
+    '',
+    `<main id="content"><h1>${escapeHtml(title)}</h1>${view.acceptedAt ? `<p class="note">Accepted by an assessor on ${escapeHtml(formatDate(view.acceptedAt))}.</p>` : ''}
+${view.narrative ? renderMarkdown(view.narrative) : ''}
+${view.links.length ? `<h2>Links</h2><ul>${view.links.map((link) => `<li><a href="${escapeHtml(link.url)}" rel="nofollow noopener">${escapeHtml(link.name ?? link.url)}</a></li>`).join('')}</ul>` : ''}
+${view.files.length ? `<h2>Files on record</h2><ul>${view.files.map((file) => `<li>${escapeHtml(file.name)} <span class="note">(${escapeHtml(file.contentType)}, ${file.size} bytes, SHA-256 ${escapeHtml(file.sha256.slice(0, 16))}…)</span></li>`).join('')}</ul>` : ''}</main>`,
+  );
+}
+
+export function evidencePrivatePage(): string {
+  return page(
+    'Private evidence',
+    '<meta name="robots" content="noindex">',
+    '<main id="content"><h1>This evidence is private</h1><p>The learner has not made it public.</p></main>',
+  );
+}

@@ -2,7 +2,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { statusPurposes } from '../core/issuance/credential';
 import { DomainError } from '../core/shared/errors';
 import type { Container } from '../composition/container';
-import { credentialPage, notFoundPage, privatePage } from './credential-page';
+import {
+  credentialPage,
+  evidencePage,
+  evidencePrivatePage,
+  notFoundPage,
+  privatePage,
+} from './credential-page';
 import { binaryResponse, jsonResponse, negotiate, problem, svgHeaders, textResponse } from './http';
 
 type Route = {
@@ -138,6 +144,35 @@ export function createPublicWebHandler(container: Container) {
         return endorsement
           ? jsonResponse(endorsement.credential, { contentType: 'application/ld+json', maxAge: 60 })
           : problem(404, 'ENDORSEMENT_NOT_FOUND', 'No such endorsement.');
+      },
+    },
+    {
+      pattern: /^\/evidence\/([^/.]+)$/,
+      handle: async ([id], event) => {
+        const submission = await services.learning.publicEvidence(id!);
+        const html =
+          negotiate(event.headers.accept, ['text/html', 'application/json'], 'text/html') ===
+          'text/html';
+        if (!submission) {
+          return html
+            ? textResponse(evidencePrivatePage(), htmlType, { status: 403, headers: pageHeaders })
+            : problem(403, 'EVIDENCE_PRIVATE', 'The learner keeps this evidence private.');
+        }
+        const view = {
+          component: submission.component,
+          narrative: submission.narrative,
+          links: submission.links,
+          files: submission.files.map(({ name, contentType, size, sha256 }) => ({
+            name,
+            contentType,
+            size,
+            sha256,
+          })),
+          acceptedAt: submission.assessment?.decidedAt,
+        };
+        return html
+          ? textResponse(evidencePage(view), htmlType, { headers: pageHeaders })
+          : jsonResponse(view, { maxAge: 60 });
       },
     },
     {

@@ -3,7 +3,7 @@ import type { Institution as InstitutionModel } from '../../functions/core/insti
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/micro-credential';
 import type { QaWorkflow as QaWorkflowModel } from '../../functions/core/qa/workflow';
 import type { Review as ReviewModel, HistoryEntry as HistoryEntryModel } from '../../functions/core/qa/review';
-import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel } from '../views';
+import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
 import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-service';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
@@ -13,6 +13,8 @@ import type { VerificationResult as VerificationResultModel } from '../../functi
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { CreatedApiKey as CreatedApiKeyModel } from '../../functions/core/partners/partner-service';
+import type { Enrolment as EnrolmentModel, Submission as SubmissionModel } from '../../functions/core/learning/model';
+import type { UploadTicket as UploadTicketModel } from '../../functions/core/learning/learning-service';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -181,6 +183,31 @@ export type ApiKeyScope =
   /** Submit, withdraw and answer invitations. */
   | 'endorsements:write';
 
+/** An assessor's decision on a submission. */
+export type AssessEvidenceInput = {
+  /** ACCEPT or RETURN. */
+  readonly decision: Scalars['String']['input'];
+  /** Feedback (required to return). */
+  readonly feedback?: InputMaybe<Scalars['String']['input']>;
+  /** The rubric level (required to accept a component with a rubric). */
+  readonly rubricLevelId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An assessor's decision. */
+export type Assessment = {
+  readonly __typename?: 'Assessment';
+  /** The assessor. */
+  readonly assessorId: Scalars['String']['output'];
+  /** When. */
+  readonly decidedAt: Scalars['DateTime']['output'];
+  /** ACCEPT or RETURN. */
+  readonly decision: Scalars['String']['output'];
+  /** Feedback to the learner. */
+  readonly feedback?: Maybe<Scalars['String']['output']>;
+  /** The rubric level awarded. */
+  readonly rubricLevelId?: Maybe<Scalars['String']['output']>;
+};
+
 /** A document attached to a decision. */
 export type Attachment = {
   readonly __typename?: 'Attachment';
@@ -326,6 +353,8 @@ export type Component = {
   readonly description?: Maybe<Scalars['String']['output']>;
   /** Guidance on the evidence to submit. */
   readonly evidenceGuidance?: Maybe<Scalars['String']['output']>;
+  /** The rubric assessors grade against, when there is one. */
+  readonly rubric?: Maybe<ReadonlyArray<RubricLevel>>;
   /** Title of the component. */
   readonly title: Scalars['String']['output'];
 };
@@ -338,9 +367,46 @@ export type ComponentInput = {
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Guidance on the evidence to submit (at most 5,000 characters). */
   readonly evidenceGuidance?: InputMaybe<Scalars['String']['input']>;
+  /** An optional rubric (2–10 levels) assessors grade against. */
+  readonly rubric?: InputMaybe<ReadonlyArray<RubricLevelInput>>;
   /** Title (at most 200 characters). */
   readonly title: Scalars['String']['input'];
 };
+
+/** The three components a micro-credential is earned through. */
+export type ComponentKind =
+  /** Showing the skill. */
+  | 'DEMONSTRATION'
+  /** The learning. */
+  | 'EDUCATIONAL'
+  /** Reflecting on its personal impact. */
+  | 'REFLECTIVE';
+
+/** A learner's progress on one component. */
+export type ComponentProgress = {
+  readonly __typename?: 'ComponentProgress';
+  /** When it was accepted. */
+  readonly acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Which component. */
+  readonly component: ComponentKind;
+  /** The latest submission. */
+  readonly latestSubmission?: Maybe<Submission>;
+  /** Submissions so far. */
+  readonly round: Scalars['Int']['output'];
+  /** Where it stands. */
+  readonly status: ComponentStatus;
+};
+
+/** Where a component stands for a learner. */
+export type ComponentStatus =
+  /** Accepted. */
+  | 'ACCEPTED'
+  /** No evidence yet. */
+  | 'NOT_STARTED'
+  /** An assessor returned it with feedback; revise and resubmit. */
+  | 'RETURNED'
+  /** Evidence waits for an assessor. */
+  | 'SUBMITTED';
 
 /**
  * The three components: educational (the learning), demonstration (showing the skill) and
@@ -712,6 +778,95 @@ export type EndorsementTargetKind =
   /** A micro-credential design. */
   | 'MICRO_CREDENTIAL';
 
+/** A learner enrolled in a micro-credential. */
+export type Enrolment = {
+  readonly __typename?: 'Enrolment';
+  /** When every component was accepted. */
+  readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Progress on each component. */
+  readonly components: ReadonlyArray<ComponentProgress>;
+  /** The credential, once issued. */
+  readonly credential?: Maybe<Credential>;
+  /** Its name at enrolment. */
+  readonly designName: Scalars['String']['output'];
+  /** The design version at enrolment. */
+  readonly designVersion: Scalars['Int']['output'];
+  /** When the learner enrolled. */
+  readonly enrolledAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The learner's name (staff). */
+  readonly learnerName?: Maybe<Scalars['String']['output']>;
+  /** The micro-credential. */
+  readonly microCredential: MicroCredential;
+  /** Status. */
+  readonly status: EnrolmentStatus;
+  /** Every submission, oldest first (every round is kept). */
+  readonly submissions: ReadonlyArray<Submission>;
+};
+
+/** A page of enrolments. */
+export type EnrolmentConnection = {
+  readonly __typename?: 'EnrolmentConnection';
+  /** The enrolments. */
+  readonly nodes: ReadonlyArray<Enrolment>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** Status of an enrolment. */
+export type EnrolmentStatus =
+  /** Working toward the credential. */
+  | 'ACTIVE'
+  /** Every component accepted; the credential is issued. */
+  | 'COMPLETED';
+
+/** A file given as evidence (the bytes are in object storage). */
+export type EvidenceFile = {
+  readonly __typename?: 'EvidenceFile';
+  /** Media type. */
+  readonly contentType: Scalars['String']['output'];
+  /** A short-lived download URL (always downloaded, never shown inline). */
+  readonly downloadUrl: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** File name. */
+  readonly name: Scalars['String']['output'];
+  /** SHA-256 (hex) computed by the platform. */
+  readonly sha256: Scalars['String']['output'];
+  /** Size in bytes. */
+  readonly size: Scalars['Int']['output'];
+};
+
+/** A link given as evidence. */
+export type EvidenceLink = {
+  readonly __typename?: 'EvidenceLink';
+  /** What it is. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The URL. */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A link given as evidence. */
+export type EvidenceLinkInput = {
+  /** What it is. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The URL (http or https). */
+  readonly url: Scalars['String']['input'];
+};
+
+/** A file about to be uploaded. */
+export type EvidenceUploadInput = {
+  /** The component it is evidence for. */
+  readonly component: ComponentKind;
+  /** Media type: PDF, PNG, JPEG, WebP, plain text, Markdown, CSV, Word, Excel, PowerPoint, MP4 or MP3. */
+  readonly contentType: Scalars['String']['input'];
+  /** File name (at most 200 characters). */
+  readonly fileName: Scalars['String']['input'];
+  /** Size in bytes (at most 25 MB). */
+  readonly size: Scalars['Int']['input'];
+};
+
 /** An image with alternative text. */
 export type Image = {
   readonly __typename?: 'Image';
@@ -962,6 +1117,8 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Does nothing; lets every feature file extend the Mutation type. */
   readonly _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** Accepts or returns evidence (assessors of the institution). */
+  readonly assessEvidence: Submission;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
   /** Creates an institution (platform admins). */
@@ -974,6 +1131,8 @@ export type Mutation = {
   readonly createShareLink: CreatedShareLink;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
+  /** Enrols the caller in a published micro-credential (again returns the same enrolment). */
+  readonly enrol: Enrolment;
   /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
   readonly importCredential: ImportedCredential;
   /** Invites a linked partner to endorse a design (issuer admins). */
@@ -988,6 +1147,8 @@ export type Mutation = {
   readonly reinstateCredential: Credential;
   /** Removes an imported credential from the caller's backpack (learners). */
   readonly removeImportedCredential: Scalars['Boolean']['output'];
+  /** A short-lived upload URL for an evidence file (the enrolment's learner). */
+  readonly requestEvidenceUpload: UploadTicket;
   /** Accepts (endorsing) or declines an invitation (the invited partner). */
   readonly respondToInvitation: EndorsementInvitation;
   /** Re-queues an unfinished bulk job (issuer admins). */
@@ -1012,6 +1173,8 @@ export type Mutation = {
   readonly startBulkIssuance: BulkIssuanceJob;
   /** Endorses a design or an institution (partner API key with endorsements:write, or partner admin). */
   readonly submitEndorsement: Endorsement;
+  /** Submits, or resubmits after a return, evidence for a component (the enrolment's learner). */
+  readonly submitEvidence: Submission;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
   /** Adds required-field values to an open review (issuer admins). */
@@ -1035,6 +1198,13 @@ export type Mutation = {
   readonly updateQaWorkflow: QaWorkflow;
   /** Withdraws an endorsement; it stops counting and stays on record (the endorsing partner). */
   readonly withdrawEndorsement: Endorsement;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationAssessEvidenceArgs = {
+  input: AssessEvidenceInput;
+  submissionId: Scalars['ID']['input'];
 };
 
 
@@ -1074,6 +1244,12 @@ export type MutationCreateShareLinkArgs = {
 export type MutationDecideReviewStepArgs = {
   input: ReviewDecisionInput;
   reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationEnrolArgs = {
+  microCredentialId: Scalars['ID']['input'];
 };
 
 
@@ -1121,6 +1297,13 @@ export type MutationReinstateCredentialArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRemoveImportedCredentialArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRequestEvidenceUploadArgs = {
+  enrolmentId: Scalars['ID']['input'];
+  input: EvidenceUploadInput;
 };
 
 
@@ -1205,6 +1388,13 @@ export type MutationStartBulkIssuanceArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSubmitEndorsementArgs = {
   input: SubmitEndorsementInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubmitEvidenceArgs = {
+  enrolmentId: Scalars['ID']['input'];
+  input: SubmitEvidenceInput;
 };
 
 
@@ -1458,6 +1648,8 @@ export type Query = {
   readonly __typename?: 'Query';
   /** A partner's API keys (partner admins). */
   readonly apiKeys: ReadonlyArray<ApiKey>;
+  /** Submissions waiting for the caller's institution, oldest first (assessors). */
+  readonly assessmentQueue: SubmissionConnection;
   /** A bulk issuance job and its progress (issuer admins). */
   readonly bulkIssuanceJob?: Maybe<BulkIssuanceJob>;
   /** The public catalogue: published designs that can be earned, newest first. Public. */
@@ -1472,6 +1664,8 @@ export type Query = {
   readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
   /** Credentials issued under designs the calling partner endorses (counts only). */
   readonly endorsementStatistics: ReadonlyArray<EndorsedDesignStatistics>;
+  /** An enrolment (its learner, and staff of the institution). */
+  readonly enrolment?: Maybe<Enrolment>;
   /** An institution's public profile. Public. */
   readonly institution?: Maybe<Institution>;
   /** All institutions, by name. Public. */
@@ -1489,6 +1683,8 @@ export type Query = {
   readonly myCredentials: MyCredentials;
   /** What the calling partner endorsed (partner API key or partner admin). */
   readonly myEndorsements: EndorsementConnection;
+  /** The caller's enrolments (learners). */
+  readonly myEnrolments: EnrolmentConnection;
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
   /** Partners linked to an institution (staff). */
@@ -1503,6 +1699,8 @@ export type Query = {
   readonly reviewQueue: ReadonlyArray<QueueItem>;
   /** An institution's reviews, newest first (staff). */
   readonly reviews: ReviewConnection;
+  /** A submission (its learner, and staff of the institution). */
+  readonly submission?: Maybe<Submission>;
   /** Verifies a credential (issued here or anywhere) and explains the result. Public. */
   readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
@@ -1516,6 +1714,16 @@ export type Query = {
  */
 export type QueryApiKeysArgs = {
   partnerId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryAssessmentQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1574,6 +1782,15 @@ export type QueryEndorsementArgs = {
  */
 export type QueryEndorsementInvitationsArgs = {
   status?: InputMaybe<InvitationStatus>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryEnrolmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1652,6 +1869,16 @@ export type QueryMyEndorsementsArgs = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryMyEnrolmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryPartnerArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1704,6 +1931,15 @@ export type QueryReviewsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
   status?: InputMaybe<ReviewStatus>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QuerySubmissionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1915,6 +2151,31 @@ export type ReviewStepState =
   /** Rejected here. */
   | 'REJECTED';
 
+/** A level of a component's rubric (OB 3.0 RubricCriterionLevel). */
+export type RubricLevel = {
+  readonly __typename?: 'RubricLevel';
+  /** What the level means. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Stable id within the rubric. */
+  readonly id: Scalars['String']['output'];
+  /** Name, e.g. Proficient. */
+  readonly name: Scalars['String']['output'];
+  /** Points, when the rubric scores. */
+  readonly points?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A rubric level. */
+export type RubricLevelInput = {
+  /** What it means (at most 500 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id (letters, digits, _ and -). */
+  readonly id: Scalars['String']['input'];
+  /** Name (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** Points (0–1000). */
+  readonly points?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A share link of a credential. */
 export type ShareLink = {
   readonly __typename?: 'ShareLink';
@@ -1964,6 +2225,46 @@ export type StepTime = {
   readonly stepName: Scalars['String']['output'];
 };
 
+/** One round of evidence for one component. */
+export type Submission = {
+  readonly __typename?: 'Submission';
+  /** The assessor's decision. */
+  readonly assessment?: Maybe<Assessment>;
+  /** The component. */
+  readonly component: ComponentKind;
+  /** The enrolment. */
+  readonly enrolmentId: Scalars['ID']['output'];
+  /** Files. */
+  readonly files: ReadonlyArray<EvidenceFile>;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** Whether the narrative may appear inside the credential. */
+  readonly includeNarrative: Scalars['Boolean']['output'];
+  /** Links. */
+  readonly links: ReadonlyArray<EvidenceLink>;
+  /** The micro-credential. */
+  readonly microCredentialId: Scalars['ID']['output'];
+  /** The learner's narrative (markdown). */
+  readonly narrative: Scalars['String']['output'];
+  /** Whether the learner made this evidence public. */
+  readonly public: Scalars['Boolean']['output'];
+  /** Round (1, 2, …). */
+  readonly round: Scalars['Int']['output'];
+  /** SUBMITTED, ACCEPTED or RETURNED. */
+  readonly status: Scalars['String']['output'];
+  /** When it was submitted. */
+  readonly submittedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of submissions. */
+export type SubmissionConnection = {
+  readonly __typename?: 'SubmissionConnection';
+  /** The submissions. */
+  readonly nodes: ReadonlyArray<Submission>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
 /** An endorsement, of exactly one design or institution. */
 export type SubmitEndorsementInput = {
   /** The comment (markdown, at most 5,000 characters); required unless `credential` is given. */
@@ -1980,6 +2281,22 @@ export type SubmitEndorsementInput = {
   readonly invitationId?: InputMaybe<Scalars['ID']['input']>;
   /** The design endorsed. */
   readonly microCredentialId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Evidence for one component. */
+export type SubmitEvidenceInput = {
+  /** The component. */
+  readonly component: ComponentKind;
+  /** Uploaded files (at most 10). */
+  readonly fileIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** Whether the narrative may appear inside the credential (default: yes, except for the reflective component). */
+  readonly includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Links (at most 20). */
+  readonly links?: InputMaybe<ReadonlyArray<EvidenceLinkInput>>;
+  /** The narrative (markdown, at most 20,000 characters). */
+  readonly narrative?: InputMaybe<Scalars['String']['input']>;
+  /** Whether this evidence is public (default: private). */
+  readonly public?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Submission of a design for review. */
@@ -2074,6 +2391,19 @@ export type UpdatePartnerInput = {
   readonly name?: InputMaybe<Scalars['String']['input']>;
   /** Web site. */
   readonly url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where to upload one evidence file. */
+export type UploadTicket = {
+  readonly __typename?: 'UploadTicket';
+  /** When the URL stops working. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The file's id, to list in submitEvidence. */
+  readonly fileId: Scalars['ID']['output'];
+  /** Headers the PUT must carry. */
+  readonly headers: Scalars['JSON']['output'];
+  /** PUT the file here, with the headers below, before it expires. */
+  readonly uploadUrl: Scalars['String']['output'];
 };
 
 /** One named check of a verification. */
@@ -2305,6 +2635,8 @@ export type ResolversTypes = {
   AlignmentTargetType: AlignmentTargetType;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ApiKeyScope: null;
+  AssessEvidenceInput: AssessEvidenceInput;
+  Assessment: ResolverTypeWrapper<Assessment>;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2318,6 +2650,9 @@ export type ResolversTypes = {
   CompetencyInput: CompetencyInput;
   Component: ResolverTypeWrapper<Component>;
   ComponentInput: ComponentInput;
+  ComponentKind: ComponentKind;
+  ComponentProgress: ResolverTypeWrapper<ComponentProgressViewModel>;
+  ComponentStatus: ComponentStatus;
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
@@ -2341,6 +2676,13 @@ export type ResolversTypes = {
   EndorsementInvitation: ResolverTypeWrapper<InvitationModel>;
   EndorsementStatus: EndorsementStatus;
   EndorsementTargetKind: EndorsementTargetKind;
+  Enrolment: ResolverTypeWrapper<EnrolmentModel>;
+  EnrolmentConnection: ResolverTypeWrapper<Omit<EnrolmentConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Enrolment']> }>;
+  EnrolmentStatus: EnrolmentStatus;
+  EvidenceFile: ResolverTypeWrapper<EvidenceFileViewModel>;
+  EvidenceLink: ResolverTypeWrapper<EvidenceLink>;
+  EvidenceLinkInput: EvidenceLinkInput;
+  EvidenceUploadInput: EvidenceUploadInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
@@ -2389,16 +2731,22 @@ export type ResolversTypes = {
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
+  RubricLevel: ResolverTypeWrapper<RubricLevel>;
+  RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Submission: ResolverTypeWrapper<SubmissionModel>;
+  SubmissionConnection: ResolverTypeWrapper<Omit<SubmissionConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Submission']> }>;
   SubmitEndorsementInput: SubmitEndorsementInput;
+  SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  UploadTicket: ResolverTypeWrapper<UploadTicketModel>;
   VerificationCheck: ResolverTypeWrapper<VerificationCheck>;
   VerificationResult: ResolverTypeWrapper<VerificationResultModel>;
   VerificationStatus: VerificationStatus;
@@ -2418,6 +2766,8 @@ export type ResolversParentTypes = {
   Address: Address;
   AddressInput: AddressInput;
   ApiKey: ApiKeyModel;
+  AssessEvidenceInput: AssessEvidenceInput;
+  Assessment: Assessment;
   Attachment: Attachment;
   AttachmentInput: AttachmentInput;
   Boolean: Scalars['Boolean']['output'];
@@ -2429,6 +2779,7 @@ export type ResolversParentTypes = {
   CompetencyInput: CompetencyInput;
   Component: Component;
   ComponentInput: ComponentInput;
+  ComponentProgress: ComponentProgressViewModel;
   Components: Components;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
@@ -2447,6 +2798,12 @@ export type ResolversParentTypes = {
   Endorsement: EndorsementModel;
   EndorsementConnection: Omit<EndorsementConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Endorsement']> };
   EndorsementInvitation: InvitationModel;
+  Enrolment: EnrolmentModel;
+  EnrolmentConnection: Omit<EnrolmentConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Enrolment']> };
+  EvidenceFile: EvidenceFileViewModel;
+  EvidenceLink: EvidenceLink;
+  EvidenceLinkInput: EvidenceLinkInput;
+  EvidenceUploadInput: EvidenceUploadInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Image: Image;
@@ -2487,16 +2844,22 @@ export type ResolversParentTypes = {
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
   ReviewStep: ReviewStepViewModel;
+  RubricLevel: RubricLevel;
+  RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
   SigningKey: IssuerKeyModel;
   StepTime: StepTime;
   String: Scalars['String']['output'];
+  Submission: SubmissionModel;
+  SubmissionConnection: Omit<SubmissionConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Submission']> };
   SubmitEndorsementInput: SubmitEndorsementInput;
+  SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
   UpdatePartnerInput: UpdatePartnerInput;
+  UploadTicket: UploadTicketModel;
   VerificationCheck: VerificationCheck;
   VerificationResult: VerificationResultModel;
   VerifiedAchievement: VerifiedAchievement;
@@ -2534,6 +2897,14 @@ export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type ApiKeyScopeResolvers = { ENDORSEMENTS_READ: 'endorsements:read', ENDORSEMENTS_WRITE: 'endorsements:write' };
+
+export type AssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = {
+  assessorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rubricLevelId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2578,7 +2949,16 @@ export type ComponentResolvers<ContextType = GraphQLContext, ParentType extends 
   criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidenceGuidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rubric?: Resolver<Maybe<ReadonlyArray<ResolversTypes['RubricLevel']>>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComponentProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComponentProgress'] = ResolversParentTypes['ComponentProgress']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['ComponentKind'], ParentType, ContextType>;
+  latestSubmission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
 };
 
 export type ComponentsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Components'] = ResolversParentTypes['Components']> = {
@@ -2699,6 +3079,39 @@ export type EndorsementInvitationResolvers<ContextType = GraphQLContext, ParentT
   status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
 };
 
+export type EnrolmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Enrolment'] = ResolversParentTypes['Enrolment']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  components?: Resolver<ReadonlyArray<ResolversTypes['ComponentProgress']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
+  designName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  learnerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EnrolmentStatus'], ParentType, ContextType>;
+  submissions?: Resolver<ReadonlyArray<ResolversTypes['Submission']>, ParentType, ContextType>;
+};
+
+export type EnrolmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrolmentConnection'] = ResolversParentTypes['EnrolmentConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Enrolment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type EvidenceFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvidenceFile'] = ResolversParentTypes['EvidenceFile']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EvidenceLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvidenceLink'] = ResolversParentTypes['EvidenceLink']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2799,12 +3212,14 @@ export type MicroCredentialConnectionResolvers<ContextType = GraphQLContext, Par
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
+  enrol?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolArgs, 'microCredentialId'>>;
   importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
   invitePartnerToEndorse?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationInvitePartnerToEndorseArgs, 'microCredentialId' | 'partnerId'>>;
   issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
@@ -2812,6 +3227,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
+  requestEvidenceUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestEvidenceUploadArgs, 'enrolmentId' | 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
   retireMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationRetireMicroCredentialArgs, 'expectedVersion' | 'id'>>;
@@ -2824,6 +3240,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationSubmitEndorsementArgs, 'input'>>;
+  submitEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitEvidenceArgs, 'enrolmentId' | 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
@@ -2904,6 +3321,7 @@ export type QaWorkflowResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'partnerId'>>;
+  assessmentQueue?: Resolver<ResolversTypes['SubmissionConnection'], ParentType, ContextType, Partial<QueryAssessmentQueueArgs>>;
   bulkIssuanceJob?: Resolver<Maybe<ResolversTypes['BulkIssuanceJob']>, ParentType, ContextType, RequireFields<QueryBulkIssuanceJobArgs, 'id'>>;
   catalogue?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, Partial<QueryCatalogueArgs>>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
@@ -2911,6 +3329,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   endorsement?: Resolver<Maybe<ResolversTypes['Endorsement']>, ParentType, ContextType, RequireFields<QueryEndorsementArgs, 'id'>>;
   endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType, Partial<QueryEndorsementInvitationsArgs>>;
   endorsementStatistics?: Resolver<ReadonlyArray<ResolversTypes['EndorsedDesignStatistics']>, ParentType, ContextType>;
+  enrolment?: Resolver<Maybe<ResolversTypes['Enrolment']>, ParentType, ContextType, RequireFields<QueryEnrolmentArgs, 'id'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
@@ -2918,6 +3337,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
   myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
   myEndorsements?: Resolver<ResolversTypes['EndorsementConnection'], ParentType, ContextType, Partial<QueryMyEndorsementsArgs>>;
+  myEnrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, Partial<QueryMyEnrolmentsArgs>>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
@@ -2925,6 +3345,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
+  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
@@ -2992,6 +3413,13 @@ export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
 };
 
+export type RubricLevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RubricLevel'] = ResolversParentTypes['RubricLevel']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type ShareLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShareLink'] = ResolversParentTypes['ShareLink']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3016,6 +3444,34 @@ export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends R
   medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stepName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubmissionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
+  assessment?: Resolver<Maybe<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['ComponentKind'], ParentType, ContextType>;
+  enrolmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  files?: Resolver<ReadonlyArray<ResolversTypes['EvidenceFile']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  includeNarrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  links?: Resolver<ReadonlyArray<ResolversTypes['EvidenceLink']>, ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SubmissionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubmissionConnection'] = ResolversParentTypes['SubmissionConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Submission']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UploadTicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UploadTicket'] = ResolversParentTypes['UploadTicket']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  headers?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  uploadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type VerificationCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationCheck'] = ResolversParentTypes['VerificationCheck']> = {
@@ -3078,12 +3534,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Address?: AddressResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyScope?: ApiKeyScopeResolvers;
+  Assessment?: AssessmentResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   BulkIssuanceFailure?: BulkIssuanceFailureResolvers<ContextType>;
   BulkIssuanceFailureConnection?: BulkIssuanceFailureConnectionResolvers<ContextType>;
   BulkIssuanceJob?: BulkIssuanceJobResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
+  ComponentProgress?: ComponentProgressResolvers<ContextType>;
   Components?: ComponentsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
@@ -3097,6 +3555,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Endorsement?: EndorsementResolvers<ContextType>;
   EndorsementConnection?: EndorsementConnectionResolvers<ContextType>;
   EndorsementInvitation?: EndorsementInvitationResolvers<ContextType>;
+  Enrolment?: EnrolmentResolvers<ContextType>;
+  EnrolmentConnection?: EnrolmentConnectionResolvers<ContextType>;
+  EvidenceFile?: EvidenceFileResolvers<ContextType>;
+  EvidenceLink?: EvidenceLinkResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImportedCredential?: ImportedCredentialResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
@@ -3123,9 +3585,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReviewField?: ReviewFieldResolvers<ContextType>;
   ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
   ReviewStep?: ReviewStepResolvers<ContextType>;
+  RubricLevel?: RubricLevelResolvers<ContextType>;
   ShareLink?: ShareLinkResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
+  Submission?: SubmissionResolvers<ContextType>;
+  SubmissionConnection?: SubmissionConnectionResolvers<ContextType>;
+  UploadTicket?: UploadTicketResolvers<ContextType>;
   VerificationCheck?: VerificationCheckResolvers<ContextType>;
   VerificationResult?: VerificationResultResolvers<ContextType>;
   VerifiedAchievement?: VerifiedAchievementResolvers<ContextType>;

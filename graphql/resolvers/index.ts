@@ -36,6 +36,14 @@ import {
   partnerQueries,
   reviewGate,
 } from './partners';
+import {
+  ComponentProgress,
+  Enrolment,
+  EvidenceFile,
+  learningMutations,
+  learningQueries,
+  UploadTicket,
+} from './learning';
 import { JSONScalar } from './scalars';
 import {
   credentialSharing,
@@ -58,6 +66,7 @@ export const resolvers: Resolvers = {
     ...issuanceQueries,
     ...verificationQueries,
     ...partnerQueries,
+    ...learningQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -66,6 +75,7 @@ export const resolvers: Resolvers = {
     ...issuanceMutations,
     ...sharingMutations,
     ...partnerMutations,
+    ...learningMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -77,6 +87,10 @@ export const resolvers: Resolvers = {
   BulkIssuanceJob,
   BulkIssuanceFailure,
   MicroCredential: { ...MicroCredential, ...microCredentialReview, ...microCredentialEndorsements },
+  Enrolment,
+  ComponentProgress,
+  EvidenceFile,
+  UploadTicket,
   Partner,
   ApiKey,
   ApiKeyScope,

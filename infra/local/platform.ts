@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 import { loadConfig, type Config } from '../../functions/composition/config';
 import { createContainer, type Container } from '../../functions/composition/container';
 import type { Clock } from '../../functions/core/shared/runtime';
@@ -17,6 +18,7 @@ import {
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
 import { startKmsServer, type LocalKms } from './kms/server';
+import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 
 export interface PlatformOptions {
@@ -77,6 +79,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       storePath: dataDir ? join(dataDir, 'kms', 'keys.json') : undefined,
     });
     stops.push(() => kms.close());
+    const evidenceBucket = 'tessera-evidence';
+    const objects = await startObjectStorage({
+      dataDir: dataDir ? join(dataDir, 's3') : undefined,
+      buckets: [evidenceBucket],
+    });
+    stops.push(() => objects.stop());
 
     // Handlers are bound once the port is known, because the public URLs contain it.
     const bound: { api?: HttpLambdaHandler; publicWeb?: HttpLambdaHandler } = {};
@@ -117,6 +125,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       AUTH_AUDIENCE: localAudience,
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       KMS_ENDPOINT: kms.url,
+      S3_ENDPOINT: objects.endpoint,
+      EVIDENCE_BUCKET: evidenceBucket,
       LOG_LEVEL: options.logLevel ?? 'WARN',
     });
     const dynamodbClient = localDynamoDbClient(dynamodbEndpoint);
@@ -125,13 +135,27 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       region: localRegion,
       credentials: localCredentials,
     });
+    const s3Client = new S3Client({
+      endpoint: objects.endpoint,
+      region: localRegion,
+      credentials: localS3Credentials,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
     stops.push(() => {
       dynamodbClient.destroy();
       kmsClient.destroy();
+      s3Client.destroy();
       return Promise.resolve();
     });
     await ensureTable(dynamodbClient, config.TABLE_NAME);
-    const clients = { dynamodb: dynamodbClient, kms: kmsClient, clock: options.clock };
+    const clients = {
+      dynamodb: dynamodbClient,
+      kms: kmsClient,
+      s3: s3Client,
+      clock: options.clock,
+    };
     const container = createContainer(config, { ...clients, role: 'api' });
     const worker = createContainer(config, { ...clients, role: 'worker' });
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });

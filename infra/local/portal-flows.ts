@@ -184,3 +184,56 @@ export async function endorseDesign(
   );
   return submitEndorsement;
 }
+
+export const learningOperations = {
+  enrol: `mutation ($id: ID!) { enrol(microCredentialId: $id) { id status components { component status round } } }`,
+  upload: `mutation ($enrolmentId: ID!, $input: EvidenceUploadInput!) {
+    requestEvidenceUpload(enrolmentId: $enrolmentId, input: $input) { fileId uploadUrl expiresAt headers }
+  }`,
+  submit: `mutation ($enrolmentId: ID!, $input: SubmitEvidenceInput!) {
+    submitEvidence(enrolmentId: $enrolmentId, input: $input) { id component round status }
+  }`,
+  assess: `mutation ($id: ID!, $input: AssessEvidenceInput!) {
+    assessEvidence(submissionId: $id, input: $input) { id status assessment { decision feedback rubricLevelId } }
+  }`,
+  queue: `{ assessmentQueue(first: 100) { nodes { id component round enrolmentId microCredentialId } } }`,
+  enrolment: `query ($id: ID!) {
+    enrolment(id: $id) {
+      id status completedAt components { component status round }
+      credential { id url kind json }
+      submissions { id component round status narrative files { id name sha256 size downloadUrl } assessment { decision feedback } }
+    }
+  }`,
+} as const;
+
+/** Uploads a file through the presigned URL the API hands out, as a browser would. */
+export async function uploadEvidenceFile(
+  api: GraphQLClient,
+  caller: Caller,
+  enrolmentId: string,
+  file: { component: string; fileName: string; contentType: string; body: Uint8Array },
+): Promise<string> {
+  const { requestEvidenceUpload } = await api.call<{
+    requestEvidenceUpload: { fileId: string; uploadUrl: string; headers: Record<string, string> };
+  }>(
+    learningOperations.upload,
+    {
+      enrolmentId,
+      input: {
+        component: file.component,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.body.length,
+      },
+    },
+    caller,
+  );
+  const response = await fetch(requestEvidenceUpload.uploadUrl, {
+    method: 'PUT',
+    headers: requestEvidenceUpload.headers,
+    body: Buffer.from(file.body),
+  });
+  if (!response.ok)
+    throw new Error(`upload failed with ${response.status}: ${await response.text()}`);
+  return requestEvidenceUpload.fileId;
+}

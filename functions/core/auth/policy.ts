@@ -88,6 +88,14 @@ export const policy = {
   ],
   /** Inviting a partner to endorse one of the institution's designs. */
   'endorsement.invite': [issuerAdmin],
+  /** Enrolling in a published micro-credential. */
+  'learning.enrol': [signedIn],
+  /** A learner's own enrolment and evidence; staff of the institution read them too. */
+  'learning.read': [{ kind: 'owner' }, platformAdmin, issuerAdmin, assessor],
+  /** Submitting evidence for one's own enrolment. */
+  'learning.submit': [{ kind: 'owner' }],
+  /** Accepting or returning evidence. */
+  'learning.assess': [assessor],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;

@@ -95,6 +95,15 @@ export const workloadSchema = z
   });
 export type Workload = z.infer<typeof workloadSchema>;
 
+/** A level of a component's rubric (OB 3.0 `RubricCriterionLevel`). */
+export const rubricLevelSchema = z.strictObject({
+  id: identifier(),
+  name: requiredText(limits.name),
+  description: text(limits.shortText).optional(),
+  points: z.number().min(0).max(1_000).optional(),
+});
+export type RubricLevel = z.infer<typeof rubricLevelSchema>;
+
 export const componentSchema = z.strictObject({
   title: requiredText(limits.name),
   description: text(limits.description).optional(),
@@ -102,6 +111,16 @@ export const componentSchema = z.strictObject({
   criteria: requiredText(limits.narrative),
   /** Guidance on the evidence to submit (formats, length, examples). */
   evidenceGuidance: text(limits.description).optional(),
+  /** Optional rubric: the assessor picks a level when accepting (an OB 3.0 `ResultDescription`). */
+  rubric: z
+    .array(rubricLevelSchema)
+    .min(2, 'a rubric needs at least two levels')
+    .max(10)
+    .refine(
+      (levels) => new Set(levels.map((level) => level.id)).size === levels.length,
+      'level ids must be unique',
+    )
+    .optional(),
 });
 export type Component = z.infer<typeof componentSchema>;
 

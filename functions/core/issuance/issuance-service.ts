@@ -61,8 +61,6 @@ export interface IssueRequest {
   readonly evidence?: readonly JsonObject[];
   /** OB 3.0 `Result` entries for `credentialSubject.result`. */
   readonly results?: readonly JsonObject[];
-  /** OB 3.0 `ResultDescription`s the results refer to. */
-  readonly resultDescriptions?: readonly JsonObject[];
   /** Credentials a stacked credential was built from. */
   readonly parts?: readonly string[];
   readonly actor: { kind: string; id: string };
@@ -363,7 +361,6 @@ export class IssuanceService {
         content: snapshot.content,
         qualityAssurance: snapshot.qualityAssurance,
         endorsements,
-        resultDescriptions: request.resultDescriptions,
       }),
       ...(request.results?.length ? { result: request.results } : {}),
     };

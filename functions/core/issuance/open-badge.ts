@@ -94,7 +94,6 @@ export function achievement(args: {
   content: DesignContent;
   qualityAssurance?: QualityAssurance;
   endorsements?: readonly JsonObject[];
-  resultDescriptions?: readonly JsonObject[];
 }): JsonObject {
   const { content, urls } = args;
   const achievementUrl = urls.achievement(args.microCredentialId, args.designVersion);
@@ -148,9 +147,45 @@ export function achievement(args: {
     ...(content.fieldOfStudy ? { fieldOfStudy: content.fieldOfStudy } : {}),
     ...(content.specialization ? { specialization: content.specialization } : {}),
     ...(content.tags.length ? { tag: content.tags } : {}),
-    ...(args.resultDescriptions?.length ? { resultDescription: args.resultDescriptions } : {}),
+    ...(resultDescriptions(achievementUrl, content).length
+      ? { resultDescription: resultDescriptions(achievementUrl, content) }
+      : {}),
     ...(args.endorsements?.length ? { endorsement: args.endorsements } : {}),
   };
+}
+
+const componentKeys = ['educational', 'demonstration', 'reflective'] as const;
+
+/** Where a component's rubric and its levels live, for `Result`s to point at. */
+export function rubricIds(
+  achievementUrl: string,
+  component: (typeof componentKeys)[number],
+  levelId?: string,
+): string {
+  return `${achievementUrl}#rubric-${component}${levelId ? `-${levelId}` : ''}`;
+}
+
+/** One OB 3.0 `ResultDescription` per component that has a rubric. */
+export function resultDescriptions(achievementUrl: string, content: DesignContent): JsonObject[] {
+  return componentKeys.flatMap((key) => {
+    const component = content.components[key];
+    if (!component.rubric) return [];
+    return [
+      {
+        id: rubricIds(achievementUrl, key),
+        type: ['ResultDescription'],
+        name: `${component.title} rubric`,
+        resultType: 'RubricCriterionLevel',
+        rubricCriterionLevel: component.rubric.map((level) => ({
+          id: rubricIds(achievementUrl, key, level.id),
+          type: ['RubricCriterionLevel'],
+          name: level.name,
+          ...(level.description ? { description: level.description } : {}),
+          ...(level.points !== undefined ? { points: String(level.points) } : {}),
+        })),
+      },
+    ];
+  });
 }
 
 /**

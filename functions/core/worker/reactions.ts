@@ -3,6 +3,7 @@ import type { BulkIssuanceService } from '../issuance/bulk-issuance';
 import { statusEntrySchema } from '../issuance/credential';
 import type { StatusListService } from '../issuance/status-list';
 import type { KeyService } from '../keys/key-service';
+import type { LearningService } from '../learning/learning-service';
 import type { DomainEvent } from '../shared/events';
 import { EventDispatcher } from './event-dispatcher';
 
@@ -17,11 +18,13 @@ const statusData = z.object({
   wasSuspended: z.boolean().optional(),
 });
 const jobData = z.object({ jobId: z.string() });
+const enrolmentData = z.object({ enrolmentId: z.string() });
 
 export interface ReactionDeps {
   readonly keys: KeyService;
   readonly statusLists: StatusListService;
   readonly bulk: BulkIssuanceService;
+  readonly learning: LearningService;
 }
 
 /** How the worker reacts to each domain event (all idempotent: streams redeliver). */
@@ -54,5 +57,8 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     .on('credential.suspended', republish)
     .on('credential.reinstated', republish)
     .on('bulk_issuance.requested', (event, context) => processJob(event, context.deadline))
-    .on('bulk_issuance.continue', (event, context) => processJob(event, context.deadline));
+    .on('bulk_issuance.continue', (event, context) => processJob(event, context.deadline))
+    .on('enrolment.completed', async (event) => {
+      await deps.learning.award(enrolmentData.parse(event.data).enrolmentId);
+    });
 }

@@ -1,0 +1,182 @@
+import {
+  enrolmentSchema,
+  evidenceFileSchema,
+  submissionSchema,
+  type Enrolment,
+  type EvidenceFile,
+  type Submission,
+} from '../../core/learning/model';
+import type { LearningRepository } from '../../core/learning/ports';
+import { ConflictError } from '../../core/shared/errors';
+import type { DomainEvent } from '../../core/shared/events';
+import type { Page, PageRequest } from '../../core/shared/runtime';
+import { eventPuts } from './event-item';
+import { versionedPut, type DynamoTable } from './table';
+
+const enrolmentKey = (id: string) => ({ pk: `ENROLMENT#${id}`, sk: 'ENROLMENT' });
+const fileKey = (id: string) => ({ pk: `EVIDENCEFILE#${id}`, sk: 'FILE' });
+const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
+
+const enrolmentItem = (enrolment: Enrolment) => ({
+  ...enrolmentKey(enrolment.id),
+  gsi1pk: `LEARNER#${enrolment.learnerId}#ENROLMENTS`,
+  gsi1sk: `${enrolment.enrolledAt}#${enrolment.id}`,
+  entity: 'Enrolment',
+  ...enrolment,
+});
+
+const submissionItem = (submission: Submission) => ({
+  ...submissionKey(submission.id),
+  gsi1pk: `ENROLMENT#${submission.enrolmentId}#SUBMISSIONS`,
+  gsi1sk: `${submission.submittedAt}#${submission.id}`,
+  // Only waiting submissions sit in the assessors' queue (a sparse index).
+  ...(submission.status === 'SUBMITTED'
+    ? {
+        gsi2pk: `INSTITUTION#${submission.institutionId}#ASSESSMENT_QUEUE`,
+        gsi2sk: `${submission.submittedAt}#${submission.id}`,
+      }
+    : {}),
+  entity: 'EvidenceSubmission',
+  ...submission,
+});
+
+/** Enrolments, evidence submissions and evidence file records (never the files). */
+export class DynamoDbLearningRepository implements LearningRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async enrol(enrolment: Enrolment, events: readonly DomainEvent[]): Promise<Enrolment> {
+    const TableName = this.table.tableName;
+    try {
+      await this.table.transact(
+        [
+          {
+            Put: {
+              TableName,
+              Item: enrolmentItem(enrolment),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...eventPuts(TableName, events),
+        ],
+        'ALREADY_ENROLLED',
+        `Enrolment ${enrolment.id}`,
+      );
+      return enrolment;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.code !== 'ALREADY_ENROLLED') throw error;
+      return (await this.getEnrolment(enrolment.id)) ?? enrolment;
+    }
+  }
+
+  async getEnrolment(id: string): Promise<Enrolment | null> {
+    return this.table.get(enrolmentKey(id), enrolmentSchema, true);
+  }
+
+  async listEnrolments(learnerId: string, page: PageRequest): Promise<Page<Enrolment>> {
+    return this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: `LEARNER#${learnerId}#ENROLMENTS`,
+      newestFirst: true,
+      page,
+      schema: enrolmentSchema,
+    });
+  }
+
+  async updateEnrolment(
+    enrolment: Enrolment,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        { Put: versionedPut(TableName, enrolmentItem(enrolment), expectedVersion) },
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      `Enrolment ${enrolment.id}`,
+    );
+  }
+
+  async addFile(file: EvidenceFile): Promise<void> {
+    await this.table.putNew({ ...fileKey(file.id), entity: 'EvidenceFile', ...file });
+  }
+
+  async getFile(id: string): Promise<EvidenceFile | null> {
+    return this.table.get(fileKey(id), evidenceFileSchema, true);
+  }
+
+  async updateFile(file: EvidenceFile, expectedVersion: number): Promise<void> {
+    await this.table.putVersioned(
+      { ...fileKey(file.id), entity: 'EvidenceFile', ...file },
+      expectedVersion,
+    );
+  }
+
+  async submit(
+    submission: Submission,
+    enrolment: { next: Enrolment; expectedVersion: number },
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: submissionItem(submission),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: versionedPut(TableName, enrolmentItem(enrolment.next), enrolment.expectedVersion) },
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      `Enrolment ${enrolment.next.id}`,
+    );
+  }
+
+  async assess(
+    submission: { next: Submission; expectedVersion: number },
+    enrolment: { next: Enrolment; expectedVersion: number },
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: versionedPut(TableName, submissionItem(submission.next), submission.expectedVersion),
+        },
+        { Put: versionedPut(TableName, enrolmentItem(enrolment.next), enrolment.expectedVersion) },
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      `Submission ${submission.next.id}`,
+    );
+  }
+
+  async getSubmission(id: string): Promise<Submission | null> {
+    return this.table.get(submissionKey(id), submissionSchema, true);
+  }
+
+  async submissionsOf(enrolmentId: string): Promise<Submission[]> {
+    const page = await this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: `ENROLMENT#${enrolmentId}#SUBMISSIONS`,
+      page: { limit: 100 },
+      schema: submissionSchema,
+    });
+    // The index is eventually consistent; read each item strongly for current statuses.
+    const fresh = await Promise.all(page.items.map((item) => this.getSubmission(item.id)));
+    return fresh.filter((item): item is Submission => item !== null);
+  }
+
+  async queue(institutionId: string, page: PageRequest): Promise<Page<Submission>> {
+    return this.table.queryPage({
+      index: 'gsi2',
+      partitionValue: `INSTITUTION#${institutionId}#ASSESSMENT_QUEUE`,
+      page,
+      schema: submissionSchema,
+    });
+  }
+}

@@ -1,0 +1,508 @@
+import { createHash } from 'node:crypto';
+import { authorize } from '../auth/policy';
+import { actorOf, type Principal } from '../auth/principal';
+import type { ComponentKind } from '../designs/micro-credential';
+import type { MicroCredentialRepository } from '../designs/ports';
+import type { CredentialRecord } from '../issuance/credential';
+import type { IssuanceService } from '../issuance/issuance-service';
+import { rubricIds } from '../issuance/open-badge';
+import type { JsonObject } from '../issuance/ports';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import type { DomainEvent } from '../shared/events';
+import { pageRequest } from '../shared/paging';
+import type { PublicUrls } from '../shared/public-urls';
+import type { Clock, IdGenerator, Page } from '../shared/runtime';
+import { identifier, parseInput } from '../shared/validation';
+import {
+  allowedFileTypes,
+  assessInput,
+  submitEvidenceInput,
+  uploadInput,
+  type Enrolment,
+  type EvidenceFile,
+  type Submission,
+} from './model';
+import type { EvidenceStore, LearningRepository } from './ports';
+
+export interface LearningServiceDeps {
+  readonly learning: LearningRepository;
+  readonly store: EvidenceStore;
+  readonly designs: MicroCredentialRepository;
+  readonly issuance: IssuanceService;
+  readonly urls: PublicUrls;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+const componentKey = {
+  EDUCATIONAL: 'educational',
+  DEMONSTRATION: 'demonstration',
+  REFLECTIVE: 'reflective',
+} as const;
+const componentLabel = {
+  EDUCATIONAL: 'Educational',
+  DEMONSTRATION: 'Demonstration',
+  REFLECTIVE: 'Reflective',
+} as const;
+const components: readonly ComponentKind[] = ['EDUCATIONAL', 'DEMONSTRATION', 'REFLECTIVE'];
+
+/** A file the learner may upload now, and where to. */
+export interface UploadTicket {
+  readonly file: EvidenceFile;
+  readonly uploadUrl: string;
+  readonly expiresAt: string;
+  /** Headers the PUT must carry (the signed content type). */
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * The learner pathway of the framework seeds: enrol in a published micro-credential, submit
+ * evidence for its educational, demonstration and reflective components, have assessors
+ * accept or return each, and receive the credential automatically once all three are accepted.
+ */
+export class LearningService {
+  constructor(private readonly deps: LearningServiceDeps) {}
+
+  /** Enrols the caller (once per design: enrolling again returns the same enrolment). */
+  async enrol(principal: Principal, microCredentialId: string): Promise<Enrolment> {
+    authorize(principal, 'learning.enrol');
+    if (principal.kind !== 'user' || !principal.email || !principal.emailVerified) {
+      throw new ForbiddenError(
+        'Enrolling needs a verified email address: credentials are issued to it.',
+        'EMAIL_NOT_VERIFIED',
+      );
+    }
+    const id = parseInput(identifier(), microCredentialId, 'microCredentialId');
+    const design = await this.deps.designs.getPublished(id);
+    if (!design?.published || design.status !== 'PUBLISHED') {
+      throw new ConflictError(
+        'DESIGN_NOT_OPEN',
+        'Only published micro-credentials are open for enrolment.',
+      );
+    }
+    const now = this.deps.clock.now().toISOString();
+    const fresh = { status: 'NOT_STARTED' as const, round: 0 };
+    const enrolment: Enrolment = {
+      id: createHash('sha256')
+        .update(`${principal.userId}:${design.id}`)
+        .digest('hex')
+        .slice(0, 32),
+      learnerId: principal.userId,
+      learnerEmail: principal.email.trim().toLowerCase(),
+      ...(principal.name ? { learnerName: principal.name } : {}),
+      microCredentialId: design.id,
+      institutionId: design.institutionId,
+      designName: design.content.name,
+      designVersion: design.published.designVersion,
+      status: 'ACTIVE',
+      components: { EDUCATIONAL: fresh, DEMONSTRATION: fresh, REFLECTIVE: fresh },
+      enrolledAt: now,
+      version: 1,
+    };
+    return this.deps.learning.enrol(enrolment, [
+      this.event('enrolment.created', enrolment, actorOf(principal), {}),
+    ]);
+  }
+
+  async myEnrolments(
+    principal: Principal,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Enrolment>> {
+    authorize(principal, 'learning.enrol');
+    return principal.kind === 'user'
+      ? this.deps.learning.listEnrolments(principal.userId, pageRequest(first, after))
+      : { items: [], nextCursor: null };
+  }
+
+  async enrolment(principal: Principal, id: string): Promise<Enrolment> {
+    const enrolment = await this.requireEnrolment(id);
+    authorize(principal, 'learning.read', {
+      learnerId: enrolment.learnerId,
+      institutionId: enrolment.institutionId,
+    });
+    return enrolment;
+  }
+
+  /** Every submission of an enrolment, oldest first (the full history of rounds). */
+  async submissions(principal: Principal, enrolmentId: string): Promise<Submission[]> {
+    await this.enrolment(principal, enrolmentId);
+    return this.deps.learning.submissionsOf(enrolmentId);
+  }
+
+  async submission(principal: Principal, id: string): Promise<Submission> {
+    const submission = await this.requireSubmission(id);
+    authorize(principal, 'learning.read', {
+      learnerId: submission.learnerId,
+      institutionId: submission.institutionId,
+    });
+    return submission;
+  }
+
+  /** A short-lived upload URL for one evidence file (type and size are checked and signed in). */
+  async requestUpload(
+    principal: Principal,
+    enrolmentId: string,
+    input: unknown,
+  ): Promise<UploadTicket> {
+    const enrolment = await this.requireEnrolment(enrolmentId);
+    authorize(principal, 'learning.submit', { learnerId: enrolment.learnerId });
+    const { component, fileName, contentType, size } = parseInput(uploadInput, input);
+    this.assertOpen(enrolment, component);
+    const id = this.deps.ids.newId();
+    const file: EvidenceFile = {
+      id,
+      enrolmentId,
+      learnerId: enrolment.learnerId,
+      institutionId: enrolment.institutionId,
+      name: fileName,
+      contentType,
+      size,
+      storageKey: `evidence/${enrolment.institutionId}/${enrolment.id}/${id}.${allowedFileTypes[contentType]}`,
+      status: 'PENDING',
+      createdAt: this.deps.clock.now().toISOString(),
+      version: 1,
+    };
+    await this.deps.learning.addFile(file);
+    const { url, expiresAt } = await this.deps.store.uploadUrl(file.storageKey, contentType, size);
+    return { file, uploadUrl: url, expiresAt, headers: { 'content-type': contentType } };
+  }
+
+  /** Submits (or resubmits, after a return) evidence for one component. */
+  async submit(principal: Principal, enrolmentId: string, input: unknown): Promise<Submission> {
+    const enrolment = await this.requireEnrolment(enrolmentId);
+    authorize(principal, 'learning.submit', { learnerId: enrolment.learnerId });
+    const request = parseInput(submitEvidenceInput, input);
+    this.assertOpen(enrolment, request.component);
+    if (!request.narrative && request.links.length === 0 && request.fileIds.length === 0) {
+      throw new ValidationError(
+        'Evidence needs a narrative, a link or a file.',
+        [{ path: 'input', message: 'is empty' }],
+        'EVIDENCE_EMPTY',
+      );
+    }
+    const files = await Promise.all(
+      request.fileIds.map((fileId) => this.confirmFile(enrolment, fileId)),
+    );
+    const state = enrolment.components[request.component];
+    const now = this.deps.clock.now().toISOString();
+    const submission: Submission = {
+      id: this.deps.ids.newId(),
+      enrolmentId,
+      learnerId: enrolment.learnerId,
+      institutionId: enrolment.institutionId,
+      microCredentialId: enrolment.microCredentialId,
+      component: request.component,
+      round: state.round + 1,
+      narrative: request.narrative,
+      links: request.links,
+      files: files.map((file) => ({
+        id: file.id,
+        name: file.name,
+        contentType: file.contentType,
+        size: file.size,
+        sha256: file.sha256!,
+      })),
+      includeNarrative: request.includeNarrative ?? request.component !== 'REFLECTIVE',
+      public: request.public,
+      status: 'SUBMITTED',
+      submittedAt: now,
+      version: 1,
+    };
+    const next: Enrolment = {
+      ...enrolment,
+      components: {
+        ...enrolment.components,
+        [request.component]: {
+          status: 'SUBMITTED',
+          round: submission.round,
+          latestSubmissionId: submission.id,
+        },
+      },
+      version: enrolment.version + 1,
+    };
+    await this.deps.learning.submit(submission, { next, expectedVersion: enrolment.version }, [
+      this.event('evidence.submitted', enrolment, actorOf(principal), {
+        component: request.component,
+        submissionId: submission.id,
+        round: submission.round,
+      }),
+    ]);
+    return submission;
+  }
+
+  /** Submissions waiting for the caller's institution, oldest first (assessors). */
+  async queue(
+    principal: Principal,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Submission>> {
+    const institutionId = principal.kind === 'user' ? (principal.institutionId ?? '') : '';
+    authorize(principal, 'learning.assess', { institutionId });
+    return this.deps.learning.queue(institutionId, pageRequest(first, after));
+  }
+
+  /**
+   * Accepts or returns a submission. When the last component is accepted the enrolment
+   * completes and the credential is issued by the worker. Two assessors deciding the last two
+   * components at once both succeed (the enrolment update is retried on its new version) and
+   * exactly one of them completes the enrolment.
+   */
+  async assess(principal: Principal, submissionId: string, input: unknown): Promise<Submission> {
+    let submission = await this.requireSubmission(submissionId);
+    authorize(principal, 'learning.assess', { institutionId: submission.institutionId });
+    const decision = parseInput(assessInput, input);
+    if (principal.kind === 'user' && principal.userId === submission.learnerId) {
+      throw new ForbiddenError(
+        'Learners cannot assess their own evidence.',
+        'SELF_ASSESSMENT_FORBIDDEN',
+      );
+    }
+    const design = await this.deps.designs.getPublished(submission.microCredentialId);
+    const rubric = design?.content.components[componentKey[submission.component]].rubric;
+    if (
+      decision.decision === 'ACCEPT' &&
+      rubric &&
+      !rubric.some((level) => level.id === decision.rubricLevelId)
+    ) {
+      throw new ValidationError(
+        'Pick one of the rubric levels to accept this component.',
+        [
+          {
+            path: 'input.rubricLevelId',
+            message: `must be one of ${rubric.map((level) => level.id).join(', ')}`,
+          },
+        ],
+        'RUBRIC_LEVEL_REQUIRED',
+      );
+    }
+    if (decision.decision === 'RETURN' && !decision.feedback) {
+      throw new ValidationError('Returning evidence needs feedback for the learner.', [
+        { path: 'input.feedback', message: 'is required to return' },
+      ]);
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      if (submission.status !== 'SUBMITTED')
+        throw new ConflictError('ALREADY_ASSESSED', 'This submission has already been assessed.');
+      const enrolment = await this.requireEnrolment(submission.enrolmentId);
+      const now = this.deps.clock.now().toISOString();
+      const next: Submission = {
+        ...submission,
+        status: decision.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED',
+        assessment: {
+          decision: decision.decision,
+          assessorId: actorOf(principal).id,
+          decidedAt: now,
+          ...(decision.feedback ? { feedback: decision.feedback } : {}),
+          ...(decision.rubricLevelId && decision.decision === 'ACCEPT'
+            ? { rubricLevelId: decision.rubricLevelId }
+            : {}),
+        },
+        version: submission.version + 1,
+      };
+      const componentsNext = {
+        ...enrolment.components,
+        [submission.component]: {
+          ...enrolment.components[submission.component],
+          status: decision.decision === 'ACCEPT' ? ('ACCEPTED' as const) : ('RETURNED' as const),
+          ...(decision.decision === 'ACCEPT' ? { acceptedAt: now } : {}),
+        },
+      };
+      const completes =
+        enrolment.status === 'ACTIVE' &&
+        components.every((kind) => componentsNext[kind].status === 'ACCEPTED');
+      const enrolmentNext: Enrolment = {
+        ...enrolment,
+        components: componentsNext,
+        ...(completes ? { status: 'COMPLETED' as const, completedAt: now } : {}),
+        version: enrolment.version + 1,
+      };
+      const actor = actorOf(principal);
+      try {
+        await this.deps.learning.assess(
+          { next, expectedVersion: submission.version },
+          { next: enrolmentNext, expectedVersion: enrolment.version },
+          [
+            this.event(
+              decision.decision === 'ACCEPT' ? 'evidence.accepted' : 'evidence.returned',
+              enrolment,
+              actor,
+              { component: submission.component, submissionId },
+            ),
+            ...(completes ? [this.event('enrolment.completed', enrolmentNext, actor, {})] : []),
+          ],
+        );
+        return next;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+        submission = await this.requireSubmission(submissionId);
+      }
+    }
+  }
+
+  /**
+   * Issues the credential of a completed enrolment (the worker calls this on
+   * `enrolment.completed`). Idempotent: issuance is keyed by learner and design version.
+   */
+  async award(enrolmentId: string): Promise<CredentialRecord | null> {
+    const enrolment = await this.requireEnrolment(enrolmentId);
+    if (enrolment.status !== 'COMPLETED') return null;
+    const design = await this.deps.designs.getPublished(enrolment.microCredentialId);
+    if (!design?.published) return null;
+    const submissions = await this.deps.learning.submissionsOf(enrolmentId);
+    const accepted = components.map((kind) =>
+      submissions.find(
+        (submission) => submission.component === kind && submission.status === 'ACCEPTED',
+      )!,
+    );
+    const achievementUrl = this.deps.urls.achievement(design.id, design.published.designVersion);
+    const evidence: JsonObject[] = accepted.map((submission) => {
+      const component = design.content.components[componentKey[submission.component]];
+      return {
+        id: `${this.deps.urls.base}/evidence/${submission.id}`,
+        type: ['Evidence'],
+        name: `${componentLabel[submission.component]} component: ${component.title}`,
+        genre: componentLabel[submission.component],
+        description: `Accepted by an assessor on ${submission.assessment!.decidedAt.slice(0, 10)}${submission.files.length ? `; ${submission.files.length} file${submission.files.length === 1 ? '' : 's'} on record` : ''}.`,
+        ...(submission.includeNarrative && submission.narrative
+          ? { narrative: submission.narrative }
+          : {}),
+      };
+    });
+    const results: JsonObject[] = accepted
+      .filter(
+        (submission) =>
+          submission.assessment?.rubricLevelId &&
+          design.content.components[componentKey[submission.component]].rubric,
+      )
+      .map((submission) => ({
+        type: ['Result'],
+        resultDescription: rubricIds(achievementUrl, componentKey[submission.component]),
+        achievedLevel: rubricIds(
+          achievementUrl,
+          componentKey[submission.component],
+          submission.assessment!.rubricLevelId,
+        ),
+        status: 'Completed',
+      }));
+    const credential = await this.deps.issuance.issueFor({
+      microCredentialId: enrolment.microCredentialId,
+      recipient: {
+        email: enrolment.learnerEmail,
+        ...(enrolment.learnerName ? { name: enrolment.learnerName } : {}),
+      },
+      evidence,
+      results,
+      kind: 'micro',
+      actor: { kind: 'platform', id: `enrolment:${enrolment.id}` },
+    });
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await this.requireEnrolment(enrolmentId);
+      if (current.credentialId) break;
+      try {
+        await this.deps.learning.updateEnrolment(
+          { ...current, credentialId: credential.id, version: current.version + 1 },
+          current.version,
+          [],
+        );
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return credential;
+  }
+
+  /** A short-lived download URL for an evidence file (its learner, or staff of the institution). */
+  async fileDownload(principal: Principal, fileId: string): Promise<string> {
+    const file = await this.deps.learning.getFile(fileId);
+    if (!file) throw new NotFoundError('EvidenceFile', fileId);
+    authorize(principal, 'learning.read', {
+      learnerId: file.learnerId,
+      institutionId: file.institutionId,
+    });
+    if (file.status !== 'UPLOADED')
+      throw new ConflictError('FILE_NOT_UPLOADED', 'The file has not been uploaded.');
+    return this.deps.store.downloadUrl(file.storageKey, file.name, file.contentType);
+  }
+
+  /** Evidence the learner made public (its page); null when it is not public. */
+  async publicEvidence(submissionId: string): Promise<Submission | null> {
+    const submission = /^[A-Za-z0-9_-]{1,100}$/.test(submissionId)
+      ? await this.deps.learning.getSubmission(submissionId)
+      : null;
+    return submission?.public && submission.status === 'ACCEPTED' ? submission : null;
+  }
+
+  private assertOpen(enrolment: Enrolment, component: ComponentKind) {
+    if (enrolment.status !== 'ACTIVE')
+      throw new ConflictError('ENROLMENT_COMPLETED', 'The enrolment is complete.');
+    const state = enrolment.components[component];
+    if (state.status === 'SUBMITTED')
+      throw new ConflictError(
+        'EVIDENCE_UNDER_ASSESSMENT',
+        'This component is waiting for an assessor.',
+      );
+    if (state.status === 'ACCEPTED')
+      throw new ConflictError('COMPONENT_ACCEPTED', 'This component is already accepted.');
+  }
+
+  /** Checks an uploaded file against what was announced, and records its SHA-256. */
+  private async confirmFile(enrolment: Enrolment, fileId: string): Promise<EvidenceFile> {
+    const file = await this.deps.learning.getFile(fileId);
+    if (!file || file.enrolmentId !== enrolment.id) throw new NotFoundError('EvidenceFile', fileId);
+    if (file.status === 'UPLOADED') return file;
+    const stored = await this.deps.store.inspect(file.storageKey);
+    if (!stored)
+      throw new ValidationError(
+        `The file ${file.name} has not been uploaded.`,
+        [{ path: 'input.fileIds', message: `${fileId} is not uploaded` }],
+        'FILE_NOT_UPLOADED',
+      );
+    if (stored.size !== file.size) {
+      throw new ValidationError(
+        `The file ${file.name} is not the size announced.`,
+        [{ path: 'input.fileIds', message: `${fileId} has the wrong size` }],
+        'FILE_SIZE_MISMATCH',
+      );
+    }
+    const next: EvidenceFile = {
+      ...file,
+      status: 'UPLOADED',
+      sha256: stored.sha256,
+      version: file.version + 1,
+    };
+    await this.deps.learning.updateFile(next, file.version);
+    return next;
+  }
+
+  private event(
+    type: string,
+    enrolment: Enrolment,
+    actor: { kind: string; id: string },
+    data: Record<string, unknown>,
+  ): DomainEvent {
+    return {
+      id: this.deps.ids.newId(),
+      type,
+      institutionId: enrolment.institutionId,
+      aggregateType: 'Enrolment',
+      aggregateId: enrolment.id,
+      occurredAt: this.deps.clock.now().toISOString(),
+      actor,
+      data: { enrolmentId: enrolment.id, microCredentialId: enrolment.microCredentialId, ...data },
+    };
+  }
+
+  private async requireEnrolment(id: string): Promise<Enrolment> {
+    const enrolment = await this.deps.learning.getEnrolment(id);
+    if (!enrolment) throw new NotFoundError('Enrolment', id);
+    return enrolment;
+  }
+
+  private async requireSubmission(id: string): Promise<Submission> {
+    const submission = await this.deps.learning.getSubmission(id);
+    if (!submission) throw new NotFoundError('Submission', id);
+    return submission;
+  }
+}

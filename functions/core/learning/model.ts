@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { componentKinds } from '../designs/micro-credential';
+import { httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
+
+export const componentStatuses = ['NOT_STARTED', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
+export type ComponentStatus = (typeof componentStatuses)[number];
+
+export const componentStateSchema = z.object({
+  status: z.enum(componentStatuses),
+  /** Submissions so far (1 after the first, +1 per resubmission). */
+  round: z.int().min(0),
+  latestSubmissionId: z.string().optional(),
+  acceptedAt: z.iso.datetime().optional(),
+});
+export type ComponentState = z.output<typeof componentStateSchema>;
+
+/** A learner working toward one micro-credential, with the state of each component. */
+export const enrolmentSchema = z.object({
+  id: z.string(),
+  learnerId: z.string(),
+  learnerEmail: z.string(),
+  learnerName: z.string().optional(),
+  microCredentialId: z.string(),
+  institutionId: z.string(),
+  designName: z.string(),
+  designVersion: z.int().positive(),
+  status: z.enum(['ACTIVE', 'COMPLETED']),
+  components: z.object({
+    EDUCATIONAL: componentStateSchema,
+    DEMONSTRATION: componentStateSchema,
+    REFLECTIVE: componentStateSchema,
+  }),
+  credentialId: z.string().optional(),
+  enrolledAt: z.iso.datetime(),
+  completedAt: z.iso.datetime().optional(),
+  version: z.int().positive(),
+});
+export type Enrolment = z.output<typeof enrolmentSchema>;
+
+/** Types evidence files may have: documents, images, text and media; nothing executable. */
+export const allowedFileTypes = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'text/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'video/mp4': 'mp4',
+  'audio/mpeg': 'mp3',
+} as const;
+export type AllowedFileType = keyof typeof allowedFileTypes;
+export const maxFileBytes = 25 * 1024 * 1024;
+export const maxFilesPerSubmission = 10;
+
+/** An evidence file: metadata and digest here, the bytes in object storage. */
+export const evidenceFileSchema = z.object({
+  id: z.string(),
+  enrolmentId: z.string(),
+  learnerId: z.string(),
+  institutionId: z.string(),
+  name: z.string(),
+  contentType: z.enum(Object.keys(allowedFileTypes) as [AllowedFileType]),
+  size: z.int().positive(),
+  storageKey: z.string(),
+  status: z.enum(['PENDING', 'UPLOADED']),
+  /** SHA-256 (hex) of the stored bytes, computed by the platform once uploaded. */
+  sha256: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  version: z.int().positive(),
+});
+export type EvidenceFile = z.output<typeof evidenceFileSchema>;
+
+export const assessmentSchema = z.object({
+  decision: z.enum(['ACCEPT', 'RETURN']),
+  assessorId: z.string(),
+  decidedAt: z.iso.datetime(),
+  feedback: z.string().optional(),
+  rubricLevelId: z.string().optional(),
+});
+
+/** One round of evidence for one component. Every round is kept. */
+export const submissionSchema = z.object({
+  id: z.string(),
+  enrolmentId: z.string(),
+  learnerId: z.string(),
+  institutionId: z.string(),
+  microCredentialId: z.string(),
+  component: z.enum(componentKinds),
+  round: z.int().positive(),
+  narrative: z.string(),
+  links: z.array(z.object({ url: z.string(), name: z.string().optional() })),
+  files: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      contentType: z.string(),
+      size: z.int(),
+      sha256: z.string(),
+    }),
+  ),
+  /** The learner allows this narrative inside the credential (the reflective one is off by default). */
+  includeNarrative: z.boolean(),
+  /** The learner makes this evidence public (its page); private otherwise. */
+  public: z.boolean(),
+  status: z.enum(['SUBMITTED', 'ACCEPTED', 'RETURNED']),
+  submittedAt: z.iso.datetime(),
+  assessment: assessmentSchema.optional(),
+  version: z.int().positive(),
+});
+export type Submission = z.output<typeof submissionSchema>;
+
+export const uploadInput = z.strictObject({
+  component: z.enum(componentKinds),
+  fileName: requiredText(200).refine(
+    (name) => !/[\\/]/.test(name),
+    'must be a plain file name',
+  ),
+  contentType: z.enum(Object.keys(allowedFileTypes) as [AllowedFileType], {
+    message: `must be one of ${Object.keys(allowedFileTypes).join(', ')}`,
+  }),
+  size: z
+    .int()
+    .positive()
+    .max(maxFileBytes, `must be at most ${maxFileBytes / 1024 / 1024} MB`),
+});
+
+export const submitEvidenceInput = z.strictObject({
+  component: z.enum(componentKinds),
+  narrative: text(limits.narrative).default(''),
+  links: z
+    .array(z.strictObject({ url: httpUrl(), name: text(limits.name).optional() }))
+    .max(20)
+    .default([]),
+  fileIds: z.array(identifier()).max(maxFilesPerSubmission).default([]),
+  includeNarrative: z.boolean().optional(),
+  public: z.boolean().default(false),
+});
+
+export const assessInput = z.strictObject({
+  decision: z.enum(['ACCEPT', 'RETURN']),
+  feedback: text(limits.description).optional(),
+  rubricLevelId: identifier().optional(),
+});
