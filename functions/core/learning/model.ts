@@ -115,10 +115,7 @@ export type Submission = z.output<typeof submissionSchema>;
 
 export const uploadInput = z.strictObject({
   component: z.enum(componentKinds),
-  fileName: requiredText(200).refine(
-    (name) => !/[\\/]/.test(name),
-    'must be a plain file name',
-  ),
+  fileName: requiredText(200).refine((name) => !/[\\/]/.test(name), 'must be a plain file name'),
   contentType: z.enum(Object.keys(allowedFileTypes) as [AllowedFileType], {
     message: `must be one of ${Object.keys(allowedFileTypes).join(', ')}`,
   }),
