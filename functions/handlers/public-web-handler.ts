@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { statusPurposes } from '../core/issuance/credential';
 import { DomainError } from '../core/shared/errors';
+import { platformOwnerId } from '../core/shared/owners';
 import type { Container } from '../composition/container';
 import {
   credentialPage,
@@ -214,6 +215,22 @@ export function createPublicWebHandler(container: Container) {
         return svg
           ? textResponse(svg, 'image/svg+xml', { maxAge: 3600, headers: svgHeaders })
           : problem(404, 'ACHIEVEMENT_NOT_FOUND', 'No such approved achievement.');
+      },
+    },
+    {
+      pattern: /^\/\.well-known\/(did|jwks)\.json$/,
+      handle: async ([document]) => {
+        const body =
+          document === 'did'
+            ? await docs.didDocument('platform', platformOwnerId)
+            : await docs.jwks('platform', platformOwnerId);
+        return body
+          ? jsonResponse(body, {
+              contentType:
+                document === 'did' ? 'application/did+ld+json' : 'application/jwk-set+json',
+              maxAge: 300,
+            })
+          : problem(404, 'DID_NOT_FOUND', 'The platform has no keys yet.');
       },
     },
     {

@@ -2,6 +2,8 @@
  * Pure key builders for every entity in the single table. Keeping them here (and tested on
  * their own) means no repository spells a key by hand.
  */
+import { createHash } from 'node:crypto';
+import type { OwnerKind } from '../../core/shared/owners';
 
 const pad = (n: number) => n.toString().padStart(6, '0');
 
@@ -86,14 +88,18 @@ export const keys = {
   /** Decisions of an institution over time, for QA statistics. */
   decisionsOfInstitution: (institutionId: string) => `INSTITUTION#${institutionId}#QA_DECISIONS`,
 
-  ownerPartition: (ownerKind: 'institution' | 'partner', ownerId: string) =>
-    ownerKind === 'institution' ? `INSTITUTION#${ownerId}` : `PARTNER#${ownerId}`,
-  signingKey: (ownerKind: 'institution' | 'partner', ownerId: string, keyId: string) => ({
+  ownerPartition: (ownerKind: OwnerKind, ownerId: string) =>
+    ownerKind === 'institution'
+      ? `INSTITUTION#${ownerId}`
+      : ownerKind === 'partner'
+        ? `PARTNER#${ownerId}`
+        : `PLATFORM#${ownerId}`,
+  signingKey: (ownerKind: OwnerKind, ownerId: string, keyId: string) => ({
     pk: keys.ownerPartition(ownerKind, ownerId),
     sk: `KEY#${keyId}`,
   }),
   signingKeyPrefix: () => 'KEY#',
-  keyRotation: (ownerKind: 'institution' | 'partner', ownerId: string, generation: number) => ({
+  keyRotation: (ownerKind: OwnerKind, ownerId: string, generation: number) => ({
     pk: keys.ownerPartition(ownerKind, ownerId),
     sk: `KEY_ROTATION#${pad(generation)}`,
   }),
@@ -146,6 +152,47 @@ export const keys = {
   bulkJob: (id: string) => ({ pk: `BULKJOB#${id}`, sk: 'JOB' }),
   bulkRow: (jobId: string, row: number) => ({ pk: `BULKJOB#${jobId}`, sk: `ROW#${pad(row)}` }),
   bulkRowsByStatus: (jobId: string, status: string) => `BULKJOB#${jobId}#${status}`,
+
+  stack: (id: string) => ({ pk: `STACK#${id}`, sk: 'STACK' }),
+  stacksOfTarget: (microCredentialId: string) => `MICROCREDENTIAL#${microCredentialId}#STACKS`,
+  stacksOfInstitution: (institutionId: string) => `INSTITUTION#${institutionId}#STACKS`,
+  stackListing: (stack: {
+    id: string;
+    institutionId: string;
+    microCredentialId: string;
+    createdAt: string;
+  }) => ({
+    gsi1pk: keys.stacksOfTarget(stack.microCredentialId),
+    gsi1sk: `${stack.createdAt}#${stack.id}`,
+    gsi2pk: keys.stacksOfInstitution(stack.institutionId),
+    gsi2sk: `${stack.createdAt}#${stack.id}`,
+  }),
+  /**
+   * Stacks that count a part, one index item per (part, active stack). External achievement
+   * ids are URLs of up to 2 KB, so they are hashed to keep the key well inside DynamoDB's limit.
+   */
+  stacksWithPart: (partKey: string) =>
+    /^[A-Za-z0-9_-]{1,100}$/.test(partKey)
+      ? `STACKPART#${partKey}`
+      : `STACKPART#URL#${createHash('sha256').update(partKey, 'utf8').digest('hex')}`,
+  stackPart: (partKey: string, stackId: string) => ({
+    pk: keys.stacksWithPart(partKey),
+    sk: `STACK#${stackId}`,
+  }),
+
+  shareLink: (credentialId: string, linkId: string) => ({
+    pk: `CREDENTIAL#${credentialId}`,
+    sk: `SHARE#${linkId}`,
+  }),
+  shareLinkPrefix: () => 'SHARE#',
+  backpack: (ownerId: string) => `BACKPACK#${ownerId}`,
+  importedCredential: (ownerId: string, id: string) => ({
+    pk: keys.backpack(ownerId),
+    sk: `ITEM#${id}`,
+  }),
+  importedCredentialPrefix: () => 'ITEM#',
+  /** A learner's imported credentials across sign-ins, by the hash of their verified email. */
+  importedOfEmail: (emailHash: string) => `BACKPACK_EMAIL#${emailHash}`,
 
   domainEvent: (institutionId: string, occurredAt: string, id: string) => ({
     pk: `EVENTS#${institutionId}`,

@@ -1,3 +1,4 @@
+import type { OwnerKind } from '../shared/owners';
 import type { MicroCredentialRepository } from '../designs/ports';
 import { isApprovedSnapshot } from '../designs/micro-credential';
 import type { InstitutionRepository } from '../institutions/ports';
@@ -41,16 +42,13 @@ export class PublicDocuments {
     };
   }
 
-  async didDocument(
-    ownerKind: 'institution' | 'partner',
-    ownerId: string,
-  ): Promise<JsonObject | null> {
+  async didDocument(ownerKind: OwnerKind, ownerId: string): Promise<JsonObject | null> {
     const keys = await this.deps.keys.publicKeys({ ownerKind, ownerId });
     if (keys.length === 0) return null;
     return didDocument(this.deps.urls, { ownerKind, ownerId }, keys);
   }
 
-  async jwks(ownerKind: 'institution' | 'partner', ownerId: string): Promise<JsonObject | null> {
+  async jwks(ownerKind: OwnerKind, ownerId: string): Promise<JsonObject | null> {
     const keys = await this.deps.keys.publicKeys({ ownerKind, ownerId });
     if (keys.length === 0) return null;
     return jwks(this.deps.urls, { ownerKind, ownerId }, keys);

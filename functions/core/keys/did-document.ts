@@ -1,3 +1,4 @@
+import type { OwnerKind } from '../shared/owners';
 import type { PublicUrls } from '../shared/public-urls';
 import { ed25519Multibase, ed25519RawFromSpki, publicJwk, type IssuerKey } from './issuer-key';
 
@@ -9,7 +10,7 @@ import { ed25519Multibase, ed25519RawFromSpki, publicJwk, type IssuerKey } from 
  */
 export function didDocument(
   urls: PublicUrls,
-  owner: { ownerKind: 'institution' | 'partner'; ownerId: string },
+  owner: { ownerKind: OwnerKind; ownerId: string },
   keys: readonly IssuerKey[],
 ) {
   const did = urls.ownerDid(owner.ownerKind, owner.ownerId);
@@ -50,7 +51,7 @@ export function didDocument(
 /** The issuer's JWKS: every key not revoked, `kid` = the verification method id. */
 export function jwks(
   urls: PublicUrls,
-  owner: { ownerKind: 'institution' | 'partner'; ownerId: string },
+  owner: { ownerKind: OwnerKind; ownerId: string },
   keys: readonly IssuerKey[],
 ) {
   return {

@@ -1,3 +1,4 @@
+import { ownerKinds } from '../shared/owners';
 import { createPublicKey } from 'node:crypto';
 import { encode as encodeBase58 } from 'base58-universal';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ export type KeyStatus = (typeof keyStatuses)[number];
  */
 export const issuerKeySchema = z.object({
   ownerId: z.string(),
-  ownerKind: z.enum(['institution', 'partner']),
+  ownerKind: z.enum(ownerKinds),
   /** Short id, unique per owner; the fragment of the verification method, e.g. `g1-ed25519`. */
   keyId: z.string(),
   algorithm: z.enum(keyAlgorithms),

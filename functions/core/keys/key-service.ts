@@ -172,6 +172,23 @@ export class KeyService {
     return next;
   }
 
+  /**
+   * Asks for an owner's first keys unless it has some (used for the platform's own keys, which
+   * no creation event brings). Safe to call often: a second request is a no-op.
+   */
+  async ensureProvisioned(owner: KeyOwner): Promise<void> {
+    if ((await this.deps.keys.list(owner)).length > 0) return;
+    try {
+      await this.deps.keys.requestRotation(
+        owner,
+        1,
+        this.provisioningEvent(owner, { kind: 'platform', id: 'platform' }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+
   /** The event that asks the worker to provision the first keys of a new owner. */
   provisioningEvent(owner: KeyOwner, actor: { kind: string; id: string }): DomainEvent {
     return {

@@ -2,6 +2,7 @@
  * Ports for signing keys. Private keys never leave the key service: the domain asks for a
  * signature over bytes and for public keys, nothing else.
  */
+import type { OwnerKind } from '../shared/owners';
 import type { DomainEvent } from '../shared/events';
 import type { IssuerKey } from './issuer-key';
 
@@ -19,7 +20,7 @@ export interface CreatedKey {
 export interface KeyLabels {
   /** Who the key signs for: an institution or a partner id. */
   readonly ownerId: string;
-  readonly ownerKind: 'institution' | 'partner';
+  readonly ownerKind: OwnerKind;
   /** Human-readable purpose, kept in the key's description and tags. */
   readonly purpose: string;
   /**
@@ -42,7 +43,7 @@ export interface Signer {
   getPublicKey(keyRef: string): Promise<Uint8Array>;
 }
 
-export type KeyOwner = { readonly ownerKind: 'institution' | 'partner'; readonly ownerId: string };
+export type KeyOwner = { readonly ownerKind: OwnerKind; readonly ownerId: string };
 
 export interface KeyRepository {
   list(owner: KeyOwner): Promise<IssuerKey[]>;

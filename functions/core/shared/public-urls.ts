@@ -2,6 +2,7 @@
  * Every public URL and identifier the platform mints. Credentials embed these, so they must
  * stay stable: change a path here only with a redirect in the public web function.
  */
+import { platformOwnerId, type OwnerKind } from './owners';
 export class PublicUrls {
   private readonly didHost: string;
 
@@ -24,12 +25,18 @@ export class PublicUrls {
     return `did:web:${this.didHost}:issuers:${encodeURIComponent(institutionId)}`;
   }
 
-  didDocument(ownerKind: 'institution' | 'partner', ownerId: string): string {
-    return `${this.baseUrl}/${ownerKind === 'institution' ? 'issuers' : 'partners'}/${encodeURIComponent(ownerId)}/did.json`;
+  /** Where an owner's documents live: `/issuers/<id>`, `/partners/<id>`, or the root for the platform. */
+  private ownerPath(ownerKind: OwnerKind, ownerId: string): string {
+    if (ownerKind === 'platform') return `${this.baseUrl}/.well-known`;
+    return `${this.baseUrl}/${ownerKind === 'institution' ? 'issuers' : 'partners'}/${encodeURIComponent(ownerId)}`;
   }
 
-  jwks(ownerKind: 'institution' | 'partner', ownerId: string): string {
-    return `${this.baseUrl}/${ownerKind === 'institution' ? 'issuers' : 'partners'}/${encodeURIComponent(ownerId)}/jwks.json`;
+  didDocument(ownerKind: OwnerKind, ownerId: string): string {
+    return `${this.ownerPath(ownerKind, ownerId)}/did.json`;
+  }
+
+  jwks(ownerKind: OwnerKind, ownerId: string): string {
+    return `${this.ownerPath(ownerKind, ownerId)}/jwks.json`;
   }
 
   partnerProfile(partnerId: string): string {
@@ -40,11 +47,17 @@ export class PublicUrls {
     return `did:web:${this.didHost}:partners:${encodeURIComponent(partnerId)}`;
   }
 
-  ownerDid(ownerKind: 'institution' | 'partner', ownerId: string): string {
+  /** The platform's own DID: `did:web:<host>`, resolved at `<base>/.well-known/did.json`. */
+  platformDid(): string {
+    return `did:web:${this.didHost}`;
+  }
+
+  ownerDid(ownerKind: OwnerKind, ownerId: string): string {
+    if (ownerKind === 'platform') return this.platformDid();
     return ownerKind === 'institution' ? this.issuerDid(ownerId) : this.partnerDid(ownerId);
   }
 
-  verificationMethod(ownerKind: 'institution' | 'partner', ownerId: string, keyId: string): string {
+  verificationMethod(ownerKind: OwnerKind, ownerId: string, keyId: string): string {
     return `${this.ownerDid(ownerKind, ownerId)}#${keyId}`;
   }
 
@@ -65,7 +78,8 @@ export class PublicUrls {
   }
 
   /** Parses a DID minted here back to its owner, or null for any other DID. */
-  parseOwnDid(did: string): { ownerKind: 'institution' | 'partner'; ownerId: string } | null {
+  parseOwnDid(did: string): { ownerKind: OwnerKind; ownerId: string } | null {
+    if (did === this.platformDid()) return { ownerKind: 'platform', ownerId: platformOwnerId };
     const prefix = `did:web:${this.didHost}:`;
     if (!did.startsWith(prefix)) return null;
     const [segment, id, ...rest] = did.slice(prefix.length).split(':');
