@@ -10,6 +10,7 @@ import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';
 import type { QaService } from '../functions/core/qa/qa-service';
+import type { StackingService } from '../functions/core/stacking/stacking-service';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/shared/event-service';
@@ -31,6 +32,7 @@ export interface Services {
   readonly partners: PartnerService;
   readonly endorsements: EndorsementService;
   readonly learning: LearningService;
+  readonly stacking: StackingService;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -7,7 +7,7 @@ import '../infra/local/quiet-warnings';
 import { join, resolve } from 'node:path';
 import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-client';
 import { LocalIdentityIssuer } from '../infra/local/identity';
-import { demoDesigns, demoInstitution } from '../infra/local/demo-content';
+import { demoDesigns, demoInstitution, demoStackedDesign } from '../infra/local/demo-content';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
   approveDesign,
@@ -16,6 +16,7 @@ import {
   endorseDesign,
   learningOperations,
   publishDesign,
+  stackingOperations,
   uploadEvidenceFile,
   type QaCallers,
 } from '../infra/local/portal-flows';
@@ -99,7 +100,7 @@ try {
     version: number;
     designVersion: number;
   }[] = [];
-  for (const design of demoDesigns) {
+  for (const design of [...demoDesigns, demoStackedDesign]) {
     const { createMicroCredential } = await api.call<{
       createMicroCredential: {
         id: string;
@@ -170,6 +171,24 @@ try {
     Object.assign(design, { status: published.status, version: published.version });
   }
 
+  const [educational, corporate, leadership] = microCredentials;
+  log('stacking Educational + Corporate Leadership into the Leadership badge (issuer admin)');
+  const { defineStack: stack } = await api.call<{ defineStack: { id: string; name: string } }>(
+    stackingOperations.define,
+    {
+      input: {
+        institutionId: institution.id,
+        name: 'Leadership',
+        description: 'Breadth across leadership: education and organisations.',
+        microCredentialId: leadership!.id,
+        rule: 'ALL',
+        parts: [{ microCredentialId: educational!.id }, { microCredentialId: corporate!.id }],
+        onPartRevoked: 'REVOKE',
+      },
+    },
+    issuerAdmin,
+  );
+
   log('issuing credentials (issuer admin)');
   const credentials: {
     id: string;
@@ -202,7 +221,6 @@ try {
   };
   const ada = { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' };
   const grace = { email: 'grace.hopper@example.org', name: 'Grace Hopper' };
-  const [educational, corporate] = microCredentials;
   await issue(educational!.id, ada);
   await issue(educational!.id, grace);
   const mistaken = await issue(corporate!.id, grace);
@@ -315,6 +333,63 @@ try {
     evidence: earned.json.evidence?.length ?? 0,
   });
 
+  log("waiting for the worker to stack Leadership for Ada (and to revoke Grace's with its part)");
+  const stacked = await withRetry(async () => {
+    const { issuedCredentials } = await api.call<{
+      issuedCredentials: {
+        nodes: {
+          id: string;
+          url: string;
+          microCredentialId: string;
+          kind: string;
+          status: string;
+          parts: string[];
+        }[];
+      };
+    }>(
+      `query ($id: ID!) { issuedCredentials(institutionId: $id, first: 100) { nodes { id url microCredentialId kind status parts } } }`,
+      { id: institution.id },
+      issuerAdmin,
+    );
+    const all = issuedCredentials.nodes.filter((credential) => credential.kind === 'stacked');
+    const settled =
+      all.some((credential) => credential.parts.includes(earned.id)) &&
+      all.every(
+        (credential) => !credential.parts.includes(mistaken.id) || credential.status === 'REVOKED',
+      );
+    if (!settled)
+      throw new GraphQLRequestError(200, [
+        { message: 'not stacked yet', extensions: { retryable: true } },
+      ]);
+    return all;
+  });
+  for (const credential of stacked) {
+    credentials.push({
+      id: credential.id,
+      url: credential.url,
+      microCredentialId: credential.microCredentialId,
+      kind: credential.kind,
+      status: credential.status,
+      evidence: credential.parts.length,
+    });
+  }
+  const { myPathways } = await api.call<{
+    myPathways: { stack: { id: string }; summary: string; credential: { id: string } | null }[];
+  }>(stackingOperations.pathways, {}, learner);
+  const adaPathway = myPathways.find((pathway) => pathway.stack.id === stack.id);
+  log(`Ada's pathway: ${adaPathway?.summary ?? 'none'}`);
+
+  log("exporting Ada's transcript (CLR 2.0, signed by the platform)");
+  const { myTranscript } = await withRetry(() =>
+    api.call<{
+      myTranscript: {
+        id: string;
+        type: string[];
+        credentialSubject: { verifiableCredential: unknown[]; association?: unknown[] };
+      };
+    }>(stackingOperations.transcript, {}, learner),
+  );
+
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
@@ -322,6 +397,13 @@ try {
     reviews,
     endorsements,
     credentials,
+    stacks: [{ id: stack.id, name: stack.name, credentialId: adaPathway?.credential?.id ?? null }],
+    transcript: {
+      id: myTranscript.id,
+      type: myTranscript.type,
+      credentials: myTranscript.credentialSubject.verifiableCredential.length,
+      associations: myTranscript.credentialSubject.association?.length ?? 0,
+    },
   };
   console.log(JSON.stringify(summary));
 } finally {

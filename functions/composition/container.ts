@@ -19,6 +19,7 @@ import {
   DynamoDbPartnerRepository,
 } from '../adapters/dynamodb/partner-repositories';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
+import { DynamoDbStackRepository } from '../adapters/dynamodb/stack-repository';
 import { DynamoDbLearningRepository } from '../adapters/dynamodb/learning-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { S3EvidenceStore } from '../adapters/s3/s3-evidence-store';
@@ -43,6 +44,7 @@ import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
 import { QaService } from '../core/qa/qa-service';
+import { StackingService } from '../core/stacking/stacking-service';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/shared/event-service';
@@ -213,10 +215,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     canSee: async (record, token) => (await sharing.access(record, token)).allowed,
     withdrawn: (endorsementId) => endorsements.isWithdrawn(endorsementId),
   });
+  const backpack = new DynamoDbBackpackRepository(table);
   const sharing: SharingService = new SharingService({
     credentials,
     links: new DynamoDbShareLinkRepository(table),
-    backpack: new DynamoDbBackpackRepository(table),
+    backpack,
     verification,
     urls,
     clock,
@@ -228,6 +231,21 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
     designs,
     issuance,
+    urls,
+    clock,
+    ids,
+  });
+
+  const stacking = new StackingService({
+    stacks: new DynamoDbStackRepository(table),
+    designs,
+    institutions,
+    credentials,
+    backpack,
+    issuance,
+    verification,
+    keys,
+    signer,
     urls,
     clock,
     ids,
@@ -270,6 +288,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     partners,
     endorsements,
     learning,
+    stacking,
   };
   const authenticator = new JwtAuthenticator({
     apiKeys: partners,
@@ -279,7 +298,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk, learning });
+  const reactions = platformReactions({ keys, statusLists, bulk, learning, stacking, credentials });
   return {
     config,
     services,

@@ -86,6 +86,7 @@ const checkLabels: Record<string, string> = {
   'achievement-approval': 'Quality-assured design',
   endorsements: 'Industry endorsements',
   recipient: 'Recipient',
+  'stack-parts': 'Credentials it was stacked from',
 };
 
 function linkedInUrl(input: CredentialPageInput, name: string, issuerName: string): string {
@@ -145,7 +146,13 @@ export function credentialPage(input: CredentialPageInput): string {
     Array.isArray(achievement.alignment) ? achievement.alignment : []
   ) as JsonObject[];
   const competencies = alignments.filter(
-    (alignment) => !text(alignment.targetCode).startsWith('LO'),
+    (alignment) =>
+      !text(alignment.targetCode).startsWith('LO') && alignment.targetType !== 'ceterms:Credential',
+  );
+  // A stacked credential names the credentials it was built from as Evidence of genre Credential.
+  const parts = (Array.isArray(credential.evidence) ? credential.evidence : []).filter(
+    (entry): entry is JsonObject =>
+      typeof entry === 'object' && entry !== null && (entry as JsonObject).genre === 'Credential',
   );
   const earner = record.showName && record.recipient.name ? record.recipient.name : null;
   const link = (suffix: string) => escapeHtml(`${input.url}${suffix}${input.shareQuery}`);
@@ -187,6 +194,7 @@ ${record.status !== 'ACTIVE' ? `<dt>Issuer's status</dt><dd>${escapeHtml(record.
 <h2>Competencies</h2>
 ${competencies.length ? `<ul>${competencies.map((alignment) => `<li><a href="${escapeHtml(text(alignment.targetUrl) || '#')}">${escapeHtml(text(alignment.targetName))}</a>${alignment.targetFramework ? ` <span class="note">(${escapeHtml(text(alignment.targetFramework))}${alignment.targetCode ? ` ${escapeHtml(text(alignment.targetCode))}` : ''})</span>` : ''}</li>`).join('')}</ul>` : '<p>None listed.</p>'}
 <h2>How it was earned</h2>${renderMarkdown(criteria)}
+${parts.length ? `<h2>Built from</h2><ul>${parts.map((part) => `<li>${/^https?:/.test(text(part.id)) ? `<a href="${escapeHtml(text(part.id))}">${escapeHtml(text(part.name))}</a>` : escapeHtml(text(part.name))}</li>`).join('')}</ul>${record.flaggedParts.length ? `<p class="note">${record.flaggedParts.length === 1 ? 'One credential it was built from has' : `${record.flaggedParts.length} credentials it was built from have`} been revoked since it was issued.</p>` : ''}` : ''}
 <h2>Endorsements</h2>${endorsements}
 <h2>Verification</h2>
 <table><caption class="note">Checked live when this page was loaded (${escapeHtml(input.now.toISOString().slice(0, 16).replace('T', ' '))} UTC).</caption><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Details</th></tr></thead><tbody>

@@ -15,6 +15,7 @@ import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as End
 import type { CreatedApiKey as CreatedApiKeyModel } from '../../functions/core/partners/partner-service';
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel } from '../../functions/core/learning/model';
 import type { UploadTicket as UploadTicketModel } from '../../functions/core/learning/learning-service';
+import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -553,6 +554,8 @@ export type Credential = {
   readonly badgeSvgUrl: Scalars['String']['output'];
   /** The approved design version it was issued under. */
   readonly designVersion: Scalars['Int']['output'];
+  /** Parts revoked after this stacked credential was issued (stacks that flag). */
+  readonly flaggedParts: ReadonlyArray<Scalars['ID']['output']>;
   /** Stable identifier. */
   readonly id: Scalars['ID']['output'];
   /** The issuing institution. */
@@ -632,6 +635,26 @@ export type DecisionOutcome =
   | 'REJECT'
   /** Send the design back to the author; the review resumes at this step on resubmission. */
   | 'REQUEST_CHANGES';
+
+/** A new stack. */
+export type DefineStackInput = {
+  /** Description (at most 5,000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The institution. */
+  readonly institutionId: Scalars['ID']['input'];
+  /** The design of the stacked credential (one of the institution's). */
+  readonly microCredentialId: Scalars['ID']['input'];
+  /** Name (at most 200 characters). */
+  readonly name: Scalars['String']['input'];
+  /** What revoking a part does (default FLAG). */
+  readonly onPartRevoked?: InputMaybe<PartRevocationPolicy>;
+  /** The parts (2–20), in order for a chain. */
+  readonly parts: ReadonlyArray<StackPartInput>;
+  /** For N_OF_M: how many parts are needed (1 to the number of parts). */
+  readonly required?: InputMaybe<Scalars['Int']['input']>;
+  /** How the parts combine. */
+  readonly rule: StackRule;
+};
 
 /** Lifecycle status of a design's working version. */
 export type DesignStatus =
@@ -865,6 +888,21 @@ export type EvidenceUploadInput = {
   readonly fileName: Scalars['String']['input'];
   /** Size in bytes (at most 25 MB). */
   readonly size: Scalars['Int']['input'];
+};
+
+/** A part a learner holds, with the credential that counts for it. */
+export type HeldStackPart = {
+  readonly __typename?: 'HeldStackPart';
+  /** The credential's id here (issued here, or in the backpack). */
+  readonly credentialId: Scalars['ID']['output'];
+  /** The credential's URL or id. */
+  readonly credentialUrl: Scalars['String']['output'];
+  /** When it was earned (or imported). */
+  readonly earnedAt: Scalars['DateTime']['output'];
+  /** ISSUED (by an institution here) or IMPORTED (from elsewhere). */
+  readonly origin: Scalars['String']['output'];
+  /** The part. */
+  readonly part: StackPart;
 };
 
 /** An image with alternative text. */
@@ -1131,6 +1169,8 @@ export type Mutation = {
   readonly createShareLink: CreatedShareLink;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
+  /** Defines a stack (issuer admins); refuses cycles, impossible rules and foreign parts. */
+  readonly defineStack: Stack;
   /** Enrols the caller in a published micro-credential (again returns the same enrolment). */
   readonly enrol: Enrolment;
   /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
@@ -1155,6 +1195,8 @@ export type Mutation = {
   readonly resumeBulkIssuance: BulkIssuanceJob;
   /** Retires a design: no new credentials; those issued are untouched (issuer admins). */
   readonly retireMicroCredential: MicroCredential;
+  /** Retires a stack (issuer admins): no new stacked credentials. */
+  readonly retireStack: Stack;
   /** Revokes an API key at once (partner admins). */
   readonly revokeApiKey: ApiKey;
   /** Revokes a credential for good (issuer admins); revoking twice changes nothing. */
@@ -1248,6 +1290,12 @@ export type MutationDecideReviewStepArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationDefineStackArgs = {
+  input: DefineStackInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationEnrolArgs = {
   microCredentialId: Scalars['ID']['input'];
 };
@@ -1325,6 +1373,13 @@ export type MutationRetireMicroCredentialArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRetireStackArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1477,6 +1532,13 @@ export type PageInfo = {
   readonly hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** What revoking a part does to the stacked credentials built on it. */
+export type PartRevocationPolicy =
+  /** Keep it, and record the revoked part (verification shows a warning). */
+  | 'FLAG'
+  /** Revoke the stacked credential too. */
+  | 'REVOKE';
+
 /** How learners take part in the learning (an EU micro-credential element). */
 export type ParticipationForm =
   /** A mix of online and in person. */
@@ -1522,6 +1584,27 @@ export type PartnerConnection = {
   readonly nodes: ReadonlyArray<Partner>;
   /** Where the next page starts. */
   readonly pageInfo: PageInfo;
+};
+
+/** A learner's progress toward one stack. */
+export type PathwayProgress = {
+  readonly __typename?: 'PathwayProgress';
+  /** The stacked credential, once issued. */
+  readonly credential?: Maybe<Credential>;
+  /** Parts that count now. */
+  readonly held: ReadonlyArray<HeldStackPart>;
+  /** Parts that count, up to `needed`. */
+  readonly heldCount: Scalars['Int']['output'];
+  /** Parts needed in all. */
+  readonly needed: Scalars['Int']['output'];
+  /** Parts still to earn (for a chain, the next level first). */
+  readonly remaining: ReadonlyArray<StackPart>;
+  /** True when the learner holds what the stack needs. */
+  readonly satisfied: Scalars['Boolean']['output'];
+  /** The stack. */
+  readonly stack: Stack;
+  /** In words, e.g. `2 of 3 toward Leadership`. */
+  readonly summary: Scalars['String']['output'];
 };
 
 /** The endorsement gate a design must pass before publication. */
@@ -1685,6 +1768,10 @@ export type Query = {
   readonly myEndorsements: EndorsementConnection;
   /** The caller's enrolments (learners). */
   readonly myEnrolments: EnrolmentConnection;
+  /** For each stack the caller holds a part of: what counts and what remains (learners with a verified email). */
+  readonly myPathways: ReadonlyArray<PathwayProgress>;
+  /** The caller's transcript: a CLR 2.0 ClrCredential of their active credentials and how they stack, signed (eddsa-rdfc-2022) by the platform. */
+  readonly myTranscript: Scalars['JSON']['output'];
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
   /** Partners linked to an institution (staff). */
@@ -1699,6 +1786,10 @@ export type Query = {
   readonly reviewQueue: ReadonlyArray<QueueItem>;
   /** An institution's reviews, newest first (staff). */
   readonly reviews: ReviewConnection;
+  /** A stack (staff of its institution). */
+  readonly stack?: Maybe<Stack>;
+  /** An institution's stacks (its staff). */
+  readonly stacks: ReadonlyArray<Stack>;
   /** A submission (its learner, and staff of the institution). */
   readonly submission?: Maybe<Submission>;
   /** Verifies a credential (issued here or anywhere) and explains the result. Public. */
@@ -1931,6 +2022,24 @@ export type QueryReviewsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
   status?: InputMaybe<ReviewStatus>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryStackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryStacksArgs = {
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -2211,6 +2320,85 @@ export type SigningKey = {
   /** The verification method id credentials name (`did:web:…#keyId`). */
   readonly verificationMethod: Scalars['String']['output'];
 };
+
+/** A larger credential earned by holding micro-credentials: its own design (QA-reviewed like any other) and a rule over its parts. */
+export type Stack = {
+  readonly __typename?: 'Stack';
+  /** When it was defined. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** What it recognises. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution that defined it. */
+  readonly institutionId: Scalars['ID']['output'];
+  /** The stacked credential's design. */
+  readonly microCredential?: Maybe<MicroCredential>;
+  /** The design of the stacked credential. */
+  readonly microCredentialId: Scalars['ID']['output'];
+  /** Its name, e.g. Leadership. */
+  readonly name: Scalars['String']['output'];
+  /** What revoking a part does. */
+  readonly onPartRevoked: PartRevocationPolicy;
+  /** Its parts, in order (the levels of a chain). */
+  readonly parts: ReadonlyArray<StackPart>;
+  /** Parts needed: N for N_OF_M, every part otherwise. */
+  readonly required: Scalars['Int']['output'];
+  /** When it was retired. */
+  readonly retiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How its parts combine. */
+  readonly rule: StackRule;
+  /** Where it stands. */
+  readonly status: StackStatus;
+  /** Increases with every change (for `expectedVersion`). */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** One part of a stack. */
+export type StackPart = {
+  readonly __typename?: 'StackPart';
+  /** The other issuer's achievement id (EXTERNAL parts). */
+  readonly achievementId?: Maybe<Scalars['String']['output']>;
+  /** Where it comes from. */
+  readonly kind: StackPartKind;
+  /** The design (DESIGN parts). */
+  readonly microCredentialId?: Maybe<Scalars['ID']['output']>;
+  /** Its name. */
+  readonly name: Scalars['String']['output'];
+};
+
+/** A part of a stack to define: exactly one of `microCredentialId`, or `achievementId` with `name`. */
+export type StackPartInput = {
+  /** An achievement issued elsewhere (its id, an http(s) URL), when the institution allows external parts. */
+  readonly achievementId?: InputMaybe<Scalars['String']['input']>;
+  /** One of the institution's designs. */
+  readonly microCredentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** The external achievement's name (at most 200 characters). */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a part comes from. */
+export type StackPartKind =
+  /** One of the institution's micro-credential designs. */
+  | 'DESIGN'
+  /** An achievement issued elsewhere, matched by its id in credentials learners import. */
+  | 'EXTERNAL';
+
+/** How a stack's parts combine. */
+export type StackRule =
+  /** Every part (horizontal: breadth across an area). */
+  | 'ALL'
+  /** Ordered levels, each deeper than the one before (vertical); a level counts once every level before it is held. */
+  | 'CHAIN'
+  /** Any `required` of the parts. */
+  | 'N_OF_M';
+
+/** Where a stack stands. */
+export type StackStatus =
+  /** Stacked credentials are issued when learners qualify. */
+  | 'ACTIVE'
+  /** No new stacked credentials; those issued are untouched. */
+  | 'RETIRED';
 
 /** Median time a step takes. */
 export type StepTime = {
@@ -2667,6 +2855,7 @@ export type ResolversTypes = {
   CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
+  DefineStackInput: DefineStackInput;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -2684,6 +2873,7 @@ export type ResolversTypes = {
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<Image>;
   ImageInput: ImageInput;
@@ -2705,9 +2895,11 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartRevocationPolicy: PartRevocationPolicy;
   ParticipationForm: ParticipationForm;
   Partner: ResolverTypeWrapper<PartnerModel>;
   PartnerConnection: ResolverTypeWrapper<Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Partner']> }>;
+  PathwayProgress: ResolverTypeWrapper<PathwayProgressModel>;
   PublicationGate: ResolverTypeWrapper<PublicationGate>;
   QaFieldKind: QaFieldKind;
   QaRequiredField: ResolverTypeWrapper<QaRequiredField>;
@@ -2735,6 +2927,12 @@ export type ResolversTypes = {
   RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
+  Stack: ResolverTypeWrapper<StackModel>;
+  StackPart: ResolverTypeWrapper<StackPartModel>;
+  StackPartInput: StackPartInput;
+  StackPartKind: StackPartKind;
+  StackRule: StackRule;
+  StackStatus: StackStatus;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Submission: ResolverTypeWrapper<SubmissionModel>;
@@ -2792,6 +2990,7 @@ export type ResolversParentTypes = {
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
+  DefineStackInput: DefineStackInput;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -2805,6 +3004,7 @@ export type ResolversParentTypes = {
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
   Float: Scalars['Float']['output'];
+  HeldStackPart: HeldPartModel;
   ID: Scalars['ID']['output'];
   Image: Image;
   ImageInput: ImageInput;
@@ -2825,6 +3025,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Partner: PartnerModel;
   PartnerConnection: Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Partner']> };
+  PathwayProgress: PathwayProgressModel;
   PublicationGate: PublicationGate;
   QaRequiredField: QaRequiredField;
   QaRequiredFieldInput: QaRequiredFieldInput;
@@ -2848,6 +3049,9 @@ export type ResolversParentTypes = {
   RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
   SigningKey: IssuerKeyModel;
+  Stack: StackModel;
+  StackPart: StackPartModel;
+  StackPartInput: StackPartInput;
   StepTime: StepTime;
   String: Scalars['String']['output'];
   Submission: SubmissionModel;
@@ -2982,6 +3186,7 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   badgeSvgUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flaggedParts?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
   issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3112,6 +3317,14 @@ export type EvidenceLinkResolvers<ContextType = GraphQLContext, ParentType exten
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type HeldStackPartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeldStackPart'] = ResolversParentTypes['HeldStackPart']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  credentialUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  earnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['StackPart'], ParentType, ContextType>;
+};
+
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   caption?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3219,6 +3432,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
+  defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolArgs, 'microCredentialId'>>;
   importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
   invitePartnerToEndorse?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationInvitePartnerToEndorseArgs, 'microCredentialId' | 'partnerId'>>;
@@ -3231,6 +3445,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
   retireMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationRetireMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  retireStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationRetireStackArgs, 'expectedVersion' | 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'keyId' | 'partnerId'>>;
   revokeCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id'>>;
   revokeIssuerKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType, RequireFields<MutationRevokeIssuerKeyArgs, 'institutionId' | 'keyId'>>;
@@ -3277,6 +3492,17 @@ export type PartnerResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type PartnerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerConnection'] = ResolversParentTypes['PartnerConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Partner']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PathwayProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PathwayProgress'] = ResolversParentTypes['PathwayProgress']> = {
+  credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
+  held?: Resolver<ReadonlyArray<ResolversTypes['HeldStackPart']>, ParentType, ContextType>;
+  heldCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ReadonlyArray<ResolversTypes['StackPart']>, ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PublicationGateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationGate'] = ResolversParentTypes['PublicationGate']> = {
@@ -3338,6 +3564,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
   myEndorsements?: Resolver<ResolversTypes['EndorsementConnection'], ParentType, ContextType, Partial<QueryMyEndorsementsArgs>>;
   myEnrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, Partial<QueryMyEnrolmentsArgs>>;
+  myPathways?: Resolver<ReadonlyArray<ResolversTypes['PathwayProgress']>, ParentType, ContextType>;
+  myTranscript?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
@@ -3345,6 +3573,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
+  stack?: Resolver<Maybe<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStackArgs, 'id'>>;
+  stacks?: Resolver<ReadonlyArray<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStacksArgs, 'institutionId'>>;
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
@@ -3437,6 +3667,30 @@ export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['KeyStatus'], ParentType, ContextType>;
   verificationMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Stack'] = ResolversParentTypes['Stack']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onPartRevoked?: Resolver<ResolversTypes['PartRevocationPolicy'], ParentType, ContextType>;
+  parts?: Resolver<ReadonlyArray<ResolversTypes['StackPart']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['StackRule'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StackStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StackPartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StackPart'] = ResolversParentTypes['StackPart']> = {
+  achievementId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StackPartKind'], ParentType, ContextType>;
+  microCredentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepTime'] = ResolversParentTypes['StepTime']> = {
@@ -3559,6 +3813,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EnrolmentConnection?: EnrolmentConnectionResolvers<ContextType>;
   EvidenceFile?: EvidenceFileResolvers<ContextType>;
   EvidenceLink?: EvidenceLinkResolvers<ContextType>;
+  HeldStackPart?: HeldStackPartResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImportedCredential?: ImportedCredentialResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
@@ -3573,6 +3828,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
+  PathwayProgress?: PathwayProgressResolvers<ContextType>;
   PublicationGate?: PublicationGateResolvers<ContextType>;
   QaRequiredField?: QaRequiredFieldResolvers<ContextType>;
   QaStatistics?: QaStatisticsResolvers<ContextType>;
@@ -3588,6 +3844,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RubricLevel?: RubricLevelResolvers<ContextType>;
   ShareLink?: ShareLinkResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
+  Stack?: StackResolvers<ContextType>;
+  StackPart?: StackPartResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
   SubmissionConnection?: SubmissionConnectionResolvers<ContextType>;

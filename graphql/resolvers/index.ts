@@ -46,6 +46,14 @@ import {
 } from './learning';
 import { JSONScalar } from './scalars';
 import {
+  HeldStackPart,
+  PathwayProgress,
+  Stack,
+  stackingMutations,
+  stackingQueries,
+  StackPart,
+} from './stacking';
+import {
   credentialSharing,
   ImportedCredential,
   MyCredentials,
@@ -67,6 +75,7 @@ export const resolvers: Resolvers = {
     ...verificationQueries,
     ...partnerQueries,
     ...learningQueries,
+    ...stackingQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -76,6 +85,7 @@ export const resolvers: Resolvers = {
     ...sharingMutations,
     ...partnerMutations,
     ...learningMutations,
+    ...stackingMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -101,4 +111,8 @@ export const resolvers: Resolvers = {
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,
+  Stack,
+  StackPart,
+  HeldStackPart,
+  PathwayProgress,
 };

@@ -91,3 +91,42 @@ export const demoDesigns = [
     components: components('Corporate leadership'),
   },
 ];
+
+/**
+ * The macro-badge the two leadership micro-credentials stack into (horizontally: breadth
+ * across leadership). It is a design like any other, reviewed and published through QA.
+ */
+export const demoStackedDesign = {
+  name: 'Leadership',
+  achievementType: 'Badge' as const,
+  description:
+    'Recognises leadership across settings: earned by holding both Educational Leadership and Corporate Leadership.',
+  criteria:
+    'Awarded automatically to learners who hold active Educational Leadership and Corporate Leadership micro-credentials.',
+  learningOutcomes: [
+    'Lead teams in education and in organisations',
+    'Adapt leadership practice to the setting',
+  ],
+  competencies: [...demoDesigns[0]!.competencies, ...demoDesigns[1]!.competencies],
+  level: { framework: 'EQF', value: '5', name: 'Short-cycle tertiary' },
+  workload: { hours: 80, ects: 3 },
+  language: 'en',
+  assessmentType: 'Stacked from assessed micro-credentials',
+  participationForm: 'BLENDED' as const,
+  tags: ['leadership', 'stacked'],
+  humanCode: 'MB-LDR-201',
+  components: {
+    educational: {
+      title: 'Leadership modules',
+      criteria: 'The educational components of both micro-credentials.',
+    },
+    demonstration: {
+      title: 'Leadership in two settings',
+      criteria: 'The workplace demonstrations of both micro-credentials.',
+    },
+    reflective: {
+      title: 'Reflections on leadership',
+      criteria: 'The reflections of both micro-credentials.',
+    },
+  },
+};

@@ -4,6 +4,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { loadConfig, type Config } from '../../functions/composition/config';
 import { createContainer, type Container } from '../../functions/composition/container';
+import { platformOwnerId } from '../../functions/core/shared/owners';
 import type { Clock } from '../../functions/core/shared/runtime';
 import { createApiHandler } from '../../functions/handlers/api-handler';
 import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
@@ -174,6 +175,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       log: (message, details) => worker.logger.error(message, { details }),
     });
     stops.push(() => poller.stop());
+    // The platform's own keys (for transcripts) are otherwise asked for on first use.
+    await worker.services.keys.ensureProvisioned({
+      ownerKind: 'platform',
+      ownerId: platformOwnerId,
+    });
     return { url, config, container, worker, identity, kms, drain: () => poller.drain(), stop };
   } catch (error) {
     await stop();

@@ -237,3 +237,19 @@ export async function uploadEvidenceFile(
     throw new Error(`upload failed with ${response.status}: ${await response.text()}`);
   return requestEvidenceUpload.fileId;
 }
+
+export const stackingOperations = {
+  define: `mutation ($input: DefineStackInput!) {
+    defineStack(input: $input) { id name rule required status version microCredentialId parts { kind name microCredentialId achievementId } }
+  }`,
+  retire: `mutation ($id: ID!, $v: Int!) { retireStack(id: $id, expectedVersion: $v) { id status version retiredAt } }`,
+  stacks: `query ($institutionId: ID!) { stacks(institutionId: $institutionId) { id name rule status } }`,
+  pathways: `{
+    myPathways {
+      stack { id name rule } needed heldCount satisfied summary
+      held { part { kind name } credentialId origin } remaining { kind name }
+      credential { id url kind parts status }
+    }
+  }`,
+  transcript: `{ myTranscript }`,
+} as const;

@@ -28,7 +28,9 @@ export async function didWebLoader(url: string) {
   if (url.startsWith('did:web:')) {
     const [did, fragment] = url.split('#');
     const [host, ...path] = did!.slice('did:web:'.length).split(':');
-    const documentUrl = `http://${decodeURIComponent(host!)}/${path.map(decodeURIComponent).join('/')}/did.json`;
+    // did:web: a DID with no path resolves at /.well-known/did.json.
+    const documentPath = path.length ? path.map(decodeURIComponent).join('/') : '.well-known';
+    const documentUrl = `http://${decodeURIComponent(host!)}/${documentPath}/did.json`;
     const response = await fetch(documentUrl);
     if (!response.ok) throw new Error(`DID ${did} did not resolve: ${response.status}`);
     const didDocument = (await response.json()) as {

@@ -193,6 +193,19 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
     });
   }
 
+  async recipientsOfDesign(microCredentialId: string, page: PageRequest): Promise<Page<string>> {
+    const result = await this.table.queryPage({
+      index: 'gsi3',
+      partitionValue: keys.credentialsOfDesign(microCredentialId),
+      page,
+      schema: storedCredentialSchema,
+    });
+    return {
+      items: result.items.map((item) => item.recipient.emailHash),
+      nextCursor: result.nextCursor,
+    };
+  }
+
   async countByDesign(microCredentialId: string): Promise<number> {
     try {
       let count = 0;

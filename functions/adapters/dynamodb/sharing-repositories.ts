@@ -8,24 +8,18 @@ import {
   type ShareLink,
   type ShareLinkRepository,
 } from '../../core/sharing/sharing-service';
+import type { DomainEvent } from '../../core/shared/events';
 import { translateDynamoError } from './errors';
+import { eventPuts } from './event-item';
+import { keys } from './keys';
 import type { DynamoTable } from './table';
-
-const shareLinkKey = (credentialId: string, linkId: string) => ({
-  pk: `CREDENTIAL#${credentialId}`,
-  sk: `SHARE#${linkId}`,
-});
-const backpackKey = (ownerId: string, id: string) => ({
-  pk: `BACKPACK#${ownerId}`,
-  sk: `ITEM#${id}`,
-});
 
 export class DynamoDbShareLinkRepository implements ShareLinkRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async add(link: ShareLink): Promise<void> {
     await this.table.putNew({
-      ...shareLinkKey(link.credentialId, link.linkId),
+      ...keys.shareLink(link.credentialId, link.linkId),
       entity: 'ShareLink',
       ...link,
     });
@@ -33,8 +27,8 @@ export class DynamoDbShareLinkRepository implements ShareLinkRepository {
 
   async list(credentialId: string): Promise<ShareLink[]> {
     const page = await this.table.queryPage({
-      partitionValue: `CREDENTIAL#${credentialId}`,
-      sortKeyPrefix: 'SHARE#',
+      partitionValue: keys.credential(credentialId).pk,
+      sortKeyPrefix: keys.shareLinkPrefix(),
       page: { limit: 100 },
       schema: shareLinkSchema,
     });
@@ -44,7 +38,7 @@ export class DynamoDbShareLinkRepository implements ShareLinkRepository {
   async revoke(link: ShareLink, revokedAt: string): Promise<void> {
     await this.table.putVersioned(
       {
-        ...shareLinkKey(link.credentialId, link.linkId),
+        ...keys.shareLink(link.credentialId, link.linkId),
         entity: 'ShareLink',
         ...link,
         revokedAt,
@@ -63,19 +57,49 @@ const storedImportSchema = importedCredentialSchema.extend({
 export class DynamoDbBackpackRepository implements BackpackRepository {
   constructor(private readonly table: DynamoTable) {}
 
-  async add(item: ImportedCredential): Promise<void> {
-    await this.table.putNew({
-      ...backpackKey(item.ownerId, item.id),
-      entity: 'ImportedCredential',
-      ...item,
-      credential: JSON.stringify(item.credential),
+  async add(item: ImportedCredential, events: readonly DomainEvent[]): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.importedCredential(item.ownerId, item.id),
+              ...(item.ownerEmailHash
+                ? {
+                    gsi1pk: keys.importedOfEmail(item.ownerEmailHash),
+                    gsi1sk: `${item.importedAt}#${item.id}`,
+                  }
+                : {}),
+              entity: 'ImportedCredential',
+              ...item,
+              credential: JSON.stringify(item.credential),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...eventPuts(TableName, events),
+      ],
+      'IMPORT_EXISTS',
+      `Imported credential ${item.id}`,
+    );
+  }
+
+  async listByEmailHash(emailHash: string): Promise<ImportedCredential[]> {
+    const page = await this.table.queryPage({
+      index: 'gsi1',
+      partitionValue: keys.importedOfEmail(emailHash),
+      page: { limit: 100 },
+      schema: storedImportSchema,
     });
+    return [...page.items];
   }
 
   async list(ownerId: string): Promise<ImportedCredential[]> {
     const page = await this.table.queryPage({
-      partitionValue: `BACKPACK#${ownerId}`,
-      sortKeyPrefix: 'ITEM#',
+      partitionValue: keys.backpack(ownerId),
+      sortKeyPrefix: keys.importedCredentialPrefix(),
       page: { limit: 100 },
       schema: storedImportSchema,
     });
@@ -85,7 +109,10 @@ export class DynamoDbBackpackRepository implements BackpackRepository {
   async remove(ownerId: string, id: string): Promise<void> {
     try {
       await this.table.documents.send(
-        new DeleteCommand({ TableName: this.table.tableName, Key: backpackKey(ownerId, id) }),
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: keys.importedCredential(ownerId, id),
+        }),
       );
     } catch (error) {
       translateDynamoError(error, 'backpack');

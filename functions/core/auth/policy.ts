@@ -96,6 +96,10 @@ export const policy = {
   'learning.submit': [{ kind: 'owner' }],
   /** Accepting or returning evidence. */
   'learning.assess': [assessor],
+  /** Defining and retiring stacks over the institution's designs. */
+  'stack.define': [issuerAdmin],
+  /** Reading an institution's stacks: its staff. */
+  'stack.read': [platformAdmin, issuerAdmin, qaReviewer, assessor],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;

@@ -39,7 +39,17 @@ export interface PartnerPrincipal {
   readonly scopes: readonly string[];
 }
 
-export type Principal = AnonymousPrincipal | UserPrincipal | PartnerPrincipal;
+/**
+ * The platform acting on its own rules (e.g. revoking a stacked credential whose part was
+ * revoked). No authenticator ever produces it, so no request can act as it.
+ */
+export interface SystemPrincipal {
+  readonly kind: 'system';
+}
+
+export type Principal = AnonymousPrincipal | UserPrincipal | PartnerPrincipal | SystemPrincipal;
+
+export const system: SystemPrincipal = { kind: 'system' };
 
 export const anonymous: AnonymousPrincipal = { kind: 'anonymous' };
 
@@ -48,12 +58,17 @@ export function hasRole(principal: Principal, role: Role): principal is UserPrin
 }
 
 /** A short, non-identifying description for audit trails and logs. */
-export function actorOf(principal: Principal): { kind: Principal['kind']; id: string } {
+export function actorOf(principal: Principal): {
+  kind: Principal['kind'] | 'platform';
+  id: string;
+} {
   switch (principal.kind) {
     case 'user':
       return { kind: 'user', id: principal.userId };
     case 'partner':
       return { kind: 'partner', id: principal.partnerId };
+    case 'system':
+      return { kind: 'platform', id: 'platform' };
     default:
       return { kind: 'anonymous', id: 'anonymous' };
   }

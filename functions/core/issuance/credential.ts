@@ -77,6 +77,8 @@ export const credentialRecordSchema = z.object({
   idempotencyKey: z.string(),
   /** Credentials this one was stacked from (stacked credentials only). */
   parts: z.array(z.string()).default([]),
+  /** Parts revoked after this stacked credential was issued (stacks that flag rather than revoke). */
+  flaggedParts: z.array(z.string()).default([]),
   version: z.int().positive(),
 });
 export type CredentialRecord = z.output<typeof credentialRecordSchema>;
@@ -104,7 +106,8 @@ export type Reservation = z.output<typeof reservationSchema>;
 export const statusAuditEntrySchema = z.object({
   credentialId: z.string(),
   sequence: z.int().positive(),
-  action: z.enum(['REVOKED', 'SUSPENDED', 'REINSTATED']),
+  /** PART_REVOKED: a credential a stacked credential was built from was revoked (flagged). */
+  action: z.enum(['REVOKED', 'SUSPENDED', 'REINSTATED', 'PART_REVOKED']),
   reason: z.string().optional(),
   actor: z.object({ kind: z.string(), id: z.string() }),
   at: z.iso.datetime(),

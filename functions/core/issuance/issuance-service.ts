@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { authorize, isAllowed } from '../auth/policy';
-import { actorOf, type Principal } from '../auth/principal';
+import { actorOf, system, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
 import { ed25519RawFromSpki } from '../keys/issuer-key';
@@ -63,6 +63,8 @@ export interface IssueRequest {
   readonly results?: readonly JsonObject[];
   /** Credentials a stacked credential was built from. */
   readonly parts?: readonly string[];
+  /** Achievements the credential builds on, added to its alignments (stacked credentials). */
+  readonly relatedAchievements?: readonly { name: string; url: string }[];
   readonly actor: { kind: string; id: string };
 }
 
@@ -241,6 +243,42 @@ export class IssuanceService {
     return this.changeStatus(principal, id, 'ACTIVE', reason);
   }
 
+  /** Revokes on the platform's own authority (a stack whose part was revoked). */
+  async revokeAsPlatform(id: string, reason: string): Promise<CredentialRecord> {
+    return this.changeStatus(system, id, 'REVOKED', reason);
+  }
+
+  /**
+   * Records, in the audit trail, that a part of a stacked credential was revoked (for stacks
+   * that flag rather than revoke). Flagging the same part again changes nothing.
+   */
+  async flagPart(id: string, part: { id: string; name: string }): Promise<CredentialRecord> {
+    const record = await this.requireCredential(id);
+    if (record.flaggedParts.includes(part.id)) return record;
+    const now = this.deps.clock.now().toISOString();
+    const next: CredentialRecord = {
+      ...record,
+      flaggedParts: [...record.flaggedParts, part.id],
+      version: record.version + 1,
+    };
+    const actor = actorOf(system);
+    await this.deps.credentials.changeStatus({
+      next,
+      expectedVersion: record.version,
+      bit: null,
+      audit: {
+        credentialId: id,
+        sequence: next.version,
+        action: 'PART_REVOKED',
+        reason: `A credential it was stacked from (${part.name}) was revoked.`,
+        actor,
+        at: now,
+      },
+      events: [this.event('credential.part_revoked', next, actor, { partId: part.id })],
+    });
+    return next;
+  }
+
   private async changeStatus(
     principal: Principal,
     id: string,
@@ -248,7 +286,8 @@ export class IssuanceService {
     reason?: string | null,
   ): Promise<CredentialRecord> {
     const record = await this.requireCredential(id);
-    authorize(principal, 'credential.manage', { institutionId: record.institutionId });
+    if (principal !== system)
+      authorize(principal, 'credential.manage', { institutionId: record.institutionId });
     const why = parseInput(reasonInput, reason ?? undefined, 'reason');
     if (record.status === target) return record;
     if (record.status === 'REVOKED') {
@@ -361,6 +400,7 @@ export class IssuanceService {
         content: snapshot.content,
         qualityAssurance: snapshot.qualityAssurance,
         endorsements,
+        relatedAchievements: request.relatedAchievements,
       }),
       ...(request.results?.length ? { result: request.results } : {}),
     };
@@ -426,6 +466,7 @@ export class IssuanceService {
       showName: false,
       idempotencyKey: reservation.key,
       parts: [...(request.parts ?? [])],
+      flaggedParts: [],
       version: 1,
     };
   }

@@ -94,6 +94,8 @@ export function achievement(args: {
   content: DesignContent;
   qualityAssurance?: QualityAssurance;
   endorsements?: readonly JsonObject[];
+  /** Achievements this one builds on (the parts of a stack). */
+  relatedAchievements?: readonly { name: string; url: string }[];
 }): JsonObject {
   const { content, urls } = args;
   const achievementUrl = urls.achievement(args.microCredentialId, args.designVersion);
@@ -114,6 +116,14 @@ export function achievement(args: {
       targetFramework: content.level.framework,
       targetCode: content.level.value,
       targetUrl: isEqf ? EQF_URL : `${achievementUrl}#level`,
+    });
+  }
+  for (const related of args.relatedAchievements ?? []) {
+    alignment.push({
+      type: ['Alignment'],
+      targetName: related.name,
+      targetUrl: related.url,
+      targetType: 'ceterms:Credential',
     });
   }
   content.learningOutcomes.forEach((outcome, index) => {

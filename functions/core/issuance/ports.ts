@@ -49,6 +49,8 @@ export interface CredentialRepository {
   listByInstitution(institutionId: string, page: PageRequest): Promise<Page<CredentialRecord>>;
   /** How many credentials were issued under a design (all versions). */
   countByDesign(microCredentialId: string): Promise<number>;
+  /** Email hashes of the learners issued a design (all versions, any status), a page at a time. */
+  recipientsOfDesign(microCredentialId: string, page: PageRequest): Promise<Page<string>>;
 }
 
 export interface StatusListRepository {

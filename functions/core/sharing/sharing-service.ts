@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { authorize } from '../auth/policy';
-import type { Principal } from '../auth/principal';
-import { visibilities, type CredentialRecord } from '../issuance/credential';
+import { actorOf, type Principal } from '../auth/principal';
+import type { DomainEvent } from '../shared/events';
+import { normaliseEmail, visibilities, type CredentialRecord } from '../issuance/credential';
 import { emailHash } from '../issuance/issuance-service';
-import type { CredentialRepository, JsonObject } from '../issuance/ports';
+import type { CredentialRepository } from '../issuance/ports';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import type { Check } from '../verification/checks';
-import type { VerificationService } from '../verification/verification-service';
+import { recipientMatch, type VerificationService } from '../verification/verification-service';
 
 export const shareLinkSchema = z.object({
   credentialId: z.string(),
@@ -27,6 +28,13 @@ export type ShareLink = z.output<typeof shareLinkSchema>;
 
 export const importedCredentialSchema = z.object({
   ownerId: z.string(),
+  /** The owner's verified email when imported, and its SHA-256, so stacks can count it. */
+  ownerEmail: z.string().optional(),
+  ownerEmailHash: z.string().optional(),
+  /** True when the credential names the owner's verified email as its recipient. */
+  recipientMatched: z.boolean().default(false),
+  /** The achievement it certifies, for matching stack parts issued elsewhere. */
+  achievementId: z.string().optional(),
   id: z.string(),
   format: z.enum(['JSON-LD', 'VC-JWT']),
   credential: z.record(z.string(), z.unknown()),
@@ -54,7 +62,9 @@ export interface ShareLinkRepository {
 }
 
 export interface BackpackRepository {
-  add(item: ImportedCredential): Promise<void>;
+  /** Stores an imported credential and its events (stacking listens for them). */
+  add(item: ImportedCredential, events: readonly DomainEvent[]): Promise<void>;
+  listByEmailHash(emailHash: string): Promise<ImportedCredential[]>;
   list(ownerId: string): Promise<ImportedCredential[]>;
   remove(ownerId: string, id: string): Promise<void>;
 }
@@ -191,12 +201,15 @@ export class SharingService {
     return link ? { allowed: true, linkExpiresAt: link.expiresOn } : { allowed: false };
   }
 
-  /** Verifies a credential issued elsewhere and keeps it in the caller's backpack. */
+  /**
+   * Verifies a credential issued elsewhere and keeps it in the caller's backpack. It counts
+   * toward stacks only when it names the caller's verified email as its recipient.
+   */
   async importCredential(principal: Principal, input: unknown): Promise<ImportedCredential> {
     authorize(principal, 'backpack.use');
     if (principal.kind !== 'user') throw new ForbiddenError();
-    const result = await this.deps.verification.verify(input);
-    if (!result.verified) {
+    const { result, presented } = await this.deps.verification.inspect(input);
+    if (!result.verified || !presented) {
       const failed = result.checks
         .filter((check) => check.status === 'FAIL')
         .map((check) => `${check.name}: ${check.message}`);
@@ -206,14 +219,23 @@ export class SharingService {
         'CREDENTIAL_NOT_VERIFIED',
       );
     }
-    const raw = input as { credential?: unknown; jwt?: string; image?: string };
-    const presented = result.format === 'VC-JWT' ? null : raw.credential;
+    const ownerEmail =
+      principal.email && principal.emailVerified ? normaliseEmail(principal.email) : undefined;
+    const achievementId = result.achievement?.id;
     const item: ImportedCredential = {
       ownerId: principal.userId,
+      ...(ownerEmail
+        ? {
+            ownerEmail,
+            ownerEmailHash: emailHash(ownerEmail),
+            recipientMatched: recipientMatch(presented.credential, ownerEmail) === 'MATCH',
+          }
+        : { recipientMatched: false }),
+      ...(achievementId ? { achievementId } : {}),
       id: this.deps.ids.newId(),
-      format: result.format ?? 'JSON-LD',
-      credential: (presented as JsonObject | undefined) ?? {},
-      ...(raw.jwt ? { jwt: raw.jwt } : {}),
+      format: presented.format,
+      credential: presented.credential,
+      ...(presented.format === 'VC-JWT' ? { jwt: presented.jwt } : {}),
       name: result.achievement?.name,
       issuerName: result.issuer?.name,
       issuerId: result.issuer?.id,
@@ -222,7 +244,22 @@ export class SharingService {
       importedAt: this.deps.clock.now().toISOString(),
       version: 1,
     };
-    await this.deps.backpack.add(item);
+    await this.deps.backpack.add(item, [
+      {
+        id: this.deps.ids.newId(),
+        type: 'backpack.imported',
+        // Imports belong to a learner, not an institution: their events share one stream key.
+        institutionId: 'learners',
+        aggregateType: 'ImportedCredential',
+        aggregateId: item.id,
+        occurredAt: item.importedAt,
+        actor: actorOf(principal),
+        data: {
+          emailHash: item.recipientMatched ? (item.ownerEmailHash ?? null) : null,
+          achievementId: item.achievementId ?? null,
+        },
+      },
+    ]);
     return item;
   }
 

@@ -102,7 +102,7 @@ export interface VerificationDeps {
   readonly canSee?: ShareAccess;
 }
 
-type Presented =
+export type Presented =
   | { readonly format: 'JSON-LD'; readonly credential: JsonObject }
   | { readonly format: 'VC-JWT'; readonly jwt: string; readonly credential: JsonObject };
 
@@ -129,6 +129,17 @@ export class VerificationService {
   constructor(private readonly deps: VerificationDeps) {}
 
   async verify(input: unknown, recipientEmail?: string | null): Promise<VerificationResult> {
+    return (await this.inspect(input, recipientEmail)).result;
+  }
+
+  /**
+   * Verifies like `verify` and also returns the credential that was presented (the JSON-LD,
+   * the JWT's claims or the credential baked in an image), for callers that keep it (imports).
+   */
+  async inspect(
+    input: unknown,
+    recipientEmail?: string | null,
+  ): Promise<{ result: VerificationResult; presented: Presented | null }> {
     const request = parseInput(verifyInput, input);
     const recipient = recipientEmail
       ? parseInput(email(), recipientEmail, 'recipientEmail')
@@ -136,10 +147,13 @@ export class VerificationService {
     if (request.id !== undefined) {
       const id = this.deps.urls.parseCredentialUrl(request.id) ?? request.id;
       const record = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await this.deps.credentials.get(id) : null;
-      if (!record || !(await this.visible(record, request.shareToken))) return notFound;
-      return this.verifyPresented({ format: 'JSON-LD', credential: record.credential }, recipient);
+      if (!record || !(await this.visible(record, request.shareToken)))
+        return { result: notFound, presented: null };
+      const presented: Presented = { format: 'JSON-LD', credential: record.credential };
+      return { result: await this.verifyPresented(presented, recipient), presented };
     }
-    return this.verifyPresented(this.present(request), recipient);
+    const presented = this.present(request);
+    return { result: await this.verifyPresented(presented, recipient), presented };
   }
 
   /** Verifies a credential the caller holds (used by imports and endorsement checks too). */
@@ -221,6 +235,10 @@ export class VerificationService {
 
     // Endorsements, each verified on its own.
     const endorsements = await this.checkEndorsements(achievement, depth, add);
+
+    // Parts of a stacked credential issued here: a part revoked since is worth a look.
+    if (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string')
+      await this.checkStackParts(credential.id, add);
 
     // Recipient.
     if (recipient) this.checkRecipient(credential, recipient, add);
@@ -698,46 +716,77 @@ export class VerificationService {
     return summaries;
   }
 
+  private async checkStackParts(
+    credentialUrl: string,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ) {
+    const id = this.deps.urls.parseCredentialUrl(credentialUrl);
+    const record =
+      id && /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await this.deps.credentials.get(id) : null;
+    if (!record || record.kind !== 'stacked') return;
+    const flagged = record.flaggedParts.length;
+    add(
+      'stack-parts',
+      flagged ? 'WARN' : 'PASS',
+      flagged
+        ? `${flagged} of the ${record.parts.length} credentials it was stacked from ${flagged === 1 ? 'was' : 'were'} revoked after it was issued.`
+        : `Stacked from ${record.parts.length} credentials, none revoked since.`,
+    );
+  }
+
   private checkRecipient(
     credential: JsonObject,
     recipient: string,
     add: (name: string, status: CheckStatus, message: string) => void,
   ) {
-    const subject = subjectOf(credential);
-    const identities = (
-      isObject(subject) && Array.isArray(subject.identifier) ? subject.identifier : []
-    ).filter(isObject);
-    const emails = identities.filter((identity) => identity.identityType === 'emailAddress');
-    if (emails.length === 0) {
+    const match = recipientMatch(credential, recipient);
+    if (match === 'UNNAMED') {
       add('recipient', 'SKIP', 'The credential names no email address to match.');
       return;
     }
-    const candidates = [recipient, recipient.trim().toLowerCase()];
-    const matches = emails.some((identity) => {
-      if (identity.hashed === true && typeof identity.identityHash === 'string') {
-        const [algorithm, digest] = identity.identityHash.split('$');
-        if (algorithm !== 'sha256' || !digest) return false;
-        const salt = typeof identity.salt === 'string' ? identity.salt : '';
-        return candidates.some(
-          (address) =>
-            createHash('sha256')
-              .update(address + salt)
-              .digest('hex') === digest.toLowerCase(),
-        );
-      }
-      return (
-        typeof identity.identityHash === 'string' &&
-        candidates.includes(identity.identityHash.toLowerCase())
-      );
-    });
     add(
       'recipient',
-      matches ? 'PASS' : 'FAIL',
-      matches
+      match === 'MATCH' ? 'PASS' : 'FAIL',
+      match === 'MATCH'
         ? 'The credential was issued to this email address.'
         : 'The credential was not issued to this email address.',
     );
   }
+}
+
+/**
+ * Whether a credential's subject names `address`: its email identifiers (plain, or salted
+ * SHA-256 `identityHash` values as OB 3.0 describes) are compared with the address.
+ */
+export function recipientMatch(
+  credential: JsonObject,
+  address: string,
+): 'MATCH' | 'MISMATCH' | 'UNNAMED' {
+  const subject = subjectOf(credential);
+  const identities = (
+    isObject(subject) && Array.isArray(subject.identifier) ? subject.identifier : []
+  ).filter(isObject);
+  const emails = identities.filter((identity) => identity.identityType === 'emailAddress');
+  if (emails.length === 0) return 'UNNAMED';
+  const candidates = [address, address.trim().toLowerCase()];
+  const matches = emails.some((identity) => {
+    if (identity.hashed === true && typeof identity.identityHash === 'string') {
+      const [algorithm, digest] = identity.identityHash.split('$');
+      if (algorithm !== 'sha256' || !digest) return false;
+      const salt = typeof identity.salt === 'string' ? identity.salt : '';
+      return candidates.some(
+        (candidate) =>
+          createHash('sha256')
+            .update(candidate + salt)
+            .digest('hex') === digest.toLowerCase(),
+      );
+    }
+    return (
+      typeof identity.identityHash === 'string' &&
+      candidates.includes(identity.identityHash.toLowerCase())
+    );
+  });
+  return matches ? 'MATCH' : 'MISMATCH';
 }
 
 /** A verification fact that failed (shown as a check, not raised as an error). */

@@ -1,14 +1,17 @@
+import { ownerKinds } from '../shared/owners';
 import { z } from 'zod';
 import type { BulkIssuanceService } from '../issuance/bulk-issuance';
 import { statusEntrySchema } from '../issuance/credential';
 import type { StatusListService } from '../issuance/status-list';
 import type { KeyService } from '../keys/key-service';
+import type { CredentialRepository } from '../issuance/ports';
 import type { LearningService } from '../learning/learning-service';
+import type { StackingService } from '../stacking/stacking-service';
 import type { DomainEvent } from '../shared/events';
 import { EventDispatcher } from './event-dispatcher';
 
 const rotationData = z.object({
-  ownerKind: z.enum(['institution', 'partner']),
+  ownerKind: z.enum(ownerKinds),
   ownerId: z.string(),
   generation: z.int().positive(),
 });
@@ -19,12 +22,20 @@ const statusData = z.object({
 });
 const jobData = z.object({ jobId: z.string() });
 const enrolmentData = z.object({ enrolmentId: z.string() });
+const stackData = z.object({ stackId: z.string() });
+const issuedData = z.object({ microCredentialId: z.string(), emailHash: z.string() });
+const importedData = z.object({
+  emailHash: z.string().nullable(),
+  achievementId: z.string().nullable(),
+});
 
 export interface ReactionDeps {
   readonly keys: KeyService;
   readonly statusLists: StatusListService;
   readonly bulk: BulkIssuanceService;
   readonly learning: LearningService;
+  readonly stacking: StackingService;
+  readonly credentials: CredentialRepository;
 }
 
 /** How the worker reacts to each domain event (all idempotent: streams redeliver). */
@@ -54,6 +65,24 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
       await deps.keys.provision({ ownerKind, ownerId }, generation);
     })
     .on('credential.revoked', republish)
+    .on('credential.revoked', async (event) => {
+      const revoked = await deps.credentials.get(event.aggregateId);
+      if (revoked) await deps.stacking.partRevoked(revoked);
+    })
+    .on('credential.issued', async (event) => {
+      const { microCredentialId, emailHash } = issuedData.parse(event.data);
+      await deps.stacking.evaluate(emailHash, [microCredentialId]);
+    })
+    .on('stack.defined', async (event) => {
+      await deps.stacking.backfill(stackData.parse(event.data).stackId);
+    })
+    .on('design.published', async (event) => {
+      await deps.stacking.targetPublished(event.aggregateId);
+    })
+    .on('backpack.imported', async (event) => {
+      const { emailHash, achievementId } = importedData.parse(event.data);
+      if (emailHash && achievementId) await deps.stacking.evaluate(emailHash, [achievementId]);
+    })
     .on('credential.suspended', republish)
     .on('credential.reinstated', republish)
     .on('bulk_issuance.requested', (event, context) => processJob(event, context.deadline))

@@ -1,0 +1,155 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { DependencyUnavailableError } from '../../core/shared/errors';
+import { partKey, stackSchema, type Stack } from '../../core/stacking/model';
+import type { StackRepository } from '../../core/stacking/ports';
+import type { DomainEvent } from '../../core/shared/events';
+import { translateDynamoError } from './errors';
+import { eventPuts } from './event-item';
+import { keys } from './keys';
+import { parseItem, versionedPut, type DynamoTable, type TransactItem } from './table';
+
+const stackItem = (stack: Stack) => ({
+  ...keys.stack(stack.id),
+  ...keys.stackListing(stack),
+  entity: 'Stack',
+  ...stack,
+});
+
+const partIndexSchema = z.object({ stackId: z.string() });
+
+/**
+ * Stacks: one item per stack (indexed by its target design and its institution) and, while the
+ * stack is active, one index item per part, so the worker finds the stacks a new credential
+ * may complete with one query. Retiring a stack deletes its part items in the same transaction.
+ */
+export class DynamoDbStackRepository implements StackRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async add(stack: Stack, events: readonly DomainEvent[]): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.transact(
+      [
+        {
+          Put: {
+            TableName,
+            Item: stackItem(stack),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...this.partItems(stack),
+        ...eventPuts(TableName, events),
+      ],
+      'STACK_EXISTS',
+      `Stack ${stack.id}`,
+    );
+  }
+
+  async update(
+    next: Stack,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    const TableName = this.table.tableName;
+    const parts: TransactItem[] =
+      next.status === 'ACTIVE'
+        ? this.partItems(next)
+        : next.parts.map((part) => ({
+            Delete: { TableName, Key: keys.stackPart(partKey(part), next.id) },
+          }));
+    await this.table.transact(
+      [
+        { Put: versionedPut(TableName, stackItem(next), expectedVersion) },
+        ...parts,
+        ...eventPuts(TableName, events),
+      ],
+      'VERSION_CONFLICT',
+      `Stack ${next.id}`,
+    );
+  }
+
+  async get(id: string): Promise<Stack | null> {
+    return this.table.get(keys.stack(id), stackSchema);
+  }
+
+  async listByInstitution(institutionId: string): Promise<Stack[]> {
+    return this.all('gsi2', keys.stacksOfInstitution(institutionId));
+  }
+
+  async listByPart(key: string): Promise<Stack[]> {
+    const page = await this.table.queryPage({
+      partitionValue: keys.stacksWithPart(key),
+      page: { limit: 100 },
+      schema: partIndexSchema,
+    });
+    const stacks = await this.batchGet(page.items.map((item) => item.stackId));
+    return stacks.filter((stack) => stack.status === 'ACTIVE');
+  }
+
+  async listByTarget(microCredentialId: string): Promise<Stack[]> {
+    return this.all('gsi1', keys.stacksOfTarget(microCredentialId));
+  }
+
+  private partItems(stack: Stack): TransactItem[] {
+    return stack.parts.map((part) => ({
+      Put: {
+        TableName: this.table.tableName,
+        Item: {
+          ...keys.stackPart(partKey(part), stack.id),
+          entity: 'StackPart',
+          version: 1,
+          stackId: stack.id,
+        },
+      },
+    }));
+  }
+
+  private async all(index: 'gsi1' | 'gsi2', partitionValue: string): Promise<Stack[]> {
+    const stacks: Stack[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: readonly Stack[]; nextCursor: string | null } =
+        await this.table.queryPage({
+          index,
+          partitionValue,
+          page: { limit: 100, cursor },
+          schema: stackSchema,
+        });
+      stacks.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return stacks;
+  }
+
+  private async batchGet(ids: readonly string[]): Promise<Stack[]> {
+    if (ids.length === 0) return [];
+    const stacks: Stack[] = [];
+    // BatchGetItem takes at most 100 keys; unprocessed keys (throttling) are retried with backoff.
+    for (let start = 0; start < ids.length; start += 100) {
+      let pending: Record<string, unknown>[] = ids
+        .slice(start, start + 100)
+        .map((id) => keys.stack(id));
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt >= 8)
+          throw new DependencyUnavailableError(
+            'STORAGE_UNAVAILABLE',
+            'Storage is busy; try again shortly.',
+          );
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 25));
+        try {
+          const result = await this.table.documents.send(
+            new BatchGetCommand({
+              RequestItems: { [this.table.tableName]: { Keys: pending } },
+            }),
+          );
+          for (const item of result.Responses?.[this.table.tableName] ?? [])
+            stacks.push(parseItem(stackSchema, item));
+          pending = result.UnprocessedKeys?.[this.table.tableName]?.Keys ?? [];
+        } catch (error) {
+          translateDynamoError(error, 'stacks');
+        }
+      }
+    }
+    return stacks;
+  }
+}

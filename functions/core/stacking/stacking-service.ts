@@ -1,0 +1,555 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { authorize } from '../auth/policy';
+import { actorOf, type Principal, type UserPrincipal } from '../auth/principal';
+import type { MicroCredentialRepository } from '../designs/ports';
+import type { InstitutionRepository } from '../institutions/ports';
+import { normaliseEmail, type CredentialRecord } from '../issuance/credential';
+import { emailHash, type IssuanceService } from '../issuance/issuance-service';
+import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../issuance/open-badge';
+import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
+import type { KeyService } from '../keys/key-service';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import type { DomainEvent } from '../shared/events';
+import { platformOwnerId } from '../shared/owners';
+import type { PublicUrls } from '../shared/public-urls';
+import type { Clock, IdGenerator, Page } from '../shared/runtime';
+import { parseInput } from '../shared/validation';
+import type { BackpackRepository, ImportedCredential } from '../sharing/sharing-service';
+import type { VerificationService } from '../verification/verification-service';
+import { clrContext } from './clr';
+import {
+  defineStackInput,
+  evaluateRule,
+  partKey,
+  type Holding,
+  type PathwayProgress,
+  type Stack,
+  type StackPart,
+} from './model';
+import type { StackRepository } from './ports';
+
+export interface StackingDeps {
+  readonly stacks: StackRepository;
+  readonly designs: MicroCredentialRepository;
+  readonly institutions: InstitutionRepository;
+  readonly credentials: CredentialRepository;
+  readonly backpack: BackpackRepository;
+  readonly issuance: IssuanceService;
+  readonly verification: VerificationService;
+  readonly keys: KeyService;
+  readonly signer: CredentialSigner;
+  readonly urls: PublicUrls;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** Everything a learner holds, as stored: credentials issued here and imported ones. */
+interface Wallet {
+  readonly credentials: readonly CredentialRecord[];
+  readonly imported: readonly ImportedCredential[];
+}
+
+/** Most credentials read for one learner when evaluating stacks (ten pages). */
+const maxHoldings = 1_000;
+
+const retireInput = z.strictObject({ expectedVersion: z.int().positive() });
+
+/**
+ * Stacking micro-credentials into larger badges. Institutions define stacks (all of a set, N of
+ * M, or an ordered chain, over their own designs or achievements issued elsewhere); the worker
+ * issues the stacked credential when a learner's active credentials satisfy one — exactly once,
+ * because issuance is idempotent per learner and design version — and applies the stack's
+ * policy when a part is revoked. Learners see their progress and export a signed CLR 2.0
+ * transcript.
+ */
+export class StackingService {
+  constructor(private readonly deps: StackingDeps) {}
+
+  /** Defines a stack, refusing impossible rules, unknown or foreign parts, and cycles. */
+  async define(principal: Principal, input: unknown): Promise<Stack> {
+    const request = parseInput(defineStackInput, input);
+    authorize(principal, 'stack.define', { institutionId: request.institutionId });
+    const institution = await this.deps.institutions.get(request.institutionId);
+    if (!institution) throw new NotFoundError('Institution', request.institutionId);
+    const target = await this.deps.designs.get(request.microCredentialId);
+    if (!target || target.institutionId !== request.institutionId) {
+      throw new ValidationError(
+        "The stacked credential must be one of the institution's designs.",
+        [{ path: 'input.microCredentialId', message: 'is not a design of this institution' }],
+        'STACK_TARGET_INVALID',
+      );
+    }
+    const problems: { path: string; message: string }[] = [];
+    if (target.status === 'RETIRED')
+      problems.push({ path: 'input.microCredentialId', message: 'is retired' });
+    const parts: StackPart[] = [];
+    for (const [index, part] of request.parts.entries()) {
+      if (!('microCredentialId' in part)) {
+        if (!institution.settings.allowExternalStackParts)
+          problems.push({
+            path: `input.parts.${index}`,
+            message: 'credentials from other issuers are not allowed by this institution',
+          });
+        parts.push({ kind: 'EXTERNAL', achievementId: part.achievementId, name: part.name });
+        continue;
+      }
+      const design = await this.deps.designs.get(part.microCredentialId);
+      if (!design || design.institutionId !== request.institutionId)
+        problems.push({
+          path: `input.parts.${index}.microCredentialId`,
+          message: 'is not a design of this institution',
+        });
+      else if (design.status === 'RETIRED')
+        problems.push({ path: `input.parts.${index}.microCredentialId`, message: 'is retired' });
+      parts.push({
+        kind: 'DESIGN',
+        microCredentialId: part.microCredentialId,
+        name: design?.content.name ?? part.microCredentialId,
+      });
+    }
+    const keys = parts.map(partKey);
+    if (new Set(keys).size !== keys.length)
+      problems.push({ path: 'input.parts', message: 'lists a part twice' });
+    if (keys.includes(request.microCredentialId))
+      problems.push({
+        path: 'input.parts',
+        message: 'cannot contain the stacked credential itself',
+      });
+    if (request.rule === 'N_OF_M') {
+      if (request.required === undefined)
+        problems.push({ path: 'input.required', message: 'is required for N_OF_M' });
+      else if (request.required > parts.length)
+        problems.push({
+          path: 'input.required',
+          message: `cannot exceed the ${parts.length} parts listed`,
+        });
+    } else if (request.required !== undefined) {
+      problems.push({ path: 'input.required', message: 'applies only to N_OF_M' });
+    }
+    if (problems.length)
+      throw new ValidationError('The stack rule is not valid.', problems, 'STACK_INVALID');
+    if (await this.createsCycle(request.microCredentialId, keys)) {
+      throw new ValidationError(
+        'The stack would make a cycle: its credential is already needed, at some depth, by one of its parts.',
+        [{ path: 'input.parts', message: 'forms a cycle' }],
+        'STACK_CYCLE',
+      );
+    }
+    const stack: Stack = {
+      id: this.deps.ids.newId(),
+      institutionId: request.institutionId,
+      name: request.name,
+      ...(request.description ? { description: request.description } : {}),
+      microCredentialId: request.microCredentialId,
+      rule: request.rule,
+      required: request.rule === 'N_OF_M' ? request.required! : parts.length,
+      parts,
+      onPartRevoked: request.onPartRevoked,
+      status: 'ACTIVE',
+      createdAt: this.deps.clock.now().toISOString(),
+      createdBy: actorOf(principal).id,
+      version: 1,
+    };
+    await this.deps.stacks.add(stack, [this.event(principal, stack, 'stack.defined')]);
+    return stack;
+  }
+
+  /** Retires a stack: no new stacked credentials; those already issued are untouched. */
+  async retire(principal: Principal, id: string, input: unknown): Promise<Stack> {
+    const { expectedVersion } = parseInput(retireInput, input);
+    const stack = await this.requireStack(id);
+    authorize(principal, 'stack.define', { institutionId: stack.institutionId });
+    if (stack.version !== expectedVersion)
+      throw new ConflictError(
+        'VERSION_CONFLICT',
+        `Stack changed since version ${expectedVersion}; reload it and try again.`,
+      );
+    if (stack.status === 'RETIRED') return stack;
+    const next: Stack = {
+      ...stack,
+      status: 'RETIRED',
+      retiredAt: this.deps.clock.now().toISOString(),
+      version: stack.version + 1,
+    };
+    await this.deps.stacks.update(next, stack.version, [
+      this.event(principal, next, 'stack.retired'),
+    ]);
+    return next;
+  }
+
+  /** An institution's stacks, for its staff. */
+  async list(principal: Principal, institutionId: string): Promise<Stack[]> {
+    authorize(principal, 'stack.read', { institutionId });
+    return this.deps.stacks.listByInstitution(institutionId);
+  }
+
+  async get(principal: Principal, id: string): Promise<Stack> {
+    const stack = await this.requireStack(id);
+    authorize(principal, 'stack.read', { institutionId: stack.institutionId });
+    return stack;
+  }
+
+  /**
+   * The worker's reaction to a credential issued or imported: issues every stacked credential
+   * the learner now qualifies for. Redelivered or simultaneous events are harmless: issuance is
+   * idempotent per learner and design version.
+   */
+  async evaluate(
+    learnerEmailHash: string,
+    partKeys: readonly string[],
+  ): Promise<CredentialRecord[]> {
+    const candidates = new Map<string, Stack>();
+    for (const key of partKeys)
+      for (const stack of await this.deps.stacks.listByPart(key)) candidates.set(stack.id, stack);
+    return this.issueQualifying(learnerEmailHash, [...candidates.values()]);
+  }
+
+  /**
+   * The worker's reaction to a stack defined, or to its stacked design published: issues the
+   * stacked credential to every learner who already qualifies (found through the credentials
+   * issued under its design parts). Safe to run again: issuance is idempotent.
+   */
+  async backfill(stackId: string): Promise<number> {
+    const stack = await this.deps.stacks.get(stackId);
+    if (!stack || stack.status !== 'ACTIVE') return 0;
+    const target = await this.deps.designs.getPublished(stack.microCredentialId);
+    if (!target || target.status !== 'PUBLISHED') return 0;
+    const seen = new Set<string>();
+    let issued = 0;
+    for (const part of stack.parts) {
+      if (part.kind !== 'DESIGN') continue;
+      let cursor: string | null = null;
+      do {
+        const page: Page<string> = await this.deps.credentials.recipientsOfDesign(
+          part.microCredentialId,
+          { limit: 100, cursor },
+        );
+        for (const learner of page.items) {
+          if (seen.has(learner)) continue;
+          seen.add(learner);
+          issued += (await this.issueQualifying(learner, [stack])).length;
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+    return issued;
+  }
+
+  /** The worker's reaction to a design published: backfills the stacks it is the credential of. */
+  async targetPublished(microCredentialId: string): Promise<void> {
+    for (const stack of await this.deps.stacks.listByTarget(microCredentialId))
+      if (stack.status === 'ACTIVE') await this.backfill(stack.id);
+  }
+
+  private async issueQualifying(
+    learnerEmailHash: string,
+    candidates: readonly Stack[],
+  ): Promise<CredentialRecord[]> {
+    if (candidates.length === 0) return [];
+    const wallet = await this.wallet(learnerEmailHash);
+    const holdings = await this.currentHoldings(wallet, candidates);
+    const issued: CredentialRecord[] = [];
+    for (const stack of candidates) {
+      const progress = this.progress(stack, wallet, holdings);
+      if (!progress.satisfied || progress.credentialId) continue;
+      const target = await this.deps.designs.getPublished(stack.microCredentialId);
+      // An unpublished stacked design cannot be issued yet; publishing it backfills the stack.
+      if (!target || target.status !== 'PUBLISHED') continue;
+      const recipient = this.recipientOf(wallet);
+      if (!recipient) continue;
+      const counted = progress.held.slice(0, progress.needed);
+      issued.push(
+        await this.deps.issuance.issueFor({
+          microCredentialId: stack.microCredentialId,
+          recipient,
+          kind: 'stacked',
+          parts: counted.map(({ holding }) => holding.credentialId),
+          evidence: counted.map(({ part, holding }) => ({
+            id: holding.credentialUrl,
+            type: ['Evidence'],
+            name: `${part.name} (part of ${stack.name})`,
+            genre: 'Credential',
+            description: `A credential counted toward "${stack.name}" (${ruleLabel(stack)}).`,
+          })),
+          relatedAchievements: counted.map(({ part, holding }) => ({
+            name: part.name,
+            url: holding.achievementUrl,
+          })),
+          actor: { kind: 'platform', id: `stack:${stack.id}` },
+        }),
+      );
+    }
+    return issued;
+  }
+
+  /** The worker's reaction to a revoked credential: revokes or flags stacks built on it. */
+  async partRevoked(revoked: CredentialRecord): Promise<void> {
+    const wallet = await this.wallet(revoked.recipient.emailHash);
+    for (const stacked of wallet.credentials.filter(
+      (credential) => credential.kind === 'stacked' && credential.parts.includes(revoked.id),
+    )) {
+      const stacks = await this.deps.stacks.listByTarget(stacked.microCredentialId);
+      if (stacks.some((stack) => stack.onPartRevoked === 'REVOKE'))
+        await this.deps.issuance.revokeAsPlatform(
+          stacked.id,
+          `A credential it was stacked from (${revoked.achievementName}) was revoked.`,
+        );
+      else
+        await this.deps.issuance.flagPart(stacked.id, {
+          id: revoked.id,
+          name: revoked.achievementName,
+        });
+    }
+  }
+
+  /** For each stack the caller holds a part of, what counts and what remains. */
+  async pathways(principal: Principal): Promise<PathwayProgress[]> {
+    const learner = this.learner(principal, 'Pathways');
+    const wallet = await this.wallet(emailHash(learner.email));
+    const holdings = this.storedHoldings(wallet);
+    const stacks = new Map<string, Stack>();
+    for (const key of new Set(holdings.map((holding) => holding.partKey)))
+      for (const stack of await this.deps.stacks.listByPart(key)) stacks.set(stack.id, stack);
+    return [...stacks.values()]
+      .map((stack) => this.progress(stack, wallet, holdings))
+      .sort((a, b) => b.held.length / b.needed - a.held.length / a.needed);
+  }
+
+  /**
+   * The caller's transcript: a CLR 2.0 ClrCredential holding their active credentials issued
+   * here, their achievements, and how they stack (`isPartOf`, and `precedes` along chains),
+   * signed by the platform (a transcript can span institutions) with eddsa-rdfc-2022 in KMS.
+   */
+  async transcript(principal: Principal): Promise<JsonObject> {
+    const learner = this.learner(principal, 'A transcript');
+    const owner = { ownerKind: 'platform' as const, ownerId: platformOwnerId };
+    let key;
+    try {
+      key = await this.deps.keys.activeKey(owner, 'Ed25519');
+    } catch (error) {
+      // The platform's keys are created on first use (by the worker); ask, then report retry.
+      if (error instanceof ConflictError) await this.deps.keys.ensureProvisioned(owner);
+      throw error;
+    }
+    const wallet = await this.wallet(emailHash(learner.email));
+    const credentials = wallet.credentials.filter((credential) => credential.status === 'ACTIVE');
+    const achievementIdOf = (credential: CredentialRecord) =>
+      this.deps.urls.achievement(credential.microCredentialId, credential.designVersion);
+    const associations: JsonObject[] = [];
+    const associate = (type: string, source: CredentialRecord, target: CredentialRecord) =>
+      associations.push({
+        type: 'Association',
+        associationType: type,
+        sourceId: achievementIdOf(source),
+        targetId: achievementIdOf(target),
+      });
+    for (const stacked of credentials.filter((credential) => credential.kind === 'stacked')) {
+      const parts = credentials.filter((credential) => stacked.parts.includes(credential.id));
+      for (const part of parts) associate('isPartOf', part, stacked);
+      const chain = (await this.deps.stacks.listByTarget(stacked.microCredentialId)).find(
+        (stack) => stack.rule === 'CHAIN',
+      );
+      const levels = (chain?.parts ?? [])
+        .map((part) => parts.find((credential) => credential.microCredentialId === partKey(part)))
+        .filter((credential): credential is CredentialRecord => credential !== undefined);
+      for (let index = 0; index + 1 < levels.length; index += 1)
+        associate('precedes', levels[index]!, levels[index + 1]!);
+    }
+    const now = this.deps.clock.now().toISOString();
+    const address = normaliseEmail(learner.email);
+    const unsigned: JsonObject = {
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, clrContext],
+      id: `urn:uuid:${randomUUID()}`,
+      type: ['VerifiableCredential', 'ClrCredential'],
+      issuer: {
+        id: this.deps.urls.platformDid(),
+        type: ['Profile'],
+        name: 'Tessera',
+        url: this.deps.urls.base,
+      },
+      name: `Transcript of ${learner.name ?? address}`,
+      description: `The ${credentials.length} active credential${credentials.length === 1 ? '' : 's'} issued to ${address} on Tessera, and how they stack.`,
+      validFrom: now,
+      credentialSubject: {
+        type: ['ClrSubject'],
+        identifier: [emailIdentity(address, randomUUID().replace(/-/g, ''))],
+        achievement: credentials.map((credential) => achievementOf(credential.credential)),
+        verifiableCredential: credentials.map((credential) => credential.credential),
+        ...(associations.length ? { association: associations } : {}),
+      },
+    };
+    return this.deps.signer.addDataIntegrityProof(
+      unsigned,
+      {
+        keyRef: key.keyRef,
+        verificationMethod: this.deps.urls.verificationMethod(
+          'platform',
+          platformOwnerId,
+          key.keyId,
+        ),
+      },
+      now,
+    );
+  }
+
+  private event(principal: Principal, stack: Stack, type: string): DomainEvent {
+    return {
+      id: this.deps.ids.newId(),
+      type,
+      institutionId: stack.institutionId,
+      aggregateType: 'Stack',
+      aggregateId: stack.id,
+      occurredAt: this.deps.clock.now().toISOString(),
+      actor: actorOf(principal),
+      data: { stackId: stack.id, microCredentialId: stack.microCredentialId, rule: stack.rule },
+    };
+  }
+
+  private learner(principal: Principal, what: string): UserPrincipal & { email: string } {
+    authorize(principal, 'backpack.use');
+    if (principal.kind !== 'user' || !principal.email || !principal.emailVerified) {
+      throw new ForbiddenError(`${what} need a verified email address.`, 'EMAIL_NOT_VERIFIED');
+    }
+    return { ...principal, email: principal.email };
+  }
+
+  private async requireStack(id: string): Promise<Stack> {
+    const stack = await this.deps.stacks.get(id);
+    if (!stack) throw new NotFoundError('Stack', id);
+    return stack;
+  }
+
+  private async wallet(learnerEmailHash: string): Promise<Wallet> {
+    const credentials: CredentialRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<CredentialRecord> = await this.deps.credentials.listByRecipient(
+        learnerEmailHash,
+        { limit: 100, cursor },
+      );
+      credentials.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && credentials.length < maxHoldings);
+    const imported = await this.deps.backpack.listByEmailHash(learnerEmailHash);
+    return { credentials, imported };
+  }
+
+  /**
+   * What counts toward stacks as stored: active, unexpired credentials issued here, and
+   * imported credentials that verified and name the learner.
+   */
+  private storedHoldings(wallet: Wallet): Holding[] {
+    const now = this.deps.clock.now().getTime();
+    const issued = wallet.credentials
+      .filter(
+        (credential) =>
+          credential.status === 'ACTIVE' &&
+          (!credential.validUntil || Date.parse(credential.validUntil) > now),
+      )
+      .map((credential) => ({
+        partKey: credential.microCredentialId,
+        credentialId: credential.id,
+        credentialUrl: this.deps.urls.credential(credential.id),
+        achievementUrl: this.deps.urls.achievement(
+          credential.microCredentialId,
+          credential.designVersion,
+        ),
+        name: credential.achievementName,
+        earnedAt: credential.issuedAt,
+        origin: 'ISSUED' as const,
+      }));
+    const imported = wallet.imported
+      .filter((item) => item.recipientMatched && item.status === 'ACTIVE' && item.achievementId)
+      .map((item) => ({
+        partKey: item.achievementId!,
+        credentialId: item.id,
+        credentialUrl:
+          typeof item.credential.id === 'string' && /^(https?|urn):/.test(item.credential.id)
+            ? item.credential.id
+            : `urn:uuid:${item.id}`,
+        achievementUrl: item.achievementId!,
+        name: item.name ?? item.achievementId!,
+        earnedAt: item.importedAt,
+        origin: 'IMPORTED' as const,
+      }));
+    return [...issued, ...imported];
+  }
+
+  /**
+   * Holdings to issue on: imported parts that the candidate stacks need are verified again
+   * now, so one revoked or expired at its issuer since the import no longer counts.
+   */
+  private async currentHoldings(wallet: Wallet, stacks: readonly Stack[]): Promise<Holding[]> {
+    const needed = new Set(
+      stacks.flatMap((stack) =>
+        stack.parts.filter((part) => part.kind === 'EXTERNAL').map(partKey),
+      ),
+    );
+    const holdings = this.storedHoldings(wallet);
+    const current: Holding[] = [];
+    for (const holding of holdings) {
+      if (holding.origin === 'ISSUED') current.push(holding);
+      else if (needed.has(holding.partKey)) {
+        const item = wallet.imported.find((candidate) => candidate.id === holding.credentialId)!;
+        const input = item.jwt ? { jwt: item.jwt } : { credential: item.credential };
+        const { verified } = await this.deps.verification.verify(input);
+        if (verified) current.push(holding);
+      }
+    }
+    return current;
+  }
+
+  private progress(stack: Stack, wallet: Wallet, holdings: readonly Holding[]): PathwayProgress {
+    const result = evaluateRule(stack, holdings);
+    const stacked = wallet.credentials.find(
+      (credential) =>
+        credential.kind === 'stacked' &&
+        credential.microCredentialId === stack.microCredentialId &&
+        credential.status === 'ACTIVE',
+    );
+    return {
+      stack,
+      ...result,
+      ...(stacked ? { credentialId: stacked.id } : {}),
+    };
+  }
+
+  /** Who a stacked credential is issued to: as the learner's latest credential here names them. */
+  private recipientOf(wallet: Wallet): { email: string; name?: string; did?: string } | null {
+    const latest = wallet.credentials.find((credential) => credential.status === 'ACTIVE');
+    if (latest)
+      return {
+        email: latest.recipient.email,
+        ...(latest.recipient.name ? { name: latest.recipient.name } : {}),
+        ...(latest.recipient.did ? { did: latest.recipient.did } : {}),
+      };
+    const imported = wallet.imported.find((item) => item.recipientMatched && item.ownerEmail);
+    return imported?.ownerEmail ? { email: imported.ownerEmail } : null;
+  }
+
+  /** True when a part, at any depth of the stacks below it, is the target itself. */
+  private async createsCycle(target: string, partKeys: readonly string[]): Promise<boolean> {
+    const seen = new Set<string>();
+    const queue = [...partKeys];
+    while (queue.length) {
+      const key = queue.shift()!;
+      if (key === target) return true;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const stack of await this.deps.stacks.listByTarget(key))
+        if (stack.status === 'ACTIVE') queue.push(...stack.parts.map(partKey));
+    }
+    return false;
+  }
+}
+
+function ruleLabel(stack: Stack): string {
+  if (stack.rule === 'N_OF_M') return `any ${stack.required} of ${stack.parts.length}`;
+  return stack.rule === 'CHAIN' ? `level of a ${stack.parts.length}-level chain` : 'all parts';
+}
+
+function achievementOf(credential: JsonObject): JsonObject {
+  const subject = credential.credentialSubject as { achievement?: JsonObject } | undefined;
+  return subject?.achievement ?? {};
+}
