@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ValidationError, type ErrorCategory } from '../functions/core/shared/errors';
+import { RateLimitedError } from '../functions/core/shared/rate-limiter';
+import { refusalCodes, tooManyTokens } from './protection';
 
 /** The one place domain error categories become GraphQL `extensions.code`. */
 const graphqlCodes: Record<ErrorCategory, string> = {
@@ -10,6 +12,7 @@ const graphqlCodes: Record<ErrorCategory, string> = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -21,6 +24,7 @@ const httpStatuses: Record<ErrorCategory, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -44,6 +48,7 @@ export function domainExtensions(error: DomainError): Record<string, unknown> {
     code: graphqlCodes[error.category],
     errorCode: error.code,
     ...(error.retryable ? { retryable: true } : {}),
+    ...(error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     ...(error instanceof ValidationError && error.fields.length > 0
       ? { fields: error.fields }
       : {}),
@@ -76,9 +81,16 @@ function originalOf(error: unknown): unknown {
 export function isExpectedError(error: unknown): boolean {
   const original = originalOf(error);
   if (original instanceof DomainError) return original.category !== 'INTERNAL';
-  const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-  if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') return false;
-  return apolloClientCodes.has(code) || Object.values(graphqlCodes).includes(code);
+  // Apollo puts its code on the wrapper (validation and parse errors wrap graphql's own error,
+  // which has none), so every level of the chain is asked.
+  let current = error;
+  for (let depth = 0; depth < 6 && current; depth += 1) {
+    const code = (current as { extensions?: { code?: unknown } }).extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')
+      return apolloClientCodes.has(code) || Object.values(graphqlCodes).includes(code);
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
 }
 
 /**
@@ -101,6 +113,7 @@ export function formatError(
   }
   if (isExpectedError(error)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    if (tooManyTokens.test(formatted.message)) extensions.errorCode = refusalCodes.tokens;
     return { ...formatted, extensions };
   }
   return {

@@ -1,24 +1,52 @@
 import type { Authenticator } from '../functions/core/auth/ports';
+import type { Principal } from '../functions/core/auth/principal';
 import { DomainError } from '../functions/core/shared/errors';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
+import type { RateLimit, RateLimiter } from '../functions/core/shared/rate-limiter';
 import type { GraphQLContext, Services } from './context';
 import { toGraphQLError } from './errors';
+
+/** Per-client request limits, by kind of caller. */
+export interface ClientLimits {
+  readonly anonymous: RateLimit;
+  readonly user: RateLimit;
+  readonly partner: RateLimit;
+}
 
 export interface RequestContextDeps {
   readonly authenticator: Authenticator;
   readonly services: Services;
   readonly urls: PublicUrls;
+  readonly limiter: RateLimiter;
+  readonly limits: ClientLimits;
+}
+
+/** Which bucket a request draws from: the partner, the person, or the anonymous source IP. */
+function clientOf(
+  principal: Principal,
+  sourceIp: string,
+): { key: string; kind: keyof ClientLimits } {
+  switch (principal.kind) {
+    case 'partner':
+      return { key: `partner:${principal.partnerId}`, kind: 'partner' };
+    case 'user':
+      return { key: `user:${principal.userId}`, kind: 'user' };
+    default:
+      return { key: `ip:${sourceIp}`, kind: 'anonymous' };
+  }
 }
 
 /**
  * Builds the per-request context: authenticates the caller from the headers (API Gateway
- * lower-cases header names). Bad credentials stop the request with UNAUTHENTICATED (HTTP 401)
- * instead of silently continuing as anonymous.
+ * lower-cases header names), then takes one request from the caller's rate limit. Bad
+ * credentials stop the request with UNAUTHENTICATED (HTTP 401) instead of silently continuing
+ * as anonymous; a caller over its limit gets TOO_MANY_REQUESTS (HTTP 429).
  */
 export async function createRequestContext(
   request: {
     readonly headers: Readonly<Record<string, string | undefined>>;
     readonly requestId: string;
+    readonly sourceIp: string;
   },
   deps: RequestContextDeps,
 ): Promise<GraphQLContext> {
@@ -26,7 +54,10 @@ export async function createRequestContext(
     const principal = await deps.authenticator.authenticate({
       authorization: request.headers.authorization,
       apiKey: request.headers['x-api-key'],
+      sourceIp: request.sourceIp,
     });
+    const client = clientOf(principal, request.sourceIp);
+    deps.limiter.take(client.key, deps.limits[client.kind]);
     return { principal, services: deps.services, urls: deps.urls, requestId: request.requestId };
   } catch (error) {
     if (error instanceof DomainError) throw toGraphQLError(error);

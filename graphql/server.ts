@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { formatError, isExpectedError } from './errors';
+import { queryProtections, requestLimits } from './protection';
 import type { GraphQLContext } from './context';
 import { typeDefs } from './generated/type-defs';
 import { resolvers } from './resolvers';
@@ -10,8 +11,8 @@ export interface ErrorLog {
 }
 
 export interface GraphQLServerOptions {
-  /** Introspection is off in production; on locally and in tests. */
-  readonly introspection: boolean;
+  /** Production: no introspection, no field suggestions, no schema details in errors. */
+  readonly production: boolean;
   readonly log: ErrorLog;
 }
 
@@ -39,12 +40,20 @@ function unexpectedErrorLogger(log: ErrorLog): ApolloServerPlugin<GraphQLContext
 
 /** The Apollo Server shared by the Lambda handler and the tests. */
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<GraphQLContext> {
+  const protections = queryProtections({ production: options.production });
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    introspection: options.introspection,
+    introspection: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
+    // One operation per request: a batch would multiply every per-request limit.
+    allowBatchedHttpRequests: false,
+    // Requests must be JSON or carry a preflight header, so a browser form cannot post one.
+    csrfPrevention: true,
+    validationRules: protections.validationRules,
+    parseOptions: { maxTokens: requestLimits.tokens },
     formatError,
-    plugins: [unexpectedErrorLogger(options.log)],
+    plugins: [unexpectedErrorLogger(options.log), ...protections.plugins],
   });
 }

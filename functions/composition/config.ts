@@ -27,6 +27,13 @@ export const configSchema = z.object({
     .regex(/^alias\/[A-Za-z0-9/_-]+\/$/)
     .default('alias/tessera/'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /**
+   * GraphQL requests a minute per client (token buckets, bursts of a quarter of a minute's
+   * worth): anonymous callers by source IP, people by user id, partners by partner id.
+   */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce.number().int().positive().default(1_200),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -36,6 +36,11 @@ export interface PlatformOptions {
   readonly logLevel?: Config['LOG_LEVEL'];
   /** Replaces the system clock (tests move time forward to reach due dates). */
   readonly clock?: Clock;
+  /**
+   * GraphQL requests a minute per client, as `RATE_LIMIT_*_PER_MINUTE` sets them in AWS.
+   * @default the configuration's defaults (300 anonymous per IP, 600 per user, 1,200 per partner)
+   */
+  readonly rateLimitsPerMinute?: { anonymous?: number; user?: number; partner?: number };
 }
 
 export interface RunningPlatform {
@@ -129,6 +134,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       S3_ENDPOINT: objects.endpoint,
       EVIDENCE_BUCKET: evidenceBucket,
       LOG_LEVEL: options.logLevel ?? 'WARN',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: options.rateLimitsPerMinute?.anonymous?.toString(),
+      RATE_LIMIT_USER_PER_MINUTE: options.rateLimitsPerMinute?.user?.toString(),
+      RATE_LIMIT_PARTNER_PER_MINUTE: options.rateLimitsPerMinute?.partner?.toString(),
     });
     const dynamodbClient = localDynamoDbClient(dynamodbEndpoint);
     const kmsClient = new KMSClient({

@@ -53,13 +53,24 @@ export interface TestPlatform {
  * The whole platform on an ephemeral loopback port, on the run's DynamoDB Local with a table of
  * its own, reached over real HTTP.
  */
-export async function startTestPlatform(options: { clock?: Clock } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: {
+    clock?: Clock;
+    rateLimitsPerMinute?: { anonymous?: number; user?: number; partner?: number };
+  } = {},
+): Promise<TestPlatform> {
   const platform = await startPlatform({
     port: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
     logLevel: 'ERROR',
     clock: options.clock,
+    // Tests drive the API far faster than people do; only the protection tests set real limits.
+    rateLimitsPerMinute: options.rateLimitsPerMinute ?? {
+      anonymous: 1_000_000,
+      user: 1_000_000,
+      partner: 1_000_000,
+    },
   });
   const api = new GraphQLClient(`${platform.url}/graphql`);
   const as: TestPlatform['as'] = async (role, options = {}) => ({

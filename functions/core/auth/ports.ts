@@ -6,6 +6,8 @@ export interface RequestCredentials {
   readonly authorization?: string;
   /** A partner API key (the `x-api-key` header). */
   readonly apiKey?: string;
+  /** The client's address as the gateway saw it (failed API-key attempts are throttled by it). */
+  readonly sourceIp?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ export type ErrorCategory =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export interface FieldProblem {

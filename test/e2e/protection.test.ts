@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestLimits } from '../../graphql/protection';
+import { createGraphQLServer } from '../../graphql/server';
+import type { GraphQLContext } from '../../graphql/context';
+import { anonymous } from '../../functions/core/auth/principal';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  headers: Headers;
+}
+
+/** `microCredential → currentReview → microCredential → …`, `levels` times. */
+const nested = (levels: number): string =>
+  levels === 0 ? 'id' : `id currentReview { id microCredential { ${nested(levels - 1)} } }`;
+
+describe('protection of the GraphQL endpoint', () => {
+  let t: TestPlatform;
+  let endpoint: string;
+
+  const post = async (
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ): Promise<Answer> => {
+    const response = await fetch(endpoint, { method: 'POST', headers, body });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Answer['body']) : {},
+      headers: response.headers,
+    };
+  };
+  const query = (text: string, headers?: Record<string, string>) =>
+    post(JSON.stringify({ query: text }), headers);
+  const refusal = (answer: Answer) => ({
+    status: answer.status,
+    code: answer.body.errors?.[0]?.extensions?.code,
+    errorCode: answer.body.errors?.[0]?.extensions?.errorCode,
+  });
+
+  beforeAll(async () => {
+    // Real limits, small enough to reach in a test: bursts of a quarter of the per-minute rate.
+    t = await startTestPlatform({ rateLimitsPerMinute: { anonymous: 120, user: 40, partner: 40 } });
+    endpoint = `${t.platform.url}/graphql`;
+  });
+  afterAll(() => t.stop());
+
+  it('refuses a query nested deeper than the depth limit with QUERY_TOO_DEEP', async () => {
+    const deep = await query(`{ microCredential(id: "x") { ${nested(7)} } }`);
+
+    expect(refusal(deep)).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      errorCode: 'QUERY_TOO_DEEP',
+    });
+    expect(deep.body.errors?.[0]?.message).toContain(`limit of ${requestLimits.depth}`);
+  });
+
+  it('refuses more aliases than the limit with TOO_MANY_ALIASES', async () => {
+    const aliases = Array.from(
+      { length: requestLimits.aliases + 1 },
+      (_, index) => `a${index}: catalogue(first: 1) { nodes { id } }`,
+    ).join(' ');
+
+    expect(refusal(await query(`{ ${aliases} }`))).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      errorCode: 'TOO_MANY_ALIASES',
+    });
+  });
+
+  it('refuses a query whose cost exceeds the limit with QUERY_TOO_COMPLEX, within the depth and alias limits', async () => {
+    const page = `catalogue(first: 100) { nodes { ${nested(4)} } }`;
+    const costly = Array.from({ length: 4 }, (_, index) => `p${index}: ${page}`).join(' ');
+
+    expect(refusal(await query(`{ ${costly} }`))).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      errorCode: 'QUERY_TOO_COMPLEX',
+    });
+  });
+
+  it('refuses a query document with more tokens than the limit with QUERY_TOO_LONG', async () => {
+    const long = await query(`{ ${'__typename '.repeat(requestLimits.tokens + 1)} }`);
+
+    expect(refusal(long)).toEqual({
+      status: 400,
+      code: 'GRAPHQL_PARSE_FAILED',
+      errorCode: 'QUERY_TOO_LONG',
+    });
+  });
+
+  it('refuses more directives than the limit with TOO_MANY_DIRECTIVES', async () => {
+    const fields = '__typename @include(if: true) '.repeat(requestLimits.directives + 1);
+
+    expect(refusal(await query(`{ ${fields} }`))).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      errorCode: 'TOO_MANY_DIRECTIVES',
+    });
+  });
+
+  it('refuses a batch of operations in one request', async () => {
+    const batch = await post(
+      JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    );
+
+    expect(batch.status).toBe(400);
+    expect(JSON.stringify(batch.body)).toMatch(/batching/i);
+  });
+
+  it('refuses a request body over the size limit with REQUEST_TOO_LARGE before parsing it', async () => {
+    const huge = JSON.stringify({
+      query: '{ __typename }',
+      variables: { padding: 'x'.repeat(requestLimits.bodyBytes) },
+    });
+
+    expect(refusal(await post(huge))).toEqual({
+      status: 413,
+      code: 'BAD_USER_INPUT',
+      errorCode: 'REQUEST_TOO_LARGE',
+    });
+  });
+
+  it('blocks a request a browser form could send (CSRF prevention)', async () => {
+    const simple = await post(JSON.stringify({ query: '{ __typename }' }), {
+      'content-type': 'text/plain',
+    });
+    const withPreflightHeader = await post(JSON.stringify({ query: '{ __typename }' }), {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+    });
+
+    expect(simple.status).toBe(400);
+    expect(JSON.stringify(simple.body)).toMatch(/Cross-Site Request Forgery/);
+    expect(withPreflightHeader.status).toBe(200);
+  });
+
+  it('limits each client separately and answers TOO_MANY_REQUESTS with a retry time', async () => {
+    const learner = await t.as('learner', { subject: 'limited-learner' });
+    const other = await t.as('learner', { subject: 'other-learner' });
+    const answers: Answer[] = [];
+    for (let index = 0; index < 15; index += 1)
+      answers.push(
+        await query('{ viewer { id } }', {
+          'content-type': 'application/json',
+          authorization: `Bearer ${learner.token}`,
+        }),
+      );
+    const limited = answers.find((answer) => answer.status !== 200)!;
+    const otherClient = await query('{ viewer { id } }', {
+      'content-type': 'application/json',
+      authorization: `Bearer ${other.token}`,
+    });
+    let anonymousLimited: Answer | undefined;
+    for (let index = 0; index < 40 && !anonymousLimited; index += 1) {
+      const answer = await query('{ catalogue(first: 1) { nodes { id } } }');
+      if (answer.status !== 200) anonymousLimited = answer;
+    }
+
+    // A burst of a quarter of 40 a minute: the 11th request in a row is refused.
+    expect(answers.slice(0, 10).every((answer) => answer.status === 200)).toBe(true);
+    expect(refusal(limited)).toEqual({
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+      errorCode: 'RATE_LIMITED',
+    });
+    expect(limited.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(otherClient.status).toBe(200);
+    expect(anonymousLimited && refusal(anonymousLimited).errorCode).toBe('RATE_LIMITED');
+  });
+});
+
+describe('the GraphQL server in production mode', () => {
+  const server = createGraphQLServer({ production: true, log: { error: () => undefined } });
+  const local = createGraphQLServer({ production: false, log: { error: () => undefined } });
+  const contextValue = { principal: anonymous, requestId: 'test' } as unknown as GraphQLContext;
+  const run = async (target: typeof server, text: string) => {
+    const response = await target.executeOperation({ query: text }, { contextValue });
+    return response.body.kind === 'single' ? response.body.singleResult : null;
+  };
+
+  it('refuses introspection in production and allows it locally', async () => {
+    const introspection = '{ __schema { queryType { name } } }';
+
+    const production = await run(server, introspection);
+    const development = await run(local, introspection);
+
+    expect(production?.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(development?.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('gives no field suggestions in production', async () => {
+    const production = await run(server, '{ catalogu { nodes { id } } }');
+    const development = await run(local, '{ catalogu { nodes { id } } }');
+
+    expect(development?.errors?.[0]?.message).toMatch(/Did you mean "catalogue"/);
+    expect(production?.errors?.[0]?.message).not.toMatch(/catalogue/);
+  });
+});
