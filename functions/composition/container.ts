@@ -213,7 +213,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     clock,
     canSee: async (record, token) => (await sharing.access(record, token)).allowed,
-    withdrawn: (endorsementId) => endorsements.isWithdrawn(endorsementId),
+    withdrawn: (credentialId, issuerId) => endorsements.isWithdrawn(credentialId, issuerId),
   });
   const backpack = new DynamoDbBackpackRepository(table);
   const sharing: SharingService = new SharingService({

@@ -721,11 +721,13 @@ export type Endorsement = {
   readonly __typename?: 'Endorsement';
   /** The partner's comment (markdown). */
   readonly comment: Scalars['String']['output'];
-  /** Competencies the partner vouches for. */
+  /** Competencies the partner vouches for (empty for a self-signed endorsement). */
   readonly competencies: ReadonlyArray<Scalars['String']['output']>;
   /** The signed EndorsementCredential. */
   readonly credential: Scalars['JSON']['output'];
-  /** When it stops counting. */
+  /** True once past expiresAt: it stays on record and no longer counts. */
+  readonly expired: Scalars['Boolean']['output'];
+  /** When it stops counting (for a self-signed endorsement, the credential's validUntil). */
   readonly expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable identifier. */
   readonly id: Scalars['ID']['output'];
@@ -1179,7 +1181,7 @@ export type Mutation = {
   readonly invitePartnerToEndorse: EndorsementInvitation;
   /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
   readonly issueCredential: Credential;
-  /** Links an existing partner to another institution (that institution's issuer admins). */
+  /** Links an existing partner to an institution (that institution's issuer admins, recorded as an event; after the partner removed the link, only the partner's admins can restore it). */
   readonly linkPartner: Partner;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
@@ -1223,6 +1225,8 @@ export type Mutation = {
   readonly supplyReviewFields: Review;
   /** Suspends a credential until reinstated (issuer admins). */
   readonly suspendCredential: Credential;
+  /** Removes a partner's link to an institution (the partner's admins, that institution's issuer admins, platform admins); its endorsements stay. */
+  readonly unlinkPartner: Partner;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -1234,7 +1238,7 @@ export type Mutation = {
    * with CONFLICT when `expectedVersion` is not the current version.
    */
   readonly updateMicroCredential: MicroCredential;
-  /** Changes a partner (admins of a linked institution, platform admins, its partner admins). */
+  /** Changes a partner's profile (its partner admins and platform admins only). */
   readonly updatePartner: Partner;
   /** Saves a new version of the institution's QA workflow (issuer admins). Reviews under way keep theirs. */
   readonly updateQaWorkflow: QaWorkflow;
@@ -1477,6 +1481,13 @@ export type MutationSuspendCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUnlinkPartnerArgs = {
+  institutionId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationUpdateInstitutionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1610,9 +1621,9 @@ export type PathwayProgress = {
 /** The endorsement gate a design must pass before publication. */
 export type PublicationGate = {
   readonly __typename?: 'PublicationGate';
-  /** Active industry endorsements the design has. */
+  /** Distinct industry partners with an active, unexpired endorsement of the design (a partner endorsing twice counts once). */
   readonly activeEndorsements: Scalars['Int']['output'];
-  /** Active industry endorsements the institution requires. */
+  /** Distinct industry partners the institution requires to endorse the design. */
   readonly requiredEndorsements: Scalars['Int']['output'];
   /** True when the design may be published as far as endorsements go. */
   readonly satisfied: Scalars['Boolean']['output'];
@@ -2455,13 +2466,13 @@ export type SubmissionConnection = {
 
 /** An endorsement, of exactly one design or institution. */
 export type SubmitEndorsementInput = {
-  /** The comment (markdown, at most 5,000 characters); required unless `credential` is given. */
+  /** The comment (markdown, at most 5,000 characters); required unless `credential` is given, and not with it. */
   readonly comment?: InputMaybe<Scalars['String']['input']>;
-  /** Competencies the partner vouches for (names). */
+  /** Competencies the partner vouches for (names); not with `credential`. */
   readonly competencies?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
-  /** An EndorsementCredential the partner signed itself (verified before it is accepted). */
+  /** An EndorsementCredential the partner signed itself (verified before it is accepted; each credential id once). Its comment and validUntil become the endorsement's. */
   readonly credential?: InputMaybe<Scalars['JSON']['input']>;
-  /** When the endorsement stops counting. */
+  /** When the endorsement stops counting (in the future); not with `credential`, whose validUntil says it. */
   readonly expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** The institution endorsed. */
   readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
@@ -3251,6 +3262,7 @@ export type EndorsementResolvers<ContextType = GraphQLContext, ParentType extend
   comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   competencies?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   credential?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3459,6 +3471,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
+  unlinkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUnlinkPartnerArgs, 'institutionId' | 'partnerId'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;

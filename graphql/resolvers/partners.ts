@@ -42,6 +42,7 @@ export const partnerMutations: Pick<
   | 'createPartner'
   | 'updatePartner'
   | 'linkPartner'
+  | 'unlinkPartner'
   | 'createApiKey'
   | 'rotateApiKey'
   | 'revokeApiKey'
@@ -56,6 +57,8 @@ export const partnerMutations: Pick<
     services.partners.update(principal, id, expectedVersion, input),
   linkPartner: (_parent, { partnerId, institutionId }, { principal, services }) =>
     services.partners.link(principal, partnerId, institutionId),
+  unlinkPartner: (_parent, { partnerId, institutionId }, { principal, services }) =>
+    services.partners.unlink(principal, partnerId, institutionId),
   createApiKey: (_parent, { partnerId, input }, { principal, services }) =>
     services.partners.createApiKey(principal, partnerId, input),
   rotateApiKey: (_parent, { partnerId, keyId, graceHours }, { principal, services }) =>
@@ -95,6 +98,7 @@ export const Endorsement: EndorsementResolvers = {
   targetKind: (endorsement) => endorsement.target.kind,
   targetId: (endorsement) => endorsement.target.id,
   expiresAt: (endorsement) => endorsement.expiresOn,
+  expired: (endorsement, _args, { services }) => services.endorsements.isExpired(endorsement),
 };
 
 export const EndorsementInvitation: EndorsementInvitationResolvers = {};

@@ -155,6 +155,9 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
     const statuses = credential.json.credentialStatus as Json[];
 
     expect(subject.id).toBe('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK');
+    expect(
+      JSON.parse(Buffer.from(credential.jwt.split('.')[1]!, 'base64url').toString()),
+    ).toMatchObject({ sub: subject.id, jti: credential.url });
     expect(subject.achievement).toMatchObject({
       id: `${t.platform.url}/achievements/${designId}/v1`,
       achievementType: 'MicroCredential',
@@ -197,13 +200,16 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
       alg: 'RS256',
       kid: `${(credential.json.issuer as Json).id as string}#g1-rs256`,
     });
-    expect(payload).toMatchObject({
+    // OB 3.0.3 §8.2.4: the payload is the credential itself, its Data Integrity proof
+    // included, with iss, jti, nbf and exp beside it (no sub: the subject has no id).
+    expect(payload).toEqual({
+      ...credential.json,
       iss: (credential.json.issuer as Json).id,
       jti: credential.url,
       nbf: Math.floor(Date.parse(credential.json.validFrom as string) / 1000),
+      exp: Math.floor(Date.parse(credential.validUntil!) / 1000),
     });
-    expect((payload.vc as Json).proof).toBeUndefined();
-    expect((payload.vc as Json).name).toBe(credential.json.name);
+    expect(payload.vc).toBeUndefined();
     const [header, body] = credential.jwt.split('.');
     const forged = `${header}.${Buffer.from(JSON.stringify({ ...payload, jti: 'x' })).toString('base64url')}.${credential.jwt.split('.')[2]}`;
     await expect(jwtVerify(forged, jwks)).rejects.toThrow();

@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
 import type { Caller } from '../../infra/local/graphql-client';
 import { AdjustableClock } from '../support/clock';
-import { ExternalIssuer, externalJwt } from '../support/external-issuer';
+import { ExternalIssuer, externalJwt, selfKeyedJwt } from '../support/external-issuer';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 type Json = Record<string, unknown>;
@@ -21,6 +24,8 @@ const verifyQuery = `query ($input: VerifyCredentialInput!, $email: String) {
 }`;
 const check = (result: Result, name: string) =>
   result.checks.find((candidate) => candidate.name === name)?.status;
+const message = (result: Result, name: string) =>
+  result.checks.find((candidate) => candidate.name === name)?.message;
 
 describe('public verification and earner-controlled sharing', () => {
   const clock = new AdjustableClock();
@@ -186,6 +191,105 @@ describe('public verification and earner-controlled sharing', () => {
     const result = await verify({ credential });
 
     expect(result).toMatchObject({ verified: false, status: 'REVOKED' });
+  });
+
+  it('refuses a VC-JWT for an issuer registered here signed by a key it embeds or names elsewhere', async () => {
+    const issued = await issue('forged-jwt@example.org');
+    const { proof: _proof, ...unsigned } = issued.json;
+    const forged = { ...unsigned, name: 'Senior Leadership' };
+    const issuerDid = (issued.json.issuer as Json).id as string;
+    const elsewhere = await external.hostKey({ controller: issuerDid });
+
+    const results = await Promise.all([
+      verify({ jwt: await selfKeyedJwt(forged) }),
+      verify({ jwt: await selfKeyedJwt(forged, { kid: `${issuerDid}#forged-key`, form: 'vc' }) }),
+      verify({ jwt: await selfKeyedJwt(forged, { kid: `${issuerDid}#g1-rs256` }) }),
+      verify({ jwt: await elsewhere.signJwt(forged) }),
+    ]);
+
+    expect(results.map((result) => [result.verified, check(result, 'issuer-key')])).toEqual(
+      Array(4).fill([false, 'FAIL']),
+    );
+    expect(message(results[0], 'issuer-key')).toMatch(/registered here/);
+    expect(message(results[2], 'issuer-key')).toMatch(/not the key its kid names/);
+    expect(message(results[3], 'issuer-key')).toMatch(/registered here/);
+  });
+
+  it('refuses a Data Integrity proof whose key document elsewhere claims an issuer registered here', async () => {
+    const issued = await issue('forged-proof@example.org');
+    const { proof: _proof, ...unsigned } = issued.json;
+    const issuerDid = (issued.json.issuer as Json).id as string;
+    const elsewhere = await external.hostKey({ controller: issuerDid });
+
+    const result = await verify({ credential: await elsewhere.sign(unsigned) });
+
+    expect(result).toMatchObject({ verified: false, issuer: { registeredHere: true } });
+    expect(check(result, 'issuer-key')).toBe('FAIL');
+    expect(message(result, 'issuer-key')).toMatch(/only its keys held by this platform/);
+  });
+
+  it("accepts an https key of another issuer only when the issuer's DID document lists it", async () => {
+    // A fresh issuer: the verifier caches DID documents, and this one lists a key of its own.
+    const issuer = await ExternalIssuer.withDidWeb();
+    const claimed = await issuer.hostKey({ controller: issuer.did });
+    const listed = await issuer.hostKey({ controller: issuer.did, listed: true });
+    const otherIssuer = await ExternalIssuer.withDidKey();
+    const claimsOther = await issuer.hostKey({ controller: otherIssuer.did });
+
+    const [claimedResult, listedResult, otherResult] = await Promise.all([
+      verify({ credential: await claimed.sign(issuer.openBadge()) }),
+      verify({ credential: await listed.sign(issuer.openBadge()) }),
+      verify({ credential: await claimsOther.sign(otherIssuer.openBadge()) }),
+    ]);
+    await issuer.close();
+
+    expect(claimedResult.verified).toBe(false);
+    expect(check(claimedResult, 'issuer-key')).toBe('FAIL');
+    expect(message(claimedResult, 'issuer-key')).toMatch(/does not list/);
+    expect(listedResult).toMatchObject({ verified: true, status: 'ACTIVE' });
+    expect(check(listedResult, 'issuer-key')).toBe('PASS');
+    expect(otherResult.verified).toBe(false);
+    expect(check(otherResult, 'issuer-key')).toBe('FAIL');
+  });
+
+  it('accepts VC-JWTs from elsewhere in both forms, and an embedded key only when the issuer publishes it', async () => {
+    const credential = external.openBadge({ validUntil: '2099-01-01T00:00:00Z' });
+
+    const results = await Promise.all([
+      verify({ jwt: await externalJwt(credential) }),
+      verify({ jwt: await externalJwt(credential, { form: 'vc' }) }),
+      verify({ jwt: await externalJwt(credential, { did: 'jwk' }) }),
+      verify({ jwt: await selfKeyedJwt(credential) }),
+      verify({ jwt: await selfKeyedJwt(credential, { kid: `${external.did}#key-1` }) }),
+    ]);
+
+    expect(results.map((result) => result.verified)).toEqual([true, true, true, false, false]);
+    expect(results.slice(3).map((result) => check(result, 'issuer-key'))).toEqual(['FAIL', 'FAIL']);
+    expect(message(results[3], 'issuer-key')).toMatch(/not one the issuer publishes/);
+  });
+
+  it('fails a VC-JWT whose iss, jti, sub, nbf or exp disagree with its credential', async () => {
+    const credential = external.openBadge({ validUntil: '2099-01-01T00:00:00Z' });
+    const withClaims = (claims: Json) => externalJwt(credential, { claims });
+
+    const results = await Promise.all([
+      verify({ jwt: await withClaims({ jti: 'urn:uuid:00000000-0000-4000-8000-000000000000' }) }),
+      verify({ jwt: await withClaims({ jti: undefined }) }),
+      verify({
+        jwt: await withClaims({ iss: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }),
+      }),
+      verify({ jwt: await withClaims({ sub: 'did:example:someone-else' }) }),
+      verify({ jwt: await withClaims({ nbf: undefined }) }),
+      verify({ jwt: await withClaims({ nbf: 1 }) }),
+      verify({ jwt: await withClaims({ exp: undefined }) }),
+      verify({ jwt: await withClaims({ exp: 4_102_444_801 }) }),
+    ]);
+
+    expect(results.map((result) => [result.verified, check(result, 'proof')])).toEqual(
+      Array(8).fill([false, 'FAIL']),
+    );
+    expect(message(results[0], 'proof')).toMatch(/jti is not the credential id/);
+    expect(message(results[4], 'proof')).toMatch(/no nbf/);
   });
 
   it('reports an unreachable issuer as a failing check, not as an error', async () => {
@@ -416,5 +520,66 @@ describe('public verification and earner-controlled sharing', () => {
         issuerName: 'Elsewhere University',
       },
     ]);
+  });
+});
+
+describe('fetching documents of other issuers', () => {
+  it('refuses private, loopback, link-local and unique-local hosts with a clear message', async () => {
+    const resolver = new HttpResolver();
+    const urls = [
+      'https://127.0.0.1/issuers/1/did.json',
+      'https://10.20.30.40/keys/1.json',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[::1]/keys/1.json',
+      'https://[fd12:3456::1]/keys/1.json',
+      'https://[fe80::1]/keys/1.json',
+      'https://[::ffff:192.168.1.1]/status/1',
+      'https://localhost/status/1',
+    ];
+
+    const refusals = await Promise.all(
+      urls.map((url) =>
+        resolver.fetchCredential(url).then(
+          () => 'fetched',
+          (error: Error) => error.message,
+        ),
+      ),
+    );
+    const viaDid = await resolver
+      .resolveMethod('did:web:169.254.169.254#key-1', 'did:web:169.254.169.254')
+      .catch((error: Error) => error.message);
+
+    expect(refusals).toEqual([
+      expect.stringMatching(/^Refused to fetch .*127\.0\.0\.1 is a loopback address/),
+      expect.stringMatching(/10\.20\.30\.40 is a private address/),
+      expect.stringMatching(/169\.254\.169\.254 is a link-local address/),
+      expect.stringMatching(/::1 is a loopback address/),
+      expect.stringMatching(/is a unique-local address/),
+      expect.stringMatching(/is a link-local address/),
+      expect.stringMatching(/is a private address/),
+      expect.stringMatching(/localhost resolves to .* which is a loopback address/),
+    ]);
+    expect(viaDid).toMatch(
+      /Refused to fetch https:\/\/169\.254\.169\.254\/\.well-known\/did\.json/,
+    );
+  });
+
+  it('follows at most three redirects, and refuses loopback over http unless private networks are allowed', async () => {
+    const server = createServer((request, response) => {
+      response.writeHead(302, { location: `/hop${request.url ?? ''}` }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/start`;
+
+    const looping = await new HttpResolver({ allowHttp: true })
+      .fetchCredential(url)
+      .catch((error: Error) => error.message);
+    const guarded = await new HttpResolver({ allowHttp: true, allowPrivateNetworks: false })
+      .fetchCredential(url)
+      .catch((error: Error) => error.message);
+    await new Promise((resolve) => server.close(resolve));
+
+    expect(looping).toMatch(/redirects more than 3 times/);
+    expect(guarded).toMatch(/Refused to fetch .* is a loopback address/);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
@@ -16,11 +17,12 @@ import type {
   InvitationRepository,
   PartnerRepository,
 } from '../../core/partners/ports';
+import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';
 import type { Page, PageRequest } from '../../core/shared/runtime';
-import { isConditionFailure, translateDynamoError } from './errors';
+import { cancellationReasons, isConditionFailure, translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
-import { versionedPut, type DynamoTable } from './table';
+import { versionedPut, type DynamoTable, type TransactItem } from './table';
 
 const partnerKey = (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PROFILE' });
 const linkKey = (institutionId: string, partnerId: string) => ({
@@ -30,6 +32,18 @@ const linkKey = (institutionId: string, partnerId: string) => ({
 const apiKeyKey = (keyId: string) => ({ pk: `APIKEY#${keyId}`, sk: 'APIKEY' });
 const endorsementKey = (id: string) => ({ pk: `ENDORSEMENT#${id}`, sk: 'ENDORSEMENT' });
 const invitationKey = (id: string) => ({ pk: `INVITATION#${id}`, sk: 'INVITATION' });
+/**
+ * Endorsement credential id → endorsement. Credential ids are any IRI the signer chose (a URL
+ * of ours, `urn:uuid:…`), so the key holds their SHA-256 rather than the id itself.
+ */
+const endorsementCredentialKey = (credentialId: string) => ({
+  pk: `ENDORSEMENT_CREDENTIAL#${createHash('sha256').update(credentialId, 'utf8').digest('hex')}`,
+  sk: 'ENDORSEMENT_CREDENTIAL',
+});
+const endorsementCredentialSchema = z.object({
+  endorsementId: z.string(),
+  credentialId: z.string(),
+});
 
 const partnerItem = (partner: Partner) => ({
   ...partnerKey(partner.id),
@@ -69,8 +83,16 @@ export class DynamoDbPartnerRepository implements PartnerRepository {
     );
   }
 
-  /** Replaces the profile and writes a link item for every institution (links only grow). */
-  async update(partner: Partner, expectedVersion: number): Promise<void> {
+  /**
+   * Replaces the profile, rewrites a link item for every institution (they carry the name the
+   * list is sorted by), deletes the links of unlinked institutions, and records the events.
+   */
+  async update(
+    partner: Partner,
+    expectedVersion: number,
+    events: readonly DomainEvent[] = [],
+    unlinkedInstitutionIds: readonly string[] = [],
+  ): Promise<void> {
     const TableName = this.table.tableName;
     await this.table.transact(
       [
@@ -78,6 +100,10 @@ export class DynamoDbPartnerRepository implements PartnerRepository {
         ...partner.institutionIds.map((institutionId) => ({
           Put: { TableName, Item: linkItem(institutionId, partner) },
         })),
+        ...unlinkedInstitutionIds.map((institutionId) => ({
+          Delete: { TableName, Key: linkKey(institutionId, partner.id) },
+        })),
+        ...eventPuts(TableName, events),
       ],
       'VERSION_CONFLICT',
       `Partner ${partner.id}`,
@@ -185,35 +211,72 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
     invitation?: { next: Invitation; expectedVersion: number },
   ): Promise<void> {
     const TableName = this.table.tableName;
-    await this.table.transact(
-      [
-        {
-          Put: {
-            TableName,
-            Item: this.item(endorsement),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+    const credentialId = endorsement.credential.id;
+    if (typeof credentialId !== 'string')
+      throw new Error('Cannot store an endorsement whose credential has no id.');
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName,
+          Item: this.item(endorsement),
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        ...(invitation
-          ? [
-              {
-                Put: versionedPut(
-                  TableName,
-                  invitationItem(invitation.next),
-                  invitation.expectedVersion,
-                ),
-              },
-            ]
-          : []),
-        ...eventPuts(TableName, events),
-      ],
-      'ENDORSEMENT_CONFLICT',
-      `Endorsement ${endorsement.id}`,
-    );
+      },
+      // One endorsement per credential id: a second submission of the same credential fails here.
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...endorsementCredentialKey(credentialId),
+            entity: 'EndorsementCredentialIndex',
+            version: 1,
+            endorsementId: endorsement.id,
+            credentialId,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...(invitation
+        ? [
+            {
+              Put: versionedPut(
+                TableName,
+                invitationItem(invitation.next),
+                invitation.expectedVersion,
+              ),
+            },
+          ]
+        : []),
+      ...eventPuts(TableName, events),
+    ];
+    try {
+      await this.table.transact(items, 'ENDORSEMENT_CONFLICT', `Endorsement ${endorsement.id}`);
+    } catch (error) {
+      if (
+        error instanceof ConflictError &&
+        cancellationReasons(error.cause)[1] === 'ConditionalCheckFailed'
+      ) {
+        throw new ConflictError(
+          'ENDORSEMENT_DUPLICATE',
+          'An endorsement with this credential id was already submitted; sign a new credential (with a new id) instead.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
 
   async get(id: string): Promise<Endorsement | null> {
     return this.table.get(endorsementKey(id), storedEndorsementSchema);
+  }
+
+  async findByCredentialId(credentialId: string): Promise<Endorsement | null> {
+    const entry = await this.table.get(
+      endorsementCredentialKey(credentialId),
+      endorsementCredentialSchema,
+    );
+    if (!entry || entry.credentialId !== credentialId) return null;
+    return this.get(entry.endorsementId);
   }
 
   async update(

@@ -74,8 +74,12 @@ export const policy = {
   'backpack.use': [signedIn],
   /** Creating an industry partner linked to the institution. */
   'partner.create': [platformAdmin, issuerAdmin],
-  /** Changing a partner's profile or links: platform admins, admins of a linked institution. */
-  'partner.manage': [platformAdmin, issuerAdmin, partnerAdmin],
+  /** Changing a partner's profile (name, url, DID, …) or removing its links: its own admins. */
+  'partner.manage': [platformAdmin, partnerAdmin],
+  /** Linking a partner to (or unlinking it from) the institution. */
+  'partner.link': [platformAdmin, issuerAdmin],
+  /** The partner's side of its links: removing any, restoring one it removed. */
+  'partner.ownLinks': [partnerAdmin],
   /** Creating, rotating and revoking a partner's API keys. */
   'partner.keys': [partnerAdmin],
   /** Endorsing (and withdrawing) as the partner. */

@@ -438,7 +438,7 @@ export class IssuanceService {
         typ: 'JWT',
         kid: urls.verificationMethod('institution', institutionId, jwtKey.keyId),
       },
-      jwtClaims(unsigned),
+      jwtClaims(credential),
       jwtKey.keyRef,
     );
     return {

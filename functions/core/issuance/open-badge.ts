@@ -274,8 +274,11 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /**
- * VC-JWT claims for an OB 3.0 credential (OB 3.0 §8.2): `iss`, `jti`, `sub`, `nbf`, `exp` and
- * the credential itself (without proof) in `vc`.
+ * The VC-JWT payload for an OB 3.0 credential (OB 3.0.3 §8.2.4.1, on VC Data Model 2.0): the
+ * credential itself, Data Integrity proof included (§8.2.4: embedded proofs come first), with
+ * the claims `iss` (issuer.id), `jti` (id), `nbf` (validFrom), `exp` (validUntil, when it has
+ * one) and `sub` (credentialSubject.id). A subject identified only by `identifier` has no id a
+ * `sub` could carry, so then there is none.
  */
 export function jwtClaims(credential: JsonObject): JsonObject {
   const issuer = credential.issuer as { id: string };
@@ -285,11 +288,11 @@ export function jwtClaims(credential: JsonObject): JsonObject {
   const nbf = seconds(credential.validFrom);
   const exp = seconds(credential.validUntil);
   return {
+    ...credential,
     iss: issuer.id,
     jti: credential.id,
     ...(subject.id ? { sub: subject.id } : {}),
-    ...(nbf !== undefined ? { nbf, iat: nbf } : {}),
+    ...(nbf !== undefined ? { nbf } : {}),
     ...(exp !== undefined ? { exp } : {}),
-    vc: credential,
   };
 }

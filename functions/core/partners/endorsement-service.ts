@@ -13,7 +13,14 @@ import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, limits, parseInput, requiredText, text } from '../shared/validation';
 import type { VerificationService } from '../verification/verification-service';
-import { isCounting, type Endorsement, type Invitation, type Partner } from './model';
+import { isCounting, isExpired, type Endorsement, type Invitation, type Partner } from './model';
+
+/** What a self-signed EndorsementCredential determines of the stored endorsement. */
+interface SignedEndorsement {
+  readonly credential: JsonObject;
+  readonly comment: string;
+  readonly expiresOn?: string;
+}
 import type { EndorsementRepository, InvitationRepository, PartnerRepository } from './ports';
 
 const submitInput = z
@@ -35,7 +42,19 @@ const submitInput = z
   )
   .refine((value) => value.comment !== undefined || value.credential !== undefined, {
     message: 'give a comment, or an EndorsementCredential you signed',
-  });
+  })
+  .refine(
+    (value) =>
+      value.credential === undefined ||
+      (value.comment === undefined &&
+        value.competencies.length === 0 &&
+        value.expiresOn === undefined),
+    {
+      // A self-signed endorsement says what it says: its comment and validUntil are signed.
+      message:
+        'with a signed credential, give no comment, competencies or expiresAt: they come from the credential',
+    },
+  );
 
 const inviteInput = z.strictObject({
   microCredentialId: identifier(),
@@ -108,30 +127,41 @@ export class EndorsementService {
       );
     }
     const now = this.deps.clock.now();
+    if (request.expiresOn && Date.parse(request.expiresOn) <= now.getTime()) {
+      throw new ValidationError('The expiry must be in the future.', [
+        { path: 'input.expiresAt', message: 'is not in the future' },
+      ]);
+    }
     const id = this.deps.ids.newId();
-    const credential = request.credential
+    // The stored record follows what was signed: a self-signed credential's own comment and
+    // validUntil; the platform signs exactly the request's comment, competencies and expiry.
+    const signed: SignedEndorsement = request.credential
       ? await this.acceptSelfSigned(request.credential, partner, target.subjectId)
-      : await this.sign(
-          id,
-          partner,
-          target,
-          request.comment!,
-          request.competencies,
-          now,
-          request.expiresOn,
-        );
+      : {
+          credential: await this.sign(
+            id,
+            partner,
+            target,
+            request.comment!,
+            request.competencies,
+            now,
+            request.expiresOn,
+          ),
+          comment: request.comment!,
+          ...(request.expiresOn ? { expiresOn: new Date(request.expiresOn).toISOString() } : {}),
+        };
     const endorsement: Endorsement = {
       id,
       partnerId,
       institutionId: target.institutionId,
       target: { kind: target.kind, id: target.id },
-      comment: request.comment ?? commentOf(credential),
-      competencies: request.competencies,
+      comment: signed.comment,
+      competencies: request.credential ? [] : request.competencies,
       status: 'ACTIVE',
       selfSigned: request.credential !== undefined,
-      credential,
+      credential: signed.credential,
       issuedAt: now.toISOString(),
-      ...(request.expiresOn ? { expiresOn: new Date(request.expiresOn).toISOString() } : {}),
+      ...(signed.expiresOn ? { expiresOn: signed.expiresOn } : {}),
       ...(invitation ? { invitationId: invitation.id } : {}),
       version: 1,
     };
@@ -177,6 +207,11 @@ export class EndorsementService {
     return this.require(id);
   }
 
+  /** Whether the endorsement is past its expiry now. */
+  isExpired(endorsement: Endorsement): boolean {
+    return isExpired(endorsement, this.deps.clock.now());
+  }
+
   async find(id: string): Promise<Endorsement | null> {
     return this.deps.endorsements.get(id);
   }
@@ -205,25 +240,47 @@ export class EndorsementService {
       .map((endorsement) => endorsement.credential);
   }
 
-  /** How many endorsements the design has and how many its institution requires to publish. */
+  /**
+   * The publishing gate: how many distinct partners endorse the design now (active and not
+   * expired; a partner endorsing twice counts once) and how many its institution requires.
+   */
   async gate(
     microCredentialId: string,
     institutionId: string,
   ): Promise<{ required: number; active: number }> {
     const institution = await this.deps.institutions.get(institutionId);
     const now = this.deps.clock.now();
-    const active = (await this.forDesign(microCredentialId)).filter((endorsement) =>
-      isCounting(endorsement, now),
-    ).length;
-    return { required: institution?.settings.requiredEndorsements ?? 1, active };
+    const partners = new Set(
+      (await this.forDesign(microCredentialId))
+        .filter((endorsement) => isCounting(endorsement, now))
+        .map((endorsement) => endorsement.partnerId),
+    );
+    return { required: institution?.settings.requiredEndorsements ?? 1, active: partners.size };
   }
 
-  async isWithdrawn(endorsementUrlOrId: string): Promise<boolean> {
-    const id = endorsementUrlOrId.startsWith(`${this.deps.urls.base}/endorsements/`)
-      ? decodeURIComponent(endorsementUrlOrId.slice(`${this.deps.urls.base}/endorsements/`.length))
-      : endorsementUrlOrId;
-    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return false;
-    return (await this.deps.endorsements.get(id))?.status === 'WITHDRAWN';
+  /**
+   * Whether the EndorsementCredential with this `id` was withdrawn here: looked up by the
+   * credential's own id, so it works for platform-signed (our URL) and self-signed (any IRI,
+   * e.g. `urn:uuid:…`) endorsements alike. With `issuerId`, only a withdrawal of a credential
+   * from that issuer counts, so nobody can withdraw someone else's credential by reusing its id.
+   */
+  async isWithdrawn(credentialId: string, issuerId?: string): Promise<boolean> {
+    if (credentialId.length === 0 || credentialId.length > maxCredentialIdLength) return false;
+    const endorsement =
+      (await this.deps.endorsements.findByCredentialId(credentialId)) ??
+      (await this.byPlatformUrl(credentialId));
+    if (endorsement?.status !== 'WITHDRAWN') return false;
+    return issuerId === undefined || issuerOf(endorsement.credential) === issuerId;
+  }
+
+  /** Endorsements stored before the credential-id index existed, named by our own URL. */
+  private async byPlatformUrl(credentialId: string): Promise<Endorsement | null> {
+    const prefix = `${this.deps.urls.base}/endorsements/`;
+    if (!credentialId.startsWith(prefix)) return null;
+    const id = decodeURIComponent(credentialId.slice(prefix.length));
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
+    const endorsement = await this.deps.endorsements.get(id);
+    return endorsement?.credential.id === credentialId ? endorsement : null;
   }
 
   /** An institution asks a linked partner to endorse one of its designs. */
@@ -434,42 +491,61 @@ export class EndorsementService {
     );
   }
 
-  /** Verifies a partner-signed EndorsementCredential before accepting it. */
+  /**
+   * Verifies a partner-signed EndorsementCredential before accepting it, and reads what the
+   * stored record keeps of it (comment, expiry). A credential id is accepted once.
+   */
   private async acceptSelfSigned(
     credential: JsonObject,
     partner: Partner,
     subjectId: string,
-  ): Promise<JsonObject> {
+  ): Promise<SignedEndorsement> {
+    const id = credential.id;
+    const idProblem =
+      typeof id !== 'string' || id.length === 0 || id.length > maxCredentialIdLength
+        ? `id: required, at most ${maxCredentialIdLength} characters`
+        : id.startsWith(`${this.deps.urls.base}/`)
+          ? 'id: must not be one of the URLs this platform mints'
+          : undefined;
     const result = await this.deps
       .verification()
       .verifyPresented({ format: 'JSON-LD', credential });
     const types = Array.isArray(credential.type) ? credential.type : [credential.type];
     const subject = credential.credentialSubject as { id?: unknown } | undefined;
-    const issuer =
-      typeof credential.issuer === 'string'
-        ? credential.issuer
-        : (credential.issuer as { id?: unknown } | undefined)?.id;
+    const issuer = issuerOf(credential);
     const allowedIssuers = [partner.did, this.deps.urls.partnerDid(partner.id)].filter(Boolean);
+    const validUntil = stringOf(credential.validUntil) ?? stringOf(credential.expirationDate);
     const problems = [
+      ...(idProblem ? [idProblem] : []),
       ...(result.verified
         ? []
         : result.checks
-            .filter((check) => check.status === 'FAIL')
+            // A withdrawn credential was submitted before: answered as a duplicate below.
+            .filter((check) => check.status === 'FAIL' && check.name !== 'withdrawal')
             .map((check) => `${check.name}: ${check.message}`)),
       ...(types.includes('EndorsementCredential') ? [] : ['type: not an EndorsementCredential']),
       ...(subject?.id === subjectId ? [] : [`credentialSubject.id: must be ${subjectId}`]),
       ...(typeof issuer === 'string' && allowedIssuers.includes(issuer)
         ? []
         : ["issuer: not the partner's DID"]),
+      ...(validUntil === undefined || !Number.isNaN(Date.parse(validUntil))
+        ? []
+        : ['validUntil: not a date-time']),
     ];
-    if (problems.length) {
+    if (problems.length || typeof id !== 'string') {
       throw new ValidationError(
         `The endorsement credential was not accepted: ${problems.join('; ')}.`,
         [{ path: 'input.credential', message: problems.join('; ') }],
         'ENDORSEMENT_INVALID',
       );
     }
-    return credential;
+    // Checked again in the transaction that stores it; this one answers early and clearly.
+    if (await this.deps.endorsements.findByCredentialId(id)) throw duplicateEndorsement();
+    return {
+      credential,
+      comment: commentOf(credential),
+      ...(validUntil ? { expiresOn: new Date(validUntil).toISOString() } : {}),
+    };
   }
 
   private event(type: string, endorsement: Endorsement, principal: Principal): DomainEvent {
@@ -516,6 +592,25 @@ export class EndorsementService {
       throw new NotFoundError('EndorsementInvitation', id);
     return invitation;
   }
+}
+
+/** The longest credential id accepted (and looked up for withdrawal). */
+const maxCredentialIdLength = 2_048;
+
+const duplicateEndorsement = () =>
+  new ConflictError(
+    'ENDORSEMENT_DUPLICATE',
+    'An endorsement with this credential id was already submitted; sign a new credential (with a new id) instead.',
+  );
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The issuer id of a credential (`issuer` as a string or a Profile). */
+function issuerOf(credential: JsonObject): string | undefined {
+  if (typeof credential.issuer === 'string') return credential.issuer;
+  return stringOf((credential.issuer as { id?: unknown } | undefined)?.id);
 }
 
 /** The partner a caller acts for (an API key, or a partner admin); '' when none. */

@@ -13,6 +13,11 @@ export const partnerSchema = z.object({
   did: z.string().optional(),
   /** Institutions the partner works with (and may endorse for). */
   institutionIds: z.array(z.string()),
+  /**
+   * Institutions whose link the partner itself removed: they cannot link it again on their own
+   * (the partner admin, or a platform admin, can restore the link).
+   */
+  removedInstitutionIds: z.array(z.string()).default([]),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.int().positive(),
@@ -114,10 +119,15 @@ export const invitationSchema = z.object({
 });
 export type Invitation = z.output<typeof invitationSchema>;
 
-/** Whether an endorsement counts now: active and not past its own expiry. */
+/** Whether an endorsement is past its expiry (it stays on record and stops counting). */
+export function isExpired(endorsement: Endorsement, now: Date): boolean {
+  return endorsement.expiresOn !== undefined && Date.parse(endorsement.expiresOn) <= now.getTime();
+}
+
+/**
+ * Whether an endorsement counts now: active and not past its own expiry. For a self-signed
+ * endorsement `expiresOn` is the signed credential's `validUntil`, so the two never disagree.
+ */
 export function isCounting(endorsement: Endorsement, now: Date): boolean {
-  return (
-    endorsement.status === 'ACTIVE' &&
-    (!endorsement.expiresOn || Date.parse(endorsement.expiresOn) > now.getTime())
-  );
+  return endorsement.status === 'ACTIVE' && !isExpired(endorsement, now);
 }

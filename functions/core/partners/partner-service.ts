@@ -5,10 +5,13 @@ import { actorOf, type PartnerPrincipal, type Principal } from '../auth/principa
 import type { InstitutionRepository } from '../institutions/ports';
 import type { KeyService } from '../keys/key-service';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../shared/errors';
+import type { DomainEvent } from '../shared/events';
+import { RateLimitedError } from '../shared/rate-limiter';
 import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, parseInput } from '../shared/validation';
+import { FailureThrottle, sourceOf } from './failure-throttle';
 import {
   createApiKeyInput,
   createPartnerInput,
@@ -25,6 +28,8 @@ export interface PartnerServiceDeps {
   readonly keys: KeyService;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Failed API-key attempts per client address; defaults to 20 in a burst, 10 a minute after. */
+  readonly failedAttempts?: FailureThrottle;
 }
 
 /** An API key as created: the secret appears here once and is never stored or shown again. */
@@ -43,10 +48,19 @@ const decoyHash = secretHash('decoy');
  * Industry partners: their profiles, links to institutions and API keys. A key is
  * `tsk_<id>_<secret>`; only the SHA-256 of the secret is stored, compared in constant time.
  * Every refusal is the same UNAUTHENTICATED, whatever was wrong, and nothing of the key is
- * logged or echoed.
+ * logged or echoed. A client address that keeps presenting bad keys is refused with
+ * TOO_MANY_REQUESTS before any lookup, without slowing anyone else.
+ *
+ * A partner's profile is its own: only its partner admins and platform admins change it.
+ * Institutions link partners to themselves (recorded as events); the partner sees its links
+ * and may remove any, after which that institution cannot link it again on its own.
  */
 export class PartnerService implements Pick<Authenticator, 'authenticate'> {
-  constructor(private readonly deps: PartnerServiceDeps) {}
+  private readonly failedAttempts: FailureThrottle;
+
+  constructor(private readonly deps: PartnerServiceDeps) {
+    this.failedAttempts = deps.failedAttempts ?? new FailureThrottle({ clock: deps.clock });
+  }
 
   async create(principal: Principal, input: unknown): Promise<Partner> {
     const fields = parseInput(createPartnerInput, input);
@@ -59,6 +73,7 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
       ...profile,
       id: this.deps.ids.newId(),
       institutionIds: [institutionId],
+      removedInstitutionIds: [],
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -80,14 +95,15 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
     return partner;
   }
 
+  /** Changes the partner's profile (its partner admins and platform admins only). */
   async update(
     principal: Principal,
     id: string,
     expectedVersion: number,
     input: unknown,
   ): Promise<Partner> {
+    authorize(principal, 'partner.manage', { partnerId: id });
     const partner = await this.require(id);
-    this.authorizeManage(principal, partner);
     const changes = parseInput(updatePartnerInput, input);
     if (partner.version !== expectedVersion)
       throw new ConflictError(
@@ -104,20 +120,69 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
     return next;
   }
 
-  /** Links an existing partner to the caller's institution (a partner may serve several). */
+  /**
+   * Links a partner to an institution (a partner may serve several): that institution's issuer
+   * admins or a platform admin, recorded as a `partner.linked` event. Once the partner removed
+   * the institution's link, only the partner's admins (or a platform admin) can restore it.
+   */
   async link(principal: Principal, partnerId: string, institutionId: string): Promise<Partner> {
-    authorize(principal, 'partner.create', {
-      institutionId: parseInput(identifier(), institutionId, 'institutionId'),
-    });
+    parseInput(identifier(), institutionId, 'institutionId');
     const partner = await this.require(partnerId);
+    const removed = partner.removedInstitutionIds.includes(institutionId);
+    const restoring = removed && this.isPartnerAdmin(principal, partnerId);
+    if (!restoring) authorize(principal, 'partner.link', { institutionId });
+    if (!(await this.deps.institutions.get(institutionId)))
+      throw new NotFoundError('Institution', institutionId);
     if (partner.institutionIds.includes(institutionId)) return partner;
+    if (removed && !restoring && !isAllowed(principal, 'partner.manage', { partnerId }))
+      throw new ConflictError(
+        'PARTNER_LINK_REMOVED',
+        'The partner removed its link to this institution; only the partner can restore it.',
+      );
     const next: Partner = {
       ...partner,
       institutionIds: [...partner.institutionIds, institutionId],
+      removedInstitutionIds: partner.removedInstitutionIds.filter((id) => id !== institutionId),
       updatedAt: this.deps.clock.now().toISOString(),
       version: partner.version + 1,
     };
-    await this.deps.partners.update(next, partner.version);
+    await this.deps.partners.update(next, partner.version, [
+      this.event('partner.linked', next, institutionId, principal, {}),
+    ]);
+    return next;
+  }
+
+  /**
+   * Removes a partner's link to an institution: the partner's admins (for any of its links),
+   * the institution's issuer admins, or a platform admin. Existing endorsements stay as they
+   * are (withdrawing them is the partner's separate choice).
+   */
+  async unlink(principal: Principal, partnerId: string, institutionId: string): Promise<Partner> {
+    parseInput(identifier(), institutionId, 'institutionId');
+    const byPartner = this.isPartnerAdmin(principal, partnerId);
+    if (!byPartner && !isAllowed(principal, 'partner.manage', { partnerId }))
+      authorize(principal, 'partner.link', { institutionId });
+    const partner = await this.require(partnerId);
+    if (!partner.institutionIds.includes(institutionId)) return partner;
+    const next: Partner = {
+      ...partner,
+      institutionIds: partner.institutionIds.filter((id) => id !== institutionId),
+      removedInstitutionIds: byPartner
+        ? [...partner.removedInstitutionIds, institutionId]
+        : partner.removedInstitutionIds,
+      updatedAt: this.deps.clock.now().toISOString(),
+      version: partner.version + 1,
+    };
+    await this.deps.partners.update(
+      next,
+      partner.version,
+      [
+        this.event('partner.unlinked', next, institutionId, principal, {
+          by: byPartner ? 'partner' : 'institution',
+        }),
+      ],
+      [institutionId],
+    );
     return next;
   }
 
@@ -238,9 +303,31 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
     return created;
   }
 
-  /** Authenticates a request carrying a partner API key (`x-api-key`). */
+  /**
+   * Authenticates a request carrying a partner API key (`x-api-key`). Each attempt takes a
+   * token from its client address's bucket of failures and a valid key gives it back, so only
+   * bad attempts use the bucket up; an empty bucket refuses the address before any lookup.
+   */
   async authenticate(credentials: RequestCredentials): Promise<PartnerPrincipal> {
-    const match = keyPattern.exec(credentials.apiKey?.trim() ?? '');
+    const source = sourceOf(credentials.sourceIp);
+    if (!this.failedAttempts.tryAcquire(source))
+      throw new RateLimitedError(
+        60,
+        'Too many failed API key attempts from this address; try again in a minute.',
+      );
+    try {
+      const principal = await this.verifyKey(credentials.apiKey);
+      this.failedAttempts.release(source);
+      return principal;
+    } catch (error) {
+      // Only a refused key counts against the address; a storage outage is not its fault.
+      if (!(error instanceof UnauthenticatedError)) this.failedAttempts.release(source);
+      throw error;
+    }
+  }
+
+  private async verifyKey(apiKey: string | undefined): Promise<PartnerPrincipal> {
+    const match = keyPattern.exec(apiKey?.trim() ?? '');
     const key = match ? await this.deps.apiKeys.get(match[1]!) : null;
     const presented = secretHash(match?.[2] ?? '');
     const stored = key ? Buffer.from(key.secretHash, 'hex') : decoyHash;
@@ -261,13 +348,28 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
     return { kind: 'partner', partnerId: key.partnerId, keyId: key.keyId, scopes: key.scopes };
   }
 
-  private authorizeManage(principal: Principal, partner: Partner): void {
-    const allowed =
-      isAllowed(principal, 'partner.manage', { partnerId: partner.id }) ||
-      partner.institutionIds.some((institutionId) =>
-        isAllowed(principal, 'partner.manage', { institutionId }),
-      );
-    if (!allowed) authorize(principal, 'partner.manage', { partnerId: '' });
+  /** The partner itself (its admins), as opposed to an institution or a platform admin. */
+  private isPartnerAdmin(principal: Principal, partnerId: string): boolean {
+    return isAllowed(principal, 'partner.ownLinks', { partnerId });
+  }
+
+  private event(
+    type: string,
+    partner: Partner,
+    institutionId: string,
+    principal: Principal,
+    data: Record<string, unknown>,
+  ): DomainEvent {
+    return {
+      id: this.deps.ids.newId(),
+      type,
+      institutionId,
+      aggregateType: 'Partner',
+      aggregateId: partner.id,
+      occurredAt: this.deps.clock.now().toISOString(),
+      actor: actorOf(principal),
+      data: { partnerId: partner.id, ...data },
+    };
   }
 
   private async requireKey(partnerId: string, keyId: string): Promise<ApiKey> {

@@ -5,7 +5,16 @@ import type { ApiKey, Endorsement, Invitation, Partner } from './model';
 export interface PartnerRepository {
   /** Stores a partner, its link to the first institution and its events. */
   create(partner: Partner, events: readonly DomainEvent[]): Promise<void>;
-  update(partner: Partner, expectedVersion: number): Promise<void>;
+  /**
+   * Replaces the profile (if still at `expectedVersion`) with its events, keeps a link for each
+   * of its institutions and deletes the links of `unlinkedInstitutionIds`.
+   */
+  update(
+    partner: Partner,
+    expectedVersion: number,
+    events?: readonly DomainEvent[],
+    unlinkedInstitutionIds?: readonly string[],
+  ): Promise<void>;
   get(id: string): Promise<Partner | null>;
   /** Partners linked to an institution. */
   listByInstitution(institutionId: string, page: PageRequest): Promise<Page<Partner>>;
@@ -21,13 +30,19 @@ export interface ApiKeyRepository {
 }
 
 export interface EndorsementRepository {
-  /** Stores an endorsement with its events (and the accepted invitation, when there is one). */
+  /**
+   * Stores an endorsement with its events (and the accepted invitation, when there is one), and
+   * indexes it by its credential's `id`. ConflictError `ENDORSEMENT_DUPLICATE` when an
+   * endorsement with the same credential id exists (checked in the same transaction).
+   */
   add(
     endorsement: Endorsement,
     events: readonly DomainEvent[],
     invitation?: { next: Invitation; expectedVersion: number },
   ): Promise<void>;
   get(id: string): Promise<Endorsement | null>;
+  /** The endorsement whose EndorsementCredential has this `id` (platform- or self-signed). */
+  findByCredentialId(credentialId: string): Promise<Endorsement | null>;
   update(
     endorsement: Endorsement,
     expectedVersion: number,

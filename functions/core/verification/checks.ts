@@ -30,6 +30,8 @@ export const essentialChecks = new Set([
   'achievement-approval',
   'endorsements',
   'recipient',
+  /** An EndorsementCredential its endorser withdrew. */
+  'withdrawal',
 ]);
 
 const isoDate = z

@@ -8,6 +8,10 @@ export type ResolvedKey =
 /** What a verification method id resolved to, and what its controller says of it. */
 export interface ResolvedMethod {
   readonly id: string;
+  /**
+   * The controller whose own document confirms the method: the DID of a DID document that
+   * lists it, or the controller a resolver confirmed. Never what a key document claims alone.
+   */
   readonly controller: string;
   readonly key: ResolvedKey;
   /** The controller document lists it under `assertionMethod`. */
@@ -19,12 +23,26 @@ export interface ResolvedMethod {
 }
 
 /**
- * Resolves keys and fetches documents of issuers outside the platform (did:key, did:web,
- * https URLs). Fetches have a short timeout, a size limit and a cache; a failure is an error
- * the verifier reports as a check, never a server error.
+ * Resolves keys and fetches documents of issuers outside the platform (did:key, did:jwk,
+ * did:web, https URLs). Fetches have a short timeout, a size limit and a cache, and refuse
+ * private network addresses; a failure is an error the verifier reports as a check, never a
+ * server error.
  */
 export interface RemoteResolver {
-  resolveMethod(methodId: string): Promise<ResolvedMethod>;
+  /**
+   * Resolves `methodId` as a key of `controllerId` (the credential's issuer). A did:key or
+   * did:jwk is its own controller; a did:web method is confirmed by its DID document; an
+   * https method only by the controller document `controllerId` dereferences to, which must
+   * list it under `assertionMethod`. What a key document says of its own controller is not
+   * enough.
+   */
+  resolveMethod(methodId: string, controllerId: string): Promise<ResolvedMethod>;
+  /**
+   * The keys `issuerId` publishes for issuing: a did:key or did:jwk's own key, the
+   * `assertionMethod` keys of a did:web or https controller document, or a JWK Set served at
+   * the issuer's https id. Used to recognise a key embedded in a JWT header.
+   */
+  publishedKeys(issuerId: string): Promise<ResolvedMethod[]>;
   /** A status list credential published elsewhere. */
   fetchCredential(url: string): Promise<JsonObject>;
 }

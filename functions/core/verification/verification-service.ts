@@ -21,7 +21,7 @@ import {
   type CheckStatus,
   type VerificationStatus,
 } from './checks';
-import type { ProofVerifier, RemoteResolver, ResolvedMethod } from './ports';
+import type { ProofVerifier, RemoteResolver, ResolvedKey, ResolvedMethod } from './ports';
 
 /** Limits on what a verifier may send (documented in docs/limits.md). */
 export const verificationLimits = {
@@ -84,7 +84,7 @@ export interface VerificationResult extends VerificationSummary {
 }
 
 /** Whether an endorsement was withdrawn (supplied by the endorsement capability). */
-export type WithdrawalLookup = (endorsementId: string) => Promise<boolean>;
+export type WithdrawalLookup = (credentialId: string, issuerId?: string) => Promise<boolean>;
 
 /** Decides who may see a stored credential by id (supplied by the sharing capability). */
 export type ShareAccess = (record: CredentialRecord, shareToken?: string) => Promise<boolean>;
@@ -194,7 +194,7 @@ export class VerificationService {
     try {
       proofOk =
         presented.format === 'VC-JWT'
-          ? await this.checkJwt(presented.jwt, issuerId, add)
+          ? await this.checkJwt(presented.jwt, credential, issuerId, add)
           : await this.checkDataIntegrity(credential, issuerId, add);
     } catch (error) {
       add('proof', 'FAIL', describeFailure(error, 'The proof could not be checked'));
@@ -227,6 +227,21 @@ export class VerificationService {
         'PASS',
         validUntil ? `Valid until ${validUntil}.` : 'Valid, with no expiry.',
       );
+    }
+
+    // An EndorsementCredential its endorser withdrew (embedded ones: see checkEndorsements).
+    if (
+      depth === 0 &&
+      types.includes('EndorsementCredential') &&
+      typeof credential.id === 'string' &&
+      (await this.deps.withdrawn?.(credential.id, issuerId))
+    ) {
+      add(
+        'withdrawal',
+        'FAIL',
+        'The endorser has withdrawn this endorsement; it no longer counts.',
+      );
+      if (status === 'ACTIVE') status = 'REVOKED';
     }
 
     // QA approval of the achievement (for achievements designed here).
@@ -357,15 +372,15 @@ export class VerificationService {
 
   private presentJwt(jwt: string): Presented {
     const decoded = this.deps.proofs.decodeJws(jwt);
-    const vc = decoded?.payload.vc;
-    if (!decoded || !vc || typeof vc !== 'object' || Array.isArray(vc)) {
+    const credential = decoded ? credentialOfJwt(decoded.payload) : null;
+    if (!credential) {
       throw new ValidationError(
-        'Not a VC-JWT: expected a compact JWS whose payload has a `vc` claim.',
+        'Not a VC-JWT: expected a compact JWS whose payload is a credential or has a `vc` claim.',
         [{ path: 'input.jwt', message: 'is not a VC-JWT' }],
         'JWT_MALFORMED',
       );
     }
-    return { format: 'VC-JWT', jwt, credential: this.asCredential(vc) };
+    return { format: 'VC-JWT', jwt, credential: this.asCredential(credential) };
   }
 
   private async visible(record: CredentialRecord, shareToken?: string): Promise<boolean> {
@@ -373,16 +388,55 @@ export class VerificationService {
     return this.deps.canSee ? this.deps.canSee(record, shareToken) : false;
   }
 
-  private async resolveMethod(methodId: string): Promise<ResolvedMethod> {
-    const [did, fragment] = methodId.split('#');
-    const own = did ? this.deps.urls.parseOwnDid(did) : null;
-    if (!own || !fragment) return this.deps.remote.resolveMethod(methodId);
-    const keys = await this.deps.keys.publicKeys(own);
+  /**
+   * The key `methodId` names, bound to the credential's issuer, or a VerificationProblem. An
+   * issuer registered here is verified only with its keys in our key store; elsewhere a
+   * did:key, did:jwk or did:web method must be the issuer's own DID, and an https method must
+   * be listed by the issuer's controller document (checked by the resolver).
+   */
+  private async issuerMethod(
+    methodId: string,
+    issuerId: string | undefined,
+  ): Promise<ResolvedMethod> {
+    if (!issuerId) throw new VerificationProblem('The credential names no issuer to hold the key.');
+    const hash = methodId.indexOf('#');
+    const controller = hash === -1 ? methodId : methodId.slice(0, hash);
+    const fragment = hash === -1 ? '' : methodId.slice(hash + 1);
+    const shown = methodId.slice(0, 200);
+    const own = this.deps.urls.parseOwnDid(issuerId);
+    if (own) {
+      if (controller !== issuerId || !fragment) {
+        throw new VerificationProblem(
+          `The issuer ${issuerId} is registered here: only its keys held by this platform verify its credentials, not ${shown}.`,
+        );
+      }
+      return this.ownMethod(own, methodId, fragment);
+    }
+    if (
+      this.deps.urls.parseOwnDid(controller) ||
+      (/^did:/.test(methodId) && controller !== issuerId)
+    )
+      throw new VerificationProblem(
+        `The key ${shown} belongs to ${controller.slice(0, 200)}, not to the issuer ${issuerId}.`,
+      );
+    if (!/^(did:(key|jwk|web):|https?:\/\/)/.test(methodId))
+      throw new VerificationProblem(
+        'Only did:key, did:jwk, did:web and https verification methods are supported.',
+      );
+    return this.deps.remote.resolveMethod(methodId, issuerId);
+  }
+
+  private async ownMethod(
+    owner: NonNullable<ReturnType<PublicUrls['parseOwnDid']>>,
+    methodId: string,
+    fragment: string,
+  ): Promise<ResolvedMethod> {
+    const keys = await this.deps.keys.publicKeys(owner);
     const key = keys.find((candidate) => candidate.keyId === fragment);
     if (!key) throw new VerificationProblem(`The key ${methodId} is not one of the issuer's keys.`);
     return {
       id: methodId,
-      controller: did!,
+      controller: methodId.slice(0, methodId.indexOf('#')),
       key:
         key.algorithm === 'Ed25519'
           ? { kind: 'ed25519', raw: ed25519RawFromSpki(Buffer.from(key.publicKeySpki, 'base64')) }
@@ -391,6 +445,34 @@ export class VerificationService {
       ...(key.status === 'REVOKED' ? { revoked: key.revokedAt ?? 'revoked' } : {}),
       source: 'platform',
     };
+  }
+
+  /**
+   * The issuer's published key that a JWT header's embedded `jwk` is (by RFC 7638 thumbprint):
+   * a did:jwk or did:key issuer's own key, or one its did:web / https document publishes. A key
+   * that only the JWT vouches for is refused, and so is any for an issuer registered here.
+   */
+  private async embeddedKeyMethod(
+    jwk: JsonObject,
+    issuerId: string | undefined,
+  ): Promise<ResolvedMethod> {
+    if (!issuerId) throw new VerificationProblem('The credential names no issuer to hold the key.');
+    if (this.deps.urls.parseOwnDid(issuerId)) {
+      throw new VerificationProblem(
+        `The issuer ${issuerId} is registered here: a key embedded in the JWT never verifies its credentials.`,
+      );
+    }
+    const thumbprint = jwkThumbprint(jwk);
+    if (!thumbprint)
+      throw new VerificationProblem('The embedded JWK is not a supported public key.');
+    const published = await this.deps.remote.publishedKeys(issuerId);
+    const match = published.find((method) => jwkThumbprint(jwkOf(method.key)) === thumbprint);
+    if (!match) {
+      throw new VerificationProblem(
+        'The JWT carries its own key, and it is not one the issuer publishes: nothing ties it to the issuer.',
+      );
+    }
+    return match;
   }
 
   private checkMethod(
@@ -402,7 +484,7 @@ export class VerificationService {
       add('issuer-key', 'FAIL', `The issuer revoked this key (${method.revoked}).`);
       return false;
     }
-    if (!issuerId || method.controller !== issuerId.split('#')[0]) {
+    if (!issuerId || method.controller !== issuerId) {
       add(
         'issuer-key',
         'FAIL',
@@ -452,7 +534,7 @@ export class VerificationService {
     }
     let method: ResolvedMethod;
     try {
-      method = await this.resolveMethod(proof.verificationMethod);
+      method = await this.issuerMethod(proof.verificationMethod, issuerId);
     } catch (error) {
       add(
         'issuer-key',
@@ -484,13 +566,17 @@ export class VerificationService {
     return signatureOk && keyOk;
   }
 
+  /**
+   * A VC-JWT (OB 3.0 §8.2.6): the key named by `kid` or embedded as `jwk`, bound to the
+   * issuer; the signature; then the claims against the credential (§8.2.6.1).
+   */
   private async checkJwt(
     jwt: string,
+    credential: JsonObject,
     issuerId: string | undefined,
     add: (name: string, status: CheckStatus, message: string) => void,
   ): Promise<boolean> {
-    const decoded = this.deps.proofs.decodeJws(jwt)!;
-    const { header, payload } = decoded;
+    const { header } = this.deps.proofs.decodeJws(jwt)!;
     if (
       typeof header.alg !== 'string' ||
       !['RS256', 'ES256', 'EdDSA', 'PS256'].includes(header.alg)
@@ -499,56 +585,45 @@ export class VerificationService {
       add('issuer-key', 'SKIP', 'No accepted algorithm.');
       return false;
     }
-    let jwk: JsonObject;
-    let keyOk = false;
-    if (isObject(header.jwk)) {
-      jwk = header.jwk;
-      const embeddedOwner = typeof header.kid === 'string' ? header.kid.split('#')[0] : undefined;
-      keyOk = embeddedOwner !== undefined && embeddedOwner === issuerId;
-      add(
-        'issuer-key',
-        keyOk ? 'WARN' : 'FAIL',
-        keyOk
-          ? "The key is embedded in the JWT and named by the issuer; it is not confirmed by the issuer's published keys."
-          : 'The JWT carries its own key, which nothing ties to the issuer.',
-      );
-    } else if (typeof header.kid === 'string') {
-      let method: ResolvedMethod;
-      try {
-        method = await this.resolveMethod(
-          header.kid.includes('#') || !issuerId ? header.kid : `${issuerId}#${header.kid}`,
-        );
-      } catch (error) {
-        add('issuer-key', 'FAIL', describeFailure(error, 'The JWT key could not be resolved'));
-        add('proof', 'FAIL', 'Without the issuer key the signature cannot be checked.');
+    const embedded = isObject(header.jwk) ? header.jwk : undefined;
+    let method: ResolvedMethod;
+    try {
+      if (embedded && 'd' in embedded)
+        throw new VerificationProblem('The JWT header carries a private key; it is refused.');
+      if (typeof header.kid === 'string') {
+        method = await this.issuerMethod(methodIdOfKid(header.kid, issuerId), issuerId);
+        // Both given: the embedded key must be the one the kid names, or the header lies.
+        if (embedded && jwkThumbprint(embedded) !== jwkThumbprint(jwkOf(method.key)))
+          throw new VerificationProblem(
+            'The key embedded in the JWT is not the key its kid names.',
+          );
+      } else if (embedded) {
+        method = await this.embeddedKeyMethod(embedded, issuerId);
+      } else {
+        add('issuer-key', 'FAIL', 'The JWT names no key (kid) and carries none (jwk).');
+        add('proof', 'FAIL', 'Without a key the signature cannot be checked.');
         return false;
       }
-      keyOk = this.checkMethod(method, issuerId, add);
-      jwk =
-        method.key.kind === 'jwk'
-          ? method.key.jwk
-          : { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(method.key.raw).toString('base64url') };
-    } else {
-      add('issuer-key', 'FAIL', 'The JWT names no key (kid) and carries none (jwk).');
-      add('proof', 'FAIL', 'Without a key the signature cannot be checked.');
+    } catch (error) {
+      add('issuer-key', 'FAIL', describeFailure(error, 'The JWT key could not be resolved'));
+      add('proof', 'FAIL', 'Without the issuer key the signature cannot be checked.');
       return false;
     }
-    const verifiedPayload = await this.deps.proofs.verifyJws(jwt, jwk);
-    if (!verifiedPayload) {
+    const keyOk = this.checkMethod(method, issuerId, add);
+    const payload = await this.deps.proofs.verifyJws(jwt, jwkOf(method.key));
+    if (!payload) {
       add('proof', 'FAIL', 'The JWT signature does not match.');
       return false;
     }
-    const credential = payload.vc as JsonObject;
-    const claimsMatch =
-      payload.iss === issuerId && (payload.jti === undefined || payload.jti === credential.id);
+    const mismatches = jwtClaimMismatches(payload, credential);
     add(
       'proof',
-      claimsMatch ? 'PASS' : 'FAIL',
-      claimsMatch
-        ? `The ${String(header.alg)} JWT signature matches.`
-        : 'The JWT claims (iss, jti) do not match the credential.',
+      mismatches.length === 0 ? 'PASS' : 'FAIL',
+      mismatches.length === 0
+        ? `The ${String(header.alg)} JWT signature matches, and its claims agree with the credential.`
+        : `The JWT signature matches, but its claims do not agree with the credential: ${mismatches.join('; ')}.`,
     );
-    return claimsMatch && keyOk;
+    return mismatches.length === 0 && keyOk;
   }
 
   private async checkStatus(
@@ -683,7 +758,10 @@ export class VerificationService {
           depth + 1,
         ).catch(() => null);
         const id = stringField(endorsement, 'id');
-        const withdrawn = id && this.deps.withdrawn ? await this.deps.withdrawn(id) : false;
+        const withdrawn =
+          id && this.deps.withdrawn
+            ? await this.deps.withdrawn(id, issuerIdOf(endorsement))
+            : false;
         return {
           id,
           issuerName: stringField(endorsement.issuer, 'name'),
@@ -822,4 +900,105 @@ function subjectOf(credential: JsonObject): unknown {
 function achievementOf(credential: JsonObject): JsonObject | undefined {
   const subject = subjectOf(credential);
   return isObject(subject) && isObject(subject.achievement) ? subject.achievement : undefined;
+}
+
+/** JWT registered claims (RFC 7519 §4.1): they secure a credential but are none of its properties. */
+const registeredClaims = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']);
+
+/**
+ * The credential a VC-JWT carries. OB 3.0.3 (§8.2.4.1, on VC Data Model 2.0) makes the payload
+ * the credential itself, with the registered claims beside its properties; credentials made
+ * under VC Data Model 1.1 hold it in the `vc` claim (§8.2.6, note). An `exp` sets `validUntil`
+ * when the credential has none (§8.2.6.1).
+ */
+function credentialOfJwt(payload: JsonObject): JsonObject | null {
+  let credential: JsonObject;
+  if (payload['@context'] !== undefined) {
+    credential = Object.fromEntries(
+      Object.entries(payload).filter(([name]) => !registeredClaims.has(name)),
+    );
+  } else if (isObject(payload.vc)) {
+    credential = payload.vc;
+  } else {
+    return null;
+  }
+  const exp = payload.exp;
+  if (
+    typeof exp === 'number' &&
+    Number.isSafeInteger(exp) &&
+    Math.abs(exp) < 8_640_000_000_000 &&
+    credential.validUntil === undefined &&
+    credential.expirationDate === undefined
+  ) {
+    const field = credential.issuanceDate !== undefined && credential.validFrom === undefined;
+    credential = {
+      ...credential,
+      [field ? 'expirationDate' : 'validUntil']: new Date(exp * 1000).toISOString(),
+    };
+  }
+  return credential;
+}
+
+/**
+ * Where the claims of a VC-JWT disagree with its credential (OB 3.0 §8.2.6.1): `iss` is the
+ * issuer id, `jti` the credential id, `nbf` its `validFrom` and `exp` its `validUntil` (to the
+ * second). `sub` is the subject's id; OB 3.0 subjects may be identified by `identifier` alone,
+ * and then no `sub` can match, so none may be given.
+ */
+function jwtClaimMismatches(payload: JsonObject, credential: JsonObject): string[] {
+  const mismatches: string[] = [];
+  const issuerId = issuerIdOf(credential);
+  if (typeof payload.iss !== 'string' || payload.iss !== issuerId)
+    mismatches.push(payload.iss === undefined ? 'no iss' : 'iss is not the issuer id');
+  if (typeof payload.jti !== 'string' || payload.jti !== credential.id)
+    mismatches.push(payload.jti === undefined ? 'no jti' : 'jti is not the credential id');
+  const subjectId = stringField(subjectOf(credential), 'id');
+  if (subjectId !== undefined && payload.sub !== subjectId)
+    mismatches.push(payload.sub === undefined ? 'no sub' : 'sub is not credentialSubject.id');
+  if (subjectId === undefined && payload.sub !== undefined)
+    mismatches.push('sub names a subject the credential does not');
+  const seconds = (iso: string | undefined) =>
+    iso === undefined ? undefined : Math.floor(Date.parse(iso) / 1000);
+  const validFrom = seconds(
+    stringField(credential, 'validFrom') ?? stringField(credential, 'issuanceDate'),
+  );
+  if (payload.nbf === undefined) mismatches.push('no nbf');
+  else if (payload.nbf !== validFrom) mismatches.push('nbf is not validFrom');
+  const validUntil = seconds(
+    stringField(credential, 'validUntil') ?? stringField(credential, 'expirationDate'),
+  );
+  if (validUntil !== undefined && payload.exp === undefined) mismatches.push('no exp');
+  else if (payload.exp !== undefined && payload.exp !== validUntil)
+    mismatches.push('exp is not validUntil');
+  return mismatches;
+}
+
+/** A `kid` as a verification method id: absolute as given, a bare fragment of the issuer's. */
+function methodIdOfKid(kid: string, issuerId: string | undefined): string {
+  return kid.includes('#') || /^(did:|https?:\/\/)/.test(kid) || !issuerId
+    ? kid
+    : `${issuerId}#${kid}`;
+}
+
+function jwkOf(key: ResolvedKey): JsonObject {
+  return key.kind === 'jwk'
+    ? key.jwk
+    : { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(key.raw).toString('base64url') };
+}
+
+/** The RFC 7638 thumbprint of a public JWK (its required members, in order), or null. */
+function jwkThumbprint(jwk: JsonObject): string | null {
+  const members =
+    jwk.kty === 'RSA'
+      ? ['e', 'kty', 'n']
+      : jwk.kty === 'EC'
+        ? ['crv', 'kty', 'x', 'y']
+        : jwk.kty === 'OKP'
+          ? ['crv', 'kty', 'x']
+          : null;
+  if (!members || members.some((member) => typeof jwk[member] !== 'string')) return null;
+  const canonical = JSON.stringify(
+    Object.fromEntries(members.map((member) => [member, jwk[member]])),
+  );
+  return createHash('sha256').update(canonical).digest('base64url');
 }
