@@ -1,0 +1,57 @@
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeDefs } from '../../graphql/generated/type-defs';
+import type { Caller } from '../../infra/local/graphql-client';
+import { buildWorld, matrix, roles, type Role, type World } from '../support/operation-table';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+describe('the authorization matrix: every operation for every kind of caller', () => {
+  let t: TestPlatform;
+  let world: World;
+  let callers: Record<Role, Caller>;
+
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    ({ world, callers } = await buildWorld(t));
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  it('covers every query and mutation of the schema', () => {
+    const schema = buildSchema(typeDefs);
+    const all = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()!.getFields()),
+    ].sort();
+
+    expect(matrix.map((row) => row.operation).sort()).toEqual(
+      all.filter((name) => name !== '_noop'),
+    );
+  });
+
+  it('allows exactly the callers the table names, and refuses everyone else', async () => {
+    const outcomes: Record<string, Record<Role, 'allow' | 'deny'>> = {};
+    const expected: Record<string, Record<Role, 'allow' | 'deny'>> = {};
+    for (const row of matrix) {
+      const outcome = (outcomes[row.operation] = {} as Record<Role, 'allow' | 'deny'>);
+      const expectation = (expected[row.operation] = {} as Record<Role, 'allow' | 'deny'>);
+      for (const role of roles) {
+        const result = await t.api.request(
+          row.document,
+          row.variables?.(world, role) ?? {},
+          callers[role],
+        );
+        const codes = (result.errors ?? []).map((error) => error.extensions?.code);
+        // NOT_FOUND for a resource that exists is how reads and writes hide it from outsiders.
+        const refused = codes.some(
+          (code) => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND',
+        );
+        for (const unexpected of ['INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED'])
+          expect(codes, `${row.operation} as ${role}`).not.toContain(unexpected);
+        outcome[role] = refused ? 'deny' : 'allow';
+        expectation[role] = row.allow === 'everyone' || row.allow.includes(role) ? 'allow' : 'deny';
+      }
+    }
+
+    expect(outcomes).toEqual(expected);
+  }, 240_000);
+});

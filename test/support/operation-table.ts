@@ -1,0 +1,710 @@
+import type { Caller } from '../../infra/local/graphql-client';
+import {
+  createApiKey,
+  endorseDesign,
+  operations,
+  learningOperations,
+} from '../../infra/local/portal-flows';
+import { demoStackedDesign } from '../../infra/local/demo-content';
+import { designInput } from './builders';
+import { ExternalIssuer } from './external-issuer';
+import type { TestPlatform } from './platform';
+
+/**
+ * Every GraphQL operation × every kind of caller, generated from the one table below: each
+ * row names the callers allowed; every other caller must be refused with UNAUTHENTICATED or
+ * FORBIDDEN, or NOT_FOUND where the platform hides that the resource exists. "This" institution or
+ * partner owns the resource; "other" is a second tenant.
+ */
+export const roles = [
+  'none',
+  'learner',
+  'assessor',
+  'reviewer',
+  'admin',
+  'otherAdmin',
+  'partnerKey',
+  'otherPartnerKey',
+  'partnerAdmin',
+  'platformAdmin',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** What the fixture created, for building each operation's variables. */
+export interface World {
+  institution: string;
+  published: string;
+  draft: string;
+  retirable: string;
+  review: string;
+  reviewVersion: number;
+  firstStepKey: string;
+  credential: string;
+  spareCredential: string;
+  job: string;
+  enrolment: string;
+  submission: string;
+  stack: string;
+  spareStack: string;
+  partner: string;
+  endorsement: string;
+  spareEndorsement: string;
+  invitation: string;
+  spareKeys: string[];
+  shareLink: string;
+  imported: string;
+  external: Record<string, unknown>;
+  institutionVersion: number;
+  workflowVersion: number;
+  draftVersion: number;
+  retirableVersion: number;
+}
+
+export interface Row {
+  readonly operation: string;
+  readonly document: string;
+  readonly variables?: (world: World, role: Role) => Record<string, unknown>;
+  readonly allow: readonly Role[] | 'everyone';
+}
+
+const staff: Role[] = ['platformAdmin', 'admin', 'reviewer', 'assessor'];
+const qaReaders: Role[] = ['platformAdmin', 'admin', 'reviewer'];
+const partnerCallers: Role[] = ['partnerKey', 'otherPartnerKey', 'partnerAdmin'];
+const ownPartner: Role[] = ['partnerKey', 'partnerAdmin'];
+
+/** The table. Rows that change state in ways others depend on come last. */
+export const matrix: readonly Row[] = [
+  { operation: 'viewer', document: '{ viewer { id } }', allow: 'everyone' },
+  {
+    operation: 'institution',
+    document: 'query ($id: ID!) { institution(id: $id) { id } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: 'everyone',
+  },
+  {
+    operation: 'institutions',
+    document: '{ institutions { nodes { id } } }',
+    allow: 'everyone',
+  },
+  {
+    operation: 'catalogue',
+    document: '{ catalogue { nodes { id } } }',
+    allow: 'everyone',
+  },
+  {
+    operation: 'microCredential',
+    document: 'query ($id: ID!) { microCredential(id: $id) { id } }',
+    variables: (w) => ({ id: w.draft }),
+    allow: [...staff, 'partnerKey', 'partnerAdmin'],
+  },
+  {
+    operation: 'microCredentials',
+    document: 'query ($id: ID!) { microCredentials(institutionId: $id) { nodes { id } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: staff,
+  },
+  {
+    operation: 'credential',
+    document: 'query ($id: ID!) { credential(id: $id) { id } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['platformAdmin', 'admin', 'learner'],
+  },
+  {
+    operation: 'issuedCredentials',
+    document: 'query ($id: ID!) { issuedCredentials(institutionId: $id) { nodes { id } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'bulkIssuanceJob',
+    document: 'query ($id: ID!) { bulkIssuanceJob(id: $id) { id } }',
+    variables: (w) => ({ id: w.job }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'myEnrolments',
+    document: '{ myEnrolments { nodes { id } } }',
+    allow: ['learner'],
+  },
+  {
+    operation: 'enrolment',
+    document: 'query ($id: ID!) { enrolment(id: $id) { id } }',
+    variables: (w) => ({ id: w.enrolment }),
+    allow: ['learner', 'platformAdmin', 'admin', 'assessor'],
+  },
+  {
+    operation: 'submission',
+    document: 'query ($id: ID!) { submission(id: $id) { id } }',
+    variables: (w) => ({ id: w.submission }),
+    allow: ['learner', 'platformAdmin', 'admin', 'assessor'],
+  },
+  {
+    operation: 'assessmentQueue',
+    document: '{ assessmentQueue { nodes { id } } }',
+    allow: ['assessor'],
+  },
+  {
+    operation: 'partner',
+    document: 'query ($id: ID!) { partner(id: $id) { id } }',
+    variables: (w) => ({ id: w.partner }),
+    allow: 'everyone',
+  },
+  {
+    operation: 'partners',
+    document: 'query ($id: ID!) { partners(institutionId: $id) { nodes { id } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: staff,
+  },
+  {
+    operation: 'apiKeys',
+    document: 'query ($id: ID!) { apiKeys(partnerId: $id) { id } }',
+    variables: (w) => ({ id: w.partner }),
+    allow: ['partnerAdmin'],
+  },
+  {
+    operation: 'endorsement',
+    document: 'query ($id: ID!) { endorsement(id: $id) { id } }',
+    variables: (w) => ({ id: w.endorsement }),
+    allow: 'everyone',
+  },
+  {
+    operation: 'myEndorsements',
+    document: '{ myEndorsements { nodes { id } } }',
+    allow: partnerCallers,
+  },
+  {
+    operation: 'endorsementInvitations',
+    document: '{ endorsementInvitations { id } }',
+    allow: partnerCallers,
+  },
+  {
+    operation: 'endorsementStatistics',
+    document: '{ endorsementStatistics { microCredentialId } }',
+    allow: partnerCallers,
+  },
+  {
+    operation: 'qaWorkflow',
+    document: 'query ($id: ID!) { qaWorkflow(institutionId: $id) { version } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: qaReaders,
+  },
+  {
+    operation: 'review',
+    document: 'query ($id: ID!) { review(id: $id) { id } }',
+    variables: (w) => ({ id: w.review }),
+    allow: qaReaders,
+  },
+  {
+    operation: 'reviews',
+    document: 'query ($id: ID!) { reviews(institutionId: $id) { nodes { id } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: qaReaders,
+  },
+  {
+    operation: 'reviewQueue',
+    document: '{ reviewQueue { review { id } } }',
+    allow: ['reviewer'],
+  },
+  {
+    operation: 'qaStatistics',
+    document: 'query ($id: ID!) { qaStatistics(institutionId: $id) { inProgress } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: qaReaders,
+  },
+  {
+    operation: 'domainEvents',
+    document: 'query ($id: ID!) { domainEvents(institutionId: $id) { nodes { id } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'stacks',
+    document: 'query ($id: ID!) { stacks(institutionId: $id) { id } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: staff,
+  },
+  {
+    operation: 'stack',
+    document: 'query ($id: ID!) { stack(id: $id) { id } }',
+    variables: (w) => ({ id: w.stack }),
+    allow: staff,
+  },
+  { operation: 'myPathways', document: '{ myPathways { summary } }', allow: ['learner'] },
+  { operation: 'myTranscript', document: '{ myTranscript }', allow: ['learner'] },
+  {
+    operation: 'verifyCredential',
+    document: 'query ($id: String!) { verifyCredential(input: { id: $id }) { verified } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: 'everyone',
+  },
+  {
+    operation: 'myCredentials',
+    document: '{ myCredentials { imported { id } } }',
+    allow: ['learner'],
+  },
+  // Mutations.
+  {
+    operation: 'createInstitution',
+    document:
+      'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+    variables: () => ({
+      input: {
+        name: 'Matrix College',
+        url: 'https://matrix.example.edu',
+        address: { addressCountry: 'CA' },
+      },
+    }),
+    allow: ['platformAdmin'],
+  },
+  {
+    operation: 'updateInstitution',
+    document:
+      'mutation ($id: ID!, $v: Int!) { updateInstitution(id: $id, expectedVersion: $v, input: { description: "Updated" }) { id } }',
+    variables: (w) => ({ id: w.institution, v: w.institutionVersion }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'createMicroCredential',
+    document: operations.createDesign,
+    variables: (w) => ({ input: designInput(w.institution, { name: 'Matrix design' }) }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'updateMicroCredential',
+    document:
+      'mutation ($id: ID!, $v: Int!) { updateMicroCredential(id: $id, expectedVersion: $v, input: { description: "Clearer." }) { id } }',
+    variables: (w) => ({ id: w.draft, v: w.draftVersion }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'updateQaWorkflow',
+    document:
+      'mutation ($id: ID!, $v: Int!) { updateQaWorkflow(institutionId: $id, expectedVersion: $v, input: { name: "Matrix", steps: [{ key: "board", name: "Board", role: "board" }] }) { version } }',
+    variables: (w) => ({ id: w.institution, v: w.workflowVersion }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'submitForReview',
+    document: operations.submit,
+    variables: (w) => ({ id: w.draft, v: w.draftVersion }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'supplyReviewFields',
+    document: operations.supplyFields,
+    variables: (w) => ({
+      reviewId: w.review,
+      v: w.reviewVersion,
+      input: { fields: [{ key: 'industryNeed', value: 'Employers asked for it.' }] },
+    }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'decideReviewStep',
+    document: operations.decide,
+    variables: (w) => ({
+      reviewId: w.review,
+      input: { stepKey: w.firstStepKey, outcome: 'REQUEST_CHANGES', comment: 'More detail.' },
+    }),
+    allow: ['reviewer'],
+  },
+  {
+    operation: 'publishMicroCredential',
+    document: operations.publish,
+    variables: (w) => ({ id: w.draft, v: w.draftVersion }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'issueCredential',
+    document:
+      'mutation ($id: ID!) { issueCredential(input: { microCredentialId: $id, recipient: { email: "matrix@example.org" } }) { id } }',
+    variables: (w) => ({ id: w.published }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'startBulkIssuance',
+    document:
+      'mutation ($id: ID!) { startBulkIssuance(input: { microCredentialId: $id, recipients: [{ email: "bulk@example.org" }] }) { id } }',
+    variables: (w) => ({ id: w.published }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'resumeBulkIssuance',
+    document: 'mutation ($id: ID!) { resumeBulkIssuance(id: $id) { id } }',
+    variables: (w) => ({ id: w.job }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'suspendCredential',
+    document: 'mutation ($id: ID!) { suspendCredential(id: $id) { id } }',
+    variables: (w) => ({ id: w.spareCredential }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'reinstateCredential',
+    document: 'mutation ($id: ID!) { reinstateCredential(id: $id) { id } }',
+    variables: (w) => ({ id: w.spareCredential }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'revokeCredential',
+    document: 'mutation ($id: ID!) { revokeCredential(id: $id, reason: "Matrix") { id } }',
+    variables: (w) => ({ id: w.spareCredential }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'enrol',
+    document: learningOperations.enrol,
+    variables: (w) => ({ id: w.published }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'requestEvidenceUpload',
+    document: learningOperations.upload,
+    variables: (w) => ({
+      enrolmentId: w.enrolment,
+      input: {
+        component: 'EDUCATIONAL',
+        fileName: 'a.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+      },
+    }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'submitEvidence',
+    document: learningOperations.submit,
+    variables: (w) => ({
+      enrolmentId: w.enrolment,
+      input: { component: 'DEMONSTRATION', narrative: 'I showed it.' },
+    }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'assessEvidence',
+    document: learningOperations.assess,
+    variables: (w) => ({
+      id: w.submission,
+      input: { decision: 'RETURN', feedback: 'Add the completion record.' },
+    }),
+    allow: ['assessor'],
+  },
+  {
+    operation: 'createPartner',
+    document: 'mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { id } }',
+    variables: (w) => ({
+      input: { institutionId: w.institution, name: 'Matrix Partner', url: 'https://p.example.com' },
+    }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'updatePartner',
+    document:
+      'mutation ($id: ID!) { updatePartner(id: $id, expectedVersion: 1, input: { description: "Matrix" }) { id } }',
+    variables: (w) => ({ id: w.partner }),
+    allow: ['platformAdmin', 'partnerAdmin'],
+  },
+  {
+    operation: 'linkPartner',
+    document:
+      'mutation ($p: ID!, $i: ID!) { linkPartner(partnerId: $p, institutionId: $i) { id } }',
+    variables: (w) => ({ p: w.partner, i: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'createApiKey',
+    document:
+      'mutation ($p: ID!) { createApiKey(partnerId: $p, input: { name: "Matrix", scopes: [ENDORSEMENTS_READ] }) { secret } }',
+    variables: (w) => ({ p: w.partner }),
+    allow: ['partnerAdmin'],
+  },
+  {
+    operation: 'rotateApiKey',
+    document: 'mutation ($p: ID!, $k: ID!) { rotateApiKey(partnerId: $p, keyId: $k) { secret } }',
+    variables: (w) => ({ p: w.partner, k: w.spareKeys[0] }),
+    allow: ['partnerAdmin'],
+  },
+  {
+    operation: 'revokeApiKey',
+    document: 'mutation ($p: ID!, $k: ID!) { revokeApiKey(partnerId: $p, keyId: $k) { id } }',
+    variables: (w) => ({ p: w.partner, k: w.spareKeys[1] }),
+    allow: ['partnerAdmin'],
+  },
+  {
+    operation: 'submitEndorsement',
+    document:
+      'mutation ($id: ID!) { submitEndorsement(input: { microCredentialId: $id, comment: "Matrix" }) { id } }',
+    variables: (w) => ({ id: w.draft }),
+    allow: ownPartner,
+  },
+  {
+    operation: 'withdrawEndorsement',
+    document: 'mutation ($id: ID!) { withdrawEndorsement(id: $id) { id } }',
+    variables: (w) => ({ id: w.spareEndorsement }),
+    allow: ownPartner,
+  },
+  {
+    operation: 'invitePartnerToEndorse',
+    document:
+      'mutation ($d: ID!, $p: ID!) { invitePartnerToEndorse(microCredentialId: $d, partnerId: $p) { id } }',
+    variables: (w) => ({ d: w.retirable, p: w.partner }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'respondToInvitation',
+    document:
+      'mutation ($id: ID!) { respondToInvitation(id: $id, input: { accept: false, reason: "Matrix" }) { id } }',
+    variables: (w) => ({ id: w.invitation }),
+    allow: ownPartner,
+  },
+  {
+    operation: 'defineStack',
+    document: 'mutation ($input: DefineStackInput!) { defineStack(input: $input) { id } }',
+    variables: (w) => ({
+      input: {
+        institutionId: w.institution,
+        name: 'Matrix stack',
+        microCredentialId: w.retirable,
+        rule: 'ALL',
+        parts: [{ microCredentialId: w.published }, { microCredentialId: w.draft }],
+      },
+    }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'retireStack',
+    document: 'mutation ($id: ID!) { retireStack(id: $id, expectedVersion: 1) { id } }',
+    variables: (w) => ({ id: w.spareStack }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'setCredentialVisibility',
+    document: 'mutation ($id: ID!) { setCredentialVisibility(id: $id, visibility: PUBLIC) { id } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'createShareLink',
+    document: 'mutation ($id: ID!) { createShareLink(credentialId: $id) { url } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'revokeShareLink',
+    document:
+      'mutation ($id: ID!, $link: ID!) { revokeShareLink(credentialId: $id, linkId: $link) { id } }',
+    variables: (w) => ({ id: w.credential, link: w.shareLink }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'importCredential',
+    document:
+      'mutation ($credential: JSON!) { importCredential(input: { credential: $credential }) { id } }',
+    variables: (w) => ({ credential: w.external }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'removeImportedCredential',
+    document: 'mutation ($id: ID!) { removeImportedCredential(id: $id) }',
+    variables: (w) => ({ id: w.imported }),
+    allow: ['learner'],
+  },
+  {
+    operation: 'retireMicroCredential',
+    document:
+      'mutation ($id: ID!, $v: Int!) { retireMicroCredential(id: $id, expectedVersion: $v) { id } }',
+    variables: (w) => ({ id: w.retirable, v: w.retirableVersion }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'rotateIssuerKeys',
+    document: 'mutation ($id: ID!) { rotateIssuerKeys(institutionId: $id) }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'revokeIssuerKey',
+    document:
+      'mutation ($id: ID!) { revokeIssuerKey(institutionId: $id, keyId: "g1-rs256", reason: "Matrix") { keyId } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'unlinkPartner',
+    document:
+      'mutation ($p: ID!, $i: ID!) { unlinkPartner(partnerId: $p, institutionId: $i) { id } }',
+    variables: (w) => ({ p: w.partner, i: w.institution }),
+    allow: ['platformAdmin', 'admin', 'partnerAdmin'],
+  },
+];
+
+/**
+ * Builds the world the table's operations act on: an institution with a published design, a
+ * draft, a review under way, credentials, an enrolment with evidence, stacks, partners (one of
+ * this institution, one of another) with keys, endorsements and an invitation, a share link
+ * and an imported credential; and a caller of each kind.
+ */
+export async function buildWorld(
+  t: TestPlatform,
+): Promise<{ world: World; callers: Record<Role, Caller> }> {
+  const callers = {} as Record<Role, Caller>;
+  const { institutionId, designId, qa } = await t.publishedDesign();
+  const otherInstitution = await t.createInstitution({ name: 'Other College' });
+  const partner = await t.partnerFor(institutionId);
+  const other = await t.partnerFor(otherInstitution);
+  const { qaWorkflow } = await t.api.call<{
+    qaWorkflow: { version: number; steps: { key: string; role: string }[] };
+  }>(operations.workflow, { institutionId }, qa.admin);
+  const learnerEmail = 'matrix.learner@example.org';
+  Object.assign(callers, {
+    none: {},
+    learner: await t.as('learner', { subject: 'matrix-learner', email: learnerEmail }),
+    assessor: await t.as('assessor', { institutionId, subject: 'matrix-assessor' }),
+    reviewer: await t.as('qa-reviewer', {
+      institutionId,
+      subject: 'matrix-reviewer',
+      qaRoles: qaWorkflow.steps.map((step) => step.role),
+    }),
+    admin: qa.admin,
+    otherAdmin: await t.as('issuer-admin', { institutionId: otherInstitution }),
+    partnerKey: { apiKey: partner.apiKey },
+    otherPartnerKey: { apiKey: other.apiKey },
+    partnerAdmin: partner.admin,
+    platformAdmin: await t.as('platform-admin'),
+  } satisfies Record<Role, Caller>);
+  const create = async (name: string) =>
+    (
+      await t.api.call<{ createMicroCredential: { id: string; version: number } }>(
+        operations.createDesign,
+        { input: designInput(institutionId, { name }) },
+        qa.admin,
+      )
+    ).createMicroCredential;
+  const draft = await create('Matrix draft');
+  const inReview = await create('Matrix in review');
+  const { submitForReview: review } = await t.api.call<{
+    submitForReview: { id: string; version: number };
+  }>(operations.submit, { id: inReview.id, v: inReview.version, input: {} }, qa.admin);
+  const retirable = await t.publishedDesign(
+    { ...demoStackedDesign, name: 'Matrix retirable' },
+    institutionId,
+  );
+  const spareEndorsement = await endorseDesign(t.api, draft.id, partner.apiKey);
+  const issue = async (email: string) =>
+    (
+      await t.api.call<{ issueCredential: { id: string } }>(
+        'mutation ($id: ID!, $email: String!) { issueCredential(input: { microCredentialId: $id, recipient: { email: $email } }) { id } }',
+        { id: designId, email },
+        qa.admin,
+      )
+    ).issueCredential.id;
+  const { startBulkIssuance } = await t.api.call<{ startBulkIssuance: { id: string } }>(
+    'mutation ($id: ID!) { startBulkIssuance(input: { microCredentialId: $id, recipients: [{ email: "cohort@example.org" }] }) { id } }',
+    { id: designId },
+    qa.admin,
+  );
+  const { enrol } = await t.api.call<{ enrol: { id: string } }>(
+    learningOperations.enrol,
+    { id: designId },
+    callers.learner,
+  );
+  const { submitEvidence } = await t.api.call<{ submitEvidence: { id: string } }>(
+    learningOperations.submit,
+    { enrolmentId: enrol.id, input: { component: 'EDUCATIONAL', narrative: 'Done.' } },
+    callers.learner,
+  );
+  const defineStack = async (name: string) =>
+    (
+      await t.api.call<{ defineStack: { id: string } }>(
+        'mutation ($input: DefineStackInput!) { defineStack(input: $input) { id } }',
+        {
+          input: {
+            institutionId,
+            name,
+            microCredentialId: retirable.designId,
+            rule: 'ALL',
+            parts: [{ microCredentialId: designId }, { microCredentialId: draft.id }],
+          },
+        },
+        qa.admin,
+      )
+    ).defineStack.id;
+  const { invitePartnerToEndorse } = await t.api.call<{
+    invitePartnerToEndorse: { id: string };
+  }>(
+    'mutation ($d: ID!, $p: ID!) { invitePartnerToEndorse(microCredentialId: $d, partnerId: $p) { id } }',
+    { d: draft.id, p: partner.partnerId },
+    qa.admin,
+  );
+  const spareKeys: string[] = [];
+  for (const name of ['spare one', 'spare two']) {
+    const { apiKeys } = await t.api.call<{ apiKeys: { id: string; name: string }[] }>(
+      'query ($id: ID!) { apiKeys(partnerId: $id) { id name } }',
+      { id: partner.partnerId },
+      partner.admin,
+    );
+    await createApiKey(t.api, partner.partnerId, partner.admin, name);
+    const after = await t.api.call<{ apiKeys: { id: string; name: string }[] }>(
+      'query ($id: ID!) { apiKeys(partnerId: $id) { id name } }',
+      { id: partner.partnerId },
+      partner.admin,
+    );
+    spareKeys.push(after.apiKeys.find((key) => !apiKeys.some((known) => known.id === key.id))!.id);
+  }
+  const credential = await issue(learnerEmail);
+  const { createShareLink } = await t.api.call<{ createShareLink: { link: { id: string } } }>(
+    'mutation ($id: ID!) { createShareLink(credentialId: $id) { link { id } } }',
+    { id: credential },
+    callers.learner,
+  );
+  const elsewhere = await ExternalIssuer.withDidKey();
+  const external = await elsewhere.sign(elsewhere.openBadge());
+  const { importCredential } = await t.api.call<{ importCredential: { id: string } }>(
+    'mutation ($c: JSON!) { importCredential(input: { credential: $c }) { id } }',
+    { c: external },
+    callers.learner,
+  );
+  const { myEndorsements } = await t.api.call<{
+    myEndorsements: { nodes: { id: string; targetId: string }[] };
+  }>('{ myEndorsements { nodes { id targetId } } }', {}, { apiKey: partner.apiKey });
+  const { institution } = await t.api.call<{ institution: { version: number } }>(
+    'query ($id: ID!) { institution(id: $id) { version } }',
+    { id: institutionId },
+  );
+  const retirableDesign = await t.api.call<{ microCredential: { version: number } }>(
+    operations.design,
+    { id: retirable.designId },
+    qa.admin,
+  );
+  const world: World = {
+    institution: institutionId,
+    published: designId,
+    draft: draft.id,
+    retirable: retirable.designId,
+    review: review.id,
+    reviewVersion: review.version,
+    firstStepKey: qaWorkflow.steps[0]!.key,
+    credential,
+    spareCredential: await issue('spare@example.org'),
+    job: startBulkIssuance.id,
+    enrolment: enrol.id,
+    submission: submitEvidence.id,
+    stack: await defineStack('Matrix stack'),
+    spareStack: await defineStack('Matrix spare stack'),
+    partner: partner.partnerId,
+    endorsement: myEndorsements.nodes.find((node) => node.targetId === designId)!.id,
+    spareEndorsement: spareEndorsement.id,
+    invitation: invitePartnerToEndorse.id,
+    spareKeys,
+    shareLink: createShareLink.link.id,
+    imported: importCredential.id,
+    external: await elsewhere.sign(elsewhere.openBadge()),
+    institutionVersion: institution.version,
+    workflowVersion: qaWorkflow.version,
+    draftVersion: draft.version,
+    retirableVersion: retirableDesign.microCredential.version,
+  };
+  await t.platform.drain();
+  return { world, callers };
+}
