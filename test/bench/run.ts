@@ -1,4 +1,5 @@
 import '../../infra/local/quiet-warnings';
+import { loadavg } from 'node:os';
 import { benchGroups } from './groups';
 import { progress } from './report';
 
@@ -24,7 +25,8 @@ if (selected.length === 0) {
 }
 for (const group of selected) {
   const started = performance.now();
-  progress(`${group.name}: ${group.description}`);
+  // Other work on the machine moves every figure; the load average says how busy it was.
+  progress(`${group.name}: ${group.description} (load average ${loadavg()[0]!.toFixed(2)})`);
   try {
     for await (const figure of group.run()) {
       process.stdout.write(`${JSON.stringify({ ...figure, group: group.name })}\n`);

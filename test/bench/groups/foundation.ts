@@ -16,6 +16,7 @@ import {
 import { GraphQLClient } from '../../../infra/local/graphql-client';
 import { createHttpGateway } from '../../../infra/local/http-gateway';
 import { startPlatform } from '../../../infra/local/platform';
+import { benchRateLimits } from '../bench-platform';
 import {
   buildColdStartProbe,
   measureColdStarts,
@@ -196,6 +197,7 @@ async function httpFigures(dynamodbEndpoint: string): Promise<Figure[]> {
     dynamodbEndpoint,
     tableName,
     logLevel: 'ERROR',
+    rateLimitsPerMinute: benchRateLimits,
   });
   const bareGateway = createHttpGateway({
     api: bareApolloHandler,
