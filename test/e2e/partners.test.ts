@@ -790,7 +790,7 @@ describe('industry partners and endorsements through the API', () => {
     });
   });
 
-  it('counts distinct partners for the publishing gate, and stops counting a withdrawn endorsement', async () => {
+  it('counts distinct partners for the publishing gate, keeps one active endorsement per partner, and stops counting a withdrawn one', async () => {
     const institution = await t.createInstitution({
       name: 'Two Partner College',
       settings: { requiredEndorsements: 2 },
@@ -815,8 +815,13 @@ describe('industry partners and endorsements through the API', () => {
         callers.admin,
       );
 
-    await endorseDesign(t.api, designId, first.apiKey);
-    await endorseDesign(t.api, designId, first.apiKey, 'Endorsed again, same partner.');
+    const original = await endorseDesign(t.api, designId, first.apiKey);
+    const retried = await endorseDesign(t.api, designId, first.apiKey);
+    const different = await t.api.request(
+      `mutation ($input: SubmitEndorsementInput!) { submitEndorsement(input: $input) { id } }`,
+      { input: { microCredentialId: designId, comment: 'Endorsed again, same partner.' } },
+      { apiKey: first.apiKey },
+    );
     const oneTwice = { gate: await gate(), publish: await publish() };
     const secondEndorsement = await endorseDesign(t.api, designId, second.apiKey);
     const bothGate = await gate();
@@ -836,6 +841,11 @@ describe('industry partners and endorsements through the API', () => {
     await endorseDesign(t.api, designId, second.apiKey, 'Endorsed anew.');
     const published = await publishDesign(t.api, designId, callers.admin);
 
+    expect(retried.id).toBe(original.id);
+    expect(different.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      errorCode: 'ENDORSEMENT_EXISTS',
+    });
     expect(oneTwice.gate).toBe(1);
     expect(oneTwice.publish.errors?.[0]?.extensions?.errorCode).toBe('ENDORSEMENTS_REQUIRED');
     expect(bothGate).toBe(2);

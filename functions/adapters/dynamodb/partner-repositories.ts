@@ -36,6 +36,11 @@ const invitationKey = (id: string) => ({ pk: `INVITATION#${id}`, sk: 'INVITATION
  * Endorsement credential id → endorsement. Credential ids are any IRI the signer chose (a URL
  * of ours, `urn:uuid:…`), so the key holds their SHA-256 rather than the id itself.
  */
+/** Held while a partner has an active endorsement of a target: at most one at a time. */
+const activeEndorsementKey = (endorsement: Endorsement) => ({
+  pk: `PARTNER#${endorsement.partnerId}`,
+  sk: `ACTIVE_ENDORSEMENT#${endorsement.target.kind}#${endorsement.target.id}`,
+});
 const endorsementCredentialKey = (credentialId: string) => ({
   pk: `ENDORSEMENT_CREDENTIAL#${createHash('sha256').update(credentialId, 'utf8').digest('hex')}`,
   sk: 'ENDORSEMENT_CREDENTIAL',
@@ -236,6 +241,21 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      // One active endorsement per partner and target; an expired one may be replaced.
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...activeEndorsementKey(endorsement),
+            entity: 'ActiveEndorsement',
+            version: 1,
+            endorsementId: endorsement.id,
+            ...(endorsement.expiresOn ? { expiresOn: endorsement.expiresOn } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresOn < :now',
+          ExpressionAttributeValues: { ':now': endorsement.issuedAt },
+        },
+      },
       ...(invitation
         ? [
             {
@@ -252,13 +272,18 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
     try {
       await this.table.transact(items, 'ENDORSEMENT_CONFLICT', `Endorsement ${endorsement.id}`);
     } catch (error) {
-      if (
-        error instanceof ConflictError &&
-        cancellationReasons(error.cause)[1] === 'ConditionalCheckFailed'
-      ) {
+      const reasons = error instanceof ConflictError ? cancellationReasons(error.cause) : [];
+      if (reasons[1] === 'ConditionalCheckFailed') {
         throw new ConflictError(
           'ENDORSEMENT_DUPLICATE',
           'An endorsement with this credential id was already submitted; sign a new credential (with a new id) instead.',
+          { cause: error },
+        );
+      }
+      if (reasons[2] === 'ConditionalCheckFailed') {
+        throw new ConflictError(
+          'ENDORSEMENT_EXISTS',
+          'The partner already has an active endorsement of this; withdraw it before endorsing again.',
           { cause: error },
         );
       }
@@ -288,6 +313,19 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
     await this.table.transact(
       [
         { Put: versionedPut(TableName, this.item(endorsement), expectedVersion) },
+        // A withdrawn endorsement frees the partner to endorse the target again.
+        ...(endorsement.status === 'ACTIVE'
+          ? []
+          : [
+              {
+                Delete: {
+                  TableName,
+                  Key: activeEndorsementKey(endorsement),
+                  ConditionExpression: 'attribute_not_exists(pk) OR endorsementId = :id',
+                  ExpressionAttributeValues: { ':id': endorsement.id },
+                },
+              },
+            ]),
         ...eventPuts(TableName, events),
       ],
       'VERSION_CONFLICT',

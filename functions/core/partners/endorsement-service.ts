@@ -132,11 +132,41 @@ export class EndorsementService {
         { path: 'input.expiresAt', message: 'is not in the future' },
       ]);
     }
+    // A partner holds one active endorsement per target. The same request again (a retry after
+    // a lost answer) returns that endorsement; a different one must withdraw it first. A
+    // self-signed credential is verified before anything else is said about it.
+    const current = (await this.deps.endorsements.listByTarget(target.kind, target.id)).find(
+      (candidate) =>
+        candidate.partnerId === partnerId &&
+        candidate.status === 'ACTIVE' &&
+        !isExpired(candidate, now),
+    );
+    const selfSigned = request.credential
+      ? await this.acceptSelfSigned(request.credential, partner, target.subjectId)
+      : undefined;
+    if (current) {
+      if (selfSigned && current.credential.id === selfSigned.credential.id)
+        throw new ConflictError(
+          'ENDORSEMENT_DUPLICATE',
+          'This endorsement credential was already submitted.',
+        );
+      const sameRequest =
+        !selfSigned &&
+        current.comment === request.comment &&
+        JSON.stringify(current.competencies) === JSON.stringify(request.competencies) &&
+        (current.expiresOn ?? null) ===
+          (request.expiresOn ? new Date(request.expiresOn).toISOString() : null);
+      if (sameRequest) return current;
+      throw new ConflictError(
+        'ENDORSEMENT_EXISTS',
+        `The partner already endorses this (endorsement ${current.id}); withdraw it before endorsing again.`,
+      );
+    }
     const id = this.deps.ids.newId();
     // The stored record follows what was signed: a self-signed credential's own comment and
     // validUntil; the platform signs exactly the request's comment, competencies and expiry.
-    const signed: SignedEndorsement = request.credential
-      ? await this.acceptSelfSigned(request.credential, partner, target.subjectId)
+    const signed: SignedEndorsement = selfSigned
+      ? selfSigned
       : {
           credential: await this.sign(
             id,

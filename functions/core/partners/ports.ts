@@ -33,7 +33,9 @@ export interface EndorsementRepository {
   /**
    * Stores an endorsement with its events (and the accepted invitation, when there is one), and
    * indexes it by its credential's `id`. ConflictError `ENDORSEMENT_DUPLICATE` when an
-   * endorsement with the same credential id exists (checked in the same transaction).
+   * endorsement with the same credential id exists, `ENDORSEMENT_EXISTS` when the partner
+   * already has an active, unexpired endorsement of the target (both checked in the same
+   * transaction).
    */
   add(
     endorsement: Endorsement,
