@@ -26,7 +26,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^alias\/[A-Za-z0-9/_-]+\/$/)
     .default('alias/tessera/'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** `SILENT` is for tests that provoke errors on purpose (fault injection). */
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
   /**
    * GraphQL requests a minute per client (token buckets, bursts of a quarter of a minute's
    * worth): anonymous callers by source IP, people by user id, partners by partner id.

@@ -26,3 +26,57 @@ export function failDynamoDb(
   );
   return () => client.middlewareStack.remove(name);
 }
+
+/**
+ * Makes the `n`th DynamoDB call through `client` (any command, counted from now; 1 is the next
+ * one) fail once, as a throttle would, so a test can break an operation at each of its steps.
+ * Returns a function that removes the fault and tells whether it fired.
+ */
+export function failNthDynamoDbCall(
+  client: DynamoDBClient,
+  n: number,
+  errorName = 'ProvisionedThroughputExceededException',
+): () => boolean {
+  let seen = 0;
+  let fired = false;
+  const name = `fault-nth-${n}-${Math.random().toString(36).slice(2)}`;
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      seen += 1;
+      if (seen === n) {
+        fired = true;
+        const error = new Error(`Injected failure of call ${n} (${context.commandName})`);
+        error.name = errorName;
+        return Promise.reject(error);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => {
+    client.middlewareStack.remove(name);
+    return fired;
+  };
+}
+
+/** Counts the DynamoDB calls made through `client` while `run` runs. */
+export async function countDynamoDbCalls(
+  client: DynamoDBClient,
+  run: () => Promise<unknown>,
+): Promise<number> {
+  let count = 0;
+  const name = `count-${Math.random().toString(36).slice(2)}`;
+  client.middlewareStack.add(
+    (next) => (args) => {
+      count += 1;
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await run();
+  } finally {
+    client.middlewareStack.remove(name);
+  }
+  return count;
+}

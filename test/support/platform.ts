@@ -57,13 +57,15 @@ export async function startTestPlatform(
   options: {
     clock?: Clock;
     rateLimitsPerMinute?: { anonymous?: number; user?: number; partner?: number };
+    /** `SILENT` for tests whose faults make the worker log errors on purpose. */
+    logLevel?: 'ERROR' | 'SILENT';
   } = {},
 ): Promise<TestPlatform> {
   const platform = await startPlatform({
     port: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
-    logLevel: 'ERROR',
+    logLevel: options.logLevel ?? 'ERROR',
     clock: options.clock,
     // Tests drive the API far faster than people do; only the protection tests set real limits.
     rateLimitsPerMinute: options.rateLimitsPerMinute ?? {

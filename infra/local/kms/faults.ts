@@ -56,6 +56,8 @@ export const faultSchema = z.object({
   error: z.enum(injectableErrors),
   /** How many matching calls fail; without it, every matching call fails until cleared. */
   times: z.number().int().positive().optional(),
+  /** Matching calls that succeed before the fault starts (e.g. 1: the second Sign fails). */
+  after: z.number().int().nonnegative().optional(),
 });
 
 export type KmsFault = z.infer<typeof faultSchema>;
@@ -72,6 +74,7 @@ interface ActiveFault {
   readonly operation: KmsOperation | '*';
   readonly error: InjectableError;
   remaining: number;
+  skip: number;
 }
 
 /** Faults in injection order; the oldest one matching a call is the one that fires. */
@@ -84,6 +87,7 @@ export class FaultTable implements KmsFaults {
       operation: parsed.operation,
       error: parsed.error,
       remaining: parsed.times ?? Number.POSITIVE_INFINITY,
+      skip: parsed.after ?? 0,
     });
   }
 
@@ -95,6 +99,10 @@ export class FaultTable implements KmsFaults {
   take(operation: KmsOperation): KmsError | undefined {
     const fault = this.faults.find((f) => f.operation === '*' || f.operation === operation);
     if (!fault) return undefined;
+    if (fault.skip > 0) {
+      fault.skip -= 1;
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     const { status, message } = errorResponses[fault.error];

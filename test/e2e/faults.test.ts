@@ -1,0 +1,294 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller, GraphQLResponse } from '../../infra/local/graphql-client';
+import { demoStackedDesign } from '../../infra/local/demo-content';
+import {
+  operations,
+  sampleReviewFields,
+  stackingOperations,
+  type ReviewRef,
+} from '../../infra/local/portal-flows';
+import { designInput } from '../support/builders';
+import { countDynamoDbCalls, failNthDynamoDbCall } from '../support/faults';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+/**
+ * Faults at every step: each operation is run once per storage call it makes, with that call
+ * failing (as a DynamoDB throttle does), and with each KMS signature failing; then retried.
+ * Whatever failed, nothing is half-written, nothing is lost, and nothing is duplicated.
+ */
+describe('faults at every step of issuance, QA decisions, endorsement and stacking', () => {
+  let t: TestPlatform;
+  let dynamodb: DynamoDBClient;
+  let institutionId: string;
+  let designId: string;
+  let admin: Caller;
+  let apiKey: string;
+
+  const issueMutation = `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id status } }`;
+  const issueRequest = (email: string, microCredentialId = designId) =>
+    t.api.request<{ issueCredential: { id: string } }>(
+      issueMutation,
+      { input: { microCredentialId, recipient: { email, name: 'Faulty Learner' } } },
+      admin,
+    );
+  const credentialsOf = async (email: string) => {
+    await t.platform.drain();
+    const { myCredentials } = await t.api.call<{
+      myCredentials: { issued: { nodes: { id: string; kind: string; status: string }[] } };
+    }>(
+      `{ myCredentials { issued { nodes { id kind status } } } }`,
+      {},
+      await t.as('learner', { subject: `learner-${email}`, email }),
+    );
+    return myCredentials.issued.nodes;
+  };
+  const verifiedById = async (id: string) =>
+    (
+      await t.api.call<{ verifyCredential: { verified: boolean } }>(
+        `query ($id: String!) { verifyCredential(input: { id: $id }) { verified } }`,
+        { id },
+      )
+    ).verifyCredential.verified;
+  /** A failed attempt may only say "try again"; never an internal error. */
+  const failedRetryably = (result: GraphQLResponse<unknown>) =>
+    !result.errors ||
+    result.errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+
+  beforeAll(async () => {
+    // The worker logs each injected failure as an error; these are expected here.
+    t = await startTestPlatform({ logLevel: 'SILENT' });
+    dynamodb = t.platform.container.clients.dynamodb;
+    ({ institutionId, designId } = await t.publishedDesign({ name: 'Fault Tolerance' }));
+    admin = (await t.qaCallers(institutionId)).admin;
+    apiKey = (await t.partnerFor(institutionId)).apiKey;
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  it('issues exactly one valid credential whichever storage call of issuance fails', async () => {
+    await t.platform.drain();
+    const steps = await countDynamoDbCalls(dynamodb, () => issueRequest('count@example.org'));
+    const outcomes: string[] = [];
+    for (let step = 1; step <= steps; step += 1) {
+      const email = `storage-step-${step}@example.org`;
+      await t.platform.drain();
+      const heal = failNthDynamoDbCall(dynamodb, step);
+      const first = await issueRequest(email);
+      const fired = heal();
+      const retried = await issueRequest(email);
+      const held = await credentialsOf(email);
+
+      outcomes.push(`${step}:${first.errors ? 'failed' : 'ok'}:${fired}`);
+      expect(failedRetryably(first), `step ${step}`).toBe(true);
+      expect(retried.errors, `step ${step}`).toBeUndefined();
+      expect(held.map((credential) => credential.id)).toEqual([retried.data!.issueCredential.id]);
+      if (!first.errors) expect(first.data!.issueCredential.id).toBe(held[0]!.id);
+      expect(await verifiedById(held[0]!.id)).toBe(true);
+    }
+    // The faults really broke requests (not only background work).
+    expect(outcomes.filter((outcome) => outcome.includes(':failed:')).length).toBeGreaterThan(3);
+  }, 120_000);
+
+  it('issues exactly one valid credential whichever KMS signature of issuance fails', async () => {
+    for (const signature of [0, 1]) {
+      const email = `kms-step-${signature}@example.org`;
+      // Three failures outlast the SDK's own retries, so the request itself fails.
+      t.platform.kms.faults.inject({
+        operation: 'Sign',
+        error: 'KMSInternalException',
+        times: 3,
+        after: signature,
+      });
+      const first = await issueRequest(email);
+      t.platform.kms.faults.clear();
+      const retried = await issueRequest(email);
+      const held = await credentialsOf(email);
+
+      expect(first.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(held.map((credential) => credential.id)).toEqual([retried.data!.issueCredential.id]);
+      expect(await verifiedById(held[0]!.id)).toBe(true);
+    }
+  });
+
+  it('moves a review exactly one step whichever storage call of a decision fails', async () => {
+    const { qaWorkflow } = await t.api.call<{
+      qaWorkflow: { steps: { key: string; role: string }[] };
+    }>(operations.workflow, { institutionId }, admin);
+    const [firstStep, secondStep] = qaWorkflow.steps;
+    const reviewer = await t.as('qa-reviewer', {
+      institutionId,
+      qaRoles: [firstStep!.role],
+      subject: 'faulty-reviewer',
+    });
+    const submitted = async (name: string) => {
+      const { createMicroCredential: design } = await t.api.call<{
+        createMicroCredential: { id: string; version: number };
+      }>(operations.createDesign, { input: designInput(institutionId, { name }) }, admin);
+      const { submitForReview } = await t.api.call<{ submitForReview: ReviewRef }>(
+        operations.submit,
+        { id: design.id, v: design.version, input: { fields: sampleReviewFields } },
+        admin,
+      );
+      return submitForReview.id;
+    };
+    const decide = (reviewId: string) =>
+      t.api.request(
+        operations.decide,
+        {
+          reviewId,
+          input: { stepKey: firstStep!.key, outcome: 'APPROVE', comment: 'Sound concept.' },
+        },
+        reviewer,
+      );
+    await t.platform.drain();
+    const probe = await submitted('Decision probe');
+    const steps = await countDynamoDbCalls(dynamodb, () => decide(probe));
+
+    for (let step = 1; step <= steps; step += 1) {
+      const reviewId = await submitted(`Decision step ${step}`);
+      await t.platform.drain();
+      const heal = failNthDynamoDbCall(dynamodb, step);
+      const first = await decide(reviewId);
+      heal();
+      const retried = await decide(reviewId);
+      const { review } = await t.api.call<{
+        review: {
+          currentStep: { step: { key: string } } | null;
+          history: { action: string; stepKey: string | null }[];
+        };
+      }>(operations.review, { id: reviewId }, admin);
+
+      expect(failedRetryably(first), `step ${step}`).toBe(true);
+      // The retry either made the decision or found it made: the step is no longer current.
+      if (first.errors) expect(retried.errors, `step ${step}`).toBeUndefined();
+      else expect(retried.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(review.history.filter((entry) => entry.action === 'APPROVED')).toEqual([
+        expect.objectContaining({ stepKey: firstStep!.key }),
+      ]);
+      expect(review.currentStep?.step.key).toBe(secondStep!.key);
+    }
+  });
+
+  it('keeps exactly one endorsement whichever storage call or signature of an endorsement fails', async () => {
+    const newDraft = async (name: string) =>
+      (
+        await t.api.call<{ createMicroCredential: { id: string } }>(
+          operations.createDesign,
+          { input: designInput(institutionId, { name }) },
+          admin,
+        )
+      ).createMicroCredential.id;
+    const endorse = (microCredentialId: string) =>
+      t.api.request<{ submitEndorsement: { id: string } }>(
+        `mutation ($input: SubmitEndorsementInput!) { submitEndorsement(input: $input) { id } }`,
+        { input: { microCredentialId, comment: 'We hire its graduates.' } },
+        { apiKey },
+      );
+    const endorsementsOf = async (microCredentialId: string) => {
+      const { myEndorsements } = await t.api.call<{
+        myEndorsements: { nodes: { id: string; targetId: string; status: string }[] };
+      }>(`{ myEndorsements(first: 100) { nodes { id targetId status } } }`, {}, { apiKey });
+      return myEndorsements.nodes.filter((node) => node.targetId === microCredentialId);
+    };
+    await t.platform.drain();
+    const probe = await newDraft('Endorsement probe');
+    const steps = await countDynamoDbCalls(dynamodb, () => endorse(probe));
+    const faults: (() => () => unknown)[] = [
+      ...Array.from(
+        { length: steps },
+        (_, index) => () => failNthDynamoDbCall(dynamodb, index + 1),
+      ),
+      () => {
+        t.platform.kms.faults.inject({ operation: 'Sign', error: 'ThrottlingException', times: 3 });
+        return () => t.platform.kms.faults.clear();
+      },
+    ];
+
+    for (const [index, fault] of faults.entries()) {
+      const designId = await newDraft(`Endorsement step ${index + 1}`);
+      await t.platform.drain();
+      const heal = fault();
+      const first = await endorse(designId);
+      heal();
+      const retried = await endorse(designId);
+      const held = await endorsementsOf(designId);
+
+      expect(failedRetryably(first), `fault ${index + 1}`).toBe(true);
+      expect(retried.errors, `fault ${index + 1}`).toBeUndefined();
+      expect(held).toEqual([
+        expect.objectContaining({ id: retried.data!.submitEndorsement.id, status: 'ACTIVE' }),
+      ]);
+    }
+  });
+
+  it('issues exactly one stacked credential whichever storage call or signature of the stacking worker fails', async () => {
+    const { designId: part } = await t.publishedDesign({ name: 'Fault Part' }, institutionId);
+    const { designId: target } = await t.publishedDesign(
+      { ...demoStackedDesign, name: 'Fault Stack' },
+      institutionId,
+    );
+    await t.api.call(
+      stackingOperations.define,
+      {
+        input: {
+          institutionId,
+          name: 'Fault Stack',
+          microCredentialId: target,
+          rule: 'ALL',
+          parts: [{ microCredentialId: designId }, { microCredentialId: part }],
+        },
+      },
+      admin,
+    );
+    await t.platform.drain();
+    const stackedOf = async (email: string) =>
+      (await credentialsOf(email)).filter((credential) => credential.kind === 'stacked');
+    // How many calls the request makes, and how many the worker makes after it.
+    await issueRequest('stack-probe@example.org');
+    await t.platform.drain();
+    const requestCalls = await countDynamoDbCalls(dynamodb, () =>
+      issueRequest('stack-probe-2@example.org', part),
+    );
+    await t.platform.drain();
+    await issueRequest('stack-probe-3@example.org');
+    await t.platform.drain();
+    const allCalls = await countDynamoDbCalls(dynamodb, async () => {
+      await issueRequest('stack-probe-3@example.org', part);
+      await t.platform.drain();
+    });
+    const faults: (() => () => unknown)[] = [
+      ...Array.from(
+        { length: allCalls - requestCalls },
+        (_, index) => () => failNthDynamoDbCall(dynamodb, requestCalls + index + 1),
+      ),
+      ...[0, 1].map((after) => () => {
+        t.platform.kms.faults.inject({
+          operation: 'Sign',
+          error: 'KMSInternalException',
+          times: 3,
+          after,
+        });
+        return () => t.platform.kms.faults.clear();
+      }),
+    ];
+
+    for (const [index, fault] of faults.entries()) {
+      const email = `stack-fault-${index + 1}@example.org`;
+      await issueRequest(email);
+      await t.platform.drain();
+      const heal = fault();
+      const completing = await issueRequest(email, part);
+      // The worker reports the failed record; the stream hands it over again.
+      await t.platform.drain();
+      heal();
+      await t.platform.drain();
+      const stacked = await stackedOf(email);
+
+      expect(failedRetryably(completing), `fault ${index + 1}`).toBe(true);
+      if (completing.errors) await issueRequest(email, part);
+      expect(await stackedOf(email), `fault ${index + 1}`).toHaveLength(1);
+      expect(stacked.length, `fault ${index + 1}`).toBeLessThanOrEqual(1);
+      expect(await verifiedById((await stackedOf(email))[0]!.id)).toBe(true);
+    }
+  }, 240_000);
+});
