@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { formatError, isExpectedError } from './errors';
-import { queryProtections, requestLimits } from './protection';
+import { idGuard, queryProtections, requestLimits } from './protection';
 import type { GraphQLContext } from './context';
 import { typeDefs } from './generated/type-defs';
 import { resolvers } from './resolvers';
@@ -54,6 +54,6 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: requestLimits.tokens },
     formatError,
-    plugins: [unexpectedErrorLogger(options.log), ...protections.plugins],
+    plugins: [unexpectedErrorLogger(options.log), idGuard(), ...protections.plugins],
   });
 }

@@ -110,7 +110,9 @@ export class KeyService {
   async rotate(principal: Principal, owner: KeyOwner): Promise<number> {
     authorize(principal, 'keys.manage', scopeOf(owner));
     const keys = await this.deps.keys.list(owner);
-    const generation = Math.max(0, ...keys.map((key) => key.generation)) + 1;
+    // An owner without keys is unknown (or its first keys are still being created).
+    if (keys.length === 0) throw new NotFoundError('SigningKeys', owner.ownerId);
+    const generation = Math.max(...keys.map((key) => key.generation)) + 1;
     await this.deps.keys.requestRotation(
       owner,
       generation,

@@ -66,7 +66,8 @@ export class NotFoundError extends DomainError {
     readonly entity: string,
     readonly id: string,
   ) {
-    super(`${toCode(entity)}_NOT_FOUND`, `${entity} ${id} was not found.`);
+    // Ids come from clients: the message quotes at most the first 100 characters.
+    super(`${toCode(entity)}_NOT_FOUND`, `${entity} ${id.slice(0, 100)} was not found.`);
   }
 }
 

@@ -37,6 +37,8 @@ export const limits = {
   listPage: 100,
 } as const;
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Text with no control characters other than tab and newlines, trimmed, bounded. */
 export const text = (max: number) =>
   z
@@ -46,7 +48,9 @@ export const text = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), {
       message: 'must not contain control characters',
-    });
+    })
+    // A lone surrogate is not Unicode text: storage would silently replace it.
+    .refine((value) => !loneSurrogate.test(value), { message: 'must be valid Unicode text' });
 
 export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'is required'));
 
