@@ -16,11 +16,23 @@ export interface GraphQLServerOptions {
   readonly log: ErrorLog;
 }
 
-/** Logs every unexpected error with the request id; the client only sees a generic message. */
+/**
+ * Logs every unexpected error with the request id; the client only sees a generic message,
+ * with the same request id so support can find the log line.
+ */
 function unexpectedErrorLogger(log: ErrorLog): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
+        willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !contextValue?.requestId) return Promise.resolve();
+          for (const error of response.body.singleResult.errors ?? [])
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR')
+              Object.assign(error, {
+                extensions: { ...error.extensions, requestId: contextValue.requestId },
+              });
+          return Promise.resolve();
+        },
         didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isExpectedError(error)) continue;

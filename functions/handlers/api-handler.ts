@@ -35,7 +35,8 @@ export function createApiHandler(container: Container) {
         createRequestContext(
           {
             headers: event.headers,
-            requestId: context.awsRequestId || event.requestContext.requestId,
+            // API Gateway's id: the one the client receives (apigw-requestid) and can quote.
+            requestId: event.requestContext.requestId || context.awsRequestId,
             sourceIp: event.requestContext.http.sourceIp,
           },
           { ...container, limiter, limits },

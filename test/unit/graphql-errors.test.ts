@@ -5,7 +5,10 @@ import {
   DependencyUnavailableError,
   ValidationError,
 } from '../../functions/core/shared/errors';
+import { anonymous } from '../../functions/core/auth/principal';
+import type { GraphQLContext } from '../../graphql/context';
 import { formatError, internalErrorMessage } from '../../graphql/errors';
+import { createGraphQLServer } from '../../graphql/server';
 
 const formatted = { message: 'raw', path: ['field'] };
 const inResolver = (original: Error) =>
@@ -56,5 +59,40 @@ describe('GraphQL error mapping', () => {
       path: ['field'],
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
+  });
+});
+
+describe('an unexpected error through the server', () => {
+  it('answers a generic message with the request id, logs the details, and leaks nothing', async () => {
+    const logged: Record<string, unknown>[] = [];
+    const server = createGraphQLServer({
+      production: true,
+      log: { error: (_message, details) => logged.push(details) },
+    });
+    const contextValue = {
+      principal: anonymous,
+      requestId: 'req-1234',
+      services: {
+        institutions: {
+          find: () => Promise.reject(new Error('ResourceNotFoundException: table tessera-prod')),
+        },
+      },
+    } as unknown as GraphQLContext;
+
+    const response = await server.executeOperation(
+      { query: '{ institution(id: "abc") { id } }' },
+      { contextValue },
+    );
+    const result = response.body.kind === 'single' ? response.body.singleResult : null;
+
+    expect(result?.errors).toEqual([
+      {
+        message: internalErrorMessage,
+        path: ['institution'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1234' },
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('tessera-prod');
+    expect(logged).toEqual([expect.objectContaining({ requestId: 'req-1234' })]);
   });
 });
