@@ -105,6 +105,43 @@ describe('micro-credential designs over GraphQL', () => {
     );
   });
 
+  it('refuses a design too large to store as a whole, though each field is within its limit', async () => {
+    const admin = await t.as('issuer-admin', { institutionId });
+    const long = (characters: number) => 'ü'.repeat(characters);
+    const component = (title: string) => ({ title, criteria: long(20_000) });
+    const designs = async () =>
+      (
+        await t.api.call<{ microCredentials: { nodes: unknown[] } }>(
+          'query ($id: ID!) { microCredentials(institutionId: $id, first: 100) { nodes { id } } }',
+          { id: institutionId },
+          admin,
+        )
+      ).microCredentials.nodes.length;
+    const before = await designs();
+
+    const result = await t.api.request(
+      createDesign,
+      {
+        input: designInput(institutionId, {
+          description: long(5_000),
+          criteria: long(20_000),
+          components: {
+            educational: component('Learning'),
+            demonstration: component('Showing'),
+            reflective: component('Reflecting'),
+          },
+        }),
+      },
+      admin,
+    );
+
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      errorCode: 'DESIGN_TOO_LARGE',
+    });
+    expect(await designs()).toBe(before);
+  });
+
   it('refuses a stale expectedVersion with CONFLICT and writes nothing', async () => {
     const admin = await t.as('issuer-admin', { institutionId });
     const { createMicroCredential: design } = await t.api.call<{

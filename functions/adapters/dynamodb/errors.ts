@@ -1,4 +1,9 @@
-import { ConflictError, DependencyUnavailableError, DomainError } from '../../core/shared/errors';
+import {
+  ConflictError,
+  DependencyUnavailableError,
+  DomainError,
+  ValidationError,
+} from '../../core/shared/errors';
 
 const transientNames = new Set([
   'ProvisionedThroughputExceededException',
@@ -9,6 +14,10 @@ const transientNames = new Set([
   'LimitExceededException',
   'TimeoutError',
 ]);
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : '';
+}
 
 function errorName(error: unknown): string {
   if (error instanceof Error) return error.name;
@@ -44,6 +53,13 @@ export function translateDynamoError(error: unknown, what: string): never {
       'Storage is busy; try again shortly.',
       { cause: error },
     );
+  }
+  // Input too big for an item is the caller's to fix; services bound sizes, this is the backstop.
+  if (
+    name === 'ValidationException' &&
+    /item size|maximum allowed size/i.test(errorMessage(error))
+  ) {
+    throw new ValidationError('The data is too large to store; shorten it.', [], 'ITEM_TOO_LARGE');
   }
   if (
     name === 'TransactionConflictException' ||

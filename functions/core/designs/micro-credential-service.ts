@@ -8,6 +8,7 @@ import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import { z } from 'zod';
 import {
+  checkDesignSize,
   createMicroCredentialInput,
   designContentSchema,
   designStatuses,
@@ -36,6 +37,7 @@ export class MicroCredentialService {
     const institutionId = institutionIdOf(input);
     authorize(principal, 'microCredential.create', { institutionId });
     const { institutionId: owner, ...content } = parseInput(createMicroCredentialInput, input);
+    checkDesignSize(content);
     if (!(await this.deps.institutions.get(owner))) throw new NotFoundError('Institution', owner);
     const now = this.deps.clock.now().toISOString();
     const design: MicroCredential = {
@@ -76,6 +78,7 @@ export class MicroCredentialService {
       ...current.content,
       ...definedFields(changes),
     });
+    checkDesignSize(content);
     const updated: MicroCredential = {
       ...current,
       content,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../shared/errors';
 import { httpUrl, identifier, languageTag, limits, requiredText, text } from '../shared/validation';
 
 /** Open Badges 3.0 `AchievementType` vocabulary (the spec's enumeration, extensible with `ext:`). */
@@ -172,6 +173,25 @@ export const designContentSchema = z.strictObject({
   components: componentsSchema,
 });
 export type DesignContent = z.output<typeof designContentSchema>;
+
+/**
+ * Most bytes a design's content may take (UTF-8 JSON). Each field has its own limit, but a
+ * design at every limit at once (or in 3-byte characters) would pass 400 KB, and credentials
+ * embed the content twice (JSON-LD and JWT) in one DynamoDB item, which stops at 400 KB.
+ */
+export const maxDesignBytes = 100_000;
+
+/** Refuses a design whose content as a whole is larger than {@link maxDesignBytes}. */
+export function checkDesignSize(content: DesignContent): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(content)).length;
+  if (bytes > maxDesignBytes) {
+    throw new ValidationError(
+      `The design takes ${bytes} bytes; at most ${maxDesignBytes} are allowed. Shorten its narratives or lists.`,
+      [{ path: 'input', message: `is larger than ${maxDesignBytes} bytes in all` }],
+      'DESIGN_TOO_LARGE',
+    );
+  }
+}
 
 export const createMicroCredentialInput = designContentSchema.extend({
   institutionId: identifier(),
