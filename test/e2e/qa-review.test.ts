@@ -544,7 +544,7 @@ describe('QA review of micro-credential designs', () => {
     ]);
   });
 
-  it('keeps the published version public while an edited version is reviewed again', async () => {
+  it('keeps the published version public and issuable while an edited version is reviewed again', async () => {
     const design = await createDesign({ name: 'Version one' });
     await approveDesign(t.api, design.id, qa);
     await endorseAndPublish(design.id);
@@ -569,13 +569,28 @@ describe('QA review of micro-credential designs', () => {
       publishedDesignVersion: 1,
     });
     expect(publicView).toEqual({ name: 'Version one', status: 'PUBLISHED', designVersion: 1 });
+    const { issueCredential } = await t.api.call<{
+      issueCredential: { designVersion: number; achievementName: string };
+    }>(
+      `mutation ($id: ID!) { issueCredential(input: { microCredentialId: $id, recipient: { email: "v1@example.org" } }) { designVersion achievementName } }`,
+      { id: design.id },
+      qa.admin,
+    );
+    expect(issueCredential).toEqual({ designVersion: 1, achievementName: 'Version one' });
   });
 
-  it('retires a design: out of the catalogue, still readable, no longer editable', async () => {
+  it('retires a design: out of the catalogue, still readable, no longer editable or issuable, its credentials untouched', async () => {
     const design = await createDesign({ name: 'To retire' });
     await approveDesign(t.api, design.id, qa);
     await endorseAndPublish(design.id);
     const current = await designOf(t.api, design.id, qa.admin);
+    const issue = (email: string) =>
+      t.api.request<{ issueCredential: { id: string } }>(
+        `mutation ($id: ID!, $email: String!) { issueCredential(input: { microCredentialId: $id, recipient: { email: $email } }) { id } }`,
+        { id: design.id, email },
+        qa.admin,
+      );
+    const before = await issue('before-retirement@example.org');
 
     const { retireMicroCredential } = await t.api.call<{
       retireMicroCredential: { status: string };
@@ -605,5 +620,16 @@ describe('QA review of micro-credential designs', () => {
       code: 'CONFLICT',
       errorCode: 'DESIGN_RETIRED',
     });
+    const after = await issue('after-retirement@example.org');
+    expect(after.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      errorCode: 'DESIGN_NOT_ISSUABLE',
+    });
+    const { verifyCredential } = await t.api.call<{
+      verifyCredential: { verified: boolean; status: string };
+    }>(`query ($id: String!) { verifyCredential(input: { id: $id }) { verified status } }`, {
+      id: before.data!.issueCredential.id,
+    });
+    expect(verifyCredential).toEqual({ verified: true, status: 'ACTIVE' });
   });
 });
