@@ -226,6 +226,17 @@ export type AttachmentInput = {
   readonly url: Scalars['String']['input'];
 };
 
+/** Why the credential of a completed enrolment could not be issued. */
+export type AwardFailure = {
+  readonly __typename?: 'AwardFailure';
+  /** Stable code, e.g. DESIGN_RETIRED. */
+  readonly code: Scalars['String']['output'];
+  /** When the award was refused. */
+  readonly failedAt: Scalars['DateTime']['output'];
+  /** What happened, in words for the learner and staff. */
+  readonly message: Scalars['String']['output'];
+};
+
 /** A row of a bulk job that could not be issued. */
 export type BulkIssuanceFailure = {
   readonly __typename?: 'BulkIssuanceFailure';
@@ -806,6 +817,10 @@ export type EndorsementTargetKind =
 /** A learner enrolled in a micro-credential. */
 export type Enrolment = {
   readonly __typename?: 'Enrolment';
+  /** Why the award failed (status AWARD_FAILED). */
+  readonly awardFailure?: Maybe<AwardFailure>;
+  /** The design version of the credential awarded (the published version at award time, which may be newer than designVersion). */
+  readonly awardedDesignVersion?: Maybe<Scalars['Int']['output']>;
   /** When every component was accepted. */
   readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Progress on each component. */
@@ -818,6 +833,8 @@ export type Enrolment = {
   readonly designVersion: Scalars['Int']['output'];
   /** When the learner enrolled. */
   readonly enrolledAt: Scalars['DateTime']['output'];
+  /** False when staff had already issued this design version to the learner by hand: that credential is linked as it was, without this enrolment's evidence. */
+  readonly evidenceAttached?: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier. */
   readonly id: Scalars['ID']['output'];
   /** The learner's name (staff). */
@@ -843,7 +860,9 @@ export type EnrolmentConnection = {
 export type EnrolmentStatus =
   /** Working toward the credential. */
   | 'ACTIVE'
-  /** Every component accepted; the credential is issued. */
+  /** Every component accepted, but the credential could not be issued; see awardFailure. */
+  | 'AWARD_FAILED'
+  /** Every component accepted; the credential is issued (or about to be, by the worker). */
   | 'COMPLETED';
 
 /** A file given as evidence (the bytes are in object storage). */
@@ -1742,7 +1761,10 @@ export type Query = {
   readonly __typename?: 'Query';
   /** A partner's API keys (partner admins). */
   readonly apiKeys: ReadonlyArray<ApiKey>;
-  /** Submissions waiting for the caller's institution, oldest first (assessors). */
+  /**
+   * Submissions waiting for the caller's institution, oldest first (assessors); with
+   * `microCredentialId`, only those for that design.
+   */
   readonly assessmentQueue: SubmissionConnection;
   /** A bulk issuance job and its progress (issuer admins). */
   readonly bulkIssuanceJob?: Maybe<BulkIssuanceJob>;
@@ -1826,6 +1848,7 @@ export type QueryApiKeysArgs = {
 export type QueryAssessmentQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  microCredentialId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2838,6 +2861,7 @@ export type ResolversTypes = {
   Assessment: ResolverTypeWrapper<Assessment>;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
+  AwardFailure: ResolverTypeWrapper<AwardFailure>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BulkIssuanceFailure: ResolverTypeWrapper<BulkRowModel>;
   BulkIssuanceFailureConnection: ResolverTypeWrapper<Omit<BulkIssuanceFailureConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['BulkIssuanceFailure']> }>;
@@ -2979,6 +3003,7 @@ export type ResolversParentTypes = {
   Assessment: Assessment;
   Attachment: Attachment;
   AttachmentInput: AttachmentInput;
+  AwardFailure: AwardFailure;
   Boolean: Scalars['Boolean']['output'];
   BulkIssuanceFailure: BulkRowModel;
   BulkIssuanceFailureConnection: Omit<BulkIssuanceFailureConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['BulkIssuanceFailure']> };
@@ -3124,6 +3149,12 @@ export type AssessmentResolvers<ContextType = GraphQLContext, ParentType extends
 export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AwardFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AwardFailure'] = ResolversParentTypes['AwardFailure']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BulkIssuanceFailureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BulkIssuanceFailure'] = ResolversParentTypes['BulkIssuanceFailure']> = {
@@ -3297,12 +3328,15 @@ export type EndorsementInvitationResolvers<ContextType = GraphQLContext, ParentT
 };
 
 export type EnrolmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Enrolment'] = ResolversParentTypes['Enrolment']> = {
+  awardFailure?: Resolver<Maybe<ResolversTypes['AwardFailure']>, ParentType, ContextType>;
+  awardedDesignVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   components?: Resolver<ReadonlyArray<ResolversTypes['ComponentProgress']>, ParentType, ContextType>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType>;
   designName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enrolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidenceAttached?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   learnerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
@@ -3803,6 +3837,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKeyScope?: ApiKeyScopeResolvers;
   Assessment?: AssessmentResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  AwardFailure?: AwardFailureResolvers<ContextType>;
   BulkIssuanceFailure?: BulkIssuanceFailureResolvers<ContextType>;
   BulkIssuanceFailureConnection?: BulkIssuanceFailureConnectionResolvers<ContextType>;
   BulkIssuanceJob?: BulkIssuanceJobResolvers<ContextType>;

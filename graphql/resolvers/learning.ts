@@ -18,8 +18,8 @@ export const learningQueries: Pick<
     services.learning.enrolment(principal, id),
   submission: (_parent, { id }, { principal, services }) =>
     services.learning.submission(principal, id),
-  assessmentQueue: async (_parent, { first, after }, { principal, services }) =>
-    toConnection(await services.learning.queue(principal, first, after)),
+  assessmentQueue: async (_parent, { first, after, microCredentialId }, { principal, services }) =>
+    toConnection(await services.learning.queue(principal, first, after, microCredentialId)),
 };
 
 export const learningMutations: Pick<

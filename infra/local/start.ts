@@ -11,7 +11,9 @@ const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
 const port = Number(process.env.PORT ?? 4000);
 
 const platform = await startPlatform({ port, dataDir, logLevel: 'INFO' });
-const seed = await seedDemoInstitution(platform.container, join(dataDir, 'seed.json'));
+const seed = await seedDemoInstitution(platform.container, join(dataDir, 'seed.json'), {
+  drain: () => platform.drain(),
+});
 
 let stopping = false;
 const shutdown = (signal: string) => {

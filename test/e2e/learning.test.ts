@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../infra/local/graphql-client';
-import { learningOperations as ops, uploadEvidenceFile } from '../../infra/local/portal-flows';
+import {
+  approveDesign,
+  designOf,
+  operations,
+  learningOperations as ops,
+  publishDesign,
+  uploadEvidenceFile,
+} from '../../infra/local/portal-flows';
 import { demoDesigns } from '../../infra/local/demo-content';
+import { readSeedRecord, seedDemoInstitution } from '../../infra/local/seed';
+import { designInput } from '../support/builders';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -22,6 +34,24 @@ interface EnrolmentView {
   }[];
 }
 
+/** The award's outcome as the learner sees it on the enrolment. */
+const awardView = `query ($id: ID!) {
+  enrolment(id: $id) {
+    status designVersion awardedDesignVersion evidenceAttached
+    awardFailure { code message failedAt }
+    credential { id designVersion json }
+  }
+}`;
+interface AwardView {
+  status: string;
+  designVersion: number;
+  awardedDesignVersion: number | null;
+  evidenceAttached: boolean | null;
+  awardFailure: { code: string; message: string; failedAt: string } | null;
+  credential: { id: string; designVersion: number; json: Json } | null;
+}
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
 const rubric = [
   { id: 'developing', name: 'Developing', points: 1 },
   { id: 'proficient', name: 'Proficient', points: 2 },
@@ -36,14 +66,26 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
 
   const learner = (name: string) =>
     t.as('learner', { subject: `learner-${name}`, email: `${name}@example.org` });
-  const enrol = async (caller: Caller) =>
+  const enrol = async (caller: Caller, microCredentialId = designId) =>
     (
       await t.api.call<{ enrol: { id: string; components: { status: string }[] } }>(
         ops.enrol,
-        { id: designId },
+        { id: microCredentialId },
         caller,
       )
     ).enrol;
+  const awardOf = async (caller: Caller, id: string) =>
+    (await t.api.call<{ enrolment: AwardView }>(awardView, { id }, caller)).enrolment;
+  /** Accepts the three submissions of `submitAll` (with a rubric level where the design has one). */
+  const acceptAll = async (ids: Record<string, string>, level?: string) => {
+    for (const component of ['EDUCATIONAL', 'DEMONSTRATION', 'REFLECTIVE']) {
+      const result = await assess(assessor, ids[component]!, {
+        decision: 'ACCEPT',
+        ...(component === 'DEMONSTRATION' && level ? { rubricLevelId: level } : {}),
+      });
+      expect(result.errors).toBeUndefined();
+    }
+  };
   const submit = (caller: Caller, enrolmentId: string, input: Json) =>
     t.api.request<{ submitEvidence: { id: string; round: number } }>(
       ops.submit,
@@ -395,5 +437,332 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
     expect(adminView.data).toEqual({ submission: { narrative: 'Private thoughts.' } });
     expect(publicPage.status).toBe(403);
     expect(await publicPage.text()).not.toContain('Private thoughts');
+  });
+
+  it('serves the sealed copy and keeps the digest when the learner overwrites the upload after submitting', async () => {
+    const lin = await learner('lin');
+    const enrolment = await enrol(lin);
+    const original = Buffer.from('%PDF-1.4 the record I submitted');
+    const forged = Buffer.from('%PDF-1.4 a record swapped later');
+    const { requestEvidenceUpload: ticket } = await t.api.call<{
+      requestEvidenceUpload: { fileId: string; uploadUrl: string; headers: Record<string, string> };
+    }>(
+      ops.upload,
+      {
+        enrolmentId: enrolment.id,
+        input: {
+          component: 'EDUCATIONAL',
+          fileName: 'record.pdf',
+          contentType: 'application/pdf',
+          size: original.length,
+        },
+      },
+      lin,
+    );
+    await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: original });
+    const submitted = await submit(lin, enrolment.id, {
+      component: 'EDUCATIONAL',
+      narrative: 'My record.',
+      fileIds: [ticket.fileId],
+    });
+
+    // The presigned PUT still works for its 15 minutes; it can only reach the upload key.
+    const overwrite = await fetch(ticket.uploadUrl, {
+      method: 'PUT',
+      headers: ticket.headers,
+      body: forged,
+    });
+    const { submission } = await t.api.call<{
+      submission: { files: { sha256: string; downloadUrl: string }[] };
+    }>(
+      `query ($id: ID!) { submission(id: $id) { files { sha256 downloadUrl } } }`,
+      { id: submitted.data!.submitEvidence.id },
+      assessor,
+    );
+    const downloaded = Buffer.from(
+      await (await fetch(submission.files[0]!.downloadUrl)).arrayBuffer(),
+    );
+    const learnerView = (await view(lin, enrolment.id)).submissions[0]!.files[0]!;
+
+    expect(forged.length).toBe(original.length);
+    expect(overwrite.ok).toBe(true);
+    expect(downloaded.equals(original)).toBe(true);
+    expect(submission.files[0]!.sha256).toBe(sha256(original));
+    expect(learnerView.sha256).toBe(sha256(original));
+    expect(Buffer.from(await (await fetch(learnerView.downloadUrl)).arrayBuffer())).toEqual(
+      original,
+    );
+  });
+
+  it('records AWARD_FAILED on the enrolment when the design was retired before the award, once', async () => {
+    const { designId: retiring, qa } = await t.publishedDesign(
+      { name: 'Retiring Leadership' },
+      institutionId,
+    );
+    const rita = await learner('rita');
+    const enrolment = await enrol(rita, retiring);
+    const ids = await submitAll(rita, enrolment.id);
+    await assess(assessor, ids.EDUCATIONAL!, { decision: 'ACCEPT' });
+    await assess(assessor, ids.DEMONSTRATION!, { decision: 'ACCEPT' });
+    await t.api.call(
+      `mutation ($id: ID!, $v: Int!) { retireMicroCredential(id: $id, expectedVersion: $v, reason: "Replaced") { status } }`,
+      { id: retiring, v: (await designOf(t.api, retiring, qa.admin)).version },
+      qa.admin,
+    );
+
+    const last = await assess(assessor, ids.REFLECTIVE!, { decision: 'ACCEPT' });
+    await t.platform.drain();
+    await t.platform.drain();
+    const learnerSees = await awardOf(rita, enrolment.id);
+    const adminSees = await awardOf(qa.admin, enrolment.id);
+    const events = await t.api.call<{
+      domainEvents: { nodes: { type: string; aggregateId: string }[] };
+    }>(
+      `query ($id: ID!) { domainEvents(institutionId: $id, first: 100) { nodes { type aggregateId } } }`,
+      { id: institutionId },
+      qa.admin,
+    );
+
+    expect(last.errors).toBeUndefined();
+    expect(learnerSees).toMatchObject({
+      status: 'AWARD_FAILED',
+      credential: null,
+      awardFailure: { code: 'DESIGN_RETIRED' },
+    });
+    expect(learnerSees.awardFailure!.message).toContain('retired');
+    expect(adminSees.awardFailure).toEqual(learnerSees.awardFailure);
+    expect(
+      events.domainEvents.nodes
+        .filter((event) => event.aggregateId === enrolment.id)
+        .map((event) => event.type)
+        .filter((type) => type.startsWith('enrolment.')),
+    ).toEqual(expect.arrayContaining(['enrolment.completed', 'enrolment.award_failed']));
+    expect(
+      events.domainEvents.nodes.filter(
+        (event) => event.aggregateId === enrolment.id && event.type === 'enrolment.award_failed',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('issues the published version when a newer one superseded the version enrolled in, and says so', async () => {
+    const { designId: revised, qa } = await t.publishedDesign(
+      { name: 'Revised Leadership' },
+      institutionId,
+    );
+    const vera = await learner('vera');
+    const enrolment = await enrol(vera, revised);
+    const ids = await submitAll(vera, enrolment.id);
+    const design = await designOf(t.api, revised, qa.admin);
+    await t.api.call(
+      `mutation ($id: ID!, $v: Int!) { updateMicroCredential(id: $id, expectedVersion: $v, input: { assessmentType: "Portfolio and observed demonstration" }) { id } }`,
+      { id: revised, v: design.version },
+      qa.admin,
+    );
+    await approveDesign(t.api, revised, qa);
+    await publishDesign(t.api, revised, qa.admin);
+
+    await acceptAll(ids);
+    await t.platform.drain();
+    const award = await awardOf(vera, enrolment.id);
+
+    expect(award).toMatchObject({
+      status: 'COMPLETED',
+      designVersion: 1,
+      awardedDesignVersion: 2,
+      evidenceAttached: true,
+      awardFailure: null,
+    });
+    expect(award.credential!.designVersion).toBe(2);
+    expect((award.credential!.json.evidence as Json[])[0]!.description).toContain(
+      'assessed against version 1',
+    );
+  });
+
+  it('links a credential staff already issued by hand, without the evidence, and says so', async () => {
+    const hana = await learner('hana');
+    const admin = (await t.qaCallers(institutionId)).admin;
+    const { issueCredential: byHand } = await t.api.call<{ issueCredential: { id: string } }>(
+      `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`,
+      { input: { microCredentialId: designId, recipient: { email: 'hana@example.org' } } },
+      admin,
+    );
+    const enrolment = await enrol(hana);
+    const ids = await submitAll(hana, enrolment.id);
+
+    await acceptAll(ids, 'proficient');
+    await t.platform.drain();
+    const award = await awardOf(hana, enrolment.id);
+    const mine = await t.api.call<{ myCredentials: { issued: { nodes: { id: string }[] } } }>(
+      `{ myCredentials { issued { nodes { id } } } }`,
+      {},
+      hana,
+    );
+
+    expect(award).toMatchObject({
+      status: 'COMPLETED',
+      evidenceAttached: false,
+      awardedDesignVersion: 1,
+      credential: { id: byHand.id },
+    });
+    expect(award.credential!.json.evidence).toBeUndefined();
+    expect(mine.myCredentials.issued.nodes.map((node) => node.id)).toEqual([byHand.id]);
+  });
+
+  it('keeps and lists every round past the first hundred submissions, and awards from the last', async () => {
+    const paula = await learner('paula');
+    const enrolment = await enrol(paula);
+    const rounds = 34;
+    const latest: Record<string, string> = {};
+    // One request at a time: submissions of one enrolment write its record in turn.
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const component of ['EDUCATIONAL', 'DEMONSTRATION', 'REFLECTIVE']) {
+        const { data } = await submit(paula, enrolment.id, {
+          component,
+          narrative: `${component} round ${round}.`,
+        });
+        latest[component] = data!.submitEvidence.id;
+        if (round < rounds)
+          await assess(assessor, latest[component], { decision: 'RETURN', feedback: 'Again.' });
+      }
+    }
+
+    await acceptAll(latest, 'exemplary');
+    await t.platform.drain();
+    const done = await view(paula, enrolment.id);
+
+    expect(done.submissions).toHaveLength(3 * rounds);
+    expect(new Set(done.submissions.map((submission) => submission.id)).size).toBe(3 * rounds);
+    expect(
+      done.submissions.filter((submission) => submission.status === 'ACCEPTED').map((s) => s.id),
+    ).toEqual(expect.arrayContaining(Object.values(latest)));
+    expect(done.status).toBe('COMPLETED');
+    expect(
+      (done.credential!.json.evidence as Json[]).map((entry) => entry.narrative ?? null),
+    ).toEqual([`EDUCATIONAL round ${rounds}.`, `DEMONSTRATION round ${rounds}.`, null]);
+  }, 120_000);
+
+  it("filters the assessors' queue by design, and finds nothing for another institution's design", async () => {
+    const { designId: other } = await t.publishedDesign(
+      { name: 'Queued Elsewhere' },
+      institutionId,
+    );
+    const quinn = await learner('quinn');
+    const here = await enrol(quinn);
+    const there = await enrol(quinn, other);
+    const mainSubmission = await submit(quinn, here.id, {
+      component: 'REFLECTIVE',
+      narrative: 'Main design.',
+    });
+    const otherSubmission = await submit(quinn, there.id, {
+      component: 'REFLECTIVE',
+      narrative: 'Other design.',
+    });
+    const foreignInstitution = await t.createInstitution({ name: 'Queue Polytechnic' });
+    const foreignAssessor = await t.as('assessor', {
+      institutionId: foreignInstitution,
+      subject: 'queue-foreign-assessor',
+    });
+    const queue = (caller: Caller, microCredentialId?: string) =>
+      t.api.request<{
+        assessmentQueue: { nodes: { id: string; microCredentialId: string }[] };
+      }>(
+        `query ($id: ID) { assessmentQueue(first: 100, microCredentialId: $id) { nodes { id microCredentialId } } }`,
+        { id: microCredentialId },
+        caller,
+      );
+
+    const all = await queue(assessor);
+    const onlyOther = await queue(assessor, other);
+    const foreign = await queue(foreignAssessor, other);
+    const learnerAsks = await queue(quinn, other);
+
+    const ids = (result: typeof all) => result.data!.assessmentQueue.nodes.map((node) => node.id);
+    expect(ids(all)).toEqual(
+      expect.arrayContaining([
+        mainSubmission.data!.submitEvidence.id,
+        otherSubmission.data!.submitEvidence.id,
+      ]),
+    );
+    expect(ids(onlyOther)).toEqual([otherSubmission.data!.submitEvidence.id]);
+    expect(onlyOther.data!.assessmentQueue.nodes.every((n) => n.microCredentialId === other)).toBe(
+      true,
+    );
+    expect(ids(foreign)).toEqual([]);
+    expect(learnerAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the local seed', () => {
+  let t: TestPlatform;
+
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(() => t.stop());
+
+  const catalogue = async () =>
+    (
+      await t.api.call<{ catalogue: { nodes: { id: string; name: string; status: string }[] } }>(
+        `{ catalogue(first: 100) { nodes { id name status } } }`,
+      )
+    ).catalogue.nodes;
+
+  it('publishes a QA-approved, partner-endorsed design a learner can enrol in, once across restarts', async () => {
+    const recordFile = join(mkdtempSync(join(tmpdir(), 'tessera-seed-')), 'seed.json');
+    const drain = () => t.platform.drain();
+
+    const first = await seedDemoInstitution(t.platform.container, recordFile, { drain });
+    const afterFirst = await catalogue();
+    const again = await seedDemoInstitution(t.platform.container, recordFile, { drain });
+    const afterAgain = await catalogue();
+    const { microCredential } = await t.api.call<{
+      microCredential: { status: string; endorsements: { partner: { id: string } }[] };
+    }>(`query ($id: ID!) { microCredential(id: $id) { status endorsements { partner { id } } } }`, {
+      id: first.publishedMicroCredentialId,
+    });
+    const learner = await t.as('learner', { subject: 'seed-learner', email: 'seed@example.org' });
+    const enrolment = await t.api.request(
+      ops.enrol,
+      { id: first.publishedMicroCredentialId },
+      learner,
+    );
+
+    expect(first.publishedMicroCredentialId).toBe(first.microCredentialIds[0]);
+    expect(afterFirst.map((design) => design.id)).toEqual([first.publishedMicroCredentialId]);
+    expect(again).toEqual(first);
+    expect(readSeedRecord(recordFile)).toEqual(first);
+    expect(afterAgain).toEqual(afterFirst);
+    expect(microCredential.status).toBe('PUBLISHED');
+    expect(microCredential.endorsements.map((endorsement) => endorsement.partner.id)).toEqual([
+      first.partnerId,
+    ]);
+    expect(enrolment.errors).toBeUndefined();
+  });
+
+  it('finishes the publication for a record an older seed wrote (drafts only)', async () => {
+    const recordFile = join(mkdtempSync(join(tmpdir(), 'tessera-seed-')), 'seed.json');
+    const institutionId = await t.createInstitution({ name: 'Older Seed Polytechnic' });
+    const admin = (await t.qaCallers(institutionId)).admin;
+    const { createMicroCredential } = await t.api.call<{ createMicroCredential: { id: string } }>(
+      operations.createDesign,
+      { input: designInput(institutionId, { name: 'Seeded Draft' }) },
+      admin,
+    );
+    writeFileSync(
+      recordFile,
+      JSON.stringify({ institutionId, microCredentialIds: [createMicroCredential.id] }),
+    );
+
+    const record = await seedDemoInstitution(t.platform.container, recordFile, {
+      drain: () => t.platform.drain(),
+    });
+
+    expect(record).toMatchObject({
+      institutionId,
+      microCredentialIds: [createMicroCredential.id],
+      publishedMicroCredentialId: createMicroCredential.id,
+    });
+    expect(JSON.parse(readFileSync(recordFile, 'utf8'))).toEqual(record);
+    expect((await catalogue()).map((design) => design.id)).toContain(createMicroCredential.id);
   });
 });

@@ -25,15 +25,23 @@ const enrolmentItem = (enrolment: Enrolment) => ({
   ...enrolment,
 });
 
+const queueKey = (institutionId: string) => `INSTITUTION#${institutionId}#ASSESSMENT_QUEUE`;
+/** The queue of one design, inside its institution's (a foreign institution's id finds nothing). */
+const designQueueKey = (institutionId: string, microCredentialId: string) =>
+  `${queueKey(institutionId)}#MICROCREDENTIAL#${microCredentialId}`;
+
 const submissionItem = (submission: Submission) => ({
   ...submissionKey(submission.id),
   gsi1pk: `ENROLMENT#${submission.enrolmentId}#SUBMISSIONS`,
   gsi1sk: `${submission.submittedAt}#${submission.id}`,
-  // Only waiting submissions sit in the assessors' queue (a sparse index).
+  // Only waiting submissions sit in the assessors' queues (sparse indexes): the institution's
+  // on gsi2, and the same queue split by design on gsi3.
   ...(submission.status === 'SUBMITTED'
     ? {
-        gsi2pk: `INSTITUTION#${submission.institutionId}#ASSESSMENT_QUEUE`,
+        gsi2pk: queueKey(submission.institutionId),
         gsi2sk: `${submission.submittedAt}#${submission.id}`,
+        gsi3pk: designQueueKey(submission.institutionId, submission.microCredentialId),
+        gsi3sk: `${submission.submittedAt}#${submission.id}`,
       }
     : {}),
   entity: 'EvidenceSubmission',
@@ -160,23 +168,40 @@ export class DynamoDbLearningRepository implements LearningRepository {
   }
 
   async submissionsOf(enrolmentId: string): Promise<Submission[]> {
-    const page = await this.table.queryPage({
-      index: 'gsi1',
-      partitionValue: `ENROLMENT#${enrolmentId}#SUBMISSIONS`,
-      page: { limit: 100 },
-      schema: submissionSchema,
-    });
+    const indexed: Submission[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.queryPage({
+        index: 'gsi1',
+        partitionValue: `ENROLMENT#${enrolmentId}#SUBMISSIONS`,
+        page: { limit: 100, cursor },
+        schema: submissionSchema,
+      });
+      indexed.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     // The index is eventually consistent; read each item strongly for current statuses.
-    const fresh = await Promise.all(page.items.map((item) => this.getSubmission(item.id)));
+    const fresh = await Promise.all(indexed.map((item) => this.getSubmission(item.id)));
     return fresh.filter((item): item is Submission => item !== null);
   }
 
-  async queue(institutionId: string, page: PageRequest): Promise<Page<Submission>> {
-    return this.table.queryPage({
-      index: 'gsi2',
-      partitionValue: `INSTITUTION#${institutionId}#ASSESSMENT_QUEUE`,
-      page,
-      schema: submissionSchema,
-    });
+  async queue(
+    institutionId: string,
+    page: PageRequest,
+    microCredentialId?: string,
+  ): Promise<Page<Submission>> {
+    return microCredentialId
+      ? this.table.queryPage({
+          index: 'gsi3',
+          partitionValue: designQueueKey(institutionId, microCredentialId),
+          page,
+          schema: submissionSchema,
+        })
+      : this.table.queryPage({
+          index: 'gsi2',
+          partitionValue: queueKey(institutionId),
+          page,
+          schema: submissionSchema,
+        });
   }
 }

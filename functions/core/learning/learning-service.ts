@@ -7,7 +7,13 @@ import type { CredentialRecord } from '../issuance/credential';
 import type { IssuanceService } from '../issuance/issuance-service';
 import { rubricIds } from '../issuance/open-badge';
 import type { JsonObject } from '../issuance/ports';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import { pageRequest } from '../shared/paging';
 import type { PublicUrls } from '../shared/public-urls';
@@ -45,6 +51,22 @@ const componentLabel = {
   REFLECTIVE: 'Reflective',
 } as const;
 const components: readonly ComponentKind[] = ['EDUCATIONAL', 'DEMONSTRATION', 'REFLECTIVE'];
+
+/**
+ * Refusals of an award that the same award may pass later: keys still being provisioned, a
+ * write that lost a race. Every other domain refusal is final and is recorded on the enrolment.
+ */
+const transientCodes = new Set([
+  'ISSUER_KEYS_NOT_READY',
+  'VERSION_CONFLICT',
+  'ROTATION_IN_PROGRESS',
+]);
+
+/** The platform acting for an enrolment (the award's actor in events and audit trails). */
+const awardActor = (enrolment: Enrolment) => ({
+  kind: 'platform',
+  id: `enrolment:${enrolment.id}`,
+});
 
 /** A file the learner may upload now, and where to. */
 export interface UploadTicket {
@@ -158,7 +180,7 @@ export class LearningService {
       name: fileName,
       contentType,
       size,
-      storageKey: `evidence/${enrolment.institutionId}/${enrolment.id}/${id}.${allowedFileTypes[contentType]}`,
+      storageKey: `uploads/${enrolment.institutionId}/${enrolment.id}/${id}.${allowedFileTypes[contentType]}`,
       status: 'PENDING',
       createdAt: this.deps.clock.now().toISOString(),
       version: 1,
@@ -231,15 +253,23 @@ export class LearningService {
     return submission;
   }
 
-  /** Submissions waiting for the caller's institution, oldest first (assessors). */
+  /**
+   * Submissions waiting for the caller's institution, oldest first (assessors); with
+   * `microCredentialId`, only those for that design (another institution's design finds none).
+   */
   async queue(
     principal: Principal,
     first?: number | null,
     after?: string | null,
+    microCredentialId?: string | null,
   ): Promise<Page<Submission>> {
     const institutionId = principal.kind === 'user' ? (principal.institutionId ?? '') : '';
     authorize(principal, 'learning.assess', { institutionId });
-    return this.deps.learning.queue(institutionId, pageRequest(first, after));
+    const designId =
+      microCredentialId == null
+        ? undefined
+        : parseInput(identifier(), microCredentialId, 'microCredentialId');
+    return this.deps.learning.queue(institutionId, pageRequest(first, after), designId);
   }
 
   /**
@@ -343,19 +373,94 @@ export class LearningService {
   /**
    * Issues the credential of a completed enrolment (the worker calls this on
    * `enrolment.completed`). Idempotent: issuance is keyed by learner and design version.
+   *
+   * - It issues the design's published version: the version enrolled in while it is still the
+   *   published one, otherwise the version that superseded it (issuance signs only the published
+   *   version); `awardedDesignVersion` records which.
+   * - A refusal that retrying cannot change (the design was retired, …) is recorded on the
+   *   enrolment as AWARD_FAILED with its code and message, so the event does not fail on every
+   *   redelivery; retryable failures (a dependency unavailable, keys not ready yet) still throw.
+   * - When staff had already issued this design version to the learner by hand, that credential
+   *   is linked to the enrolment as it is, without the evidence (`evidenceAttached: false`).
    */
   async award(enrolmentId: string): Promise<CredentialRecord | null> {
     const enrolment = await this.requireEnrolment(enrolmentId);
     if (enrolment.status !== 'COMPLETED') return null;
-    const design = await this.deps.designs.getPublished(enrolment.microCredentialId);
-    if (!design?.published) return null;
-    const submissions = await this.deps.learning.submissionsOf(enrolmentId);
-    const accepted = components.map((kind) =>
-      submissions.find(
-        (submission) => submission.component === kind && submission.status === 'ACCEPTED',
-      )!,
+    if (enrolment.credentialId) return this.deps.issuance.find(enrolment.credentialId);
+    let awarded: { credential: CredentialRecord; evidenceAttached: boolean };
+    try {
+      awarded = await this.issueAward(enrolment);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.retryable || transientCodes.has(error.code))
+        throw error;
+      await this.settleAward(enrolmentId, (current) =>
+        current.status !== 'COMPLETED' || current.credentialId
+          ? null
+          : {
+              next: {
+                ...current,
+                status: 'AWARD_FAILED',
+                awardFailure: {
+                  code: error.code,
+                  message: error.message,
+                  failedAt: this.deps.clock.now().toISOString(),
+                },
+              },
+              events: [
+                this.event('enrolment.award_failed', current, awardActor(current), {
+                  code: error.code,
+                  message: error.message,
+                }),
+              ],
+            },
+      );
+      return null;
+    }
+    const { credential, evidenceAttached } = awarded;
+    await this.settleAward(enrolmentId, (current) =>
+      current.credentialId
+        ? null
+        : {
+            next: {
+              ...current,
+              status: 'COMPLETED',
+              credentialId: credential.id,
+              awardedDesignVersion: credential.designVersion,
+              evidenceAttached,
+              awardFailure: undefined,
+            },
+            events: [
+              this.event('enrolment.awarded', current, awardActor(current), {
+                credentialId: credential.id,
+                designVersion: credential.designVersion,
+                evidenceAttached,
+              }),
+            ],
+          },
     );
-    const achievementUrl = this.deps.urls.achievement(design.id, design.published.designVersion);
+    return credential;
+  }
+
+  /** Builds the evidence and results of a completed enrolment and issues its credential. */
+  private async issueAward(
+    enrolment: Enrolment,
+  ): Promise<{ credential: CredentialRecord; evidenceAttached: boolean }> {
+    const design = await this.deps.designs.getPublished(enrolment.microCredentialId);
+    if (!design?.published)
+      throw new ConflictError('DESIGN_NOT_ISSUABLE', 'The micro-credential is not published.');
+    if (design.status === 'RETIRED') {
+      throw new ConflictError(
+        'DESIGN_RETIRED',
+        `The institution retired this micro-credential${design.retiredAt ? ` on ${design.retiredAt.slice(0, 10)}` : ''}, after every component was accepted and before the credential was issued. The accepted evidence is kept; the institution can tell you what happens next.`,
+      );
+    }
+    const accepted = await this.acceptedSubmissions(enrolment);
+    const designVersion = design.published.designVersion;
+    const achievementUrl = this.deps.urls.achievement(design.id, designVersion);
+    const assessedAgainst =
+      designVersion === enrolment.designVersion
+        ? ''
+        : ` (assessed against version ${enrolment.designVersion} of the design)`;
     const evidence: JsonObject[] = accepted.map((submission) => {
       const component = design.content.components[componentKey[submission.component]];
       return {
@@ -363,17 +468,18 @@ export class LearningService {
         type: ['Evidence'],
         name: `${componentLabel[submission.component]} component: ${component.title}`,
         genre: componentLabel[submission.component],
-        description: `Accepted by an assessor on ${submission.assessment!.decidedAt.slice(0, 10)}${submission.files.length ? `; ${submission.files.length} file${submission.files.length === 1 ? '' : 's'} on record` : ''}.`,
+        description: `Accepted by an assessor on ${submission.assessment!.decidedAt.slice(0, 10)}${assessedAgainst}${submission.files.length ? `; ${submission.files.length} file${submission.files.length === 1 ? '' : 's'} on record` : ''}.`,
         ...(submission.includeNarrative && submission.narrative
           ? { narrative: submission.narrative }
           : {}),
       };
     });
+    // A result names a rubric level of the issued version; a level it no longer has is left out.
     const results: JsonObject[] = accepted
-      .filter(
-        (submission) =>
-          submission.assessment?.rubricLevelId &&
-          design.content.components[componentKey[submission.component]].rubric,
+      .filter((submission) =>
+        design.content.components[componentKey[submission.component]].rubric?.some(
+          (level) => level.id === submission.assessment?.rubricLevelId,
+        ),
       )
       .map((submission) => ({
         type: ['Result'],
@@ -394,23 +500,64 @@ export class LearningService {
       evidence,
       results,
       kind: 'micro',
-      actor: { kind: 'platform', id: `enrolment:${enrolment.id}` },
+      actor: awardActor(enrolment),
     });
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    // Issuance is keyed by learner and design version: a credential staff issued by hand comes
+    // back as it is, and is told apart by not carrying this enrolment's evidence.
+    const signedEvidence: unknown = credential.credential.evidence;
+    const carried = new Set(
+      (Array.isArray(signedEvidence) ? (signedEvidence as unknown[]) : []).map((entry) =>
+        entry && typeof entry === 'object' && 'id' in entry ? entry.id : undefined,
+      ),
+    );
+    return { credential, evidenceAttached: evidence.every((entry) => carried.has(entry.id)) };
+  }
+
+  /**
+   * The accepted submission of each component: the latest one the enrolment points at (read by
+   * key, strongly consistent), else found among every round.
+   */
+  private async acceptedSubmissions(enrolment: Enrolment): Promise<Submission[]> {
+    let all: Submission[] | undefined;
+    const accepted: Submission[] = [];
+    for (const kind of components) {
+      const latestId = enrolment.components[kind].latestSubmissionId;
+      const latest = latestId ? await this.deps.learning.getSubmission(latestId) : null;
+      if (latest?.status === 'ACCEPTED') {
+        accepted.push(latest);
+        continue;
+      }
+      all ??= await this.deps.learning.submissionsOf(enrolment.id);
+      const found = all.find(
+        (submission) => submission.component === kind && submission.status === 'ACCEPTED',
+      );
+      // Not a domain refusal: the index lags behind the write; the worker retries.
+      if (!found) throw new Error(`No accepted ${kind} submission found for ${enrolment.id} yet`);
+      accepted.push(found);
+    }
+    return accepted;
+  }
+
+  /** Writes an award outcome on the enrolment's current version (retried when it moved). */
+  private async settleAward(
+    enrolmentId: string,
+    settle: (current: Enrolment) => { next: Enrolment; events: DomainEvent[] } | null,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
       const current = await this.requireEnrolment(enrolmentId);
-      if (current.credentialId) break;
+      const change = settle(current);
+      if (!change) return;
       try {
         await this.deps.learning.updateEnrolment(
-          { ...current, credentialId: credential.id, version: current.version + 1 },
+          { ...change.next, version: current.version + 1 },
           current.version,
-          [],
+          change.events,
         );
-        break;
+        return;
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
+        if (!(error instanceof ConflictError) || attempt >= 5) throw error;
       }
     }
-    return credential;
   }
 
   /** A short-lived download URL for an evidence file (its learner, or staff of the institution). */
@@ -423,7 +570,8 @@ export class LearningService {
     });
     if (file.status !== 'UPLOADED')
       throw new ConflictError('FILE_NOT_UPLOADED', 'The file has not been uploaded.');
-    return this.deps.store.downloadUrl(file.storageKey, file.name, file.contentType);
+    const sealed = file.sealedKey ? file : await this.sealLegacyFile(file);
+    return this.deps.store.downloadUrl(sealed.sealedKey!, file.name, file.contentType);
   }
 
   /** Evidence the learner made public (its page); null when it is not public. */
@@ -447,33 +595,75 @@ export class LearningService {
       throw new ConflictError('COMPONENT_ACCEPTED', 'This component is already accepted.');
   }
 
-  /** Checks an uploaded file against what was announced, and records its SHA-256. */
+  /**
+   * Checks an uploaded file against what was announced, seals it (a copy under a key no upload
+   * URL can write) and records the SHA-256 of that copy. Overwriting the upload afterwards,
+   * while its URL still works, changes neither the digest nor what assessors download.
+   */
   private async confirmFile(enrolment: Enrolment, fileId: string): Promise<EvidenceFile> {
     const file = await this.deps.learning.getFile(fileId);
     if (!file || file.enrolmentId !== enrolment.id) throw new NotFoundError('EvidenceFile', fileId);
     if (file.status === 'UPLOADED') return file;
-    const stored = await this.deps.store.inspect(file.storageKey);
-    if (!stored)
-      throw new ValidationError(
+    const notUploaded = () =>
+      new ValidationError(
         `The file ${file.name} has not been uploaded.`,
         [{ path: 'input.fileIds', message: `${fileId} is not uploaded` }],
         'FILE_NOT_UPLOADED',
       );
-    if (stored.size !== file.size) {
-      throw new ValidationError(
+    const wrongSize = () =>
+      new ValidationError(
         `The file ${file.name} is not the size announced.`,
         [{ path: 'input.fileIds', message: `${fileId} has the wrong size` }],
         'FILE_SIZE_MISMATCH',
       );
-    }
+    const size = await this.deps.store.sizeOf(file.storageKey);
+    if (size === null) throw notUploaded();
+    if (size !== file.size) throw wrongSize();
+    // A fresh key per attempt: two confirmations racing each seal their own copy, and the
+    // versioned write below lets exactly one record (key and digest together) win.
+    const sealedKey = this.sealedKeyOf(file);
+    const sealed = await this.deps.store.seal(file.storageKey, sealedKey);
+    if (!sealed) throw notUploaded();
+    if (sealed.size !== file.size) throw wrongSize();
     const next: EvidenceFile = {
       ...file,
       status: 'UPLOADED',
-      sha256: stored.sha256,
+      sealedKey,
+      sha256: sealed.sha256,
       version: file.version + 1,
     };
     await this.deps.learning.updateFile(next, file.version);
     return next;
+  }
+
+  /**
+   * Files confirmed before sealing existed point at their upload key. They are sealed on first
+   * download, and only if the bytes still match the recorded digest.
+   */
+  private async sealLegacyFile(file: EvidenceFile): Promise<EvidenceFile> {
+    const sealedKey = this.sealedKeyOf(file);
+    const sealed = await this.deps.store.seal(file.storageKey, sealedKey);
+    if (!sealed || sealed.sha256 !== file.sha256) {
+      throw new ConflictError(
+        'EVIDENCE_FILE_CHANGED',
+        'The stored file no longer matches the digest recorded when it was submitted.',
+      );
+    }
+    const next: EvidenceFile = { ...file, sealedKey, version: file.version + 1 };
+    try {
+      await this.deps.learning.updateFile(next, file.version);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Sealed at the same time by another download: serve the copy that was recorded.
+      const current = await this.deps.learning.getFile(file.id);
+      if (!current?.sealedKey) throw error;
+      return current;
+    }
+  }
+
+  private sealedKeyOf(file: EvidenceFile): string {
+    return `sealed/${file.institutionId}/${file.enrolmentId}/${file.id}/${this.deps.ids.newId()}.${allowedFileTypes[file.contentType]}`;
   }
 
   private event(

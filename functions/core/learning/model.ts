@@ -14,6 +14,17 @@ export const componentStateSchema = z.object({
 });
 export type ComponentState = z.output<typeof componentStateSchema>;
 
+export const enrolmentStatuses = ['ACTIVE', 'COMPLETED', 'AWARD_FAILED'] as const;
+
+/** Why the automatic award of a completed enrolment could not be made. */
+export const awardFailureSchema = z.object({
+  /** The stable code of the refusal, e.g. `DESIGN_RETIRED`. */
+  code: z.string(),
+  message: z.string(),
+  failedAt: z.iso.datetime(),
+});
+export type AwardFailure = z.output<typeof awardFailureSchema>;
+
 /** A learner working toward one micro-credential, with the state of each component. */
 export const enrolmentSchema = z.object({
   id: z.string(),
@@ -24,13 +35,25 @@ export const enrolmentSchema = z.object({
   institutionId: z.string(),
   designName: z.string(),
   designVersion: z.int().positive(),
-  status: z.enum(['ACTIVE', 'COMPLETED']),
+  /**
+   * ACTIVE while components are open; COMPLETED once all three are accepted (the credential
+   * follows from the worker); AWARD_FAILED when the award met a rule that retrying cannot change.
+   */
+  status: z.enum(enrolmentStatuses),
   components: z.object({
     EDUCATIONAL: componentStateSchema,
     DEMONSTRATION: componentStateSchema,
     REFLECTIVE: componentStateSchema,
   }),
   credentialId: z.string().optional(),
+  /** The design version of the credential awarded (the published one at award time). */
+  awardedDesignVersion: z.int().positive().optional(),
+  /**
+   * False when staff had already issued this design version to the learner by hand: that
+   * credential is linked as it was, without the pathway's evidence.
+   */
+  evidenceAttached: z.boolean().optional(),
+  awardFailure: awardFailureSchema.optional(),
   enrolledAt: z.iso.datetime(),
   completedAt: z.iso.datetime().optional(),
   version: z.int().positive(),
@@ -65,9 +88,15 @@ export const evidenceFileSchema = z.object({
   name: z.string(),
   contentType: z.enum(Object.keys(allowedFileTypes) as [AllowedFileType]),
   size: z.int().positive(),
+  /** Where the learner's upload URL PUTs the file. Writable until the URL expires; never served. */
   storageKey: z.string(),
   status: z.enum(['PENDING', 'UPLOADED']),
-  /** SHA-256 (hex) of the stored bytes, computed by the platform once uploaded. */
+  /**
+   * The platform's own copy, made when the file was confirmed: no upload URL can target it, so
+   * it always holds the bytes `sha256` describes. Downloads serve only this key.
+   */
+  sealedKey: z.string().optional(),
+  /** SHA-256 (hex) of the sealed copy, computed by the platform. */
   sha256: z.string().optional(),
   createdAt: z.iso.datetime(),
   version: z.int().positive(),

@@ -12,8 +12,14 @@ export interface EvidenceStore {
   ): Promise<{ url: string; expiresAt: string }>;
   /** A short-lived URL that downloads the file as an attachment (never rendered inline). */
   downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
-  /** Size and SHA-256 of the stored object, or null when nothing was uploaded. */
-  inspect(key: string): Promise<{ size: number; sha256: string } | null>;
+  /** Size of the object at `key`, or null when nothing was uploaded there. */
+  sizeOf(key: string): Promise<number | null>;
+  /**
+   * Copies the object at `uploadKey` to `sealedKey` (a key no upload URL targets) and returns
+   * the size and SHA-256 of the copy as stored, read back from `sealedKey`; null when nothing
+   * was uploaded. The digest describes the copy, so a later PUT to `uploadKey` changes nothing.
+   */
+  seal(uploadKey: string, sealedKey: string): Promise<{ size: number; sha256: string } | null>;
 }
 
 export interface LearningRepository {
@@ -44,7 +50,12 @@ export interface LearningRepository {
     events: readonly DomainEvent[],
   ): Promise<void>;
   getSubmission(id: string): Promise<Submission | null>;
+  /** Every submission of the enrolment, oldest first (all pages). */
   submissionsOf(enrolmentId: string): Promise<Submission[]>;
-  /** Submissions waiting for an assessor of the institution, oldest first. */
-  queue(institutionId: string, page: PageRequest): Promise<Page<Submission>>;
+  /** Submissions waiting for an assessor of the institution (of one design, if given), oldest first. */
+  queue(
+    institutionId: string,
+    page: PageRequest,
+    microCredentialId?: string,
+  ): Promise<Page<Submission>>;
 }
