@@ -214,6 +214,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     canSee: async (record, token) => (await sharing.access(record, token)).allowed,
     withdrawn: (credentialId, issuerId) => endorsements.isWithdrawn(credentialId, issuerId),
+    // Keys and withdrawals are reused for 5 s, a credential's record state for 100 ms, and
+    // none past a write of this process (see VerificationCacheOptions).
+    cache: { writes: () => table.writes },
   });
   const backpack = new DynamoDbBackpackRepository(table);
   const sharing: SharingService = new SharingService({

@@ -303,7 +303,7 @@ export class IssuanceProbe {
     }
     const issuance = container.services.issuance;
     const issueFor = issuance.issueFor.bind(issuance);
-    issuance.issueFor = (request) => {
+    issuance.issueFor = (request, batch) => {
       const span: IssuanceSpan = { kms: busyClock(), storage: busyClock() };
       const started = performance.now();
       const settle = (failed: boolean) =>
@@ -317,7 +317,7 @@ export class IssuanceProbe {
           failed,
         });
       return spans
-        .run(span, () => issueFor(request))
+        .run(span, () => issueFor(request, batch))
         .then(
           (record) => {
             settle(false);

@@ -145,6 +145,78 @@ describe('public verification and earner-controlled sharing', () => {
     expect(suspendedResult).toMatchObject({ verified: false, status: 'SUSPENDED' });
   });
 
+  it('reports a status change by id at once, from the record, before the worker republishes the list', async () => {
+    const credential = await issue('status-by-id@example.org');
+    const before = await verify({ id: credential.id });
+
+    // No drain: the published status lists may still say nothing changed.
+    await t.api.call(
+      `mutation ($id: ID!) { suspendCredential(id: $id) { id } }`,
+      { id: credential.id },
+      admin,
+    );
+    const suspended = await verify({ id: credential.id });
+    await t.api.call(
+      `mutation ($id: ID!) { reinstateCredential(id: $id) { id } }`,
+      { id: credential.id },
+      admin,
+    );
+    const reinstated = await verify({ id: credential.id });
+    await t.api.call(
+      `mutation ($id: ID!) { revokeCredential(id: $id) { id } }`,
+      { id: credential.id },
+      admin,
+    );
+    const revoked = await verify({ id: credential.id });
+
+    expect(before).toMatchObject({ verified: true, status: 'ACTIVE' });
+    expect(message(before, 'status')).toBe(
+      'Not revoked or suspended (revocation: clear; suspension: clear).',
+    );
+    expect(suspended).toMatchObject({ verified: false, status: 'SUSPENDED' });
+    expect(message(suspended, 'status')).toBe('The issuer has suspended this credential.');
+    expect(reinstated).toMatchObject({ verified: true, status: 'ACTIVE' });
+    expect(revoked).toMatchObject({ verified: false, status: 'REVOKED' });
+    expect(message(revoked, 'status')).toBe('The issuer has revoked this credential.');
+    // Every other check is still made, with what it found.
+    expect(revoked.checks.map((item) => [item.name, item.status])).toEqual([
+      ['well-formed', 'PASS'],
+      ['issuer-key', 'PASS'],
+      ['proof', 'PASS'],
+      ['status', 'FAIL'],
+      ['validity-window', 'PASS'],
+      ['achievement-approval', 'PASS'],
+      ['endorsements', 'PASS'],
+      ['recipient', 'SKIP'],
+    ]);
+  });
+
+  it('fails by id at once when the issuer revokes the signing key, although keys are cached', async () => {
+    const other = await t.publishedDesign();
+    const {
+      issueCredential: { id },
+    } = await t.api.call<{ issueCredential: { id: string } }>(
+      `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`,
+      {
+        input: { microCredentialId: other.designId, recipient: { email: 'key@example.org' } },
+      },
+      other.qa.admin,
+    );
+    const before = await verify({ id });
+
+    await t.api.call(
+      `mutation ($id: ID!) { revokeIssuerKey(institutionId: $id, keyId: "g1-ed25519", reason: "Key compromised") { status } }`,
+      { id: other.institutionId },
+      other.qa.admin,
+    );
+    const after = await verify({ id });
+
+    expect(check(before, 'issuer-key')).toBe('PASS');
+    expect(after).toMatchObject({ verified: false });
+    expect(check(after, 'issuer-key')).toBe('FAIL');
+    expect(message(after, 'issuer-key')).toMatch(/^The issuer revoked this key/);
+  });
+
   it('fails the proof of a tampered credential and says so', async () => {
     const credential = await issue('tampered@example.org');
 

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type * as Jose from 'jose';
 import { z } from 'zod';
 import type { Authenticator, RequestCredentials } from '../../core/auth/ports';
 import { anonymous, roles, type Principal, type Role } from '../../core/auth/principal';
@@ -32,15 +32,26 @@ const bearerPattern = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+
 
 /** Verifies bearer JWTs against the identity provider's JWKS (Cognito, or the local issuer). */
 export class JwtAuthenticator implements Authenticator {
-  private readonly keys: JWTVerifyGetKey;
+  private readonly jwksUrl: URL;
+  private verifier?: Promise<{ jose: typeof Jose; keys: Jose.JWTVerifyGetKey }>;
 
   constructor(private readonly options: JwtAuthenticatorOptions) {
-    // jose caches the key set and refetches at most every 30 s when an unknown kid appears.
-    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-      timeoutDuration: 3_000,
-      cooldownDuration: 30_000,
-      cacheMaxAge: 10 * 60_000,
-    });
+    // Checked at cold start, though jose itself loads with the first token.
+    this.jwksUrl = new URL(options.jwksUrl);
+  }
+
+  /** jose and the remote key set, made on the first bearer token (anonymous calls need neither). */
+  private loadVerifier() {
+    this.verifier ??= import('jose').then((jose) => ({
+      jose,
+      // jose caches the key set and refetches at most every 30 s when an unknown kid appears.
+      keys: jose.createRemoteJWKSet(this.jwksUrl, {
+        timeoutDuration: 3_000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 10 * 60_000,
+      }),
+    }));
+    return this.verifier;
   }
 
   async authenticate(credentials: RequestCredentials): Promise<Principal> {
@@ -56,16 +67,17 @@ export class JwtAuthenticator implements Authenticator {
     const match = bearerPattern.exec(header.trim());
     if (!match?.[1])
       throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+    const { jose, keys } = await this.loadVerifier();
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(match[1], this.keys, {
+      ({ payload } = await jose.jwtVerify(match[1], keys, {
         issuer: this.options.issuer,
         audience: this.options.audiences?.length ? [...this.options.audiences] : undefined,
         algorithms: ['RS256'],
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      if (error instanceof joseErrors.JWKSTimeout || isFetchFailure(error)) {
+      if (error instanceof jose.errors.JWKSTimeout || isFetchFailure(error)) {
         throw new DependencyUnavailableError(
           'IDENTITY_UNAVAILABLE',
           'The identity provider could not be reached; try again shortly.',

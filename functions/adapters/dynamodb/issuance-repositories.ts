@@ -2,10 +2,12 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
   credentialRecordSchema,
+  credentialStateSchema,
   reservationSchema,
   statusAuditEntrySchema,
   statusListSize,
   type CredentialRecord,
+  type CredentialState,
   type Reservation,
   type StatusAuditEntry,
   type StatusEntry,
@@ -45,11 +47,18 @@ const storedCredentialSchema = credentialRecordSchema.extend({
   credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
 });
 
+/** Every attribute of the record but the signed forms, which are most of its size. */
+const stateAttributes = Object.keys(credentialStateSchema.shape);
+
 export class DynamoDbCredentialRepository implements CredentialRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async get(id: string): Promise<CredentialRecord | null> {
     return this.table.get(keys.credential(id), storedCredentialSchema, true);
+  }
+
+  async getState(id: string): Promise<CredentialState | null> {
+    return this.table.get(keys.credential(id), credentialStateSchema, true, stateAttributes);
   }
 
   async getReservation(institutionId: string, key: string): Promise<Reservation | null> {
@@ -246,24 +255,41 @@ export class DynamoDbStatusListRepository implements StatusListRepository {
 
   /** An atomic counter per institution and purpose; the position comes from statusPosition. */
   async allocate(institutionId: string, purpose: StatusPurpose): Promise<StatusEntry> {
+    const [entry] = await this.allocateBlock(institutionId, purpose, 1);
+    return entry!;
+  }
+
+  /**
+   * Moves the counter on by `count` in one atomic write: the block is the `count` counter
+   * values up to the new one, so concurrent allocations never share a position.
+   */
+  async allocateBlock(
+    institutionId: string,
+    purpose: StatusPurpose,
+    count: number,
+  ): Promise<StatusEntry[]> {
+    if (!Number.isInteger(count) || count < 1 || count > 1_000)
+      throw new RangeError(`cannot allocate ${count} status positions at once`);
     try {
       const { Attributes } = await this.table.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.statusAllocation(institutionId, purpose),
           UpdateExpression:
-            'ADD #counter :one SET #entity = :entity, #version = if_not_exists(#version, :one)',
+            'ADD #counter :count SET #entity = :entity, #version = if_not_exists(#version, :one)',
           ExpressionAttributeNames: {
             '#counter': 'counter',
             '#entity': 'entity',
             '#version': 'version',
           },
-          ExpressionAttributeValues: { ':one': 1, ':entity': 'StatusAllocation' },
+          ExpressionAttributeValues: { ':count': count, ':one': 1, ':entity': 'StatusAllocation' },
           ReturnValues: 'UPDATED_NEW',
         }),
       );
-      const counter = Number(Attributes?.counter);
-      return statusPosition(institutionId, purpose, counter);
+      const last = Number(Attributes?.counter);
+      return Array.from({ length: count }, (_, index) =>
+        statusPosition(institutionId, purpose, last - count + 1 + index),
+      );
     } catch (error) {
       return translateDynamoError(error, 'status list allocation');
     }

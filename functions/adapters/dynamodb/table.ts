@@ -32,6 +32,9 @@ export interface ItemEnvelope extends ItemKey, IndexKeys {
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/** Commands that change items (the document client's and the low-level client's names). */
+const writeCommand = /^(Put|Update|Delete|TransactWrite|BatchWrite)(Item|Items)?Command$/;
+
 const envelopeAttributes = new Set([
   ...keyAttributeNames,
   'entity',
@@ -50,16 +53,37 @@ export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentCl
  * (never `item as T`); every write of an existing item is conditional on its version.
  */
 export class DynamoTable {
+  private writeCount = 0;
+
   constructor(
     readonly documents: DynamoDBDocumentClient,
     readonly tableName: string,
-  ) {}
+  ) {
+    // Every write through this client (the repositories also send commands of their own),
+    // counted whether it succeeded or not: caches of reads use it to see this process's writes.
+    documents.middlewareStack.add(
+      (next, context) => async (args) => {
+        try {
+          return await next(args);
+        } finally {
+          if (writeCommand.test(context.commandName ?? '')) this.writeCount += 1;
+        }
+      },
+      { step: 'initialize' },
+    );
+  }
 
-  /** Reads one item and validates its payload; null when absent. */
+  /** Writes this process sent to the table so far (see `ReadCache`'s `writes`). */
+  get writes(): number {
+    return this.writeCount;
+  }
+
+  /** Reads one item (only `attributes`, when given) and validates it; null when absent. */
   async get<S extends z.ZodType>(
     key: ItemKey,
     schema: S,
     consistent = false,
+    attributes?: readonly string[],
   ): Promise<z.output<S> | null> {
     try {
       const { Item } = await this.documents.send(
@@ -67,6 +91,15 @@ export class DynamoTable {
           TableName: this.tableName,
           Key: { pk: key.pk, sk: key.sk },
           ConsistentRead: consistent,
+          // Placeholders throughout: several attribute names (status, version) are reserved words.
+          ...(attributes
+            ? {
+                ProjectionExpression: attributes.map((_, index) => `#a${index}`).join(', '),
+                ExpressionAttributeNames: Object.fromEntries(
+                  attributes.map((name, index) => [`#a${index}`, name]),
+                ),
+              }
+            : {}),
         }),
       );
       return Item ? parseItem(schema, Item) : null;

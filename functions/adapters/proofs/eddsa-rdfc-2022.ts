@@ -1,7 +1,12 @@
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  verify as verifySignature,
+  type KeyObject,
+} from 'node:crypto';
 import { decode as decodeBase58, encode as encodeBase58 } from 'base58-universal';
-import jsonld from 'jsonld';
-import { documentLoader } from './contexts';
+import type JsonLd from 'jsonld';
+import type { documentLoader as bundledContexts } from './contexts';
 
 /**
  * The `eddsa-rdfc-2022` Data Integrity cryptosuite (W3C VC Data Integrity EdDSA Cryptosuites
@@ -32,12 +37,28 @@ export interface ProofTimings {
   signMs: number;
 }
 
+let canonicalizer:
+  Promise<{ jsonld: typeof JsonLd; documentLoader: typeof bundledContexts }> | undefined;
+
+/**
+ * jsonld.js (with rdf-canonize and its HTTP client) and the bundled contexts, loaded on first
+ * use: they are most of the bundle, and a cold start that signs or verifies nothing (a
+ * catalogue page, a sign-in) should not evaluate them. esbuild still bundles them.
+ */
+function loadCanonicalizer() {
+  canonicalizer ??= Promise.all([import('jsonld'), import('./contexts')]).then(
+    ([jsonld, contexts]) => ({ jsonld: jsonld.default, documentLoader: contexts.documentLoader }),
+  );
+  return canonicalizer;
+}
+
 /**
  * RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode (a term that does not expand
  * fails instead of silently vanishing from what is signed). `maxWorkFactor: 1` bounds the work
  * on "poison" graphs; `signal` lets a verifier give up on hostile input.
  */
 export async function canonize(document: JsonObject, signal?: AbortSignal): Promise<string> {
+  const { jsonld, documentLoader } = await loadCanonicalizer();
   return jsonld.canonize(document, {
     documentLoader,
     safe: true,
@@ -106,10 +127,20 @@ export function decodeProofValue(proofValue: unknown): Uint8Array | null {
   }
 }
 
+const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
+/** Parsed public keys by their raw bytes: parsing costs as much as verifying a signature. */
+const publicKeys = new Map<string, KeyObject>();
+
 /** Ed25519 public key (32 raw bytes) as the DER SubjectPublicKeyInfo node:crypto takes. */
-export function ed25519KeyFromRaw(raw: Uint8Array) {
-  const prefix = Buffer.from('302a300506032b6570032100', 'hex');
-  return createPublicKey({ key: Buffer.concat([prefix, raw]), format: 'der', type: 'spki' });
+export function ed25519KeyFromRaw(raw: Uint8Array): KeyObject {
+  const id = Buffer.from(raw).toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.concat([spkiPrefix, raw]), format: 'der', type: 'spki' });
+    if (publicKeys.size >= 1_000) publicKeys.delete(publicKeys.keys().next().value!);
+    publicKeys.set(id, key);
+  }
+  return key;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { JsonObject } from '../../core/issuance/ports';
 import type { ProofVerifier } from '../../core/verification/ports';
@@ -33,6 +33,8 @@ export class CachingProofVerifier implements ProofVerifier {
   }
 
   async verifyJws(jws: string, jwk: JsonObject): Promise<JsonObject | null> {
+    // Loaded on first use, like the canonicalizer: not needed by a cold start's first request.
+    const { compactVerify, decodeProtectedHeader, importJWK } = await import('jose');
     try {
       const header = decodeProtectedHeader(jws);
       const key = await importJWK(jwk as JWK, header.alg);

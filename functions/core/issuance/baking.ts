@@ -1,8 +1,24 @@
 import { createHash } from 'node:crypto';
-import extractChunks from 'png-chunks-extract';
-import encodeChunks from 'png-chunks-encode';
-import { decodeSync as decodeItxt, encodeSync as encodeItxt } from 'png-chunk-itxt';
-import { PNG } from 'pngjs';
+
+/**
+ * The PNG libraries, loaded the first time a PNG is baked, read or drawn: most requests (and
+ * every cold start's first one) handle no image.
+ */
+async function pngLibraries() {
+  const [extract, encode, itxt, pngjs] = await Promise.all([
+    import('png-chunks-extract'),
+    import('png-chunks-encode'),
+    import('png-chunk-itxt'),
+    import('pngjs'),
+  ]);
+  return {
+    extractChunks: extract.default,
+    encodeChunks: encode.default,
+    decodeItxt: itxt.decodeSync,
+    encodeItxt: itxt.encodeSync,
+    PNG: pngjs.PNG,
+  };
+}
 
 /** The iTXt keyword and SVG element name the OB 3.0 spec reserves for baked credentials. */
 export const PNG_KEYWORD = 'openbadgecredential';
@@ -13,7 +29,8 @@ export const SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
  * `openbadgecredential` whose text is the JSON-LD credential or the compact JWS, placed
  * before IEND. Any earlier baked credential is replaced.
  */
-export function bakePng(png: Uint8Array, credential: string): Buffer {
+export async function bakePng(png: Uint8Array, credential: string): Promise<Buffer> {
+  const { extractChunks, encodeChunks, decodeItxt, encodeItxt } = await pngLibraries();
   const chunks = extractChunks(png).filter(
     (chunk) => !(chunk.name === 'iTXt' && decodeItxt(chunk.data).keyword === PNG_KEYWORD),
   );
@@ -34,7 +51,8 @@ export function bakePng(png: Uint8Array, credential: string): Buffer {
 }
 
 /** The credential baked into a PNG, or null when there is none. Throws on a non-PNG. */
-export function unbakePng(png: Uint8Array): string | null {
+export async function unbakePng(png: Uint8Array): Promise<string | null> {
+  const { extractChunks, decodeItxt } = await pngLibraries();
   const chunk = extractChunks(png).find(
     (candidate) => candidate.name === 'iTXt' && decodeItxt(candidate.data).keyword === PNG_KEYWORD,
   );
@@ -124,7 +142,8 @@ export function generatedBadgeSvg(name: string, issuer: string, seed: string): s
 }
 
 /** A generated badge (PNG, 256×256): the same hexagon and colours, drawn pixel by pixel. */
-export function generatedBadgePng(seed: string): Buffer {
+export async function generatedBadgePng(seed: string): Promise<Buffer> {
+  const { PNG } = await pngLibraries();
   const size = 256;
   const digest = createHash('sha256').update(seed).digest();
   const hue = (digest.readUInt16BE(0) / 65_535) * 360;

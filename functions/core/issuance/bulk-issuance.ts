@@ -9,7 +9,7 @@ import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page, PageRequest } from '../shared/runtime';
 import { identifier } from '../shared/validation';
 import { recipientInput } from './credential';
-import type { IssuanceService } from './issuance-service';
+import type { IssuanceBatch, IssuanceService } from './issuance-service';
 
 export const bulkJobStatuses = ['QUEUED', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS'] as const;
 export const bulkRowStatuses = ['PENDING', 'ISSUED', 'FAILED'] as const;
@@ -208,24 +208,41 @@ export class BulkIssuanceService {
     if (job.status === 'COMPLETED' || job.status === 'COMPLETED_WITH_ERRORS') return job;
     const concurrency = this.deps.concurrency ?? 8;
     const platform = { kind: 'platform', id: `bulk-job:${job.id}` };
-    let cursor: string | null = null;
-    do {
-      const page: Page<BulkRow> = await this.deps.jobs.rows(
-        job.id,
-        { limit: 100, cursor },
-        'PENDING',
-      );
-      cursor = page.nextCursor;
-      const queue = [...page.items];
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-          for (let row = queue.shift(); row; row = queue.shift()) {
-            if (Date.now() > deadline) return;
-            await this.processRow(row, job.microCredentialId, platform);
-          }
-        }),
-      );
-    } while (cursor && Date.now() < deadline);
+    // Pages of pending rows feed one queue: a slot that finds the queue empty fetches the next
+    // page while the other slots carry on with their rows, so no slot waits for the slowest
+    // row of a page. The design, institution, keys and endorsements are read once per page,
+    // and its status positions come in one block; each row still reserves and completes on
+    // its own, so a row is never issued twice.
+    let cursor: string | null | undefined;
+    const queue: { row: BulkRow; batch: IssuanceBatch }[] = [];
+    let fetching: Promise<void> | undefined;
+    const fetchPage = () =>
+      (fetching ??= this.deps.jobs
+        .rows(job.id, { limit: 100, cursor }, 'PENDING')
+        .then((page: Page<BulkRow>) => {
+          cursor = page.nextCursor;
+          const batch = this.deps.issuance.batch(page.items.length);
+          for (const row of page.items) queue.push({ row, batch });
+        })
+        .finally(() => {
+          fetching = undefined;
+        }));
+    const nextRow = async () => {
+      for (;;) {
+        const next = queue.shift();
+        if (next) return next;
+        if (cursor === null || Date.now() > deadline) return undefined;
+        await fetchPage();
+      }
+    };
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let next = await nextRow(); next; next = await nextRow()) {
+          if (Date.now() > deadline) return;
+          await this.processRow(next.row, job.microCredentialId, platform, next.batch);
+        }
+      }),
+    );
 
     job = await this.requireJob(jobId);
     const remaining = await this.deps.jobs.rows(job.id, { limit: 1 }, 'PENDING');
@@ -256,13 +273,13 @@ export class BulkIssuanceService {
     row: BulkRow,
     microCredentialId: string,
     actor: { kind: string; id: string },
+    batch: IssuanceBatch,
   ) {
     try {
-      const credential = await this.deps.issuance.issueFor({
-        microCredentialId,
-        recipient: recipientInput.parse(row.recipient),
-        actor,
-      });
+      const credential = await this.deps.issuance.issueFor(
+        { microCredentialId, recipient: recipientInput.parse(row.recipient), actor },
+        batch,
+      );
       await this.deps.jobs.finishRow(row, { status: 'ISSUED', credentialId: credential.id });
     } catch (error) {
       const retryable = error instanceof DomainError ? error.retryable : true;

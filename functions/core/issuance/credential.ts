@@ -83,6 +83,10 @@ export const credentialRecordSchema = z.object({
 });
 export type CredentialRecord = z.output<typeof credentialRecordSchema>;
 
+/** A stored credential without its signed forms: the part of the record that changes. */
+export const credentialStateSchema = credentialRecordSchema.omit({ credential: true, jwt: true });
+export type CredentialState = z.output<typeof credentialStateSchema>;
+
 /**
  * What an issuance request reserved before signing: the credential id, its timestamps and
  * status positions. A retry with the same key rebuilds exactly the same credential, so a

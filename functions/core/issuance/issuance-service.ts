@@ -21,6 +21,8 @@ import {
   type RecipientInput,
   type Reservation,
   type StatusAuditEntry,
+  type StatusEntry,
+  type StatusPurpose,
 } from './credential';
 import {
   achievement,
@@ -87,6 +89,66 @@ export interface IssuanceServiceDeps {
 
 const reasonInput = text(limits.shortText).optional();
 
+/**
+ * What the rows of one page of a bulk job share: the published design, the institution, the
+ * approved snapshot, the signing keys and the endorsements are read once for the page instead
+ * of once per row, and status positions are allocated in blocks of the page's size. A page is
+ * seconds of work, so a change to any of them (a key revoked, a design retired) reaches at
+ * most the rest of the page; nothing about idempotency changes (each row still reserves and
+ * completes on its own). Make one per page with {@link IssuanceService.batch}.
+ */
+export class IssuanceBatch {
+  private readonly reads = new Map<string, Promise<unknown>>();
+  /** Unused positions by institution and purpose. */
+  private readonly pools = new Map<string, { free: StatusEntry[]; refill?: Promise<void> }>();
+
+  constructor(
+    private readonly statusLists: StatusListRepository,
+    /** Positions allocated at a time: the rows the page will issue at most. */
+    readonly size: number,
+  ) {}
+
+  /** `load()` once per batch; a failed read is forgotten, so the next row tries again. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let read = this.reads.get(key) as Promise<T> | undefined;
+    if (!read) {
+      read = load();
+      this.reads.set(key, read);
+      read.catch(() => this.reads.delete(key));
+    }
+    return read;
+  }
+
+  /** The next position of the block for `purpose`, allocating a block when it is used up. */
+  async position(institutionId: string, purpose: StatusPurpose): Promise<StatusEntry> {
+    const poolKey = `${institutionId}:${purpose}`;
+    let pool = this.pools.get(poolKey);
+    if (!pool) {
+      pool = { free: [] };
+      this.pools.set(poolKey, pool);
+    }
+    for (;;) {
+      const entry = pool.free.shift();
+      if (entry) return entry;
+      const current = pool;
+      current.refill ??= this.statusLists
+        .allocateBlock(institutionId, purpose, Math.max(1, this.size))
+        .then((entries) => {
+          current.free.push(...entries);
+        })
+        .finally(() => {
+          current.refill = undefined;
+        });
+      await current.refill;
+    }
+  }
+}
+
+/** `load()` through the batch when there is one (read once for all its rows), else directly. */
+function shared<T>(batch: IssuanceBatch | undefined, key: string, load: () => Promise<T>) {
+  return batch ? batch.once(key, load) : load();
+}
+
 /** SHA-256 (hex) of a normalised email: the internal key that finds a learner's credentials. */
 export function emailHash(address: string): string {
   return createHash('sha256').update(normaliseEmail(address), 'utf8').digest('hex');
@@ -111,9 +173,19 @@ export class IssuanceService {
     return this.issueFor({ ...request, actor: actorOf(principal) });
   }
 
-  /** Issues for a request already authorized (bulk jobs, the learner pathway, stacking). */
-  async issueFor(request: IssueRequest): Promise<CredentialRecord> {
-    const published = await this.deps.designs.getPublished(request.microCredentialId);
+  /** Shared reads and status positions for up to `size` rows of a bulk job (see IssuanceBatch). */
+  batch(size: number): IssuanceBatch {
+    return new IssuanceBatch(this.deps.statusLists, size);
+  }
+
+  /**
+   * Issues for a request already authorized (bulk jobs, the learner pathway, stacking). With a
+   * `batch`, what the rows of a bulk job share is read once for the batch.
+   */
+  async issueFor(request: IssueRequest, batch?: IssuanceBatch): Promise<CredentialRecord> {
+    const published = await shared(batch, `published:${request.microCredentialId}`, () =>
+      this.deps.designs.getPublished(request.microCredentialId),
+    );
     if (!published || published.status !== 'PUBLISHED' || !published.published) {
       throw new ConflictError(
         'DESIGN_NOT_ISSUABLE',
@@ -150,10 +222,15 @@ export class IssuanceService {
     }
     let reservation = await this.deps.credentials.getReservation(institutionId, naturalKey);
     if (!reservation) {
-      const entries = [
-        await this.deps.statusLists.allocate(institutionId, 'revocation'),
-        await this.deps.statusLists.allocate(institutionId, 'suspension'),
-      ];
+      const entries = batch
+        ? await Promise.all([
+            batch.position(institutionId, 'revocation'),
+            batch.position(institutionId, 'suspension'),
+          ])
+        : [
+            await this.deps.statusLists.allocate(institutionId, 'revocation'),
+            await this.deps.statusLists.allocate(institutionId, 'suspension'),
+          ];
       reservation = await this.deps.credentials.reserve(
         this.reservation(
           institutionId,
@@ -167,7 +244,7 @@ export class IssuanceService {
       );
     }
     if (reservation.status === 'COMPLETE') return this.requireCredential(reservation.credentialId);
-    const record = await this.buildAndSign(reservation, request, hash);
+    const record = await this.buildAndSign(reservation, request, hash, batch);
     const stored = await this.deps.credentials.complete(record, [
       this.event('credential.issued', record, request.actor, {
         microCredentialId: record.microCredentialId,
@@ -368,14 +445,24 @@ export class IssuanceService {
     reservation: Reservation,
     request: IssueRequest,
     hash: string,
+    batch: IssuanceBatch | undefined,
   ): Promise<CredentialRecord> {
     const { institutionId, microCredentialId, designVersion } = reservation;
+    const owner = { ownerKind: 'institution', ownerId: institutionId } as const;
     const [institution, snapshot, dataIntegrityKey, jwtKey, endorsements] = await Promise.all([
-      this.deps.institutions.get(institutionId),
-      this.deps.snapshots.getSnapshot(microCredentialId, designVersion),
-      this.deps.keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
-      this.deps.keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'RS256'),
-      this.deps.endorsements?.(microCredentialId) ?? Promise.resolve([]),
+      shared(batch, `institution:${institutionId}`, () =>
+        this.deps.institutions.get(institutionId),
+      ),
+      shared(batch, `snapshot:${microCredentialId}:${designVersion}`, () =>
+        this.deps.snapshots.getSnapshot(microCredentialId, designVersion),
+      ),
+      shared(batch, `key:${institutionId}:Ed25519`, () =>
+        this.deps.keys.activeKey(owner, 'Ed25519'),
+      ),
+      shared(batch, `key:${institutionId}:RS256`, () => this.deps.keys.activeKey(owner, 'RS256')),
+      shared(batch, `endorsements:${microCredentialId}`, () =>
+        this.deps.endorsements ? this.deps.endorsements(microCredentialId) : Promise.resolve([]),
+      ),
     ]);
     if (!institution) throw new NotFoundError('Institution', institutionId);
     if (!snapshot)

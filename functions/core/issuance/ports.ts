@@ -2,6 +2,7 @@ import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
 import type {
   CredentialRecord,
+  CredentialState,
   Reservation,
   StatusAuditEntry,
   StatusEntry,
@@ -26,6 +27,8 @@ export interface CredentialSigner {
 
 export interface CredentialRepository {
   get(id: string): Promise<CredentialRecord | null>;
+  /** The record without its signed forms (which never change once issued): a smaller read. */
+  getState(id: string): Promise<CredentialState | null>;
   getReservation(institutionId: string, key: string): Promise<Reservation | null>;
   /** Stores the reservation unless one exists for the key; returns whichever is stored. */
   reserve(reservation: Reservation): Promise<Reservation>;
@@ -56,6 +59,12 @@ export interface CredentialRepository {
 export interface StatusListRepository {
   /** Allocates the next free position of the institution's current list for `purpose`. */
   allocate(institutionId: string, purpose: StatusPurpose): Promise<StatusEntry>;
+  /** Allocates the next `count` positions at once (a bulk job's block), in one write. */
+  allocateBlock(
+    institutionId: string,
+    purpose: StatusPurpose,
+    count: number,
+  ): Promise<StatusEntry[]>;
   /** Positions set (revoked/suspended) in one list. */
   setPositions(
     institutionId: string,

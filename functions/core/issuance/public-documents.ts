@@ -106,7 +106,7 @@ export class PublicDocuments {
         ? await this.deps.images?.(achievementImage.id).catch(() => null)
         : null;
     if (format === 'png') {
-      const png = ownImage?.type === 'png' ? ownImage.data : generatedBadgePng(seed);
+      const png = ownImage?.type === 'png' ? ownImage.data : await generatedBadgePng(seed);
       return bakePng(png, json);
     }
     const institutionName =

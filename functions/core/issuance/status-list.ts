@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Bitstring } from '@digitalbazaar/bitstring';
 import type { IssuerKey } from '../keys/issuer-key';
 import type { PublicUrls } from '../shared/public-urls';
 import { statusListSize, type StatusEntry, type StatusPurpose } from './credential';
@@ -51,6 +50,7 @@ export class StatusListService {
     listNumber: number,
   ): Promise<PublishedStatusList> {
     const positions = await this.deps.lists.setPositions(institutionId, purpose, listNumber);
+    const { Bitstring } = await loadBitstring();
     const bitstring = new Bitstring({ length: statusListSize });
     for (const position of positions) bitstring.set(position, true);
     const url = this.deps.urls.statusList(institutionId, purpose, listNumber);
@@ -101,8 +101,14 @@ export class StatusListService {
   }
 }
 
+/** The bitstring library (with its GZIP), loaded when a list is first published or read. */
+function loadBitstring() {
+  return import('@digitalbazaar/bitstring');
+}
+
 /** Reads a position of an encoded list (`u` + base64url GZIP bitstring). */
 export async function isPositionSet(encodedList: string, index: number): Promise<boolean> {
+  const { Bitstring } = await loadBitstring();
   const encoded = encodedList.startsWith('u') ? encodedList.slice(1) : encodedList;
   const buffer = await Bitstring.decodeBits({ encoded });
   return new Bitstring({ buffer }).get(index);

@@ -188,7 +188,10 @@ export class SharingService {
   }
 
   /** Whether someone without an account may see the credential (its page, data, images). */
-  async access(record: CredentialRecord, shareToken?: string | null): Promise<Access> {
+  async access(
+    record: Pick<CredentialRecord, 'id' | 'visibility'>,
+    shareToken?: string | null,
+  ): Promise<Access> {
     if (record.visibility === 'PUBLIC') return { allowed: true };
     if (record.visibility === 'PRIVATE' || !shareToken || shareToken.length > 200)
       return { allowed: false };

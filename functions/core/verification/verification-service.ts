@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isApprovedSnapshot } from '../designs/micro-credential';
+import { isApprovedSnapshot, type DesignVersion } from '../designs/micro-credential';
 import { unbakePng, unbakeSvg } from '../issuance/baking';
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialState } from '../issuance/credential';
 import type { CredentialRepository, JsonObject } from '../issuance/ports';
 import { isPositionSet, type StatusListService } from '../issuance/status-list';
-import { ed25519RawFromSpki, publicJwk } from '../keys/issuer-key';
+import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/issuer-key';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import { DomainError, ValidationError } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
+import { ReadCache } from '../shared/read-cache';
 import type { Clock } from '../shared/runtime';
 import { email, parseInput } from '../shared/validation';
 import {
@@ -87,7 +88,33 @@ export interface VerificationResult extends VerificationSummary {
 export type WithdrawalLookup = (credentialId: string, issuerId?: string) => Promise<boolean>;
 
 /** Decides who may see a stored credential by id (supplied by the sharing capability). */
-export type ShareAccess = (record: CredentialRecord, shareToken?: string) => Promise<boolean>;
+export type ShareAccess = (record: CredentialState, shareToken?: string) => Promise<boolean>;
+
+/**
+ * How long verification may reuse reads that can change: issuer public keys and endorsement
+ * withdrawals. A key revoked or an endorsement withdrawn shows within `ttlMs` in every process,
+ * and at once in the process that made the change (`writes`, see `ReadCache`).
+ */
+export interface VerificationCacheOptions {
+  /** @default 5000 */
+  readonly ttlMs?: number;
+  /**
+   * How long a read of a credential's record state (status, visibility) is shared by requests
+   * for the same id. @default 100
+   */
+  readonly stateTtlMs?: number;
+  /** Writes this process made to storage so far (`DynamoTable.writes`). */
+  readonly writes?: () => number;
+}
+
+/** The bound, in ms, on how stale a cached issuer key or withdrawal may be (documented). */
+export const verificationCacheTtlMs = 5_000;
+/**
+ * The bound, in ms, on how stale the record state of a credential verified by id may be in a
+ * process that did not make the change: far below the time the worker takes to republish a
+ * status list, which is what verification by id waited for before.
+ */
+export const verificationStateTtlMs = 100;
 
 export interface VerificationDeps {
   readonly credentials: CredentialRepository;
@@ -100,6 +127,13 @@ export interface VerificationDeps {
   readonly clock: Clock;
   readonly withdrawn?: WithdrawalLookup;
   readonly canSee?: ShareAccess;
+  readonly cache?: VerificationCacheOptions;
+}
+
+/** A credential issued here, as stored: what can change beside the signed JSON, which cannot. */
+interface StoredCredential {
+  readonly state: CredentialState;
+  readonly credential: JsonObject;
 }
 
 export type Presented =
@@ -126,7 +160,51 @@ const notFound: VerificationResult = {
  * with a server error: bad input is BAD_USER_INPUT, anything else a FAIL check.
  */
 export class VerificationService {
-  constructor(private readonly deps: VerificationDeps) {}
+  /** Issuer keys by owner: revocation and rotation show within the TTL (see `ownMethod`). */
+  private readonly issuerKeys: ReadCache<IssuerKey[]>;
+  /** Endorsement withdrawals by credential id and issuer. */
+  private readonly withdrawals: ReadCache<boolean>;
+  /** Approved design snapshots never change (a new version is a new snapshot). */
+  private readonly approvedSnapshots = new ReadCache<DesignVersion | null>({
+    ttlMs: Infinity,
+    max: 1_000,
+    keep: (snapshot) =>
+      snapshot !== null &&
+      isApprovedSnapshot(snapshot.status) &&
+      snapshot.qualityAssurance !== undefined,
+  });
+  /**
+   * The signed JSON of credentials issued here, by id: immutable once issued, so after the first
+   * read only the record's state (status, visibility, flagged parts) is read again.
+   */
+  private readonly issuedCredentials = new ReadCache<JsonObject>({ ttlMs: Infinity, max: 1_000 });
+  /**
+   * Reads of a credential's state (status, visibility, flagged parts), shared by the requests
+   * for the same id that arrive within `stateTtlMs` of the read starting: the state a request
+   * sees is at most that old, and never older than a write of this process.
+   */
+  private readonly stateReads: ReadCache<CredentialState | null>;
+  /** Objects frozen here (cached credentials and everything in them): they cannot change. */
+  private readonly immutable = new WeakSet<object>();
+  /**
+   * Signature checks of immutable documents by public key: a pure function of the two, kept
+   * with the document (a credential presented as JSON is a new object and never found here).
+   */
+  private readonly signatureChecks = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+  constructor(private readonly deps: VerificationDeps) {
+    const fresh = {
+      ttlMs: deps.cache?.ttlMs ?? verificationCacheTtlMs,
+      ...(deps.cache?.writes ? { writes: deps.cache.writes } : {}),
+    };
+    this.issuerKeys = new ReadCache({ ...fresh, max: 1_000 });
+    this.withdrawals = new ReadCache({ ...fresh, max: 5_000 });
+    this.stateReads = new ReadCache({
+      ...fresh,
+      ttlMs: deps.cache?.stateTtlMs ?? verificationStateTtlMs,
+      max: 10_000,
+    });
+  }
 
   async verify(input: unknown, recipientEmail?: string | null): Promise<VerificationResult> {
     return (await this.inspect(input, recipientEmail)).result;
@@ -146,13 +224,16 @@ export class VerificationService {
       : undefined;
     if (request.id !== undefined) {
       const id = this.deps.urls.parseCredentialUrl(request.id) ?? request.id;
-      const record = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await this.deps.credentials.get(id) : null;
-      if (!record || !(await this.visible(record, request.shareToken)))
+      const stored = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await this.storedCredential(id) : null;
+      if (!stored || !(await this.visible(stored.state, request.shareToken)))
         return { result: notFound, presented: null };
-      const presented: Presented = { format: 'JSON-LD', credential: record.credential };
-      return { result: await this.verifyPresented(presented, recipient), presented };
+      const presented: Presented = { format: 'JSON-LD', credential: stored.credential };
+      return {
+        result: await this.verifyChecked(presented, recipient, 0, stored.state),
+        presented,
+      };
     }
-    const presented = this.present(request);
+    const presented = await this.present(request);
     return { result: await this.verifyPresented(presented, recipient), presented };
   }
 
@@ -161,6 +242,71 @@ export class VerificationService {
     presented: Presented,
     recipient?: string,
     depth = 0,
+  ): Promise<VerificationResult> {
+    return this.verifyChecked(presented, recipient, depth);
+  }
+
+  /**
+   * A credential issued here, looked up by id: the record's state is read on every request (its
+   * status is authoritative, and fresher than the published status list), the signed JSON once.
+   */
+  private async storedCredential(id: string): Promise<StoredCredential | null> {
+    const cached = this.issuedCredentials.cached(id);
+    if (cached) {
+      const state = await this.stateReads.get(id, () => this.deps.credentials.getState(id));
+      return state ? { state, credential: await cached } : null;
+    }
+    const record = await this.deps.credentials.get(id);
+    if (!record) return null;
+    const { credential, jwt: _jwt, ...state } = record;
+    this.settle(credential);
+    this.issuedCredentials.set(id, credential);
+    return { state, credential };
+  }
+
+  /** Freezes a value shared between requests, and notes each object in it as immutable. */
+  private settle(value: unknown): void {
+    if (value === null || typeof value !== 'object' || this.immutable.has(value)) return;
+    Object.freeze(value);
+    this.immutable.add(value);
+    for (const child of Object.values(value)) this.settle(child);
+  }
+
+  /** Whether the proof of `credential` was made by `publicKeyRaw`, remembered for immutable ones. */
+  private signatureMatches(
+    credential: JsonObject,
+    proof: JsonObject,
+    publicKeyRaw: Uint8Array,
+  ): Promise<boolean> {
+    const check = () =>
+      this.deps.proofs.verifyDataIntegrity({ ...credential, proof }, publicKeyRaw);
+    // `proof` is found in the credential itself, so the credential and the key decide the result.
+    if (!this.immutable.has(credential) || !this.immutable.has(proof)) return check();
+    let byKey = this.signatureChecks.get(credential);
+    if (!byKey) {
+      byKey = new Map();
+      this.signatureChecks.set(credential, byKey);
+    }
+    const keyId = Buffer.from(publicKeyRaw).toString('base64');
+    let result = byKey.get(keyId);
+    if (!result) {
+      result = check();
+      const checks = byKey;
+      result.catch(() => checks.delete(keyId));
+      byKey.set(keyId, result);
+    }
+    return result;
+  }
+
+  /**
+   * The checks. `stored` is the record of a credential looked up by id here: its status and
+   * stacked parts come from it instead of from the status lists and a second read.
+   */
+  private async verifyChecked(
+    presented: Presented,
+    recipient: string | undefined,
+    depth: number,
+    stored?: CredentialState,
   ): Promise<VerificationResult> {
     const checks: Check[] = [];
     const add = (name: string, status: CheckStatus, message: string) =>
@@ -203,7 +349,9 @@ export class VerificationService {
     // Status lists.
     let status: VerificationStatus = 'ACTIVE';
     try {
-      status = await this.checkStatus(credential, issuerId, add);
+      status = stored
+        ? this.checkStoredStatus(stored, add)
+        : await this.checkStatus(credential, issuerId, add);
     } catch (error) {
       add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
       status = 'UNKNOWN';
@@ -234,7 +382,7 @@ export class VerificationService {
       depth === 0 &&
       types.includes('EndorsementCredential') &&
       typeof credential.id === 'string' &&
-      (await this.deps.withdrawn?.(credential.id, issuerId))
+      (await this.isWithdrawn(credential.id, issuerId))
     ) {
       add(
         'withdrawal',
@@ -249,11 +397,12 @@ export class VerificationService {
     await this.checkApproval(achievement, ownIssuer !== null, add);
 
     // Endorsements, each verified on its own.
-    const endorsements = await this.checkEndorsements(achievement, depth, add);
+    const endorsements = await this.checkEndorsements(achievement, depth, add, validFrom);
 
     // Parts of a stacked credential issued here: a part revoked since is worth a look.
-    if (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string')
-      await this.checkStackParts(credential.id, add);
+    if (stored) this.checkStackParts(stored, add);
+    else if (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string')
+      this.checkStackParts(await this.stateOf(credential.id), add);
 
     // Recipient.
     if (recipient) this.checkRecipient(credential, recipient, add);
@@ -295,7 +444,7 @@ export class VerificationService {
   }
 
   /** Turns JSON, a JWT or a baked image into the credential to verify. */
-  private present(request: z.output<typeof verifyInput>): Presented {
+  private async present(request: z.output<typeof verifyInput>): Promise<Presented> {
     if (request.credential !== undefined)
       return { format: 'JSON-LD', credential: this.asCredential(request.credential) };
     if (request.jwt !== undefined) return this.presentJwt(request.jwt);
@@ -312,7 +461,7 @@ export class VerificationService {
       baked = bytes
         .subarray(0, 8)
         .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-        ? unbakePng(bytes)
+        ? await unbakePng(bytes)
         : /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(
               bytes.subarray(0, 4_096).toString('utf8'),
             )
@@ -383,7 +532,7 @@ export class VerificationService {
     return { format: 'VC-JWT', jwt, credential: this.asCredential(credential) };
   }
 
-  private async visible(record: CredentialRecord, shareToken?: string): Promise<boolean> {
+  private async visible(record: CredentialState, shareToken?: string): Promise<boolean> {
     if (record.visibility === 'PUBLIC') return true;
     return this.deps.canSee ? this.deps.canSee(record, shareToken) : false;
   }
@@ -431,8 +580,18 @@ export class VerificationService {
     methodId: string,
     fragment: string,
   ): Promise<ResolvedMethod> {
-    const keys = await this.deps.keys.publicKeys(owner);
-    const key = keys.find((candidate) => candidate.keyId === fragment);
+    const cacheKey = `${owner.ownerKind}:${owner.ownerId}`;
+    const load = () => this.deps.keys.publicKeys(owner);
+    let key = (await this.issuerKeys.get(cacheKey, load)).find(
+      (candidate) => candidate.keyId === fragment,
+    );
+    if (!key) {
+      // A key made by a rotation since the keys were cached: read them again.
+      this.issuerKeys.forget(cacheKey);
+      key = (await this.issuerKeys.get(cacheKey, load)).find(
+        (candidate) => candidate.keyId === fragment,
+      );
+    }
     if (!key) throw new VerificationProblem(`The key ${methodId} is not one of the issuer's keys.`);
     return {
       id: methodId,
@@ -552,10 +711,7 @@ export class VerificationService {
       add('proof', 'FAIL', 'The verification method is not an Ed25519 key.');
       return false;
     }
-    const signatureOk = await this.deps.proofs.verifyDataIntegrity(
-      { ...credential, proof },
-      method.key.raw,
-    );
+    const signatureOk = await this.signatureMatches(credential, proof, method.key.raw);
     add(
       'proof',
       signatureOk ? 'PASS' : 'FAIL',
@@ -714,9 +870,10 @@ export class VerificationService {
       );
       return;
     }
-    const snapshot = await this.deps.snapshots.getSnapshot(
-      decodeURIComponent(match[1]!),
-      Number(match[2]),
+    const microCredentialId = decodeURIComponent(match[1]!);
+    const designVersion = Number(match[2]);
+    const snapshot = await this.approvedSnapshots.get(`${designVersion}:${microCredentialId}`, () =>
+      this.deps.snapshots.getSnapshot(microCredentialId, designVersion),
     );
     if (snapshot && isApprovedSnapshot(snapshot.status) && snapshot.qualityAssurance) {
       const qa = snapshot.qualityAssurance;
@@ -738,6 +895,7 @@ export class VerificationService {
     achievement: JsonObject | undefined,
     depth: number,
     add: (name: string, status: CheckStatus, message: string) => void,
+    issuedAt?: string,
   ) {
     const endorsements = (
       Array.isArray(achievement?.endorsement) ? achievement.endorsement : []
@@ -758,32 +916,52 @@ export class VerificationService {
           depth + 1,
         ).catch(() => null);
         const id = stringField(endorsement, 'id');
-        const withdrawn =
-          id && this.deps.withdrawn
-            ? await this.deps.withdrawn(id, issuerIdOf(endorsement))
-            : false;
+        const withdrawn = id ? await this.isWithdrawn(id, issuerIdOf(endorsement)) : false;
+        // Sound in every other way, only past its validUntil, which came after the credential
+        // was issued: the endorsement counted then, like a withdrawn one (a WARN, not a FAIL).
+        const endorsementEnd = stringField(endorsement, 'validUntil');
+        const expiredSinceIssuance =
+          result?.status === 'EXPIRED' &&
+          result.checks.every(
+            (check) =>
+              check.status !== 'FAIL' ||
+              !essentialChecks.has(check.name) ||
+              check.name === 'validity-window',
+          ) &&
+          (!issuedAt || !endorsementEnd || Date.parse(endorsementEnd) >= Date.parse(issuedAt));
         return {
           id,
           issuerName: stringField(endorsement.issuer, 'name'),
           issuerId: issuerIdOf(endorsement),
           verified: (result?.verified ?? false) && !withdrawn,
           withdrawn,
+          expiredSinceIssuance,
         };
       }),
     );
-    const failed = summaries.filter((summary) => !summary.verified && !summary.withdrawn);
+    const failed = summaries.filter(
+      (summary) => !summary.verified && !summary.withdrawn && !summary.expiredSinceIssuance,
+    );
     const withdrawnCount = summaries.filter((summary) => summary.withdrawn).length;
+    const expiredCount = summaries.filter(
+      (summary) => summary.expiredSinceIssuance && !summary.withdrawn,
+    ).length;
     if (failed.length > 0)
       add(
         'endorsements',
         'FAIL',
         `${failed.length} of ${summaries.length} endorsements do not verify.`,
       );
-    else if (withdrawnCount > 0)
+    else if (withdrawnCount > 0 || expiredCount > 0)
       add(
         'endorsements',
         'WARN',
-        `${summaries.length - withdrawnCount} endorsements verify; ${withdrawnCount} were withdrawn by the endorser since issuance.`,
+        `${summaries.length - withdrawnCount - expiredCount} endorsements verify; ${[
+          withdrawnCount > 0 ? `${withdrawnCount} were withdrawn by the endorser` : '',
+          expiredCount > 0 ? `${expiredCount} expired` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')} since issuance.`,
       );
     else
       add(
@@ -791,16 +969,59 @@ export class VerificationService {
         'PASS',
         `${summaries.length} endorsement${summaries.length === 1 ? '' : 's'} verified (${summaries.map((summary) => summary.issuerName ?? summary.issuerId).join(', ')}).`,
       );
-    return summaries;
+    return summaries.map(({ expiredSinceIssuance: _, ...summary }) => summary);
   }
 
-  private async checkStackParts(
-    credentialUrl: string,
+  /** Whether an endorsement was withdrawn, reused for the cache's TTL. */
+  private async isWithdrawn(credentialId: string, issuerId: string | undefined): Promise<boolean> {
+    const lookup = this.deps.withdrawn;
+    if (!lookup) return false;
+    return this.withdrawals.get(`${issuerId ?? ''}\u0000${credentialId}`, () =>
+      lookup(credentialId, issuerId),
+    );
+  }
+
+  /** The stored state of a credential presented by its holder, when it was issued here. */
+  private async stateOf(credentialUrl: string): Promise<CredentialState | null> {
+    const id = this.deps.urls.parseCredentialUrl(credentialUrl);
+    return id && /^[A-Za-z0-9_-]{1,100}$/.test(id)
+      ? this.stateReads.get(id, () => this.deps.credentials.getState(id))
+      : null;
+  }
+
+  /**
+   * The status of a credential looked up by id here, from its record: revoking or suspending
+   * changes the record at once, while the published status list follows when the worker signs
+   * it again. Its entries are the ones the credential lists (both come from one reservation).
+   */
+  private checkStoredStatus(
+    record: CredentialState,
+    add: (name: string, status: CheckStatus, message: string) => void,
+  ): VerificationStatus {
+    if (record.status === 'REVOKED') {
+      add('status', 'FAIL', 'The issuer has revoked this credential.');
+      return 'REVOKED';
+    }
+    if (record.status === 'SUSPENDED') {
+      add('status', 'FAIL', 'The issuer has suspended this credential.');
+      return 'SUSPENDED';
+    }
+    if (record.statusEntries.length === 0) {
+      add('status', 'SKIP', 'The credential has no status list entry; it cannot be revoked.');
+      return 'ACTIVE';
+    }
+    add(
+      'status',
+      'PASS',
+      `Not revoked or suspended (${record.statusEntries.map((entry) => `${entry.purpose}: clear`).join('; ')}).`,
+    );
+    return 'ACTIVE';
+  }
+
+  private checkStackParts(
+    record: CredentialState | null,
     add: (name: string, status: CheckStatus, message: string) => void,
   ) {
-    const id = this.deps.urls.parseCredentialUrl(credentialUrl);
-    const record =
-      id && /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await this.deps.credentials.get(id) : null;
     if (!record || record.kind !== 'stacked') return;
     const flagged = record.flaggedParts.length;
     add(

@@ -40,7 +40,7 @@ interface VerificationView {
 
 /** What the production verifier memoises, printed with every figure so no one misreads them. */
 const cachedNote =
-  'CachingProofVerifier memoises the canonicalized hashData by SHA-256 of the exact document (and fills it at signing), so the same credential verified again skips RDF canonicalization; the credential record, issuer keys, status list, design snapshot and endorsement withdrawals are read from DynamoDB on every request';
+  'CachingProofVerifier memoises the canonicalized hashData by SHA-256 of the exact document (and fills it at signing), so the same credential verified again skips RDF canonicalization. By id, a credential issued here has its signed JSON read once per process (immutable) with its signature check memoised beside it, its record state (status, visibility, flagged parts) read at most every 100 ms and again after any write of this process; issuer keys and endorsement withdrawals are reused for at most 5 s, approved design snapshots for good. By JSON, the two status lists are read from DynamoDB on every request (and the record state for the stacked-parts check, shared the same way)';
 const uncachedNote =
   'each credential verified once, issued by the worker container (whose proof cache the API container does not share): the credential is canonicalized; its embedded endorsement is in the cache';
 const dccNote =
