@@ -236,6 +236,40 @@ describe('micro-credential designs over GraphQL', () => {
     expect(names.sort()).toEqual(['Design 0', 'Design 1', 'Design 2', 'Design 3', 'Design 4']);
   });
 
+  it('pages through the public catalogue of an institution without a token', async () => {
+    const institution = await t.createInstitution({ name: 'Catalogue College' });
+    for (const name of ['First', 'Second', 'Third'])
+      await t.publishedDesign({ name: `Catalogue ${name}` }, institution);
+    const list = `query ($institutionId: ID, $after: String) {
+      catalogue(institutionId: $institutionId, first: 2, after: $after) {
+        nodes { name status } pageInfo { endCursor hasNextPage }
+      }
+    }`;
+
+    const pages: { names: string[]; hasNextPage: boolean }[] = [];
+    let after: string | null = null;
+    do {
+      const data: {
+        catalogue: {
+          nodes: { name: string; status: string }[];
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+      } = await t.api.call(list, { institutionId: institution, after });
+      pages.push({
+        names: data.catalogue.nodes.map((node) => node.name),
+        hasNextPage: data.catalogue.pageInfo.hasNextPage,
+      });
+      after = data.catalogue.pageInfo.hasNextPage ? data.catalogue.pageInfo.endCursor : null;
+    } while (after && pages.length < 5);
+
+    expect(pages.map((page) => page.names.length)).toEqual([2, 1]);
+    expect(pages.flatMap((page) => page.names).sort()).toEqual([
+      'Catalogue First',
+      'Catalogue Second',
+      'Catalogue Third',
+    ]);
+  });
+
   it('refuses a cursor from another list with BAD_USER_INPUT', async () => {
     const admin = await t.as('issuer-admin', { institutionId });
     const forged = Buffer.from(
@@ -258,9 +292,12 @@ describe('micro-credential designs over GraphQL', () => {
     const result = await t.api.call<{
       catalogue: { nodes: unknown[] };
       institution: { name: string; profileUrl: string };
-    }>(`query ($id: ID!) { catalogue { nodes { id } } institution(id: $id) { name profileUrl } }`, {
-      id: institutionId,
-    });
+    }>(
+      `query ($id: ID!) { catalogue(institutionId: $id) { nodes { id } } institution(id: $id) { name profileUrl } }`,
+      {
+        id: institutionId,
+      },
+    );
 
     expect(result.catalogue.nodes).toEqual([]);
     expect(result.institution.profileUrl).toBe(`${t.platform.url}/issuers/${institutionId}`);
