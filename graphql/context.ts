@@ -1,3 +1,4 @@
+import type { Loaders } from './loaders';
 import type { Principal } from '../functions/core/auth/principal';
 import type { InstitutionService } from '../functions/core/institutions/institution-service';
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
@@ -41,4 +42,6 @@ export interface GraphQLContext {
   readonly services: Services;
   readonly urls: PublicUrls;
   readonly requestId: string;
+  /** Request-scoped loaders that read each thing once per request. */
+  readonly loaders: Loaders;
 }

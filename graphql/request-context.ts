@@ -5,6 +5,7 @@ import type { PublicUrls } from '../functions/core/shared/public-urls';
 import type { RateLimit, RateLimiter } from '../functions/core/shared/rate-limiter';
 import type { GraphQLContext, Services } from './context';
 import { toGraphQLError } from './errors';
+import { createLoaders } from './loaders';
 
 /** Per-client request limits, by kind of caller. */
 export interface ClientLimits {
@@ -58,7 +59,13 @@ export async function createRequestContext(
     });
     const client = clientOf(principal, request.sourceIp);
     deps.limiter.take(client.key, deps.limits[client.kind]);
-    return { principal, services: deps.services, urls: deps.urls, requestId: request.requestId };
+    return {
+      principal,
+      services: deps.services,
+      urls: deps.urls,
+      requestId: request.requestId,
+      loaders: createLoaders(deps.services),
+    };
   } catch (error) {
     if (error instanceof DomainError) throw toGraphQLError(error);
     throw error;

@@ -72,7 +72,7 @@ export const SigningKey: SigningKeyResolvers = {
 
 export const Credential: CredentialResolvers = {
   url: (record, _args, { urls }) => urls.credential(record.id),
-  institution: (record, _args, { services }) => services.institutions.get(record.institutionId),
+  institution: (record, _args, { loaders }) => loaders.institution(record.institutionId),
   recipientName: (record) => record.recipient.name,
   recipientEmail: (record, _args, { principal, services }) =>
     services.issuance.recipientEmailFor(principal, record),

@@ -35,7 +35,7 @@ const content =
     design.content[key];
 
 export const MicroCredential: MicroCredentialResolvers = {
-  institution: (design, _args, { services }) => services.institutions.get(design.institutionId),
+  institution: (design, _args, { loaders }) => loaders.institution(design.institutionId),
   name: content('name'),
   description: content('description'),
   criteria: content('criteria'),

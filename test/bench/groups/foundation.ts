@@ -15,7 +15,17 @@ import {
 } from '../../../infra/local/dynamodb';
 import { GraphQLClient } from '../../../infra/local/graphql-client';
 import { createHttpGateway } from '../../../infra/local/http-gateway';
+import { demoDesigns, demoInstitution } from '../../../infra/local/demo-content';
 import { startPlatform } from '../../../infra/local/platform';
+import {
+  approveDesign,
+  createApiKey,
+  createPartner,
+  endorseDesign,
+  operations,
+  publishDesign,
+  type QaCallers,
+} from '../../../infra/local/portal-flows';
 import { benchRateLimits } from '../bench-platform';
 import {
   buildColdStartProbe,
@@ -89,6 +99,8 @@ async function* measureFoundation(): AsyncGenerator<Figure> {
       client.destroy();
     }
 
+    await seedCatalogue(dynamodb.endpoint);
+
     progress(`cold starts: ${coldStart.runs} per bundle after ${coldStart.warmupRuns} warm-up`);
     const coldStarts = await measureColdStarts(
       probe,
@@ -117,6 +129,69 @@ async function* measureFoundation(): AsyncGenerator<Figure> {
     await dynamodb?.stop();
     process.removeListener('exit', removeWorkDir);
     removeWorkDir();
+  }
+}
+
+/** Published designs in the catalogue the figures read (a page of 20, as the catalogue shows). */
+const catalogueDesigns = 20;
+
+/**
+ * Publishes {@link catalogueDesigns} designs through the API, as an institution would (QA,
+ * a partner's endorsement, publication), so the catalogue figures read a full page.
+ */
+async function seedCatalogue(dynamodbEndpoint: string): Promise<void> {
+  progress(`publishing ${catalogueDesigns} designs for the catalogue`);
+  const platform = await startPlatform({
+    port: 0,
+    dynamodbEndpoint,
+    tableName,
+    logLevel: 'ERROR',
+    rateLimitsPerMinute: benchRateLimits,
+  });
+  try {
+    const api = new GraphQLClient(`${platform.url}/graphql`);
+    const mint = (claims: Parameters<typeof platform.identity.mint>[0]) =>
+      platform.identity.mint(claims).then((token) => ({ token }));
+    const { createInstitution } = await api.call<{ createInstitution: { id: string } }>(
+      'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+      { input: demoInstitution },
+      await mint({ role: 'platform-admin', subject: 'bench-admin' }),
+    );
+    const institutionId = createInstitution.id;
+    const admin = await mint({ role: 'issuer-admin', institutionId, subject: 'bench-issuer' });
+    const qa: QaCallers = {
+      admin,
+      reviewerFor: (role) =>
+        mint({ role: 'qa-reviewer', institutionId, qaRoles: [role], subject: `bench-${role}` }),
+    };
+    const partnerId = await createPartner(api, institutionId, admin);
+    const apiKey = await createApiKey(
+      api,
+      partnerId,
+      await mint({ role: 'partner-admin', partnerId, subject: 'bench-partner' }),
+    );
+    await platform.drain();
+    for (let index = 0; index < catalogueDesigns; index += 1) {
+      const { createMicroCredential } = await api.call<{
+        createMicroCredential: { id: string };
+      }>(
+        operations.createDesign,
+        {
+          input: {
+            ...demoDesigns[index % demoDesigns.length]!,
+            name: `Catalogue design ${index + 1}`,
+            institutionId,
+          },
+        },
+        admin,
+      );
+      await approveDesign(api, createMicroCredential.id, qa);
+      await endorseDesign(api, createMicroCredential.id, apiKey);
+      await publishDesign(api, createMicroCredential.id, admin);
+    }
+    await platform.drain();
+  } finally {
+    await platform.stop();
   }
 }
 
