@@ -2,6 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
+import {
+  bakePng,
+  bakeSvg,
+  generatedBadgePng,
+  generatedBadgeSvg,
+} from '../../functions/core/issuance/baking';
 import type { Caller } from '../../infra/local/graphql-client';
 import { AdjustableClock } from '../support/clock';
 import { ExternalIssuer, externalJwt, selfKeyedJwt } from '../support/external-issuer';
@@ -592,6 +598,40 @@ describe('public verification and earner-controlled sharing', () => {
         issuerName: 'Elsewhere University',
       },
     ]);
+  });
+
+  it('imports a VC-JWT and baked PNG and SVG badges from elsewhere, keeping what was presented', async () => {
+    const didKeyIssuer = await ExternalIssuer.withDidKey();
+    const credential = await didKeyIssuer.sign(didKeyIssuer.openBadge());
+    const jwt = await externalJwt(didKeyIssuer.openBadge());
+    const png = await bakePng(await generatedBadgePng('elsewhere'), JSON.stringify(credential));
+    const svg = bakeSvg(generatedBadgeSvg('Data Literacy', 'Elsewhere University', 'x'), {
+      json: JSON.stringify(credential),
+    });
+    const owner = await learner('formats@example.org');
+    const importAs = (input: Record<string, unknown>) =>
+      t.api.call<{ importCredential: { id: string; format: string; status: string } }>(
+        `mutation ($input: VerifyCredentialInput!) { importCredential(input: $input) { id format status } }`,
+        { input },
+        owner,
+      );
+
+    const fromJwt = await importAs({ jwt });
+    const fromPng = await importAs({ image: png.toString('base64') });
+    const fromSvg = await importAs({ image: Buffer.from(svg).toString('base64') });
+    const { myCredentials } = await t.api.call<{
+      myCredentials: { imported: { id: string; credential: unknown; jwt: string | null }[] };
+    }>(`{ myCredentials { imported { id credential jwt } } }`, {}, owner);
+    const byId = new Map(myCredentials.imported.map((item) => [item.id, item]));
+
+    expect([fromJwt, fromPng, fromSvg].map((item) => item.importCredential)).toEqual([
+      expect.objectContaining({ format: 'VC-JWT', status: 'ACTIVE' }),
+      expect.objectContaining({ format: 'JSON-LD', status: 'ACTIVE' }),
+      expect.objectContaining({ format: 'JSON-LD', status: 'ACTIVE' }),
+    ]);
+    expect(byId.get(fromJwt.importCredential.id)?.jwt).toBe(jwt);
+    expect(byId.get(fromPng.importCredential.id)?.credential).toEqual(credential);
+    expect(byId.get(fromSvg.importCredential.id)?.credential).toEqual(credential);
   });
 });
 
