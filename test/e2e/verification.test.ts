@@ -233,6 +233,27 @@ describe('public verification and earner-controlled sharing', () => {
     expect(check(result, 'issuer-key')).toBe('PASS');
   });
 
+  it('refuses as not well-formed a signed Open Badge that lacks what OB 3.0 requires', async () => {
+    const didKeyIssuer = await ExternalIssuer.withDidKey();
+    const complete = didKeyIssuer.openBadge();
+    const subject = complete.credentialSubject as { achievement: Json };
+    const { criteria: _criteria, ...withoutCriteria } = subject.achievement;
+    const lacking = await didKeyIssuer.sign({
+      ...complete,
+      credentialSubject: { ...subject, achievement: withoutCriteria },
+    });
+
+    const result = await verify({ credential: lacking });
+
+    expect(result.verified).toBe(false);
+    expect(result.checks).toContainEqual(
+      expect.objectContaining({ name: 'well-formed', status: 'FAIL' }),
+    );
+    expect(result.checks).toContainEqual(
+      expect.objectContaining({ name: 'proof', status: 'PASS' }),
+    );
+  });
+
   it('verifies credentials from other issuers signed with did:key, did:web and as a VC-JWT', async () => {
     const didKeyIssuer = await ExternalIssuer.withDidKey();
     const entry = await external.publishStatusList([]);

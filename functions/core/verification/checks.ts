@@ -64,6 +64,35 @@ export const credentialShape = z.looseObject({
 });
 export type CredentialShape = z.output<typeof credentialShape>;
 
+const typeIncluding = (name: string) =>
+  typeList.refine((types) => types.includes(name), `must include ${name}`);
+const uri = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'must be a URI');
+
+/**
+ * What Open Badges 3.0 requires of an `OpenBadgeCredential` / `AchievementCredential` (the
+ * required properties of the 1EdTech JSON Schema for the credential, its `Profile` issuer, its
+ * `AchievementSubject` and `Achievement`), checked after the VC shape. Extra properties are
+ * allowed, as the schema allows them.
+ */
+export const openBadgeShape = z.looseObject({
+  id: uri,
+  name: z.string().min(1),
+  issuer: z.looseObject({ id: uri, type: typeIncluding('Profile') }),
+  credentialSubject: z.looseObject({
+    type: typeIncluding('AchievementSubject'),
+    achievement: z.looseObject({
+      id: uri,
+      type: typeIncluding('Achievement'),
+      name: z.string().min(1),
+      description: z.string(),
+      criteria: z.union([
+        z.looseObject({ id: uri }),
+        z.looseObject({ narrative: z.string().min(1) }),
+      ]),
+    }),
+  }),
+});
+
 export const openBadgeTypes = [
   'OpenBadgeCredential',
   'AchievementCredential',

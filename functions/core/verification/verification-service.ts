@@ -17,6 +17,7 @@ import {
   credentialShape,
   depthOf,
   essentialChecks,
+  openBadgeShape,
   openBadgeTypes,
   type Check,
   type CheckStatus,
@@ -314,17 +315,21 @@ export class VerificationService {
     const credential = presented.credential;
     const shape = credentialShape.safeParse(credential);
     const types = shape.success ? shape.data.type : [];
+    const badge =
+      shape.success &&
+      types.some((type) => type === 'OpenBadgeCredential' || type === 'AchievementCredential')
+        ? openBadgeShape.safeParse(credential)
+        : undefined;
+    const problems = (shape.error ?? badge?.error)?.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || 'credential'} ${issue.message}`)
+      .join('; ');
     if (!shape.success) {
-      add(
-        'well-formed',
-        'FAIL',
-        `Not a verifiable credential: ${shape.error.issues
-          .slice(0, 3)
-          .map((issue) => `${issue.path.join('.') || 'credential'} ${issue.message}`)
-          .join('; ')}.`,
-      );
+      add('well-formed', 'FAIL', `Not a verifiable credential: ${problems}.`);
     } else if (!types.some((type) => openBadgeTypes.includes(type))) {
       add('well-formed', 'WARN', 'A verifiable credential, but not an Open Badges credential.');
+    } else if (badge && !badge.success) {
+      add('well-formed', 'FAIL', `Not a valid Open Badges 3.0 credential: ${problems}.`);
     } else {
       add(
         'well-formed',
