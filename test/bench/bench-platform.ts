@@ -57,6 +57,67 @@ export interface BenchPlatform {
   stop(): Promise<void>;
 }
 
+/** An institution ready to publish: its issuer admin, QA reviewers, and a partner's API key. */
+export interface BenchInstitution {
+  readonly api: GraphQLClient;
+  readonly admin: Caller;
+  readonly qa: QaCallers;
+  readonly institutionId: string;
+  /** A linked partner's API key, for the endorsements publication needs. */
+  readonly apiKey: string;
+}
+
+/** Creates an institution and a linked partner over GraphQL, as a platform admin would. */
+export async function benchInstitution(platform: RunningPlatform): Promise<BenchInstitution> {
+  const api = new GraphQLClient(`${platform.url}/graphql`);
+  const mint = (claims: Parameters<RunningPlatform['identity']['mint']>[0]) =>
+    platform.identity.mint(claims).then((token) => ({ token }));
+  const { createInstitution } = await api.call<{ createInstitution: { id: string } }>(
+    'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+    { input: demoInstitution },
+    await mint({ role: 'platform-admin', subject: 'bench-admin' }),
+  );
+  const institutionId = createInstitution.id;
+  const admin = await mint({ role: 'issuer-admin', institutionId, subject: 'bench-issuer-admin' });
+  const qa: QaCallers = {
+    admin,
+    reviewerFor: (role) =>
+      mint({
+        role: 'qa-reviewer',
+        institutionId,
+        qaRoles: [role],
+        subject: `bench-reviewer-${role}`,
+      }),
+  };
+  const partnerId = await createPartner(api, institutionId, admin);
+  const apiKey = await createApiKey(
+    api,
+    partnerId,
+    await mint({ role: 'partner-admin', partnerId, subject: 'bench-partner-admin' }),
+  );
+  // The worker creates the institution's and the partner's keys from their events.
+  await platform.drain();
+  return { api, admin, qa, institutionId, apiKey };
+}
+
+/** Takes a design through QA, the partner's endorsement and publication; returns its id. */
+export async function publishBenchDesign(
+  institution: BenchInstitution,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const { api, admin, qa, institutionId, apiKey } = institution;
+  const { createMicroCredential } = await api.call<{ createMicroCredential: { id: string } }>(
+    operations.createDesign,
+    { input: { ...demoDesigns[0]!, ...overrides, institutionId } },
+    admin,
+  );
+  const id = createMicroCredential.id;
+  await approveDesign(api, id, qa);
+  await endorseDesign(api, id, apiKey);
+  await publishDesign(api, id, admin);
+  return id;
+}
+
 /**
  * Starts the whole local platform in memory (its own DynamoDB Local, KMS endpoint, worker) on
  * an ephemeral port and takes a design through QA, endorsement and publication over GraphQL,
@@ -71,60 +132,14 @@ export async function startBenchPlatform(tableName: string): Promise<BenchPlatfo
     rateLimitsPerMinute: benchRateLimits,
   });
   try {
-    const api = new GraphQLClient(`${platform.url}/graphql`);
-    const platformAdmin = {
-      token: await platform.identity.mint({ role: 'platform-admin', subject: 'bench-admin' }),
-    };
-    const { createInstitution } = await api.call<{ createInstitution: { id: string } }>(
-      'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
-      { input: demoInstitution },
-      platformAdmin,
-    );
-    const institutionId = createInstitution.id;
-    const admin = {
-      token: await platform.identity.mint({
-        role: 'issuer-admin',
-        institutionId,
-        subject: 'bench-issuer-admin',
-      }),
-    };
-    const qa: QaCallers = {
-      admin,
-      reviewerFor: async (role) => ({
-        token: await platform.identity.mint({
-          role: 'qa-reviewer',
-          institutionId,
-          qaRoles: [role],
-          subject: `bench-reviewer-${role}`,
-        }),
-      }),
-    };
-    const { createMicroCredential } = await api.call<{ createMicroCredential: { id: string } }>(
-      operations.createDesign,
-      { input: { ...demoDesigns[0]!, institutionId, validityMonths: 24 } },
-      admin,
-    );
-    const microCredentialId = createMicroCredential.id;
-    await approveDesign(api, microCredentialId, qa);
-    const partnerId = await createPartner(api, institutionId, admin);
-    const partnerAdmin = {
-      token: await platform.identity.mint({
-        role: 'partner-admin',
-        partnerId,
-        subject: 'bench-partner-admin',
-      }),
-    };
-    const apiKey = await createApiKey(api, partnerId, partnerAdmin);
-    // The worker creates the institution's and the partner's keys from their events.
-    await platform.drain();
-    await endorseDesign(api, microCredentialId, apiKey);
-    await publishDesign(api, microCredentialId, admin);
+    const institution = await benchInstitution(platform);
+    const microCredentialId = await publishBenchDesign(institution, { validityMonths: 24 });
     await platform.drain();
     return {
       platform,
-      api,
-      admin,
-      institutionId,
+      api: institution.api,
+      admin: institution.admin,
+      institutionId: institution.institutionId,
       microCredentialId,
       stop: () => platform.stop(),
     };

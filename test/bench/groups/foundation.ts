@@ -15,18 +15,9 @@ import {
 } from '../../../infra/local/dynamodb';
 import { GraphQLClient } from '../../../infra/local/graphql-client';
 import { createHttpGateway } from '../../../infra/local/http-gateway';
-import { demoDesigns, demoInstitution } from '../../../infra/local/demo-content';
+import { demoDesigns } from '../../../infra/local/demo-content';
 import { startPlatform } from '../../../infra/local/platform';
-import {
-  approveDesign,
-  createApiKey,
-  createPartner,
-  endorseDesign,
-  operations,
-  publishDesign,
-  type QaCallers,
-} from '../../../infra/local/portal-flows';
-import { benchRateLimits } from '../bench-platform';
+import { benchInstitution, benchRateLimits, publishBenchDesign } from '../bench-platform';
 import {
   buildColdStartProbe,
   measureColdStarts,
@@ -141,58 +132,29 @@ const catalogueDesigns = 20;
  */
 async function seedCatalogue(dynamodbEndpoint: string): Promise<void> {
   progress(`publishing ${catalogueDesigns} designs for the catalogue`);
-  const platform = await startPlatform({
-    port: 0,
-    dynamodbEndpoint,
-    tableName,
-    logLevel: 'ERROR',
-    rateLimitsPerMinute: benchRateLimits,
-  });
+  const platform = await startPlatform(httpPlatformOptions(dynamodbEndpoint));
   try {
-    const api = new GraphQLClient(`${platform.url}/graphql`);
-    const mint = (claims: Parameters<typeof platform.identity.mint>[0]) =>
-      platform.identity.mint(claims).then((token) => ({ token }));
-    const { createInstitution } = await api.call<{ createInstitution: { id: string } }>(
-      'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
-      { input: demoInstitution },
-      await mint({ role: 'platform-admin', subject: 'bench-admin' }),
-    );
-    const institutionId = createInstitution.id;
-    const admin = await mint({ role: 'issuer-admin', institutionId, subject: 'bench-issuer' });
-    const qa: QaCallers = {
-      admin,
-      reviewerFor: (role) =>
-        mint({ role: 'qa-reviewer', institutionId, qaRoles: [role], subject: `bench-${role}` }),
-    };
-    const partnerId = await createPartner(api, institutionId, admin);
-    const apiKey = await createApiKey(
-      api,
-      partnerId,
-      await mint({ role: 'partner-admin', partnerId, subject: 'bench-partner' }),
-    );
-    await platform.drain();
-    for (let index = 0; index < catalogueDesigns; index += 1) {
-      const { createMicroCredential } = await api.call<{
-        createMicroCredential: { id: string };
-      }>(
-        operations.createDesign,
-        {
-          input: {
-            ...demoDesigns[index % demoDesigns.length]!,
-            name: `Catalogue design ${index + 1}`,
-            institutionId,
-          },
-        },
-        admin,
-      );
-      await approveDesign(api, createMicroCredential.id, qa);
-      await endorseDesign(api, createMicroCredential.id, apiKey);
-      await publishDesign(api, createMicroCredential.id, admin);
-    }
+    const institution = await benchInstitution(platform);
+    for (let index = 0; index < catalogueDesigns; index += 1)
+      await publishBenchDesign(institution, {
+        ...demoDesigns[index % demoDesigns.length]!,
+        name: `Catalogue design ${index + 1}`,
+      });
     await platform.drain();
   } finally {
     await platform.stop();
   }
+}
+
+/** The in-process platform on the group's table, with the bench's raised client limits. */
+function httpPlatformOptions(dynamodbEndpoint: string) {
+  return {
+    port: 0,
+    dynamodbEndpoint,
+    tableName,
+    logLevel: 'ERROR' as const,
+    rateLimitsPerMinute: benchRateLimits,
+  };
 }
 
 /** What the CDK stack would set on the API function, pointed at the bench's DynamoDB Local. */
@@ -267,13 +229,7 @@ function* coldStartFigures(api: ColdStartResult, bare: ColdStartResult): Generat
  */
 async function httpFigures(dynamodbEndpoint: string): Promise<Figure[]> {
   progress('starting the platform and the bare gateway');
-  const platform = await startPlatform({
-    port: 0,
-    dynamodbEndpoint,
-    tableName,
-    logLevel: 'ERROR',
-    rateLimitsPerMinute: benchRateLimits,
-  });
+  const platform = await startPlatform(httpPlatformOptions(dynamodbEndpoint));
   const bareGateway = createHttpGateway({
     api: bareApolloHandler,
     publicWeb: () => Promise.resolve({ statusCode: 404, body: '' }),
