@@ -2,7 +2,11 @@ import type { Authenticator } from '../functions/core/auth/ports';
 import type { Principal } from '../functions/core/auth/principal';
 import { DomainError } from '../functions/core/shared/errors';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
-import type { RateLimit, RateLimiter } from '../functions/core/shared/rate-limiter';
+import {
+  addressKey,
+  type RateLimit,
+  type RateLimiter,
+} from '../functions/core/shared/rate-limiter';
 import type { GraphQLContext, Services } from './context';
 import { toGraphQLError } from './errors';
 import { createLoaders } from './loaders';
@@ -33,7 +37,7 @@ function clientOf(
     case 'user':
       return { key: `user:${principal.userId}`, kind: 'user' };
     default:
-      return { key: `ip:${sourceIp}`, kind: 'anonymous' };
+      return { key: `ip:${addressKey(sourceIp)}`, kind: 'anonymous' };
   }
 }
 

@@ -6,12 +6,11 @@ import type { InstitutionRepository } from '../institutions/ports';
 import type { KeyService } from '../keys/key-service';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
-import { RateLimitedError } from '../shared/rate-limiter';
+import { addressKey, RateLimiter, type RateLimit } from '../shared/rate-limiter';
 import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, parseInput } from '../shared/validation';
-import { FailureThrottle, sourceOf } from './failure-throttle';
 import {
   createApiKeyInput,
   createPartnerInput,
@@ -28,9 +27,12 @@ export interface PartnerServiceDeps {
   readonly keys: KeyService;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  /** Failed API-key attempts per client address; defaults to 20 in a burst, 10 a minute after. */
-  readonly failedAttempts?: FailureThrottle;
+  /** Buckets of failed API-key attempts per client address (one per process by default). */
+  readonly failedAttempts?: RateLimiter;
 }
+
+/** Failed API-key attempts a client address may make: 20 in a burst, then 10 a minute. */
+const failedAttemptLimit: RateLimit = { perMinute: 10, burst: 20 };
 
 /** An API key as created: the secret appears here once and is never stored or shown again. */
 export interface CreatedApiKey {
@@ -56,10 +58,10 @@ const decoyHash = secretHash('decoy');
  * and may remove any, after which that institution cannot link it again on its own.
  */
 export class PartnerService implements Pick<Authenticator, 'authenticate'> {
-  private readonly failedAttempts: FailureThrottle;
+  private readonly failedAttempts: RateLimiter;
 
   constructor(private readonly deps: PartnerServiceDeps) {
-    this.failedAttempts = deps.failedAttempts ?? new FailureThrottle({ clock: deps.clock });
+    this.failedAttempts = deps.failedAttempts ?? new RateLimiter(() => deps.clock.now().getTime());
   }
 
   async create(principal: Principal, input: unknown): Promise<Partner> {
@@ -309,19 +311,22 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
    * bad attempts use the bucket up; an empty bucket refuses the address before any lookup.
    */
   async authenticate(credentials: RequestCredentials): Promise<PartnerPrincipal> {
-    const source = sourceOf(credentials.sourceIp);
-    if (!this.failedAttempts.tryAcquire(source))
-      throw new RateLimitedError(
-        60,
-        'Too many failed API key attempts from this address; try again in a minute.',
-      );
+    // An attempt takes a token up front and a valid key gives it back, so only failures drain
+    // the bucket and concurrent bad attempts cannot overshoot it.
+    const source = addressKey(credentials.sourceIp);
+    this.failedAttempts.take(
+      source,
+      failedAttemptLimit,
+      'Too many failed API key attempts from this address; try again shortly.',
+    );
     try {
       const principal = await this.verifyKey(credentials.apiKey);
-      this.failedAttempts.release(source);
+      this.failedAttempts.giveBack(source, failedAttemptLimit);
       return principal;
     } catch (error) {
       // Only a refused key counts against the address; a storage outage is not its fault.
-      if (!(error instanceof UnauthenticatedError)) this.failedAttempts.release(source);
+      if (!(error instanceof UnauthenticatedError))
+        this.failedAttempts.giveBack(source, failedAttemptLimit);
       throw error;
     }
   }

@@ -37,12 +37,36 @@ export class RateLimiter {
     private readonly maxClients = 10_000,
   ) {}
 
-  /** Takes one request from `client`'s bucket, or throws RateLimitedError when it is empty. */
-  take(client: string, limit: RateLimit): void {
+  /**
+   * Takes one request from `client`'s bucket, or throws RateLimitedError (with `message`, when
+   * given) when it is empty.
+   */
+  take(client: string, limit: RateLimit, message?: string): void {
+    const bucket = this.refilled(client, limit);
+    if (bucket.tokens < 1) {
+      const perMs = limit.perMinute / 60_000;
+      throw new RateLimitedError(
+        Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1_000)),
+        message,
+      );
+    }
+    bucket.tokens -= 1;
+  }
+
+  /** Gives a taken request back (e.g. an attempt that turned out not to count). */
+  giveBack(client: string, limit: RateLimit): void {
+    const bucket = this.refilled(client, limit);
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + 1);
+  }
+
+  private refilled(client: string, limit: RateLimit): Bucket {
     const now = this.now();
     const perMs = limit.perMinute / 60_000;
     const bucket = this.buckets.get(client) ?? { tokens: limit.burst, updatedAt: now };
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + (now - bucket.updatedAt) * perMs);
+    bucket.tokens = Math.min(
+      limit.burst,
+      bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs,
+    );
     bucket.updatedAt = now;
     // Re-inserting keeps the map in least-recently-used order for eviction.
     this.buckets.delete(client);
@@ -51,9 +75,29 @@ export class RateLimiter {
       const oldest = this.buckets.keys().next().value;
       if (oldest !== undefined) this.buckets.delete(oldest);
     }
-    if (bucket.tokens < 1) {
-      throw new RateLimitedError(Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1_000)));
-    }
-    bucket.tokens -= 1;
+    return bucket;
   }
+}
+
+/**
+ * The rate-limiting key of a client address: IPv4 as is, IPv6 by its /64 (one subscriber's
+ * prefix, which a client could otherwise walk through address by address).
+ */
+export function addressKey(address: string | undefined): string {
+  const ip = (address ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  if (!ip) return 'unknown';
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
