@@ -29,7 +29,9 @@ type Grant =
   /** A partner key with the scope, acting for the partner in the resource scope. */
   | { readonly kind: 'partner'; readonly scope: string }
   /** A partner admin (a person) of the partner in the resource scope. */
-  | { readonly kind: 'partnerAdmin' };
+  | { readonly kind: 'partnerAdmin' }
+  /** The platform acting on its own rules (no request can be this principal). */
+  | { readonly kind: 'system' };
 
 const publicGrant: Grant = { kind: 'public' };
 const platformAdmin: Grant = { kind: 'role', role: 'platform-admin' };
@@ -40,6 +42,7 @@ const recipient: Grant = { kind: 'recipient' };
 const partnerAdmin: Grant = { kind: 'partnerAdmin' };
 const partnerKey = (scope: string): Grant => ({ kind: 'partner', scope });
 const signedIn: Grant = { kind: 'role', role: 'learner' };
+const platformItself: Grant = { kind: 'system' };
 
 export const policy = {
   'institution.create': [platformAdmin],
@@ -63,7 +66,8 @@ export const policy = {
   /** Rotating and revoking an issuer's signing keys. */
   'keys.manage': [platformAdmin, issuerAdmin],
   'credential.issue': [issuerAdmin],
-  'credential.manage': [issuerAdmin],
+  /** Revoking, suspending, reinstating; the platform revokes stacks whose parts were revoked. */
+  'credential.manage': [issuerAdmin, platformItself],
   /** Reading issued credentials of an institution (with recipient details). */
   'credential.readIssued': [platformAdmin, issuerAdmin],
   /** One credential with its recipient details: its issuer's admins, or its earner. */
@@ -153,6 +157,8 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         scope.partnerId !== undefined &&
         principal.partnerId === scope.partnerId
       );
+    case 'system':
+      return principal.kind === 'system';
     case 'partner':
       return (
         principal.kind === 'partner' &&

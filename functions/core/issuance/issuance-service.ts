@@ -363,8 +363,7 @@ export class IssuanceService {
     reason?: string | null,
   ): Promise<CredentialRecord> {
     const record = await this.requireCredential(id);
-    if (principal !== system)
-      authorize(principal, 'credential.manage', { institutionId: record.institutionId });
+    authorize(principal, 'credential.manage', { institutionId: record.institutionId });
     const why = parseInput(reasonInput, reason ?? undefined, 'reason');
     if (record.status === target) return record;
     if (record.status === 'REVOKED') {
