@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { UserPrincipal } from '../../functions/core/auth/principal';
 import type { Container } from '../../functions/composition/container';
 import { currentStep, type Review } from '../../functions/core/qa/review';
-import { ConflictError } from '../../functions/core/shared/errors';
+import { DomainError } from '../../functions/core/shared/errors';
 import { demoDesigns, demoInstitution } from './demo-content';
 import { sampleReviewFields } from './portal-flows';
 
@@ -157,7 +157,7 @@ async function whenKeysReady<T>(action: () => Promise<T>, drain?: () => Promise<
     try {
       return await action();
     } catch (error) {
-      const notReady = error instanceof ConflictError && error.code === 'ISSUER_KEYS_NOT_READY';
+      const notReady = error instanceof DomainError && error.retryable;
       if (!notReady || attempt >= 50) throw error;
       if (drain) await drain();
       await sleep(200);

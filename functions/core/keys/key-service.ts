@@ -82,6 +82,7 @@ export class KeyService {
       throw new ConflictError(
         'ISSUER_KEYS_NOT_READY',
         'The signing keys are still being created; try again in a few seconds.',
+        { retryable: true },
       );
     }
     return active;

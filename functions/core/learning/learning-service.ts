@@ -53,14 +53,11 @@ const componentLabel = {
 const components: readonly ComponentKind[] = ['EDUCATIONAL', 'DEMONSTRATION', 'REFLECTIVE'];
 
 /**
- * Refusals of an award that the same award may pass later: keys still being provisioned, a
- * write that lost a race. Every other domain refusal is final and is recorded on the enrolment.
+ * Refusals of an award that the same award may pass later besides retryable errors (keys still
+ * being created): a write that lost a race. Every other domain refusal is final and is
+ * recorded on the enrolment.
  */
-const transientCodes = new Set([
-  'ISSUER_KEYS_NOT_READY',
-  'VERSION_CONFLICT',
-  'ROTATION_IN_PROGRESS',
-]);
+const transientCodes = new Set(['VERSION_CONFLICT', 'ROTATION_IN_PROGRESS']);
 
 /** The platform acting for an enrolment (the award's actor in events and audit trails). */
 const awardActor = (enrolment: Enrolment) => ({

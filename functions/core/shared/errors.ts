@@ -74,8 +74,11 @@ export class NotFoundError extends DomainError {
 /** A write lost a race or broke a rule about the current state; nothing was written. */
 export class ConflictError extends DomainError {
   readonly category = 'CONFLICT';
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  /** True for a state that passes by itself (e.g. keys still being created). */
+  override readonly retryable: boolean;
+  constructor(code: string, message: string, options?: { cause?: unknown; retryable?: boolean }) {
     super(code, message, options);
+    this.retryable = options?.retryable ?? false;
   }
 }
 
