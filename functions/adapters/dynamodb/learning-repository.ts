@@ -168,18 +168,11 @@ export class DynamoDbLearningRepository implements LearningRepository {
   }
 
   async submissionsOf(enrolmentId: string): Promise<Submission[]> {
-    const indexed: Submission[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.table.queryPage({
-        index: 'gsi1',
-        partitionValue: `ENROLMENT#${enrolmentId}#SUBMISSIONS`,
-        page: { limit: 100, cursor },
-        schema: submissionSchema,
-      });
-      indexed.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const indexed = await this.table.queryAll({
+      index: 'gsi1',
+      partitionValue: `ENROLMENT#${enrolmentId}#SUBMISSIONS`,
+      schema: submissionSchema,
+    });
     // The index is eventually consistent; read each item strongly for current statuses.
     const fresh = await Promise.all(indexed.map((item) => this.getSubmission(item.id)));
     return fresh.filter((item): item is Submission => item !== null);

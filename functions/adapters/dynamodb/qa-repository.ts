@@ -118,19 +118,11 @@ export class DynamoDbQaRepository
   }
 
   async history(reviewId: string): Promise<HistoryEntry[]> {
-    const entries: HistoryEntry[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page<HistoryEntry> = await this.table.queryPage({
-        partitionValue: keys.review(reviewId).pk,
-        sortKeyPrefix: keys.reviewHistoryPrefix(),
-        page: { limit: 100, cursor },
-        schema: historyEntrySchema,
-      });
-      entries.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return entries;
+    return this.table.queryAll({
+      partitionValue: keys.review(reviewId).pk,
+      sortKeyPrefix: keys.reviewHistoryPrefix(),
+      schema: historyEntrySchema,
+    });
   }
 
   async listByInstitution(

@@ -87,23 +87,20 @@ export class DynamoDbBackpackRepository implements BackpackRepository {
   }
 
   async listByEmailHash(emailHash: string): Promise<ImportedCredential[]> {
-    const page = await this.table.queryPage({
+    return this.table.queryAll({
       index: 'gsi1',
       partitionValue: keys.importedOfEmail(emailHash),
-      page: { limit: 100 },
       schema: storedImportSchema,
     });
-    return [...page.items];
   }
 
   async list(ownerId: string): Promise<ImportedCredential[]> {
-    const page = await this.table.queryPage({
+    const items = await this.table.queryAll({
       partitionValue: keys.backpack(ownerId),
       sortKeyPrefix: keys.importedCredentialPrefix(),
-      page: { limit: 100 },
       schema: storedImportSchema,
     });
-    return [...page.items].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+    return items.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
   }
 
   async remove(ownerId: string, id: string): Promise<void> {

@@ -77,12 +77,11 @@ export class DynamoDbStackRepository implements StackRepository {
   }
 
   async listByPart(key: string): Promise<Stack[]> {
-    const page = await this.table.queryPage({
+    const parts = await this.table.queryAll({
       partitionValue: keys.stacksWithPart(key),
-      page: { limit: 100 },
       schema: partIndexSchema,
     });
-    const stacks = await this.batchGet(page.items.map((item) => item.stackId));
+    const stacks = await this.batchGet(parts.map((item) => item.stackId));
     return stacks.filter((stack) => stack.status === 'ACTIVE');
   }
 
@@ -104,21 +103,8 @@ export class DynamoDbStackRepository implements StackRepository {
     }));
   }
 
-  private async all(index: 'gsi1' | 'gsi2', partitionValue: string): Promise<Stack[]> {
-    const stacks: Stack[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: readonly Stack[]; nextCursor: string | null } =
-        await this.table.queryPage({
-          index,
-          partitionValue,
-          page: { limit: 100, cursor },
-          schema: stackSchema,
-        });
-      stacks.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return stacks;
+  private all(index: 'gsi1' | 'gsi2', partitionValue: string): Promise<Stack[]> {
+    return this.table.queryAll({ index, partitionValue, schema: stackSchema });
   }
 
   private async batchGet(ids: readonly string[]): Promise<Stack[]> {

@@ -201,6 +201,27 @@ export class DynamoTable {
     }
   }
 
+  /** Every item of a partition (or index partition), page after page, validated item by item. */
+  async queryAll<S extends z.ZodType>(options: {
+    readonly index?: IndexName;
+    readonly partitionValue: string;
+    readonly sortKeyPrefix?: string;
+    readonly newestFirst?: boolean;
+    readonly schema: S;
+  }): Promise<z.output<S>[]> {
+    const items: z.output<S>[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<z.output<S>> = await this.queryPage({
+        ...options,
+        page: { limit: 100, cursor },
+      });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
   /** Runs a transaction; a failed condition becomes ConflictError(`conflictCode`). */
   async transact(items: TransactItem[], conflictCode: string, what: string): Promise<void> {
     try {
