@@ -57,3 +57,14 @@ describe('cursors', () => {
     }
   });
 });
+
+describe('keys of values of any length', () => {
+  it('hashes an endorsement credential id so any IRI fits a partition key', () => {
+    const key = keys.endorsementCredential(`urn:uuid:${'x'.repeat(3_000)}`);
+
+    expect(key.pk).toMatch(/^ENDORSEMENT_CREDENTIAL#[0-9a-f]{64}$/);
+    expect(keys.endorsementCredential('urn:uuid:a')).toEqual(
+      keys.endorsementCredential('urn:uuid:a'),
+    );
+  });
+});

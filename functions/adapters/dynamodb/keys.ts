@@ -7,6 +7,9 @@ import type { OwnerKind } from '../../core/shared/owners';
 
 const pad = (n: number) => n.toString().padStart(6, '0');
 
+/** A key part for values of any length and alphabet (URLs, IRIs): their SHA-256 in hex. */
+const hashed = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
+
 export const keys = {
   institution: (id: string) => ({ pk: `INSTITUTION#${id}`, sk: 'PROFILE' }),
   /** All institutions, by name, for the platform admin's list. */
@@ -174,7 +177,7 @@ export const keys = {
   stacksWithPart: (partKey: string) =>
     /^[A-Za-z0-9_-]{1,100}$/.test(partKey)
       ? `STACKPART#${partKey}`
-      : `STACKPART#URL#${createHash('sha256').update(partKey, 'utf8').digest('hex')}`,
+      : `STACKPART#URL#${hashed(partKey)}`,
   stackPart: (partKey: string, stackId: string) => ({
     pk: keys.stacksWithPart(partKey),
     sk: `STACK#${stackId}`,
@@ -193,6 +196,26 @@ export const keys = {
   importedCredentialPrefix: () => 'ITEM#',
   /** A learner's imported credentials across sign-ins, by the hash of their verified email. */
   importedOfEmail: (emailHash: string) => `BACKPACK_EMAIL#${emailHash}`,
+
+  /** Submissions waiting for an institution's assessors, and the same queue split by design. */
+  assessmentQueue: (institutionId: string) => `INSTITUTION#${institutionId}#ASSESSMENT_QUEUE`,
+  /** A foreign institution's id with the design's id finds nothing. */
+  designAssessmentQueue: (institutionId: string, microCredentialId: string) =>
+    `${keys.assessmentQueue(institutionId)}#MICROCREDENTIAL#${microCredentialId}`,
+
+  /** Held while a partner has an active endorsement of a target: at most one at a time. */
+  activeEndorsement: (partnerId: string, targetKind: string, targetId: string) => ({
+    pk: `PARTNER#${partnerId}`,
+    sk: `ACTIVE_ENDORSEMENT#${targetKind}#${targetId}`,
+  }),
+  /**
+   * Endorsement credential id → endorsement. Credential ids are any IRI the signer chose (a URL
+   * of ours, `urn:uuid:…`), so the key holds their hash rather than the id itself.
+   */
+  endorsementCredential: (credentialId: string) => ({
+    pk: `ENDORSEMENT_CREDENTIAL#${hashed(credentialId)}`,
+    sk: 'ENDORSEMENT_CREDENTIAL',
+  }),
 
   domainEvent: (institutionId: string, occurredAt: string, id: string) => ({
     pk: `EVENTS#${institutionId}`,

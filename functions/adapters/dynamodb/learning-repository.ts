@@ -11,6 +11,7 @@ import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { eventPuts } from './event-item';
+import { keys } from './keys';
 import { versionedPut, type DynamoTable } from './table';
 
 const enrolmentKey = (id: string) => ({ pk: `ENROLMENT#${id}`, sk: 'ENROLMENT' });
@@ -25,11 +26,6 @@ const enrolmentItem = (enrolment: Enrolment) => ({
   ...enrolment,
 });
 
-const queueKey = (institutionId: string) => `INSTITUTION#${institutionId}#ASSESSMENT_QUEUE`;
-/** The queue of one design, inside its institution's (a foreign institution's id finds nothing). */
-const designQueueKey = (institutionId: string, microCredentialId: string) =>
-  `${queueKey(institutionId)}#MICROCREDENTIAL#${microCredentialId}`;
-
 const submissionItem = (submission: Submission) => ({
   ...submissionKey(submission.id),
   gsi1pk: `ENROLMENT#${submission.enrolmentId}#SUBMISSIONS`,
@@ -38,9 +34,9 @@ const submissionItem = (submission: Submission) => ({
   // on gsi2, and the same queue split by design on gsi3.
   ...(submission.status === 'SUBMITTED'
     ? {
-        gsi2pk: queueKey(submission.institutionId),
+        gsi2pk: keys.assessmentQueue(submission.institutionId),
         gsi2sk: `${submission.submittedAt}#${submission.id}`,
-        gsi3pk: designQueueKey(submission.institutionId, submission.microCredentialId),
+        gsi3pk: keys.designAssessmentQueue(submission.institutionId, submission.microCredentialId),
         gsi3sk: `${submission.submittedAt}#${submission.id}`,
       }
     : {}),
@@ -186,13 +182,13 @@ export class DynamoDbLearningRepository implements LearningRepository {
     return microCredentialId
       ? this.table.queryPage({
           index: 'gsi3',
-          partitionValue: designQueueKey(institutionId, microCredentialId),
+          partitionValue: keys.designAssessmentQueue(institutionId, microCredentialId),
           page,
           schema: submissionSchema,
         })
       : this.table.queryPage({
           index: 'gsi2',
-          partitionValue: queueKey(institutionId),
+          partitionValue: keys.assessmentQueue(institutionId),
           page,
           schema: submissionSchema,
         });

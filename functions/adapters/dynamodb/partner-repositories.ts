@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
@@ -22,6 +21,7 @@ import type { DomainEvent } from '../../core/shared/events';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { cancellationReasons, isConditionFailure, translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
+import { keys } from './keys';
 import { versionedPut, type DynamoTable, type TransactItem } from './table';
 
 const partnerKey = (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PROFILE' });
@@ -32,19 +32,8 @@ const linkKey = (institutionId: string, partnerId: string) => ({
 const apiKeyKey = (keyId: string) => ({ pk: `APIKEY#${keyId}`, sk: 'APIKEY' });
 const endorsementKey = (id: string) => ({ pk: `ENDORSEMENT#${id}`, sk: 'ENDORSEMENT' });
 const invitationKey = (id: string) => ({ pk: `INVITATION#${id}`, sk: 'INVITATION' });
-/**
- * Endorsement credential id → endorsement. Credential ids are any IRI the signer chose (a URL
- * of ours, `urn:uuid:…`), so the key holds their SHA-256 rather than the id itself.
- */
-/** Held while a partner has an active endorsement of a target: at most one at a time. */
-const activeEndorsementKey = (endorsement: Endorsement) => ({
-  pk: `PARTNER#${endorsement.partnerId}`,
-  sk: `ACTIVE_ENDORSEMENT#${endorsement.target.kind}#${endorsement.target.id}`,
-});
-const endorsementCredentialKey = (credentialId: string) => ({
-  pk: `ENDORSEMENT_CREDENTIAL#${createHash('sha256').update(credentialId, 'utf8').digest('hex')}`,
-  sk: 'ENDORSEMENT_CREDENTIAL',
-});
+const activeEndorsementKey = (endorsement: Endorsement) =>
+  keys.activeEndorsement(endorsement.partnerId, endorsement.target.kind, endorsement.target.id);
 const endorsementCredentialSchema = z.object({
   endorsementId: z.string(),
   credentialId: z.string(),
@@ -232,7 +221,7 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
         Put: {
           TableName,
           Item: {
-            ...endorsementCredentialKey(credentialId),
+            ...keys.endorsementCredential(credentialId),
             entity: 'EndorsementCredentialIndex',
             version: 1,
             endorsementId: endorsement.id,
@@ -297,7 +286,7 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
 
   async findByCredentialId(credentialId: string): Promise<Endorsement | null> {
     const entry = await this.table.get(
-      endorsementCredentialKey(credentialId),
+      keys.endorsementCredential(credentialId),
       endorsementCredentialSchema,
     );
     if (!entry || entry.credentialId !== credentialId) return null;
