@@ -43,6 +43,8 @@ function credentialItem(record: CredentialRecord) {
   };
 }
 
+const recipientOnly = z.object({ recipient: z.object({ emailHash: z.string() }) });
+
 const storedCredentialSchema = credentialRecordSchema.extend({
   credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
 });
@@ -207,7 +209,9 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
       index: 'gsi3',
       partitionValue: keys.credentialsOfDesign(microCredentialId),
       page,
-      schema: storedCredentialSchema,
+      // The learner's hash only: not the signed credential and JWT every item carries.
+      attributes: ['recipient'],
+      schema: recipientOnly,
     });
     return {
       items: result.items.map((item) => item.recipient.emailHash),

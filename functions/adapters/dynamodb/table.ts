@@ -92,14 +92,7 @@ export class DynamoTable {
           Key: { pk: key.pk, sk: key.sk },
           ConsistentRead: consistent,
           // Placeholders throughout: several attribute names (status, version) are reserved words.
-          ...(attributes
-            ? {
-                ProjectionExpression: attributes.map((_, index) => `#a${index}`).join(', '),
-                ExpressionAttributeNames: Object.fromEntries(
-                  attributes.map((name, index) => [`#a${index}`, name]),
-                ),
-              }
-            : {}),
+          ...projection(attributes),
         }),
       );
       return Item ? parseItem(schema, Item) : null;
@@ -163,6 +156,8 @@ export class DynamoTable {
     readonly newestFirst?: boolean;
     readonly page: PageRequest;
     readonly schema: S;
+    /** Only these attributes of each item (the item's keys still page the query). */
+    readonly attributes?: readonly string[];
   }): Promise<Page<z.output<S>>> {
     const partitionAttribute = options.index ? `${options.index}pk` : 'pk';
     const sortAttribute = options.index ? `${options.index}sk` : 'sk';
@@ -181,9 +176,11 @@ export class DynamoTable {
           TableName: this.tableName,
           IndexName: options.index,
           KeyConditionExpression: condition,
+          ...projection(options.attributes),
           ExpressionAttributeNames: {
             '#p': partitionAttribute,
             ...(options.sortKeyPrefix ? { '#s': sortAttribute } : {}),
+            ...projection(options.attributes).ExpressionAttributeNames,
           },
           ExpressionAttributeValues: {
             ':p': options.partitionValue,
@@ -239,6 +236,20 @@ export class DynamoTable {
       translateDynamoError(error, what);
     }
   }
+}
+
+/** A projection of `attributes`, with placeholders: several names (status, version) are reserved words. */
+function projection(attributes: readonly string[] | undefined): {
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+} {
+  if (!attributes) return {};
+  return {
+    ProjectionExpression: attributes.map((_, index) => `#a${index}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(
+      attributes.map((name, index) => [`#a${index}`, name]),
+    ),
+  };
 }
 
 /** A Put that succeeds only when the stored item still has `expectedVersion`. */
