@@ -206,29 +206,42 @@ export class StackingService {
   }
 
   /**
-   * The worker's reaction to a stack defined, or to its stacked design published: issues the
-   * stacked credential to every learner who already qualifies (found through the credentials
-   * issued under its design parts). Safe to run again: issuance is idempotent.
+   * The worker's reaction to a stack defined: issues the stacked credential to every learner
+   * who already qualifies (found through the credentials issued under its design parts). Safe
+   * to run again: issuance is idempotent.
    */
   async backfill(stackId: string): Promise<number> {
     const stack = await this.deps.stacks.get(stackId);
-    if (!stack || stack.status !== 'ACTIVE') return 0;
-    const target = await this.deps.designs.getPublished(stack.microCredentialId);
-    if (!target || target.status !== 'PUBLISHED') return 0;
+    return stack ? this.backfillStacks([stack]) : 0;
+  }
+
+  /** The worker's reaction to a design published: backfills the stacks it is the credential of. */
+  async targetPublished(microCredentialId: string): Promise<void> {
+    await this.backfillStacks(await this.deps.stacks.listByTarget(microCredentialId));
+  }
+
+  /** Evaluates each learner holding a design part of any of `stacks` once, for all of them. */
+  private async backfillStacks(stacks: readonly Stack[]): Promise<number> {
+    const published = new Map<string, boolean>();
+    const active: Stack[] = [];
+    for (const stack of stacks)
+      if (stack.status === 'ACTIVE' && (await this.isPublished(stack.microCredentialId, published)))
+        active.push(stack);
     const seen = new Set<string>();
     let issued = 0;
-    for (const part of stack.parts) {
-      if (part.kind !== 'DESIGN') continue;
+    for (const part of new Set(
+      active.flatMap((stack) => stack.parts.filter((part) => part.kind === 'DESIGN').map(partKey)),
+    )) {
       let cursor: string | null = null;
       do {
-        const page: Page<string> = await this.deps.credentials.recipientsOfDesign(
-          part.microCredentialId,
-          { limit: 100, cursor },
-        );
+        const page: Page<string> = await this.deps.credentials.recipientsOfDesign(part, {
+          limit: 100,
+          cursor,
+        });
         for (const learner of page.items) {
           if (seen.has(learner)) continue;
           seen.add(learner);
-          issued += (await this.issueQualifying(learner, [stack])).length;
+          issued += (await this.issueQualifying(learner, active, published)).length;
         }
         cursor = page.nextCursor;
       } while (cursor);
@@ -236,26 +249,39 @@ export class StackingService {
     return issued;
   }
 
-  /** The worker's reaction to a design published: backfills the stacks it is the credential of. */
-  async targetPublished(microCredentialId: string): Promise<void> {
-    for (const stack of await this.deps.stacks.listByTarget(microCredentialId))
-      if (stack.status === 'ACTIVE') await this.backfill(stack.id);
+  /** Whether a stacked design is published now, read once per evaluation (`known`). */
+  private async isPublished(microCredentialId: string, known: Map<string, boolean>) {
+    let published = known.get(microCredentialId);
+    if (published === undefined) {
+      const design = await this.deps.designs.getPublished(microCredentialId);
+      published = design?.status === 'PUBLISHED';
+      known.set(microCredentialId, published);
+    }
+    return published;
   }
 
   private async issueQualifying(
     learnerEmailHash: string,
     candidates: readonly Stack[],
+    published = new Map<string, boolean>(),
   ): Promise<CredentialRecord[]> {
     if (candidates.length === 0) return [];
     const wallet = await this.wallet(learnerEmailHash);
-    const holdings = await this.currentHoldings(wallet, candidates);
+    const stored = this.storedHoldings(wallet);
+    // Only stacks the stored holdings already meet, and not yet issued, are worth more work:
+    // their imported parts are verified again (status included) before anything is issued.
+    const ready = candidates.filter((stack) => {
+      const progress = this.progress(stack, wallet, stored);
+      return progress.satisfied && !progress.credentialId;
+    });
+    if (ready.length === 0) return [];
+    const holdings = await this.currentHoldings(wallet, ready);
     const issued: CredentialRecord[] = [];
-    for (const stack of candidates) {
+    for (const stack of ready) {
       const progress = this.progress(stack, wallet, holdings);
-      if (!progress.satisfied || progress.credentialId) continue;
-      const target = await this.deps.designs.getPublished(stack.microCredentialId);
+      if (!progress.satisfied) continue;
       // An unpublished stacked design cannot be issued yet; publishing it backfills the stack.
-      if (!target || target.status !== 'PUBLISHED') continue;
+      if (!(await this.isPublished(stack.microCredentialId, published))) continue;
       const recipient = this.recipientOf(wallet);
       if (!recipient) continue;
       const counted = progress.held.slice(0, progress.needed);
@@ -285,7 +311,7 @@ export class StackingService {
 
   /** The worker's reaction to a revoked credential: revokes or flags stacks built on it. */
   async partRevoked(revoked: CredentialRecord): Promise<void> {
-    const wallet = await this.wallet(revoked.recipient.emailHash);
+    const wallet = await this.wallet(revoked.recipient.emailHash, false);
     for (const stacked of wallet.credentials.filter(
       (credential) => credential.kind === 'stacked' && credential.parts.includes(revoked.id),
     )) {
@@ -332,7 +358,7 @@ export class StackingService {
       if (error instanceof ConflictError) await this.deps.keys.ensureProvisioned(owner);
       throw error;
     }
-    const wallet = await this.wallet(emailHash(learner.email));
+    const wallet = await this.wallet(emailHash(learner.email), false);
     const credentials = wallet.credentials.filter((credential) => credential.status === 'ACTIVE');
     const achievementIdOf = (credential: CredentialRecord) =>
       this.deps.urls.achievement(credential.microCredentialId, credential.designVersion);
@@ -420,7 +446,8 @@ export class StackingService {
     return stack;
   }
 
-  private async wallet(learnerEmailHash: string): Promise<Wallet> {
+  /** The learner's credentials issued here and, unless `withImports` is false, imported ones. */
+  private async wallet(learnerEmailHash: string, withImports = true): Promise<Wallet> {
     const credentials: CredentialRecord[] = [];
     let cursor: string | null = null;
     do {
@@ -431,7 +458,7 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
-    const imported = await this.deps.backpack.listByEmailHash(learnerEmailHash);
+    const imported = withImports ? await this.deps.backpack.listByEmailHash(learnerEmailHash) : [];
     return { credentials, imported };
   }
 
