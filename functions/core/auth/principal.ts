@@ -1,3 +1,4 @@
+import { ForbiddenError } from '../shared/errors';
 /** Platform roles. A QA reviewer additionally holds the institution's QA step roles (`qaRoles`). */
 export const roles = [
   'platform-admin',
@@ -72,4 +73,17 @@ export function actorOf(principal: Principal): {
     default:
       return { kind: 'anonymous', id: 'anonymous' };
   }
+}
+
+/**
+ * The caller, with the verified email address credentials are issued and matched to; FORBIDDEN
+ * (`EMAIL_NOT_VERIFIED`, with `message`) for anyone without one.
+ */
+export function withVerifiedEmail(
+  principal: Principal,
+  message: string,
+): UserPrincipal & { readonly email: string } {
+  if (principal.kind !== 'user' || !principal.email || !principal.emailVerified)
+    throw new ForbiddenError(message, 'EMAIL_NOT_VERIFIED');
+  return { ...principal, email: principal.email };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { authorize } from '../auth/policy';
-import { actorOf, type Principal } from '../auth/principal';
+import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { ComponentKind } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { CredentialRecord } from '../issuance/credential';
@@ -85,12 +85,10 @@ export class LearningService {
   /** Enrols the caller (once per design: enrolling again returns the same enrolment). */
   async enrol(principal: Principal, microCredentialId: string): Promise<Enrolment> {
     authorize(principal, 'learning.enrol');
-    if (principal.kind !== 'user' || !principal.email || !principal.emailVerified) {
-      throw new ForbiddenError(
-        'Enrolling needs a verified email address: credentials are issued to it.',
-        'EMAIL_NOT_VERIFIED',
-      );
-    }
+    const learner = withVerifiedEmail(
+      principal,
+      'Enrolling needs a verified email address: credentials are issued to it.',
+    );
     const id = parseInput(identifier(), microCredentialId, 'microCredentialId');
     const design = await this.deps.designs.getPublished(id);
     if (!design?.published || design.status !== 'PUBLISHED') {
@@ -102,13 +100,10 @@ export class LearningService {
     const now = this.deps.clock.now().toISOString();
     const fresh = { status: 'NOT_STARTED' as const, round: 0 };
     const enrolment: Enrolment = {
-      id: createHash('sha256')
-        .update(`${principal.userId}:${design.id}`)
-        .digest('hex')
-        .slice(0, 32),
-      learnerId: principal.userId,
-      learnerEmail: principal.email.trim().toLowerCase(),
-      ...(principal.name ? { learnerName: principal.name } : {}),
+      id: createHash('sha256').update(`${learner.userId}:${design.id}`).digest('hex').slice(0, 32),
+      learnerId: learner.userId,
+      learnerEmail: learner.email.trim().toLowerCase(),
+      ...(learner.name ? { learnerName: learner.name } : {}),
       microCredentialId: design.id,
       institutionId: design.institutionId,
       designName: design.content.name,

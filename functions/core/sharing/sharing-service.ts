@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { authorize } from '../auth/policy';
-import { actorOf, type Principal } from '../auth/principal';
+import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { DomainEvent } from '../shared/events';
 import { normaliseEmail, visibilities, type CredentialRecord } from '../issuance/credential';
 import { emailHash } from '../issuance/issuance-service';
@@ -286,12 +286,11 @@ export class SharingService {
   }
 
   private emailHashOf(principal: Principal): string {
-    if (principal.kind !== 'user' || !principal.email || !principal.emailVerified) {
-      throw new ForbiddenError(
+    return emailHash(
+      withVerifiedEmail(
+        principal,
         'Your account has no verified email address to match credentials with.',
-        'EMAIL_NOT_VERIFIED',
-      );
-    }
-    return emailHash(principal.email);
+      ).email,
+    );
   }
 }

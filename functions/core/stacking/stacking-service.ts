@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { authorize } from '../auth/policy';
-import { actorOf, type Principal, type UserPrincipal } from '../auth/principal';
+import { actorOf, withVerifiedEmail, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
 import { normaliseEmail, type CredentialRecord } from '../issuance/credential';
@@ -9,7 +9,7 @@ import { emailHash, type IssuanceService } from '../issuance/issuance-service';
 import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../issuance/open-badge';
 import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
 import type { KeyService } from '../keys/key-service';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import { platformOwnerId } from '../shared/owners';
 import type { PublicUrls } from '../shared/public-urls';
@@ -434,10 +434,7 @@ export class StackingService {
 
   private learner(principal: Principal, what: string): UserPrincipal & { email: string } {
     authorize(principal, 'backpack.use');
-    if (principal.kind !== 'user' || !principal.email || !principal.emailVerified) {
-      throw new ForbiddenError(`${what} need a verified email address.`, 'EMAIL_NOT_VERIFIED');
-    }
-    return { ...principal, email: principal.email };
+    return withVerifiedEmail(principal, `${what} need a verified email address.`);
   }
 
   private async requireStack(id: string): Promise<Stack> {
