@@ -351,11 +351,19 @@ export class VerificationService {
       add('proof', 'FAIL', describeFailure(error, 'The proof could not be checked'));
     }
 
-    // Status lists.
+    // A credential of an institution here has a record: its state is read once, for the
+    // status (fresher than the published list) and for the parts of a stacked credential.
+    const own =
+      stored ??
+      (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string'
+        ? await this.stateOf(credential.id)
+        : null);
+
+    // Status: the record's, or the status lists'.
     let status: VerificationStatus = 'ACTIVE';
     try {
-      status = stored
-        ? this.checkStoredStatus(stored, add)
+      status = own
+        ? this.checkStoredStatus(own, add)
         : await this.checkStatus(credential, issuerId, add);
     } catch (error) {
       add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
@@ -405,9 +413,7 @@ export class VerificationService {
     const endorsements = await this.checkEndorsements(achievement, depth, add, validFrom);
 
     // Parts of a stacked credential issued here: a part revoked since is worth a look.
-    if (stored) this.checkStackParts(stored, add);
-    else if (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string')
-      this.checkStackParts(await this.stateOf(credential.id), add);
+    this.checkStackParts(own, add);
 
     // Recipient.
     if (recipient) this.checkRecipient(credential, recipient, add);
