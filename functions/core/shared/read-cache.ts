@@ -81,9 +81,4 @@ export class ReadCache<V> {
   set(key: string, value: V): void {
     void this.get(key, () => Promise.resolve(value));
   }
-
-  /** Forgets `key` (e.g. when its value proved out of date). */
-  forget(key: string): void {
-    this.entries.delete(key);
-  }
 }

@@ -97,13 +97,6 @@ export type ShareAccess = (record: CredentialState, shareToken?: string) => Prom
  * and at once in the process that made the change (`writes`, see `ReadCache`).
  */
 export interface VerificationCacheOptions {
-  /** @default 5000 */
-  readonly ttlMs?: number;
-  /**
-   * How long a read of a credential's record state (status, visibility) is shared by requests
-   * for the same id. @default 100
-   */
-  readonly stateTtlMs?: number;
   /** Writes this process made to storage so far (`DynamoTable.writes`). */
   readonly writes?: () => number;
 }
@@ -195,14 +188,14 @@ export class VerificationService {
 
   constructor(private readonly deps: VerificationDeps) {
     const fresh = {
-      ttlMs: deps.cache?.ttlMs ?? verificationCacheTtlMs,
+      ttlMs: verificationCacheTtlMs,
       ...(deps.cache?.writes ? { writes: deps.cache.writes } : {}),
     };
     this.issuerKeys = new ReadCache({ ...fresh, max: 1_000 });
     this.withdrawals = new ReadCache({ ...fresh, max: 5_000 });
     this.stateReads = new ReadCache({
       ...fresh,
-      ttlMs: deps.cache?.stateTtlMs ?? verificationStateTtlMs,
+      ttlMs: verificationStateTtlMs,
       max: 10_000,
     });
   }
@@ -597,9 +590,10 @@ export class VerificationService {
       (candidate) => candidate.keyId === fragment,
     );
     if (!key) {
-      // A key made by a rotation since the keys were cached: read them again.
-      this.issuerKeys.forget(cacheKey);
-      key = (await this.issuerKeys.get(cacheKey, load)).find(
+      // Perhaps a key made by a rotation since the keys were cached: read them again, once per
+      // key id and cache period, so a made-up key id costs no read on every request and does
+      // not evict the keys other requests share.
+      key = (await this.issuerKeys.get(`${cacheKey}#${fragment}`, load)).find(
         (candidate) => candidate.keyId === fragment,
       );
     }
