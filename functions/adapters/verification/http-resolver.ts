@@ -155,12 +155,24 @@ export class HttpResolver implements RemoteResolver {
     return this.fetchJson(url, 60_000);
   }
 
+  /** Downloads in flight, by URL: verifications needing one document at once share one fetch. */
+  private readonly inFlight = new Map<string, Promise<JsonObject>>();
+
   private async fetchJson(url: string, ttl?: number): Promise<JsonObject> {
     const cached = this.documents.get(url);
     if (cached) {
       if (cached.ok) return cached.document;
       throw new VerificationProblem(cached.reason);
     }
+    let pending = this.inFlight.get(url);
+    if (!pending) {
+      pending = this.fetchAndRemember(url, ttl).finally(() => this.inFlight.delete(url));
+      this.inFlight.set(url, pending);
+    }
+    return pending;
+  }
+
+  private async fetchAndRemember(url: string, ttl?: number): Promise<JsonObject> {
     try {
       const document = await this.download(url);
       this.documents.set(url, { ok: true, document }, ttl ? { ttl } : undefined);
