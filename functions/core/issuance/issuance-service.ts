@@ -8,6 +8,7 @@ import { ed25519RawFromSpki } from '../keys/issuer-key';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import { contentDigest } from '../shared/digest';
+import { ReadCache } from '../shared/read-cache';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import { pageRequest } from '../shared/paging';
@@ -98,7 +99,8 @@ const reasonInput = text(limits.shortText).optional();
  * completes on its own). Make one per page with {@link IssuanceService.batch}.
  */
 export class IssuanceBatch {
-  private readonly reads = new Map<string, Promise<unknown>>();
+  /** For the life of the batch; a failed read is forgotten, so the next row tries again. */
+  private readonly reads = new ReadCache<unknown>({ ttlMs: Infinity, max: 64 });
   /** Unused positions by institution and purpose. */
   private readonly pools = new Map<string, { free: StatusEntry[]; refill?: Promise<void> }>();
 
@@ -108,15 +110,9 @@ export class IssuanceBatch {
     readonly size: number,
   ) {}
 
-  /** `load()` once per batch; a failed read is forgotten, so the next row tries again. */
+  /** `load()` once per batch. */
   once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let read = this.reads.get(key) as Promise<T> | undefined;
-    if (!read) {
-      read = load();
-      this.reads.set(key, read);
-      read.catch(() => this.reads.delete(key));
-    }
-    return read;
+    return this.reads.get(key, load) as Promise<T>;
   }
 
   /** The next position of the block for `purpose`, allocating a block when it is used up. */
