@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Environment of every Tessera function, validated once at cold start. The CDK stateless stack

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserPrincipal } from '../../functions/core/auth/principal';
 import type { Container } from '../../functions/composition/container';
 import { currentStep, type Review } from '../../functions/core/qa/review';

@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeploymentStage } from '../../infra/stage';
 import { addTesseraStacks, type TesseraStacks } from '../../infra/tessera-app';
 

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableDesign } from '../../functions/adapters/dynamodb/table-design';
 import { deploymentStages } from '../../infra/stage';
 import { resourceNamed, synthesizeStage, unacknowledgedNagFindings } from './app-fixture';

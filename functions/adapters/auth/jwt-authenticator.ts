@@ -1,5 +1,5 @@
 import type * as Jose from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Authenticator, RequestCredentials } from '../../core/auth/ports';
 import { anonymous, roles, type Principal, type Role } from '../../core/auth/principal';
 import { DependencyUnavailableError, UnauthenticatedError } from '../../core/shared/errors';

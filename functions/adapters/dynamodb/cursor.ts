@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../../core/shared/errors';
 
 const keySchema = z.record(z.string().max(1_024), z.string().max(1_024));

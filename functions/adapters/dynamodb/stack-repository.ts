@@ -1,5 +1,5 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DependencyUnavailableError } from '../../core/shared/errors';
 import { partKey, stackSchema, type Stack } from '../../core/stacking/model';
 import type { StackRepository } from '../../core/stacking/ports';

@@ -7,7 +7,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConflictError } from '../../core/shared/errors';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -6,7 +6,7 @@ import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   checkDesignSize,
   createMicroCredentialInput,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../shared/errors';
 import { httpUrl, identifier, languageTag, limits, requiredText, text } from '../shared/validation';
 

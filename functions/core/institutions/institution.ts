@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCode, email, httpUrl, limits, requiredText, text } from '../shared/validation';
 
 /** Postal address of an institution (the EU "country of the awarding body" lives here). */

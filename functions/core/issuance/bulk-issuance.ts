@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';

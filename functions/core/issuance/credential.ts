@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, limits, text } from '../shared/validation';
 
 export const statusPurposes = ['revocation', 'suspension'] as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize, isAllowed } from '../auth/policy';
 import { actorOf, system, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';

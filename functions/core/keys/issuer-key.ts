@@ -1,7 +1,7 @@
 import { ownerKinds } from '../shared/owners';
 import { createPublicKey } from 'node:crypto';
 import { encode as encodeBase58 } from 'base58-universal';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const keyAlgorithms = ['Ed25519', 'RS256'] as const;
 export const keyStatuses = ['ACTIVE', 'RETIRED', 'REVOKED'] as const;

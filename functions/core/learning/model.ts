@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { componentKinds } from '../designs/micro-credential';
 import { httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
 
 /** An industry partner: an OB 3.0 `Profile` that endorses micro-credentials. */

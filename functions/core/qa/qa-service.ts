@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize, isAllowed } from '../auth/policy';
 import { actorOf, hasRole, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError } from '../shared/errors';
 import { qaStepSchema, type QaStep, type QaWorkflow } from './workflow';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { identifier, limits, requiredText, text } from '../shared/validation';
 
 /** Kinds of information a QA step may require from the author. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A fact the platform records when state changes (a QA step decided, a design published, a

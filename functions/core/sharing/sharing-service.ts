@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { DomainEvent } from '../shared/events';

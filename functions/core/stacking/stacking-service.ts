@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';

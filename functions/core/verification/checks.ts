@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const checkStatuses = ['PASS', 'FAIL', 'WARN', 'SKIP'] as const;
 export type CheckStatus = (typeof checkStatuses)[number];

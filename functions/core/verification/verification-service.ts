@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isApprovedSnapshot, type DesignVersion } from '../designs/micro-credential';
 import { unbakePng, unbakeSvg } from '../issuance/baking';
 import type { CredentialState } from '../issuance/credential';

@@ -1,5 +1,5 @@
 import { ownerKinds } from '../shared/owners';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BulkIssuanceService } from '../issuance/bulk-issuance';
 import { statusEntrySchema } from '../issuance/credential';
 import type { StatusListService } from '../issuance/status-list';

@@ -2,7 +2,7 @@
  * Failure injection for the local KMS endpoint: tests and benchmarks make chosen operations
  * fail the way AWS KMS fails under load or in an outage, to exercise retries and error mapping.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { KmsError } from './protocol';
 
 export const kmsOperations = [

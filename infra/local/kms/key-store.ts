@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KeyMaterial, supportedKeySpecs, type KeySpec } from './key-crypto';
 import { KmsError } from './protocol';
 
