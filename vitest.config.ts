@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 has no exports map: Node (and so every dependency vitest leaves to Node, such
+    // as @graphql-tools/schema) loads its CommonJS entry, while vite would pick the ESM one
+    // for the code it transforms. Two copies of graphql cannot share a schema, so the tests
+    // load the one Node loads, as `npm start` does.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['node_modules', 'cdk.out', '.local'],

@@ -341,9 +341,7 @@ describe('industry partners and endorsements through the API', () => {
         result.errors?.[0]?.extensions?.code,
         result.errors?.[0]?.message,
       ]),
-    ).toEqual(
-      Array(4).fill([401, 'UNAUTHENTICATED', 'Context creation failed: The API key is not valid.']),
-    );
+    ).toEqual(Array(4).fill([401, 'UNAUTHENTICATED', 'The API key is not valid.']));
     expect(JSON.stringify(results)).not.toContain(partner.apiKey);
   });
 
