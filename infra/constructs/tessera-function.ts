@@ -1,21 +1,29 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lambdaBundle } from './bundle-options';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { buildSync } from 'esbuild';
+import { lambdaBuildOptions, lambdaBundle } from './bundle-options';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { tableDesign } from '../../functions/adapters/dynamodb/table-design';
 import type { configSchema } from '../../functions/composition/config';
 import { keyStageTag, kmsAliasPrefix, type DeploymentStage } from '../stage';
 import type { EvidenceAccess } from './evidence-store';
 import { acknowledgeNagFindings, wildcardResourceFinding } from './nag';
 
-/** The repository root: esbuild bundles from here, with its lock file and tsconfig. */
+/** The repository root: esbuild bundles from here, with its tsconfig. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
@@ -79,13 +87,13 @@ export interface TesseraFunctionProps {
 }
 
 /**
- * A Tessera Lambda function: Node.js 22 on arm64, bundled by the local esbuild as minified ESM
- * with source maps, JSON logs in its own log group, X-Ray tracing, and an execution role that
+ * A Tessera Lambda function: Node.js 22 on arm64, bundled by the local esbuild as minified,
+ * code-split ESM with source maps ({@link lambdaBuildOptions}), JSON logs in its own log group, X-Ray tracing, and an execution role that
  * starts with nothing but writing its logs and traces. Every other permission comes from a
  * `use…` method, which sets the environment variable the runtime reads and grants exactly what
  * that needs, so the two never drift apart.
  */
-export class TesseraFunction extends NodejsFunction {
+export class TesseraFunction extends LambdaFunction {
   /** The execution role; it starts with only log writing and X-Ray. */
   readonly executionRole: Role;
   private readonly stage: DeploymentStage;
@@ -104,10 +112,8 @@ export class TesseraFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     super(scope, id, {
-      entry: props.entry,
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: `${projectRoot}package-lock.json`,
+      code: bundledCode(props.entry),
+      handler: `${lambdaBundle.entryName}.handler`,
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -124,18 +130,6 @@ export class TesseraFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         // Stack traces point at the TypeScript sources instead of the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: lambdaBundle.target,
-        mainFields: [...lambdaBundle.mainFields],
-        banner: lambdaBundle.banner,
-        minify: lambdaBundle.minify,
-        sourceMap: true,
-        sourcesContent: lambdaBundle.sourcesContent,
-        // Ship the AWS SDK versions the tests ran against instead of whatever the runtime has.
-        bundleAwsSDK: true,
-        tsconfig: `${projectRoot}tsconfig.json`,
       },
     });
     this.executionRole = role;
@@ -354,4 +348,28 @@ export class TesseraFunction extends NodejsFunction {
   private setConfig(name: ConfigVariable, value: string): void {
     this.addEnvironment(name, value);
   }
+}
+
+/**
+ * The function's code: `entry` bundled by the local esbuild when CDK stages the asset (never
+ * for stacks that `aws:cdk:bundling-stacks` leaves out), hashed by what it produced. There is
+ * no Docker fallback: esbuild is a dependency of the project, so the local bundling always runs.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('dummy'),
+      // Never run (the local bundling always succeeds). CDK reuses a staged asset whose source
+      // and serializable bundling options match, and `local` is a function: naming the entry
+      // here keeps every function from getting the first one's code.
+      command: ['esbuild', relative(projectRoot, entry)],
+      local: {
+        tryBundle(outputDir) {
+          buildSync({ ...lambdaBuildOptions(entry, outputDir), metafile: false });
+          return true;
+        },
+      },
+    },
+  });
 }

@@ -1,40 +1,54 @@
-import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
-import { lambdaBundle } from '../../infra/constructs/bundle-options';
-
-/**
- * esbuild options of a Tessera Lambda bundle, from the same `lambdaBundle` settings the
- * `TesseraFunction` construct passes to CDK's NodejsFunction: Node 22, minified ESM with an external source map,
- * and the AWS SDK v3 bundled (`bundleAwsSDK: true`). CDK's default would leave `@aws-sdk/*`
- * out and use the runtime's copy; Tessera ships the versions its tests ran against, and a single
- * file also loads faster than the runtime's SDK spread over node_modules.
- */
-export const lambdaBundleOptions: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: lambdaBundle.target,
-  minify: lambdaBundle.minify,
-  mainFields: [...lambdaBundle.mainFields],
-  sourcemap: 'external',
-  sourcesContent: lambdaBundle.sourcesContent,
-  banner: { js: lambdaBundle.banner },
-  logLevel: 'warning',
-};
+import { build, type Metafile } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { lambdaBuildOptions, lambdaBundle } from '../../infra/constructs/bundle-options';
 
 export interface LambdaBundle {
+  /** The file Lambda loads. */
   readonly file: string;
-  /** Size of the JavaScript file (what Node loads at cold start). */
+  /**
+   * What a cold start reads and compiles: the entry file and the chunks it imports statically
+   * (chunks loaded with `import()` wait for first use).
+   */
   readonly bytes: number;
-  /** Size of the source map beside it (loaded only with `--enable-source-maps`). */
+  /** Every JavaScript file of the bundle, lazily loaded chunks included. */
+  readonly totalBytes: number;
+  /** Source maps of the files a cold start loads (read with `--enable-source-maps`). */
   readonly sourceMapBytes: number;
 }
 
-/** Bundles `entry` as a Lambda function into `outdir/<name>.mjs`. */
+/**
+ * Bundles `entry` as a Lambda function into `outdir/index.mjs` (and `outdir/chunks/`), with the
+ * options the `TesseraFunction` construct uses (`lambdaBuildOptions`).
+ */
 export async function bundleLambda(entry: string, outdir: string): Promise<LambdaBundle> {
-  const file = join(outdir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
-  await build({ ...lambdaBundleOptions, entryPoints: [entry], outfile: file });
-  const [code, map] = await Promise.all([stat(file), stat(`${file}.map`)]);
-  return { file, bytes: code.size, sourceMapBytes: map.size };
+  const { metafile } = await build(lambdaBuildOptions(entry, outdir));
+  const file = join(outdir, `${lambdaBundle.entryName}.mjs`);
+  const outputs = metafile!.outputs;
+  // Chunks that code loads with `import()` are entry points of their own; the handler's file
+  // is the one at the top of `outdir`.
+  const entryOutput = Object.keys(outputs).find((path) => resolve(path) === resolve(file))!;
+  const loaded = staticallyLoaded(outputs, entryOutput);
+  const javaScript = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
+  const bytes = (paths: Iterable<string>) =>
+    [...paths].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+  return {
+    file,
+    bytes: bytes(loaded),
+    totalBytes: bytes(javaScript),
+    sourceMapBytes: bytes([...loaded].map((path) => `${path}.map`)),
+  };
+}
+
+/** `entry` and every output it imports statically, transitively. */
+function staticallyLoaded(outputs: Metafile['outputs'], entry: string): Set<string> {
+  const loaded = new Set<string>();
+  const pending = [entry];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (loaded.has(path)) continue;
+    loaded.add(path);
+    for (const imported of outputs[path]!.imports)
+      if (imported.kind === 'import-statement' && imported.path in outputs)
+        pending.push(imported.path);
+  }
+  return loaded;
 }

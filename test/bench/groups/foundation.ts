@@ -65,8 +65,8 @@ async function* measureFoundation(): AsyncGenerator<Figure> {
   try {
     progress(`bundling into ${workDir}`);
     const [api, bare, probe] = await Promise.all([
-      bundleLambda(entry('functions/handlers/api.ts'), workDir),
-      bundleLambda(entry('test/bench/fixtures/bare-apollo-handler.ts'), workDir),
+      bundleLambda(entry('functions/handlers/api.ts'), join(workDir, 'api')),
+      bundleLambda(entry('test/bench/fixtures/bare-apollo-handler.ts'), join(workDir, 'bare')),
       buildColdStartProbe(workDir),
     ]);
     yield comparedFigure(
@@ -76,6 +76,8 @@ async function* measureFoundation(): AsyncGenerator<Figure> {
       { name: 'bare-apollo-bundle-size', value: bare.bytes },
       {
         awsSdk: 'bundled',
+        totalBytes: api.totalBytes,
+        baselineTotalBytes: bare.totalBytes,
         sourceMapBytes: api.sourceMapBytes,
         baselineSourceMapBytes: bare.sourceMapBytes,
       },

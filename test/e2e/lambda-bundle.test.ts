@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaBuildOptions, lambdaBundle } from '../../infra/constructs/bundle-options';
+import { graphqlPostEvent } from '../bench/lambda-event';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * The API as it ships: bundled with the options of the `TesseraFunction` construct (code split,
+ * one copy of Apollo Server, Node's crypto for Apollo's hashes), loaded by plain `node` in a
+ * process of its own, with only the function's environment. The requests need the chunks that
+ * load on first use (JSON-LD canonicalization and the bundled contexts, jose, the baking code),
+ * so a chunk that fails to load or a second copy of a library fails here, not in AWS.
+ */
+describe('the bundled API Lambda', () => {
+  let t: TestPlatform;
+  let workDir: string;
+  let runner: string;
+  let credential: { id: string; json: Record<string, unknown>; jwt: string };
+
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    workDir = await mkdtemp(join(tmpdir(), 'tessera-bundle-'));
+    await build(lambdaBuildOptions('functions/handlers/api.ts', join(workDir, 'api')));
+    runner = join(workDir, 'invoke.mjs');
+    // Invokes the handler once per event, in order, and prints the responses as one JSON line.
+    await writeFile(
+      runner,
+      `const { handler } = await import(process.argv[2]);
+const events = JSON.parse(process.argv[3]);
+const responses = [];
+for (const event of events) {
+  const context = {
+    awsRequestId: event.requestContext.requestId,
+    functionName: 'tessera-api',
+    getRemainingTimeInMillis: () => 10000,
+  };
+  responses.push(await handler(event, context));
+}
+process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
+`,
+    );
+    const { designId, qa } = await t.publishedDesign();
+    credential = (
+      await t.api.call<{ issueCredential: typeof credential }>(
+        `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id json jwt } }`,
+        {
+          input: {
+            microCredentialId: designId,
+            recipient: { email: 'bundle@example.org', name: 'Ada Lovelace' },
+          },
+        },
+        qa.admin,
+      )
+    ).issueCredential;
+  });
+  afterAll(async () => {
+    await t?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  /** Runs `queries` through the bundled handler in a fresh process. */
+  async function invoke(
+    queries: { query: string; variables?: Record<string, unknown> }[],
+  ): Promise<{ statusCode: number; body: string }[]> {
+    const events = queries.map(({ query, variables }) => graphqlPostEvent(query, variables));
+    const config = t.platform.config;
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [runner, join(workDir, 'api', `${lambdaBundle.entryName}.mjs`), JSON.stringify(events)],
+      {
+        // The function's own environment, as a Lambda sandbox has it, pointed at the platform.
+        env: {
+          NODE_OPTIONS: '--enable-source-maps',
+          PATH: process.env.PATH,
+          STAGE: 'dev',
+          AWS_REGION: config.AWS_REGION,
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+          TABLE_NAME: config.TABLE_NAME,
+          PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
+          AUTH_JWKS_URL: config.AUTH_JWKS_URL,
+          AUTH_ISSUER: config.AUTH_ISSUER,
+          DYNAMODB_ENDPOINT: config.DYNAMODB_ENDPOINT,
+          LOG_LEVEL: 'ERROR',
+          AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1',
+        },
+        timeout: 60_000,
+      },
+    );
+    return JSON.parse(stdout) as { statusCode: number; body: string }[];
+  }
+
+  it('verifies a credential issued here by id, as JSON-LD and as a VC-JWT', async () => {
+    const verify = `query ($input: VerifyCredentialInput!) {
+      verifyCredential(input: $input) { verified status checks { name status } }
+    }`;
+    const responses = await invoke([
+      { query: verify, variables: { input: { id: credential.id } } },
+      { query: verify, variables: { input: { credential: credential.json } } },
+      { query: verify, variables: { input: { jwt: credential.jwt } } },
+      {
+        query: verify,
+        variables: { input: { credential: { ...credential.json, name: 'Forged' } } },
+      },
+    ]);
+
+    const results = responses.map((response) => {
+      expect(response.statusCode).toBe(200);
+      const body = JSON.parse(response.body) as {
+        data?: { verifyCredential: { verified: boolean; status: string } };
+        errors?: unknown[];
+      };
+      expect(body.errors).toBeUndefined();
+      return body.data!.verifyCredential;
+    });
+    expect(results.map((result) => [result.verified, result.status])).toEqual([
+      [true, 'ACTIVE'],
+      [true, 'ACTIVE'],
+      [true, 'ACTIVE'],
+      [false, expect.any(String) as unknown],
+    ]);
+  });
+
+  it('answers a refused request with its stable code, as the unbundled API does', async () => {
+    const [response] = await invoke([{ query: '{ verifyCredential(input: {}) { verified } }' }]);
+    const body = JSON.parse(response!.body) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe(
+      (
+        await t.api
+          .request('{ verifyCredential(input: {}) { verified } }', {})
+          .then((result) => result.errors![0]!)
+      ).extensions!.code,
+    );
+  });
+});
