@@ -216,31 +216,44 @@ export class IssuanceService {
         );
       }
     }
-    let reservation = await this.deps.credentials.getReservation(institutionId, naturalKey);
-    if (!reservation) {
-      const entries = batch
-        ? await Promise.all([
+    const designVersion = published.published.designVersion;
+    const reserveAs = (credentialId: string, entries: Reservation['statusEntries']) =>
+      this.reservation(
+        institutionId,
+        naturalKey,
+        requestHash,
+        credentialId,
+        published.id,
+        designVersion,
+        entries,
+      );
+    let reservation: Reservation;
+    let record: CredentialRecord | undefined;
+    if (batch) {
+      ({ reservation, record } = await this.reserveWhileSigning(
+        reserveAs(
+          this.deps.ids.newId(),
+          await Promise.all([
             batch.position(institutionId, 'revocation'),
             batch.position(institutionId, 'suspension'),
-          ])
-        : [
+          ]),
+        ),
+        request,
+        hash,
+        batch,
+      ));
+    } else {
+      reservation =
+        (await this.deps.credentials.getReservation(institutionId, naturalKey)) ??
+        (await this.deps.credentials.reserve(
+          reserveAs(this.deps.ids.newId(), [
             await this.deps.statusLists.allocate(institutionId, 'revocation'),
             await this.deps.statusLists.allocate(institutionId, 'suspension'),
-          ];
-      reservation = await this.deps.credentials.reserve(
-        this.reservation(
-          institutionId,
-          naturalKey,
-          requestHash,
-          this.deps.ids.newId(),
-          published.id,
-          published.published.designVersion,
-          entries,
-        ),
-      );
+          ]),
+        ));
     }
     if (reservation.status === 'COMPLETE') return this.requireCredential(reservation.credentialId);
-    const record = await this.buildAndSign(reservation, request, hash, batch);
+    record ??= await this.buildAndSign(reservation, request, hash, batch);
     const stored = await this.deps.credentials.complete(record, [
       this.event('credential.issued', record, request.actor, {
         microCredentialId: record.microCredentialId,
@@ -251,6 +264,32 @@ export class IssuanceService {
       }),
     ]);
     return stored === 'stored' ? record : this.requireCredential(reservation.credentialId);
+  }
+
+  /**
+   * For a row of a bulk job: writes the reservation and signs the credential it proposes at
+   * the same time, so the write is off the path to KMS. Rows of a job are new but for the few
+   * an interrupted pass left behind; when the reservation turns out to exist already, the
+   * speculative credential is dropped unseen (it was never stored, and its status positions
+   * are left unused, as a block's spare ones are) and the existing reservation decides, as it
+   * does for any other issuance. A failed write fails the row whatever the signing did.
+   */
+  private async reserveWhileSigning(
+    proposed: Reservation,
+    request: IssueRequest,
+    hash: string,
+    batch: IssuanceBatch,
+  ): Promise<{ reservation: Reservation; record?: CredentialRecord }> {
+    const [reserved, signed] = await Promise.allSettled([
+      this.deps.credentials.reserve(proposed),
+      this.buildAndSign(proposed, request, hash, batch),
+    ]);
+    if (reserved.status === 'rejected') throw reserved.reason;
+    const reservation = reserved.value;
+    // The credential id is new, so only a reservation stored by this call carries it.
+    if (reservation.credentialId !== proposed.credentialId) return { reservation };
+    if (signed.status === 'rejected') throw signed.reason;
+    return { reservation, record: signed.value };
   }
 
   /** A credential for its issuer's admins or its earner. */
