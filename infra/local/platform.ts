@@ -52,8 +52,8 @@ export interface RunningPlatform {
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
   readonly kms: LocalKms;
-  /** Waits until the stream worker has handled everything written so far. */
-  drain(): Promise<void>;
+  /** Waits until the stream worker has handled everything written so far (30 s at most). */
+  drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -188,7 +188,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       ownerKind: 'platform',
       ownerId: platformOwnerId,
     });
-    return { url, config, container, worker, identity, kms, drain: () => poller.drain(), stop };
+    return { url, config, container, worker, identity, kms, drain: (timeoutMs) => poller.drain(timeoutMs), stop };
   } catch (error) {
     await stop();
     throw error;

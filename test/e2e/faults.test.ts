@@ -221,6 +221,175 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
     }
   });
 
+  describe('bulk issuance', () => {
+    const startBulk = (key: string, recipients: { email: string; name: string }[], id = designId) =>
+      t.api.request<{ startBulkIssuance: { id: string } }>(
+        `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
+        { input: { microCredentialId: id, recipients, idempotencyKey: key } },
+        admin,
+      );
+    const jobOf = async (id: string, caller = admin) =>
+      (
+        await t.api.call<{
+          bulkIssuanceJob: { status: string; total: number; succeeded: number; failed: number };
+        }>(
+          `query ($id: ID!) { bulkIssuanceJob(id: $id) { status total succeeded failed } }`,
+          { id },
+          caller,
+        )
+      ).bulkIssuanceJob;
+    const cohort = (key: string, size: number) =>
+      Array.from({ length: size }, (_, row) => ({
+        email: `${key}-${row}@example.org`,
+        name: `Learner ${row}`,
+      }));
+
+    it('issues every row exactly once whichever storage call or signature of a job fails', async () => {
+      const rows = 3;
+      await t.platform.drain();
+      // The calls of a whole job: the mutation, the worker's pass and what reacts to it.
+      const calls = await countDynamoDbCalls(dynamodb, async () => {
+        await startBulk('bulk-probe', cohort('bulk-probe', rows));
+        await t.platform.drain();
+      });
+      // Calls interleave differently from run to run (rows run at once), so every call
+      // position is a different step each time; a spread of positions covers every kind.
+      const positions = [
+        ...new Set(Array.from({ length: 14 }, (_, index) => 1 + Math.floor((index * calls) / 14))),
+      ];
+      const faults: (() => () => unknown)[] = [
+        ...positions.map((position) => () => failNthDynamoDbCall(dynamodb, position)),
+        ...[0, 1, 2, 3].map((after) => () => {
+          t.platform.kms.faults.inject({
+            operation: 'Sign',
+            error: 'KMSInternalException',
+            times: 3,
+            after,
+          });
+          return () => t.platform.kms.faults.clear();
+        }),
+      ];
+
+      let fired = 0;
+      for (const [index, fault] of faults.entries()) {
+        const key = `bulk-fault-${index + 1}`;
+        const recipients = cohort(key, rows);
+        const heal = fault();
+        const first = await startBulk(key, recipients);
+        // A row that failed stays pending for the next pass; a failed pass is redelivered.
+        await t.platform.drain();
+        if (heal() === true) fired += 1;
+        expect(failedRetryably(first), `fault ${index + 1}`).toBe(true);
+        const jobId = first.errors
+          ? (await startBulk(key, recipients)).data!.startBulkIssuance.id
+          : first.data!.startBulkIssuance.id;
+        await t.platform.drain();
+
+        expect(await jobOf(jobId), `fault ${index + 1}`).toMatchObject({
+          status: 'COMPLETED',
+          total: rows,
+          succeeded: rows,
+          failed: 0,
+        });
+        for (const { email } of recipients) {
+          const held = await credentialsOf(email);
+          expect(held, `fault ${index + 1}, ${email}`).toHaveLength(1);
+          expect(await verifiedById(held[0]!.id)).toBe(true);
+        }
+      }
+      // The storage faults really fired (a position past a shorter run's last call does not).
+      expect(fired).toBeGreaterThan(positions.length / 2);
+    }, 240_000);
+
+    it('resumes a job that an outage stopped midway, issuing each row exactly once', async () => {
+      const { institutionId: college, designId: design } = await t.publishedDesign({
+        name: 'Interrupted Cohort',
+      });
+      const collegeAdmin = (await t.qaCallers(college)).admin;
+      const rows = 150;
+      // The outage: after the first page of pending rows (100), reading pending rows fails
+      // until it ends, so every pass fails and the stream gives up on the job's event, with
+      // the rows of the first page issued (or in flight) and the rest pending.
+      let pendingReads = 0;
+      let outage = true;
+      const name = 'outage-pending-rows';
+      dynamodb.middlewareStack.add(
+        (next, context) => (args) => {
+          const reads =
+            context.commandName === 'QueryCommand' &&
+            JSON.stringify(args.input).includes('#PENDING');
+          if (reads && outage && ++pendingReads > 1) {
+            const error = new Error('Injected outage');
+            error.name = 'ProvisionedThroughputExceededException';
+            return Promise.reject(error);
+          }
+          return next(args);
+        },
+        { step: 'initialize', name },
+      );
+      let jobId: string;
+      try {
+        const started = await t.api.call<{ startBulkIssuance: { id: string } }>(
+          `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
+          {
+            input: {
+              microCredentialId: design,
+              recipients: cohort('interrupted', rows),
+              idempotencyKey: 'interrupted-cohort',
+            },
+          },
+          collegeAdmin,
+        );
+        jobId = started.startBulkIssuance.id;
+        await t.platform.drain(60_000);
+      } finally {
+        outage = false;
+        dynamodb.middlewareStack.remove(name);
+      }
+      const stopped = await jobOf(jobId, collegeAdmin);
+      expect(stopped.status).not.toMatch(/^COMPLETED/);
+      expect(stopped.succeeded).toBeGreaterThan(0);
+      expect(stopped.succeeded).toBeLessThan(rows);
+
+      await t.api.call(
+        `mutation ($id: ID!) { resumeBulkIssuance(id: $id) { id } }`,
+        { id: jobId },
+        collegeAdmin,
+      );
+      await t.platform.drain(60_000);
+
+      expect(await jobOf(jobId, collegeAdmin)).toMatchObject({
+        status: 'COMPLETED',
+        total: rows,
+        succeeded: rows,
+        failed: 0,
+      });
+      const recipients: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: {
+          issuedCredentials: {
+            nodes: { id: string; recipientEmail: string }[];
+            pageInfo: { endCursor: string | null; hasNextPage: boolean };
+          };
+        } = await t.api.call(
+          `query ($id: ID!, $after: String) { issuedCredentials(institutionId: $id, first: 100, after: $after) { nodes { id recipientEmail } pageInfo { endCursor hasNextPage } } }`,
+          { id: college, after },
+          collegeAdmin,
+        );
+        recipients.push(...page.issuedCredentials.nodes.map((node) => node.recipientEmail));
+        after = page.issuedCredentials.pageInfo.hasNextPage
+          ? page.issuedCredentials.pageInfo.endCursor
+          : null;
+      } while (after);
+      expect(recipients.toSorted()).toEqual(
+        cohort('interrupted', rows)
+          .map((recipient) => recipient.email)
+          .toSorted(),
+      );
+    }, 240_000);
+  });
+
   it('issues exactly one stacked credential whichever storage call or signature of the stacking worker fails', async () => {
     const { designId: part } = await t.publishedDesign({ name: 'Fault Part' }, institutionId);
     const { designId: target } = await t.publishedDesign(
