@@ -243,6 +243,8 @@ interface BusyClock {
   calls: number;
   /** Summed duration per SDK command (overlapping calls each count here). */
   readonly byCommand: Record<string, number>;
+  /** When calls were in flight: [start, end) in ms, merged where they overlap. */
+  readonly busy: [number, number][];
 }
 
 interface IssuanceSpan {
@@ -258,6 +260,8 @@ export interface IssuanceSample {
   readonly kmsCalls: number;
   /** With a DynamoDB call in flight, through the SDK client. */
   readonly storageMs: number;
+  /** With a DynamoDB call and no KMS call in flight (a bulk row writes while it signs). */
+  readonly storageOutsideKmsMs: number;
   readonly storageCalls: number;
   readonly storageByCommand: Readonly<Record<string, number>>;
   readonly failed: boolean;
@@ -265,7 +269,29 @@ export interface IssuanceSample {
 
 const spans = new AsyncLocalStorage<IssuanceSpan>();
 const timedClients = new WeakSet<object>();
-const busyClock = (): BusyClock => ({ inFlight: 0, since: 0, ms: 0, calls: 0, byCommand: {} });
+const busyClock = (): BusyClock => ({
+  inFlight: 0,
+  since: 0,
+  ms: 0,
+  calls: 0,
+  byCommand: {},
+  busy: [],
+});
+
+/** The time within `intervals` not covered by `cover` (both sorted, each non-overlapping). */
+function uncovered(intervals: readonly [number, number][], cover: readonly [number, number][]) {
+  let total = 0;
+  for (const [start, end] of intervals) {
+    let from = start;
+    for (const [coverStart, coverEnd] of cover) {
+      if (coverEnd <= from || coverStart >= end) continue;
+      if (coverStart > from) total += coverStart - from;
+      from = Math.max(from, coverEnd);
+    }
+    if (end > from) total += end - from;
+  }
+  return total;
+}
 
 function busyTimer<I extends object, O extends object>(
   pick: (span: IssuanceSpan) => BusyClock,
@@ -283,7 +309,10 @@ function busyTimer<I extends object, O extends object>(
     } finally {
       const ended = performance.now();
       clock.inFlight -= 1;
-      if (clock.inFlight === 0) clock.ms += ended - clock.since;
+      if (clock.inFlight === 0) {
+        clock.ms += ended - clock.since;
+        clock.busy.push([clock.since, ended]);
+      }
       const command = context.commandName ?? 'unknown';
       clock.byCommand[command] = (clock.byCommand[command] ?? 0) + (ended - started);
     }
@@ -327,6 +356,7 @@ export class IssuanceProbe {
           kmsMs: span.kms.ms,
           kmsCalls: span.kms.calls,
           storageMs: span.storage.ms,
+          storageOutsideKmsMs: uncovered(span.storage.busy, span.kms.busy),
           storageCalls: span.storage.calls,
           storageByCommand: span.storage.byCommand,
           failed,
@@ -361,6 +391,7 @@ export function totals(samples: readonly IssuanceSample[]) {
     kmsMs: 0,
     kmsCalls: 0,
     storageMs: 0,
+    storageOutsideKmsMs: 0,
     storageCalls: 0,
     storageByCommand: {} as Record<string, number>,
     failed: 0,
@@ -370,6 +401,7 @@ export function totals(samples: readonly IssuanceSample[]) {
     sum.kmsMs += sample.kmsMs;
     sum.kmsCalls += sample.kmsCalls;
     sum.storageMs += sample.storageMs;
+    sum.storageOutsideKmsMs += sample.storageOutsideKmsMs;
     sum.storageCalls += sample.storageCalls;
     for (const [command, ms] of Object.entries(sample.storageByCommand)) {
       sum.storageByCommand[command] = (sum.storageByCommand[command] ?? 0) + ms;
