@@ -28,3 +28,17 @@ export const keyStageTag = 'tessera:stage';
 export function kmsAliasPrefix(stage: DeploymentStage): string {
   return `alias/tessera-${stage}/`;
 }
+
+/**
+ * Request throttling of the API stage, for all routes and clients together: `rateLimit`
+ * requests a second on average, bursts of `burstLimit`. API Gateway enforces it in AWS; the
+ * local gateway enforces the same numbers (`infra/local/http-gateway.ts`). Per-client limits
+ * come on top, in the API itself.
+ */
+export const apiStageThrottle = { rateLimit: 100, burstLimit: 200 } as const;
+
+/** A stage throttle as API Gateway takes it (and the local gateway). */
+export interface StageThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}

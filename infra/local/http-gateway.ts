@@ -7,6 +7,8 @@ import type {
   Context,
   Handler,
 } from 'aws-lambda';
+import { RateLimitedError, RateLimiter } from '../../functions/core/shared/rate-limiter';
+import type { StageThrottle } from '../stage';
 
 /** A Lambda handler for HTTP API (payload v2) events, as the functions export it. */
 export type HttpLambdaHandler = Handler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>;
@@ -28,13 +30,23 @@ const maxBodyBytes = 10 * 1024 * 1024;
 const textTypes =
   /^(text\/|application\/(json|ld\+json|jwt|graphql|x-www-form-urlencoded|xml)|image\/svg\+xml)/i;
 
+export interface GatewayOptions {
+  /**
+   * The stage throttle, as API Gateway applies it in AWS: one token bucket for every route and
+   * client together; a request beyond it gets API Gateway's own 429 before any function runs.
+   * @default - none
+   */
+  readonly throttle?: StageThrottle;
+}
+
 /**
  * The local stand-in for API Gateway: turns each HTTP request into an HTTP API (v2) event,
  * calls the same Lambda handler that runs in AWS, and writes its result back.
  */
-export function createHttpGateway(routes: GatewayRoutes): Server {
+export function createHttpGateway(routes: GatewayRoutes, options: GatewayOptions = {}): Server {
+  const throttle = options.throttle && stageThrottle(options.throttle);
   return createServer((request, response) => {
-    void handle(routes, request, response).catch((error: unknown) => {
+    void handle(routes, request, response, throttle).catch((error: unknown) => {
       console.error('local gateway error', error);
       if (!response.headersSent) {
         response.writeHead(500, { 'content-type': 'application/json' });
@@ -44,10 +56,37 @@ export function createHttpGateway(routes: GatewayRoutes): Server {
   });
 }
 
-async function handle(routes: GatewayRoutes, request: IncomingMessage, response: ServerResponse) {
+/** Takes a request from the stage's bucket; false when the stage is over its limit. */
+function stageThrottle({ rateLimit, burstLimit }: StageThrottle): () => boolean {
+  const limiter = new RateLimiter();
+  const limit = { perMinute: rateLimit * 60, burst: burstLimit };
+  return () => {
+    try {
+      limiter.take('stage', limit);
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimitedError) return false;
+      throw error;
+    }
+  };
+}
+
+async function handle(
+  routes: GatewayRoutes,
+  request: IncomingMessage,
+  response: ServerResponse,
+  throttle: (() => boolean) | undefined,
+) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const local = routes.local?.[url.pathname];
   if (local) return local(request, response);
+  if (throttle && !throttle()) {
+    // What an HTTP API answers when its stage throttle refuses a request.
+    request.resume();
+    response.writeHead(429, { 'content-type': 'application/json' });
+    response.end('{"message":"Too Many Requests"}');
+    return;
+  }
 
   const body = await readBody(request);
   if (body === 'too-large') {

@@ -21,6 +21,7 @@ import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from '
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { apiStageThrottle, type StageThrottle } from '../stage';
 
 export interface PlatformOptions {
   /** Port of the HTTP server; 0 picks a free one. @default 4000 */
@@ -41,6 +42,12 @@ export interface PlatformOptions {
    * @default the configuration's defaults (300 anonymous per IP, 600 per user, 1,200 per partner)
    */
   readonly rateLimitsPerMinute?: { anonymous?: number; user?: number; partner?: number };
+  /**
+   * The gateway's stage throttle, for all clients together, as the CDK stack sets it on the
+   * HTTP API stage.
+   * @default apiStageThrottle (100 requests a second, bursts of 200)
+   */
+  readonly stageThrottle?: StageThrottle;
 }
 
 export interface RunningPlatform {
@@ -96,17 +103,20 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const bound: { api?: HttpLambdaHandler; publicWeb?: HttpLambdaHandler } = {};
     const notReady: HttpLambdaHandler = () =>
       Promise.resolve({ statusCode: 503, body: '{"message":"starting"}' });
-    const server = createHttpGateway({
-      api: (event, context, callback) => (bound.api ?? notReady)(event, context, callback),
-      publicWeb: (event, context, callback) =>
-        (bound.publicWeb ?? notReady)(event, context, callback),
-      local: {
-        [localJwksPath]: (_request, response) => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(identity.jwks()));
+    const server = createHttpGateway(
+      {
+        api: (event, context, callback) => (bound.api ?? notReady)(event, context, callback),
+        publicWeb: (event, context, callback) =>
+          (bound.publicWeb ?? notReady)(event, context, callback),
+        local: {
+          [localJwksPath]: (_request, response) => {
+            response.writeHead(200, { 'content-type': 'application/json' });
+            response.end(JSON.stringify(identity.jwks()));
+          },
         },
       },
-    });
+      { throttle: options.stageThrottle ?? apiStageThrottle },
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 4000, host, () => resolve());
@@ -188,7 +198,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       ownerKind: 'platform',
       ownerId: platformOwnerId,
     });
-    return { url, config, container, worker, identity, kms, drain: (timeoutMs) => poller.drain(timeoutMs), stop };
+    return {
+      url,
+      config,
+      container,
+      worker,
+      identity,
+      kms,
+      drain: (timeoutMs) => poller.drain(timeoutMs),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -21,7 +21,7 @@ import type { EvidenceAccess } from '../constructs/evidence-store';
 import { acknowledgeNagFindings } from '../constructs/nag';
 import { OperationalAlarms } from '../constructs/operational-alarms';
 import { TesseraFunction, type LogLevel } from '../constructs/tessera-function';
-import type { DeploymentStage } from '../stage';
+import { apiStageThrottle, type DeploymentStage } from '../stage';
 
 /** Lambda entry points; their paths and the `handler` export are a stable contract. */
 const handlerEntry = (name: 'api' | 'public-web' | 'worker') =>
@@ -52,7 +52,7 @@ export interface StatelessStackProps extends StackProps {
   readonly corsAllowedOrigins?: string[];
   /**
    * Request throttling of the API stage (all routes).
-   * @default { rateLimit: 100, burstLimit: 200 }
+   * @default apiStageThrottle - { rateLimit: 100, burstLimit: 200 }
    */
   readonly throttle?: ThrottleSettings;
   /**
@@ -228,7 +228,7 @@ export class StatelessStack extends Stack {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
+      throttle: props.throttle ?? apiStageThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // No headers, query strings or bodies: tokens and API keys must not reach the logs.

@@ -46,6 +46,9 @@ export const benchRateLimits = {
   partner: 1_000_000_000,
 } as const;
 
+/** The gateway's stage throttle, raised as far for the same reason. */
+export const benchStageThrottle = { rateLimit: 1_000_000_000, burstLimit: 1_000_000_000 } as const;
+
 /** The platform with one institution and one published, endorsed micro-credential. */
 export interface BenchPlatform {
   readonly platform: RunningPlatform;
@@ -130,6 +133,7 @@ export async function startBenchPlatform(tableName: string): Promise<BenchPlatfo
     tableName,
     logLevel: 'ERROR',
     rateLimitsPerMinute: benchRateLimits,
+    stageThrottle: benchStageThrottle,
   });
   try {
     const institution = await benchInstitution(platform);

@@ -170,6 +170,49 @@ describe('protection of the GraphQL endpoint', () => {
   });
 });
 
+describe('the stage throttle of the local gateway', () => {
+  let t: TestPlatform;
+  // The stack's numbers would need hundreds of requests at once; the same bucket, smaller.
+  const throttle = { rateLimit: 1, burstLimit: 5 };
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ stageThrottle: throttle });
+  });
+  afterAll(() => t.stop());
+
+  it('refuses requests beyond the stage limit, whoever sends them, as API Gateway does', async () => {
+    const learners = await Promise.all(
+      [1, 2, 3].map((index) => t.as('learner', { subject: `stage-learner-${index}` })),
+    );
+    const send = (index: number) =>
+      index % 4 === 3
+        ? fetch(`${t.platform.url}/`)
+        : fetch(`${t.platform.url}/graphql`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(index % 4 === 0 ? {} : { authorization: `Bearer ${learners[index % 3]!.token}` }),
+            },
+            body: JSON.stringify({ query: '{ catalogue(first: 1) { nodes { id } } }' }),
+          });
+    // All at once, from anonymous callers, three learners and page requests together.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, async (_, index) => {
+        const response = await send(index);
+        return { status: response.status, body: await response.text() };
+      }),
+    );
+    const refused = answers.filter((answer) => answer.status === 429);
+
+    // Per-client limits are far above this; only the stage's bucket of 5 refuses.
+    expect(answers.length - refused.length).toBeGreaterThanOrEqual(throttle.burstLimit);
+    expect(answers.length - refused.length).toBeLessThanOrEqual(throttle.burstLimit + 1);
+    expect(refused.map((answer) => answer.body)).toEqual(
+      refused.map(() => '{"message":"Too Many Requests"}'),
+    );
+  });
+});
+
 describe('the GraphQL server in production mode', () => {
   const server = createGraphQLServer({ production: true, log: { error: () => undefined } });
   const local = createGraphQLServer({ production: false, log: { error: () => undefined } });

@@ -13,6 +13,7 @@ import {
   type QaCallers,
 } from '../../infra/local/portal-flows';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform';
+import type { StageThrottle } from '../../infra/stage';
 import { designInput, institutionInput } from './builders';
 
 export interface TestPlatform {
@@ -57,6 +58,7 @@ export async function startTestPlatform(
   options: {
     clock?: Clock;
     rateLimitsPerMinute?: { anonymous?: number; user?: number; partner?: number };
+    stageThrottle?: StageThrottle;
     /** `SILENT` for tests whose faults make the worker log errors on purpose. */
     logLevel?: 'ERROR' | 'SILENT';
   } = {},
@@ -73,6 +75,7 @@ export async function startTestPlatform(
       user: 1_000_000,
       partner: 1_000_000,
     },
+    stageThrottle: options.stageThrottle ?? { rateLimit: 1_000_000, burstLimit: 1_000_000 },
   });
   const api = new GraphQLClient(`${platform.url}/graphql`);
   const as: TestPlatform['as'] = async (role, options = {}) => ({

@@ -17,7 +17,12 @@ import { GraphQLClient } from '../../../infra/local/graphql-client';
 import { createHttpGateway } from '../../../infra/local/http-gateway';
 import { demoDesigns } from '../../../infra/local/demo-content';
 import { startPlatform } from '../../../infra/local/platform';
-import { benchInstitution, benchRateLimits, publishBenchDesign } from '../bench-platform';
+import {
+  benchInstitution,
+  benchRateLimits,
+  benchStageThrottle,
+  publishBenchDesign,
+} from '../bench-platform';
 import {
   buildColdStartProbe,
   measureColdStarts,
@@ -156,6 +161,7 @@ function httpPlatformOptions(dynamodbEndpoint: string) {
     tableName,
     logLevel: 'ERROR' as const,
     rateLimitsPerMinute: benchRateLimits,
+    stageThrottle: benchStageThrottle,
   };
 }
 
