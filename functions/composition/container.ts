@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
+import { lazily, type ClientSource } from '../adapters/aws-clients';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
@@ -54,11 +55,15 @@ import type { EventDispatcher } from '../core/worker/event-dispatcher';
 import { platformReactions } from '../core/worker/reactions';
 import type { Config } from './config';
 
-/** AWS clients, built once per process; tests pass clients pointed at the local services. */
+/**
+ * AWS clients, built once per process; tests pass clients pointed at the local services. Every
+ * request of the API and the public pages reads DynamoDB, so its client is made at start; KMS
+ * and S3 are made (and their SDK packages loaded) by the first call that needs them.
+ */
 export interface AwsClients {
   readonly dynamodb: DynamoDBClient;
-  readonly kms: KMSClient;
-  readonly s3: S3Client;
+  readonly kms: ClientSource<KMSClient>;
+  readonly s3: ClientSource<S3Client>;
 }
 
 /**
@@ -94,21 +99,27 @@ export function createAwsClients(config: Config): AwsClients {
       region: config.AWS_REGION,
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     }),
-    kms: new KMSClient({
-      region: config.AWS_REGION,
-      ...(config.KMS_ENDPOINT ? { endpoint: config.KMS_ENDPOINT } : {}),
+    kms: lazily(async () => {
+      const { KMSClient } = await import('@aws-sdk/client-kms');
+      return new KMSClient({
+        region: config.AWS_REGION,
+        ...(config.KMS_ENDPOINT ? { endpoint: config.KMS_ENDPOINT } : {}),
+      });
     }),
-    s3: new S3Client({
-      region: config.AWS_REGION,
-      // A local S3-compatible server is addressed by path, and needs no optional checksums.
-      ...(config.S3_ENDPOINT
-        ? {
-            endpoint: config.S3_ENDPOINT,
-            forcePathStyle: true,
-            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
-            responseChecksumValidation: 'WHEN_REQUIRED' as const,
-          }
-        : {}),
+    s3: lazily(async () => {
+      const { S3Client } = await import('@aws-sdk/client-s3');
+      return new S3Client({
+        region: config.AWS_REGION,
+        // A local S3-compatible server is addressed by path, and needs no optional checksums.
+        ...(config.S3_ENDPOINT
+          ? {
+              endpoint: config.S3_ENDPOINT,
+              forcePathStyle: true,
+              requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+              responseChecksumValidation: 'WHEN_REQUIRED' as const,
+            }
+          : {}),
+      });
     }),
   };
 }

@@ -335,6 +335,8 @@ export class IssuanceProbe {
 
   constructor(container: Container) {
     const { kms, dynamodb } = container.clients;
+    // The platform hands the containers its clients themselves (Lambda makes KMS's lazily).
+    if (typeof kms === 'function') throw new Error('IssuanceProbe needs the KMS client itself');
     if (!timedClients.has(kms)) {
       timedClients.add(kms);
       kms.middlewareStack.add(

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaBuildOptions, lambdaBundle } from '../../infra/constructs/bundle-options';
 import { graphqlPostEvent } from '../bench/lambda-event';
+import type { Caller } from '../../infra/local/graphql-client';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const execFileAsync = promisify(execFile);
@@ -15,7 +16,7 @@ const execFileAsync = promisify(execFile);
  * The API as it ships: bundled with the options of the `TesseraFunction` construct (code split,
  * one copy of Apollo Server, Node's crypto for Apollo's hashes), loaded by plain `node` in a
  * process of its own, with only the function's environment. The requests need the chunks that
- * load on first use (JSON-LD canonicalization and the bundled contexts, jose, the baking code),
+ * load on first use (JSON-LD canonicalization and the bundled contexts, jose, the KMS and S3 SDKs),
  * so a chunk that fails to load or a second copy of a library fails here, not in AWS.
  */
 describe('the bundled API Lambda', () => {
@@ -23,6 +24,8 @@ describe('the bundled API Lambda', () => {
   let workDir: string;
   let runner: string;
   let credential: { id: string; json: Record<string, unknown>; jwt: string };
+  let designId: string;
+  let admin: Caller;
 
   beforeAll(async () => {
     t = await startTestPlatform();
@@ -46,7 +49,9 @@ for (const event of events) {
 process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
 `,
     );
-    const { designId, qa } = await t.publishedDesign();
+    const published = await t.publishedDesign();
+    designId = published.designId;
+    admin = published.qa.admin;
     credential = (
       await t.api.call<{ issueCredential: typeof credential }>(
         `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id json jwt } }`,
@@ -56,7 +61,7 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
             recipient: { email: 'bundle@example.org', name: 'Ada Lovelace' },
           },
         },
-        qa.admin,
+        admin,
       )
     ).issueCredential;
   });
@@ -67,9 +72,13 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
 
   /** Runs `queries` through the bundled handler in a fresh process. */
   async function invoke(
-    queries: { query: string; variables?: Record<string, unknown> }[],
+    queries: { query: string; variables?: Record<string, unknown>; caller?: Caller }[],
   ): Promise<{ statusCode: number; body: string }[]> {
-    const events = queries.map(({ query, variables }) => graphqlPostEvent(query, variables));
+    const events = queries.map(({ query, variables, caller }) => {
+      const event = graphqlPostEvent(query, variables);
+      if (caller?.token) event.headers.authorization = `Bearer ${caller.token}`;
+      return event;
+    });
     const config = t.platform.config;
     const { stdout } = await execFileAsync(
       process.execPath,
@@ -87,7 +96,11 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
           PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
           AUTH_JWKS_URL: config.AUTH_JWKS_URL,
           AUTH_ISSUER: config.AUTH_ISSUER,
+          AUTH_AUDIENCE: config.AUTH_AUDIENCE,
           DYNAMODB_ENDPOINT: config.DYNAMODB_ENDPOINT,
+          KMS_ENDPOINT: config.KMS_ENDPOINT,
+          S3_ENDPOINT: config.S3_ENDPOINT,
+          EVIDENCE_BUCKET: config.EVIDENCE_BUCKET,
           LOG_LEVEL: 'ERROR',
           AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1',
         },
@@ -126,6 +139,64 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
       [true, 'ACTIVE'],
       [false, expect.any(String) as unknown],
     ]);
+  });
+
+  it('signs with KMS and presigns S3 uploads, each client made on first use', async () => {
+    const learner = await t.as('learner', {
+      subject: 'bundle-learner',
+      email: 'bundle-learner@example.org',
+    });
+    const { enrol } = await t.api.call<{ enrol: { id: string } }>(
+      `mutation ($id: ID!) { enrol(microCredentialId: $id) { id } }`,
+      { id: designId },
+      learner,
+    );
+    const [issued, upload] = await invoke([
+      {
+        query: `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id status } }`,
+        variables: {
+          input: {
+            microCredentialId: designId,
+            recipient: { email: 'bundle-signed@example.org', name: 'Grace Hopper' },
+          },
+        },
+        caller: admin,
+      },
+      {
+        query: `mutation ($id: ID!, $input: EvidenceUploadInput!) { requestEvidenceUpload(enrolmentId: $id, input: $input) { uploadUrl } }`,
+        variables: {
+          id: enrol.id,
+          input: {
+            component: 'EDUCATIONAL',
+            fileName: 'essay.pdf',
+            contentType: 'application/pdf',
+            size: 1024,
+          },
+        },
+        caller: learner,
+      },
+    ]);
+
+    const issuedBody = JSON.parse(issued!.body) as {
+      data?: { issueCredential: { id: string; status: string } };
+      errors?: unknown[];
+    };
+    expect(issuedBody.errors).toBeUndefined();
+    expect(issuedBody.data!.issueCredential.status).toBe('ACTIVE');
+    // Signed by the bundle, stored, and verified by the unbundled platform.
+    const { verifyCredential } = await t.api.call<{ verifyCredential: { verified: boolean } }>(
+      `query ($id: String!) { verifyCredential(input: { id: $id }) { verified } }`,
+      { id: issuedBody.data!.issueCredential.id },
+    );
+    expect(verifyCredential.verified).toBe(true);
+    const uploadBody = JSON.parse(upload!.body) as {
+      data?: { requestEvidenceUpload: { uploadUrl: string } };
+      errors?: unknown[];
+    };
+    expect(uploadBody.errors).toBeUndefined();
+    const url = new URL(uploadBody.data!.requestEvidenceUpload.uploadUrl);
+    expect(`${url.protocol}//${url.host}`).toBe(new URL(t.platform.config.S3_ENDPOINT!).origin);
+    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('answers a refused request with its stable code, as the unbundled API does', async () => {

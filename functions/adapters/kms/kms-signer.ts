@@ -1,15 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  CreateAliasCommand,
-  CreateKeyCommand,
-  DescribeKeyCommand,
-  GetPublicKeyCommand,
-  ScheduleKeyDeletionCommand,
-  SignCommand,
-  type KMSClient,
-  type KeySpec,
-  type SigningAlgorithmSpec,
-} from '@aws-sdk/client-kms';
+import type { KMSClient, KeySpec, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import type {
   CreatedKey,
   KeyLabels,
@@ -17,7 +7,17 @@ import type {
   SignatureAlgorithm,
   Signer,
 } from '../../core/keys/ports';
+import { clientOf, lazily, type ClientSource } from '../aws-clients';
 import { translateKmsError } from './kms-errors';
+
+/** The KMS SDK (its commands), loaded with the first call that needs it. */
+const kmsSdk = lazily(() => import('@aws-sdk/client-kms'));
+
+/** The client and the SDK's commands, once both are loaded. */
+async function kmsSession(client: () => Promise<KMSClient>) {
+  const [kms, sdk] = await Promise.all([client(), kmsSdk()]);
+  return { kms, sdk };
+}
 
 const specs: Record<SignatureAlgorithm, { keySpec: KeySpec; signing: SigningAlgorithmSpec }> = {
   // Pure Ed25519 over the whole message (MessageType RAW), as eddsa-rdfc-2022 requires.
@@ -29,8 +29,11 @@ const specs: Record<SignatureAlgorithm, { keySpec: KeySpec; signing: SigningAlgo
 /** Signs with KMS keys (kms:Sign, kms:GetPublicKey). Public keys are cached: they never change. */
 export class KmsSigner implements Signer {
   private readonly publicKeys = new Map<string, Promise<Uint8Array>>();
+  private readonly client: () => Promise<KMSClient>;
 
-  constructor(private readonly kms: KMSClient) {}
+  constructor(kms: ClientSource<KMSClient>) {
+    this.client = clientOf(kms);
+  }
 
   async sign(
     keyRef: string,
@@ -42,8 +45,9 @@ export class KmsSigner implements Signer {
     // so it sends the SHA-256 digest (MessageType DIGEST), which yields the same signature.
     const digest = algorithm === 'RS256';
     try {
-      const { Signature } = await this.kms.send(
-        new SignCommand({
+      const { kms, sdk } = await kmsSession(this.client);
+      const { Signature } = await kms.send(
+        new sdk.SignCommand({
           KeyId: keyRef,
           Message: digest ? createHash('sha256').update(message).digest() : message,
           MessageType: digest ? 'DIGEST' : 'RAW',
@@ -60,8 +64,8 @@ export class KmsSigner implements Signer {
   getPublicKey(keyRef: string): Promise<Uint8Array> {
     let cached = this.publicKeys.get(keyRef);
     if (!cached) {
-      cached = this.kms
-        .send(new GetPublicKeyCommand({ KeyId: keyRef }))
+      cached = kmsSession(this.client)
+        .then(({ kms, sdk }) => kms.send(new sdk.GetPublicKeyCommand({ KeyId: keyRef })))
         .then(({ PublicKey }) => {
           if (!PublicKey) throw new Error('KMS returned no public key');
           return PublicKey;
@@ -82,19 +86,24 @@ export class KmsSigner implements Signer {
  * key: a stream redelivery never leaves an orphan key behind.
  */
 export class KmsKeyProvisioner implements KeyProvisioner {
+  private readonly client: () => Promise<KMSClient>;
+
   constructor(
-    private readonly kms: KMSClient,
+    kms: ClientSource<KMSClient>,
     private readonly aliasPrefix: string,
     private readonly tags: Record<string, string> = {},
-  ) {}
+  ) {
+    this.client = clientOf(kms);
+  }
 
   async createKey(algorithm: SignatureAlgorithm, labels: KeyLabels): Promise<CreatedKey> {
     const alias = `${this.aliasPrefix}${labels.name}`.replace(/[^a-zA-Z0-9:/_-]/g, '-');
     try {
+      const { kms, sdk } = await kmsSession(this.client);
       const existing = await this.describe(alias);
       if (existing) return this.created(existing, algorithm);
-      const { KeyMetadata } = await this.kms.send(
-        new CreateKeyCommand({
+      const { KeyMetadata } = await kms.send(
+        new sdk.CreateKeyCommand({
           KeySpec: specs[algorithm].keySpec,
           KeyUsage: 'SIGN_VERIFY',
           Description: `Tessera ${labels.purpose} key for ${labels.ownerKind} ${labels.ownerId}`,
@@ -109,12 +118,12 @@ export class KmsKeyProvisioner implements KeyProvisioner {
       const keyArn = KeyMetadata?.Arn;
       if (!keyArn) throw new Error('KMS returned no key ARN');
       try {
-        await this.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyArn }));
+        await kms.send(new sdk.CreateAliasCommand({ AliasName: alias, TargetKeyId: keyArn }));
       } catch (error) {
         if (!(error instanceof Error) || error.name !== 'AlreadyExistsException') throw error;
         // Another attempt won the race for this name: use its key and discard ours.
-        await this.kms.send(
-          new ScheduleKeyDeletionCommand({ KeyId: keyArn, PendingWindowInDays: 7 }),
+        await kms.send(
+          new sdk.ScheduleKeyDeletionCommand({ KeyId: keyArn, PendingWindowInDays: 7 }),
         );
         const winner = await this.describe(alias);
         if (!winner) throw error;
@@ -128,7 +137,8 @@ export class KmsKeyProvisioner implements KeyProvisioner {
 
   private async describe(alias: string): Promise<string | null> {
     try {
-      const { KeyMetadata } = await this.kms.send(new DescribeKeyCommand({ KeyId: alias }));
+      const { kms, sdk } = await kmsSession(this.client);
+      const { KeyMetadata } = await kms.send(new sdk.DescribeKeyCommand({ KeyId: alias }));
       return KeyMetadata?.Arn ?? null;
     } catch (error) {
       if (error instanceof Error && error.name === 'NotFoundException') return null;
@@ -137,7 +147,8 @@ export class KmsKeyProvisioner implements KeyProvisioner {
   }
 
   private async created(keyArn: string, algorithm: SignatureAlgorithm): Promise<CreatedKey> {
-    const { PublicKey } = await this.kms.send(new GetPublicKeyCommand({ KeyId: keyArn }));
+    const { kms, sdk } = await kmsSession(this.client);
+    const { PublicKey } = await kms.send(new sdk.GetPublicKeyCommand({ KeyId: keyArn }));
     if (!PublicKey) throw new Error('KMS returned no public key');
     return { keyRef: keyArn, algorithm, publicKeySpki: PublicKey };
   }

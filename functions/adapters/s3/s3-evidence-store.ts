@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import {
-  CopyObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { EvidenceStore } from '../../core/learning/ports';
 import { DependencyUnavailableError } from '../../core/shared/errors';
+import { clientOf, lazily, type ClientSource } from '../aws-clients';
+
+/** The S3 SDK and its presigner, loaded with the first call that needs them. */
+const s3Sdk = lazily(() =>
+  Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
+    ([commands, presigner]) => ({ ...commands, getSignedUrl: presigner.getSignedUrl }),
+  ),
+);
 
 /** Upload and download URLs live this long (seconds). */
 const uploadTtl = 15 * 60;
@@ -22,19 +23,30 @@ const downloadTtl = 5 * 60;
  * can write, and only that copy is hashed and served.
  */
 export class S3EvidenceStore implements EvidenceStore {
+  private readonly client: () => Promise<S3Client>;
+
   constructor(
-    private readonly s3: S3Client,
+    s3: ClientSource<S3Client>,
     private readonly bucket: string,
-  ) {}
+  ) {
+    this.client = clientOf(s3);
+  }
+
+  /** The client and the SDK, once both are loaded. */
+  private async session() {
+    const [s3, sdk] = await Promise.all([this.client(), s3Sdk()]);
+    return { s3, sdk };
+  }
 
   async uploadUrl(
     key: string,
     contentType: string,
     size: number,
   ): Promise<{ url: string; expiresAt: string }> {
-    const url = await getSignedUrl(
-      this.s3,
-      new PutObjectCommand({
+    const { s3, sdk } = await this.session();
+    const url = await sdk.getSignedUrl(
+      s3,
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
         ContentType: contentType,
@@ -47,9 +59,10 @@ export class S3EvidenceStore implements EvidenceStore {
 
   async downloadUrl(key: string, fileName: string, contentType: string): Promise<string> {
     const safeName = fileName.replace(/[^\w.\- ]/g, '_');
-    return getSignedUrl(
-      this.s3,
-      new GetObjectCommand({
+    const { s3, sdk } = await this.session();
+    return sdk.getSignedUrl(
+      s3,
+      new sdk.GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
         ResponseContentDisposition: `attachment; filename="${safeName}"`,
@@ -61,7 +74,8 @@ export class S3EvidenceStore implements EvidenceStore {
 
   async sizeOf(key: string): Promise<number | null> {
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const { s3, sdk } = await this.session();
+      const head = await s3.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return head.ContentLength ?? 0;
     } catch (error) {
       if (isMissing(error)) return null;
@@ -80,15 +94,16 @@ export class S3EvidenceStore implements EvidenceStore {
     sealedKey: string,
   ): Promise<{ size: number; sha256: string } | null> {
     try {
-      await this.s3.send(
-        new CopyObjectCommand({
+      const { s3, sdk } = await this.session();
+      await s3.send(
+        new sdk.CopyObjectCommand({
           Bucket: this.bucket,
           Key: sealedKey,
           CopySource: encodeURI(`${this.bucket}/${uploadKey}`),
         }),
       );
-      const { Body } = await this.s3.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: sealedKey }),
+      const { Body } = await s3.send(
+        new sdk.GetObjectCommand({ Bucket: this.bucket, Key: sealedKey }),
       );
       const hash = createHash('sha256');
       let size = 0;
