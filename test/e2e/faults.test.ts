@@ -254,12 +254,17 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       });
       // Calls interleave differently from run to run (rows run at once), so every call
       // position is a different step each time; a spread of positions covers every kind.
+      const spread = 10;
       const positions = [
-        ...new Set(Array.from({ length: 14 }, (_, index) => 1 + Math.floor((index * calls) / 14))),
+        ...new Set(
+          Array.from({ length: spread }, (_, index) => 1 + Math.floor((index * calls) / spread)),
+        ),
       ];
       const faults: (() => () => unknown)[] = [
         ...positions.map((position) => () => failNthDynamoDbCall(dynamodb, position)),
-        ...[0, 1, 2, 3].map((after) => () => {
+        // The job's first signature (a proof) and its fourth (with 3 rows signing at once,
+        // usually a VC-JWT); which row each belongs to varies.
+        ...[0, 3].map((after) => () => {
           t.platform.kms.faults.inject({
             operation: 'Sign',
             error: 'KMSInternalException',
