@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bakePng, generatedBadgePng } from '../../functions/core/issuance/baking';
 import { lambdaBuildOptions, lambdaBundle } from '../../infra/constructs/bundle-options';
 import { graphqlPostEvent } from '../bench/lambda-event';
 import type { Caller } from '../../infra/local/graphql-client';
@@ -12,14 +13,22 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const execFileAsync = promisify(execFile);
 
+/** The functions the stack deploys, by the name of their bundle here. */
+const entries = {
+  api: 'functions/handlers/api.ts',
+  'public-web': 'functions/handlers/public-web.ts',
+  worker: 'functions/handlers/worker.ts',
+} as const;
+
 /**
- * The API as it ships: bundled with the options of the `TesseraFunction` construct (code split,
- * one copy of Apollo Server, Node's crypto for Apollo's hashes), loaded by plain `node` in a
- * process of its own, with only the function's environment. The requests need the chunks that
- * load on first use (JSON-LD canonicalization and the bundled contexts, jose, the KMS and S3 SDKs),
- * so a chunk that fails to load or a second copy of a library fails here, not in AWS.
+ * The functions as they ship: bundled with the options of the `TesseraFunction` construct (code
+ * split, one copy of Apollo Server, Node's crypto for Apollo's hashes), loaded by plain `node`
+ * in a process of their own, with only the function's environment. The requests need the
+ * chunks that load on first use (JSON-LD canonicalization and the contexts, jose, the PNG
+ * libraries, the KMS and S3 SDKs), so a chunk that fails to load, a second copy of a library
+ * or an import that works only unbundled fails here, not in AWS.
  */
-describe('the bundled API Lambda', () => {
+describe('the bundled Lambda functions', () => {
   let t: TestPlatform;
   let workDir: string;
   let runner: string;
@@ -30,7 +39,11 @@ describe('the bundled API Lambda', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     workDir = await mkdtemp(join(tmpdir(), 'tessera-bundle-'));
-    await build(lambdaBuildOptions('functions/handlers/api.ts', join(workDir, 'api')));
+    await Promise.all(
+      Object.entries(entries).map(([name, entry]) =>
+        build(lambdaBuildOptions(entry, join(workDir, name))),
+      ),
+    );
     runner = join(workDir, 'invoke.mjs');
     // Invokes the handler once per event, in order, and prints the responses as one JSON line.
     await writeFile(
@@ -40,8 +53,8 @@ const events = JSON.parse(process.argv[3]);
 const responses = [];
 for (const event of events) {
   const context = {
-    awsRequestId: event.requestContext.requestId,
-    functionName: 'tessera-api',
+    awsRequestId: event.requestContext?.requestId ?? 'stream-batch',
+    functionName: 'tessera',
     getRemainingTimeInMillis: () => 10000,
   };
   responses.push(await handler(event, context));
@@ -70,7 +83,7 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
-  /** Runs `queries` through the bundled handler in a fresh process. */
+  /** Runs `queries` through the bundled API in a fresh process. */
   async function invoke(
     queries: { query: string; variables?: Record<string, unknown>; caller?: Caller }[],
   ): Promise<{ statusCode: number; body: string }[]> {
@@ -79,10 +92,15 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
       if (caller?.token) event.headers.authorization = `Bearer ${caller.token}`;
       return event;
     });
+    return (await run('api', events)) as { statusCode: number; body: string }[];
+  }
+
+  /** Runs `events` through the bundled handler of `name` in a fresh process, in order. */
+  async function run(name: keyof typeof entries, events: unknown[]): Promise<unknown[]> {
     const config = t.platform.config;
     const { stdout } = await execFileAsync(
       process.execPath,
-      [runner, join(workDir, 'api', `${lambdaBundle.entryName}.mjs`), JSON.stringify(events)],
+      [runner, join(workDir, name, `${lambdaBundle.entryName}.mjs`), JSON.stringify(events)],
       {
         // The function's own environment, as a Lambda sandbox has it, pointed at the platform.
         env: {
@@ -107,17 +125,19 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
         timeout: 60_000,
       },
     );
-    return JSON.parse(stdout) as { statusCode: number; body: string }[];
+    return JSON.parse(stdout) as unknown[];
   }
 
-  it('verifies a credential issued here by id, as JSON-LD and as a VC-JWT', async () => {
+  it('verifies a credential issued here by id, as JSON-LD, as a VC-JWT and baked in a PNG', async () => {
     const verify = `query ($input: VerifyCredentialInput!) {
       verifyCredential(input: $input) { verified status checks { name status } }
     }`;
+    const baked = await bakePng(await generatedBadgePng('bundle'), JSON.stringify(credential.json));
     const responses = await invoke([
       { query: verify, variables: { input: { id: credential.id } } },
       { query: verify, variables: { input: { credential: credential.json } } },
       { query: verify, variables: { input: { jwt: credential.jwt } } },
+      { query: verify, variables: { input: { image: baked.toString('base64') } } },
       {
         query: verify,
         variables: { input: { credential: { ...credential.json, name: 'Forged' } } },
@@ -134,6 +154,7 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
       return body.data!.verifyCredential;
     });
     expect(results.map((result) => [result.verified, result.status])).toEqual([
+      [true, 'ACTIVE'],
       [true, 'ACTIVE'],
       [true, 'ACTIVE'],
       [true, 'ACTIVE'],
@@ -197,6 +218,49 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
     const url = new URL(uploadBody.data!.requestEvidenceUpload.uploadUrl);
     expect(`${url.protocol}//${url.host}`).toBe(new URL(t.platform.config.S3_ENDPOINT!).origin);
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('serves the public credential page and the baked badge from the public-web bundle', async () => {
+    const get = (path: string, accept: string) => {
+      const event = graphqlPostEvent('');
+      return {
+        ...event,
+        routeKey: 'GET /{proxy+}',
+        rawPath: path,
+        headers: { accept, host: event.headers.host },
+        body: undefined,
+        requestContext: {
+          ...event.requestContext,
+          routeKey: 'GET /{proxy+}',
+          http: { ...event.requestContext.http, method: 'GET', path },
+        },
+      };
+    };
+    const path = new URL(credential.json.id as string).pathname;
+    const [page, badge] = (await run('public-web', [
+      get(path, 'text/html'),
+      get(`${path}/badge.png`, 'image/png'),
+    ])) as {
+      statusCode: number;
+      headers: Record<string, string>;
+      body: string;
+      isBase64Encoded?: boolean;
+    }[];
+
+    expect(page!.statusCode).toBe(200);
+    expect(page!.headers['content-type']).toMatch(/^text\/html/);
+    expect(page!.body).toContain(credential.json.name as string);
+    expect(badge!.statusCode).toBe(200);
+    expect(badge!.isBase64Encoded).toBe(true);
+    // A PNG, with the credential baked into it.
+    const png = Buffer.from(badge!.body, 'base64');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.includes(Buffer.from('openbadgecredential'))).toBe(true);
+  });
+
+  it('starts the worker bundle and answers an empty batch', async () => {
+    const [result] = await run('worker', [{ Records: [] }]);
+    expect(result).toEqual({ batchItemFailures: [] });
   });
 
   it('answers a refused request with its stable code, as the unbundled API does', async () => {

@@ -14,10 +14,20 @@ async function pngLibraries() {
   return {
     extractChunks: extract.default,
     encodeChunks: encode.default,
-    decodeItxt: itxt.decodeSync,
-    encodeItxt: itxt.encodeSync,
-    PNG: pngjs.PNG,
+    decodeItxt: commonJs(itxt).decodeSync,
+    encodeItxt: commonJs(itxt).encodeSync,
+    PNG: commonJs(pngjs).PNG,
   };
+}
+
+/**
+ * The exports of a CommonJS package loaded with `import()`. Node offers them as named exports
+ * and as `default`; inside an esbuild bundle (an ES module importing CommonJS, so esbuild
+ * follows Node's rules without Node's guess at the names) there is only `default`. Reading
+ * `default` first works in both.
+ */
+function commonJs<T extends object>(module: T): T {
+  return (module as { default?: T }).default ?? module;
 }
 
 /** The iTXt keyword and SVG element name the OB 3.0 spec reserves for baked credentials. */
