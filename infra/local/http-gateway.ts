@@ -7,7 +7,7 @@ import type {
   Context,
   Handler,
 } from 'aws-lambda';
-import { RateLimitedError, RateLimiter } from '../../functions/core/shared/rate-limiter';
+import { RateLimiter } from '../../functions/core/shared/rate-limiter';
 import type { StageThrottle } from '../stage';
 
 /** A Lambda handler for HTTP API (payload v2) events, as the functions export it. */
@@ -60,15 +60,7 @@ export function createHttpGateway(routes: GatewayRoutes, options: GatewayOptions
 function stageThrottle({ rateLimit, burstLimit }: StageThrottle): () => boolean {
   const limiter = new RateLimiter();
   const limit = { perMinute: rateLimit * 60, burst: burstLimit };
-  return () => {
-    try {
-      limiter.take('stage', limit);
-      return true;
-    } catch (error) {
-      if (error instanceof RateLimitedError) return false;
-      throw error;
-    }
-  };
+  return () => limiter.tryTake('stage', limit) === 0;
 }
 
 async function handle(

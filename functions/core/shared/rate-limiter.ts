@@ -42,15 +42,22 @@ export class RateLimiter {
    * given) when it is empty.
    */
   take(client: string, limit: RateLimit, message?: string): void {
+    const retryAfterSeconds = this.tryTake(client, limit);
+    if (retryAfterSeconds > 0) throw new RateLimitedError(retryAfterSeconds, message);
+  }
+
+  /**
+   * Takes one request from `client`'s bucket if it holds one: 0 when it did, otherwise the
+   * seconds until it will (at least 1).
+   */
+  tryTake(client: string, limit: RateLimit): number {
     const bucket = this.refilled(client, limit);
     if (bucket.tokens < 1) {
       const perMs = limit.perMinute / 60_000;
-      throw new RateLimitedError(
-        Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1_000)),
-        message,
-      );
+      return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1_000));
     }
     bucket.tokens -= 1;
+    return 0;
   }
 
   /** Gives a taken request back (e.g. an attempt that turned out not to count). */
