@@ -21,3 +21,18 @@ export function clientOf<T extends object>(source: ClientSource<T>): () => Promi
   const client = Promise.resolve(source);
   return () => client;
 }
+
+/** A client and the SDK module its commands come from. */
+export type SdkSession<C, S> = () => Promise<{ client: C; sdk: S }>;
+
+/** The {@link SdkSession} of `source` and `sdk`: both made or loaded when first asked for. */
+export function sdkSession<C extends object, S>(
+  source: ClientSource<C>,
+  sdk: () => Promise<S>,
+): SdkSession<C, S> {
+  const client = clientOf(source);
+  return async () => {
+    const [made, loaded] = await Promise.all([client(), sdk()]);
+    return { client: made, sdk: loaded };
+  };
+}

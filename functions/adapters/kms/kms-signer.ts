@@ -7,17 +7,12 @@ import type {
   SignatureAlgorithm,
   Signer,
 } from '../../core/keys/ports';
-import { clientOf, lazily, type ClientSource } from '../aws-clients';
+import { lazily, sdkSession, type ClientSource, type SdkSession } from '../aws-clients';
 import { translateKmsError } from './kms-errors';
 
 /** The KMS SDK (its commands), loaded with the first call that needs it. */
 const kmsSdk = lazily(() => import('@aws-sdk/client-kms'));
-
-/** The client and the SDK's commands, once both are loaded. */
-async function kmsSession(client: () => Promise<KMSClient>) {
-  const [kms, sdk] = await Promise.all([client(), kmsSdk()]);
-  return { kms, sdk };
-}
+type KmsSession = SdkSession<KMSClient, Awaited<ReturnType<typeof kmsSdk>>>;
 
 const specs: Record<SignatureAlgorithm, { keySpec: KeySpec; signing: SigningAlgorithmSpec }> = {
   // Pure Ed25519 over the whole message (MessageType RAW), as eddsa-rdfc-2022 requires.
@@ -29,10 +24,10 @@ const specs: Record<SignatureAlgorithm, { keySpec: KeySpec; signing: SigningAlgo
 /** Signs with KMS keys (kms:Sign, kms:GetPublicKey). Public keys are cached: they never change. */
 export class KmsSigner implements Signer {
   private readonly publicKeys = new Map<string, Promise<Uint8Array>>();
-  private readonly client: () => Promise<KMSClient>;
+  private readonly session: KmsSession;
 
   constructor(kms: ClientSource<KMSClient>) {
-    this.client = clientOf(kms);
+    this.session = sdkSession(kms, kmsSdk);
   }
 
   async sign(
@@ -45,7 +40,7 @@ export class KmsSigner implements Signer {
     // so it sends the SHA-256 digest (MessageType DIGEST), which yields the same signature.
     const digest = algorithm === 'RS256';
     try {
-      const { kms, sdk } = await kmsSession(this.client);
+      const { client: kms, sdk } = await this.session();
       const { Signature } = await kms.send(
         new sdk.SignCommand({
           KeyId: keyRef,
@@ -64,8 +59,8 @@ export class KmsSigner implements Signer {
   getPublicKey(keyRef: string): Promise<Uint8Array> {
     let cached = this.publicKeys.get(keyRef);
     if (!cached) {
-      cached = kmsSession(this.client)
-        .then(({ kms, sdk }) => kms.send(new sdk.GetPublicKeyCommand({ KeyId: keyRef })))
+      cached = this.session()
+        .then(({ client: kms, sdk }) => kms.send(new sdk.GetPublicKeyCommand({ KeyId: keyRef })))
         .then(({ PublicKey }) => {
           if (!PublicKey) throw new Error('KMS returned no public key');
           return PublicKey;
@@ -86,20 +81,20 @@ export class KmsSigner implements Signer {
  * key: a stream redelivery never leaves an orphan key behind.
  */
 export class KmsKeyProvisioner implements KeyProvisioner {
-  private readonly client: () => Promise<KMSClient>;
+  private readonly session: KmsSession;
 
   constructor(
     kms: ClientSource<KMSClient>,
     private readonly aliasPrefix: string,
     private readonly tags: Record<string, string> = {},
   ) {
-    this.client = clientOf(kms);
+    this.session = sdkSession(kms, kmsSdk);
   }
 
   async createKey(algorithm: SignatureAlgorithm, labels: KeyLabels): Promise<CreatedKey> {
     const alias = `${this.aliasPrefix}${labels.name}`.replace(/[^a-zA-Z0-9:/_-]/g, '-');
     try {
-      const { kms, sdk } = await kmsSession(this.client);
+      const { client: kms, sdk } = await this.session();
       const existing = await this.describe(alias);
       if (existing) return this.created(existing, algorithm);
       const { KeyMetadata } = await kms.send(
@@ -137,7 +132,7 @@ export class KmsKeyProvisioner implements KeyProvisioner {
 
   private async describe(alias: string): Promise<string | null> {
     try {
-      const { kms, sdk } = await kmsSession(this.client);
+      const { client: kms, sdk } = await this.session();
       const { KeyMetadata } = await kms.send(new sdk.DescribeKeyCommand({ KeyId: alias }));
       return KeyMetadata?.Arn ?? null;
     } catch (error) {
@@ -147,7 +142,7 @@ export class KmsKeyProvisioner implements KeyProvisioner {
   }
 
   private async created(keyArn: string, algorithm: SignatureAlgorithm): Promise<CreatedKey> {
-    const { kms, sdk } = await kmsSession(this.client);
+    const { client: kms, sdk } = await this.session();
     const { PublicKey } = await kms.send(new sdk.GetPublicKeyCommand({ KeyId: keyArn }));
     if (!PublicKey) throw new Error('KMS returned no public key');
     return { keyRef: keyArn, algorithm, publicKeySpki: PublicKey };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { EvidenceStore } from '../../core/learning/ports';
 import { DependencyUnavailableError } from '../../core/shared/errors';
-import { clientOf, lazily, type ClientSource } from '../aws-clients';
+import { lazily, sdkSession, type ClientSource, type SdkSession } from '../aws-clients';
 
 /** The S3 SDK and its presigner, loaded with the first call that needs them. */
 const s3Sdk = lazily(() =>
@@ -23,19 +23,13 @@ const downloadTtl = 5 * 60;
  * can write, and only that copy is hashed and served.
  */
 export class S3EvidenceStore implements EvidenceStore {
-  private readonly client: () => Promise<S3Client>;
+  private readonly session: SdkSession<S3Client, Awaited<ReturnType<typeof s3Sdk>>>;
 
   constructor(
     s3: ClientSource<S3Client>,
     private readonly bucket: string,
   ) {
-    this.client = clientOf(s3);
-  }
-
-  /** The client and the SDK, once both are loaded. */
-  private async session() {
-    const [s3, sdk] = await Promise.all([this.client(), s3Sdk()]);
-    return { s3, sdk };
+    this.session = sdkSession(s3, s3Sdk);
   }
 
   async uploadUrl(
@@ -43,7 +37,7 @@ export class S3EvidenceStore implements EvidenceStore {
     contentType: string,
     size: number,
   ): Promise<{ url: string; expiresAt: string }> {
-    const { s3, sdk } = await this.session();
+    const { client: s3, sdk } = await this.session();
     const url = await sdk.getSignedUrl(
       s3,
       new sdk.PutObjectCommand({
@@ -59,7 +53,7 @@ export class S3EvidenceStore implements EvidenceStore {
 
   async downloadUrl(key: string, fileName: string, contentType: string): Promise<string> {
     const safeName = fileName.replace(/[^\w.\- ]/g, '_');
-    const { s3, sdk } = await this.session();
+    const { client: s3, sdk } = await this.session();
     return sdk.getSignedUrl(
       s3,
       new sdk.GetObjectCommand({
@@ -74,7 +68,7 @@ export class S3EvidenceStore implements EvidenceStore {
 
   async sizeOf(key: string): Promise<number | null> {
     try {
-      const { s3, sdk } = await this.session();
+      const { client: s3, sdk } = await this.session();
       const head = await s3.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return head.ContentLength ?? 0;
     } catch (error) {
@@ -94,7 +88,7 @@ export class S3EvidenceStore implements EvidenceStore {
     sealedKey: string,
   ): Promise<{ size: number; sha256: string } | null> {
     try {
-      const { s3, sdk } = await this.session();
+      const { client: s3, sdk } = await this.session();
       await s3.send(
         new sdk.CopyObjectCommand({
           Bucket: this.bucket,
