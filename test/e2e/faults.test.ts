@@ -9,7 +9,7 @@ import {
   type ReviewRef,
 } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
-import { countDynamoDbCalls, failNthDynamoDbCall } from '../support/faults';
+import { countDynamoDbCalls, failDynamoDb, failNthDynamoDbCall } from '../support/faults';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -315,23 +315,12 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       // The outage: after the first page of pending rows (100), reading pending rows fails
       // until it ends, so every pass fails and the stream gives up on the job's event, with
       // the rows of the first page issued (or in flight) and the rest pending.
-      let pendingReads = 0;
-      let outage = true;
-      const name = 'outage-pending-rows';
-      dynamodb.middlewareStack.add(
-        (next, context) => (args) => {
-          const reads =
-            context.commandName === 'QueryCommand' &&
-            JSON.stringify(args.input).includes('#PENDING');
-          if (reads && outage && ++pendingReads > 1) {
-            const error = new Error('Injected outage');
-            error.name = 'ProvisionedThroughputExceededException';
-            return Promise.reject(error);
-          }
-          return next(args);
-        },
-        { step: 'initialize', name },
-      );
+      const heal = failDynamoDb(dynamodb, 'QueryCommand', {
+        matching: (input) => JSON.stringify(input).includes('#PENDING'),
+        after: 1,
+        times: Infinity,
+        errorName: 'ProvisionedThroughputExceededException',
+      });
       let jobId: string;
       try {
         const started = await t.api.call<{ startBulkIssuance: { id: string } }>(
@@ -348,8 +337,7 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
         jobId = started.startBulkIssuance.id;
         await t.platform.drain(60_000);
       } finally {
-        outage = false;
-        dynamodb.middlewareStack.remove(name);
+        heal();
       }
       const stopped = await jobOf(jobId, collegeAdmin);
       expect(stopped.status).not.toMatch(/^COMPLETED/);

@@ -1,26 +1,40 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /**
- * Fault injection on the real DynamoDB client: the next `times` calls of `commandName` fail
- * with an error named `errorName` before reaching DynamoDB Local (as a throttle or a dropped
- * connection would). Returns a function that removes the fault.
+ * Fault injection on the real DynamoDB client: calls of `commandName` (whose input satisfies
+ * `matching`, when given) fail with an error named `errorName` before reaching DynamoDB Local,
+ * as a throttle or a dropped connection would: the first `after` such calls go through, the
+ * next `times` fail. Returns a function that removes the fault.
  */
 export function failDynamoDb(
   client: DynamoDBClient,
   commandName: string,
-  options: { times?: number; errorName?: string } = {},
+  options: {
+    times?: number;
+    after?: number;
+    errorName?: string;
+    matching?: (input: unknown) => boolean;
+  } = {},
 ): () => void {
+  let passing = options.after ?? 0;
   let remaining = options.times ?? 1;
   const name = `fault-${commandName}-${Math.random().toString(36).slice(2)}`;
   client.middlewareStack.add(
     (next, context) => (args) => {
-      if (context.commandName === commandName && remaining > 0) {
-        remaining -= 1;
-        const error = new Error(`Injected failure of ${commandName}`);
-        error.name = options.errorName ?? 'InternalServerError';
-        return Promise.reject(error);
+      if (
+        context.commandName !== commandName ||
+        remaining <= 0 ||
+        (options.matching && !options.matching(args.input))
+      )
+        return next(args);
+      if (passing > 0) {
+        passing -= 1;
+        return next(args);
       }
-      return next(args);
+      remaining -= 1;
+      const error = new Error(`Injected failure of ${commandName}`);
+      error.name = options.errorName ?? 'InternalServerError';
+      return Promise.reject(error);
     },
     { step: 'initialize', name },
   );
