@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { InitializeMiddleware } from '@smithy/types';
 import type { Container } from '../../functions/composition/container';
 import { demoDesigns, demoInstitution } from '../../infra/local/demo-content';
@@ -415,17 +414,4 @@ export function totals(samples: readonly IssuanceSample[]) {
     if (sample.failed) sum.failed += 1;
   }
   return sum;
-}
-
-/** Counts the DynamoDB calls a client makes from now on (all of them, whoever makes them). */
-export function countStorageCalls(client: DynamoDBClient): { readonly calls: number } {
-  const counter = { calls: 0 };
-  const counting = <I extends object, O extends object>(): InitializeMiddleware<I, O> => {
-    return (next) => (args) => {
-      counter.calls += 1;
-      return next(args);
-    };
-  };
-  client.middlewareStack.add(counting(), { step: 'initialize', name: 'benchStorageCounter' });
-  return counter;
 }

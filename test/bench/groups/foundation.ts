@@ -1,7 +1,5 @@
-import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +12,6 @@ import {
   type DynamoDbLocal,
 } from '../../../infra/local/dynamodb';
 import { GraphQLClient } from '../../../infra/local/graphql-client';
-import { createHttpGateway } from '../../../infra/local/http-gateway';
 import { demoDesigns } from '../../../infra/local/demo-content';
 import { startPlatform } from '../../../infra/local/platform';
 import {
@@ -22,6 +19,7 @@ import {
   benchRateLimits,
   benchStageThrottle,
   publishBenchDesign,
+  startBareGateway,
 } from '../bench-platform';
 import {
   buildColdStartProbe,
@@ -29,7 +27,6 @@ import {
   type ColdStartProbeResult,
   type ColdStartResult,
 } from '../cold-start';
-import { handler as bareApolloHandler } from '../fixtures/bare-apollo-handler';
 import { bundleLambda } from '../lambda-bundle';
 import { graphqlPostEvent } from '../lambda-event';
 import * as load from '../load';
@@ -238,16 +235,10 @@ function* coldStartFigures(api: ColdStartResult, bare: ColdStartResult): Generat
 async function httpFigures(dynamodbEndpoint: string): Promise<Figure[]> {
   progress('starting the platform and the bare gateway');
   const platform = await startPlatform(httpPlatformOptions(dynamodbEndpoint));
-  const bareGateway = createHttpGateway({
-    api: bareApolloHandler,
-    publicWeb: () => Promise.resolve({ statusCode: 404, body: '' }),
-  });
+  const bareGateway = await startBareGateway();
   try {
-    bareGateway.listen(0, '127.0.0.1');
-    await once(bareGateway, 'listening');
-    const { port } = bareGateway.address() as AddressInfo;
     const tessera = new GraphQLClient(`${platform.url}/graphql`);
-    const bare = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
+    const bare = bareGateway.client;
 
     const { catalogue } = await tessera.call<{ catalogue: { nodes: unknown[] } }>(catalogueQuery);
     progress(`catalogue over HTTP: ${httpLoad.requests} requests at ${httpLoad.concurrency}`);
@@ -298,10 +289,7 @@ async function httpFigures(dynamodbEndpoint: string): Promise<Figure[]> {
       }),
     ];
   } finally {
-    await new Promise<void>((resolve) => {
-      bareGateway.closeAllConnections();
-      bareGateway.close(() => resolve());
-    });
+    await bareGateway.stop();
     await platform.stop();
   }
 }
