@@ -243,7 +243,6 @@ export const stackingOperations = {
     defineStack(input: $input) { id name rule required status version microCredentialId parts { kind name microCredentialId achievementId } }
   }`,
   retire: `mutation ($id: ID!, $v: Int!) { retireStack(id: $id, expectedVersion: $v) { id status version retiredAt } }`,
-  stacks: `query ($institutionId: ID!) { stacks(institutionId: $institutionId) { id name rule status } }`,
   pathways: `{
     myPathways {
       stack { id name rule } needed heldCount satisfied summary

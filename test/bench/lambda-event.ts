@@ -42,6 +42,23 @@ export function graphqlPostEvent(
   };
 }
 
+/** The HTTP API (payload v2) event API Gateway sends for `GET path` to the public pages. */
+export function httpGetEvent(path: string, accept: string): APIGatewayProxyEventV2 {
+  const event = graphqlPostEvent('');
+  return {
+    ...event,
+    routeKey: 'GET /{proxy+}',
+    rawPath: path,
+    headers: { accept, host: event.headers.host },
+    body: undefined,
+    requestContext: {
+      ...event.requestContext,
+      routeKey: 'GET /{proxy+}',
+      http: { ...event.requestContext.http, method: 'GET', path },
+    },
+  };
+}
+
 /** The Lambda context the runtime passes beside the event. */
 export function lambdaContext(requestId: string): Context {
   return {

@@ -3,11 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng, generatedBadgePng } from '../../functions/core/issuance/baking';
-import { lambdaBuildOptions, lambdaBundle } from '../../infra/constructs/bundle-options';
-import { graphqlPostEvent } from '../bench/lambda-event';
+import { bundleLambda } from '../bench/lambda-bundle';
+import { graphqlPostEvent, httpGetEvent } from '../bench/lambda-event';
 import type { Caller } from '../../infra/local/graphql-client';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -32,6 +31,8 @@ describe('the bundled Lambda functions', () => {
   let t: TestPlatform;
   let workDir: string;
   let runner: string;
+  /** The file Lambda loads, by function. */
+  const bundles = new Map<string, string>();
   let credential: { id: string; json: Record<string, unknown>; jwt: string };
   let designId: string;
   let admin: Caller;
@@ -39,11 +40,8 @@ describe('the bundled Lambda functions', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     workDir = await mkdtemp(join(tmpdir(), 'tessera-bundle-'));
-    await Promise.all(
-      Object.entries(entries).map(([name, entry]) =>
-        build(lambdaBuildOptions(entry, join(workDir, name))),
-      ),
-    );
+    for (const [name, entry] of Object.entries(entries))
+      bundles.set(name, (await bundleLambda(entry, join(workDir, name))).file);
     runner = join(workDir, 'invoke.mjs');
     // Invokes the handler once per event, in order, and prints the responses as one JSON line.
     await writeFile(
@@ -100,7 +98,7 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
     const config = t.platform.config;
     const { stdout } = await execFileAsync(
       process.execPath,
-      [runner, join(workDir, name, `${lambdaBundle.entryName}.mjs`), JSON.stringify(events)],
+      [runner, bundles.get(name)!, JSON.stringify(events)],
       {
         // The function's own environment, as a Lambda sandbox has it, pointed at the platform.
         env: {
@@ -221,25 +219,10 @@ process.stdout.write(JSON.stringify(responses) + '\\n', () => process.exit(0));
   });
 
   it('serves the public credential page and the baked badge from the public-web bundle', async () => {
-    const get = (path: string, accept: string) => {
-      const event = graphqlPostEvent('');
-      return {
-        ...event,
-        routeKey: 'GET /{proxy+}',
-        rawPath: path,
-        headers: { accept, host: event.headers.host },
-        body: undefined,
-        requestContext: {
-          ...event.requestContext,
-          routeKey: 'GET /{proxy+}',
-          http: { ...event.requestContext.http, method: 'GET', path },
-        },
-      };
-    };
     const path = new URL(credential.json.id as string).pathname;
     const [page, badge] = (await run('public-web', [
-      get(path, 'text/html'),
-      get(`${path}/badge.png`, 'image/png'),
+      httpGetEvent(path, 'text/html'),
+      httpGetEvent(`${path}/badge.png`, 'image/png'),
     ])) as {
       statusCode: number;
       headers: Record<string, string>;
