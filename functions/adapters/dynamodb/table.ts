@@ -170,17 +170,18 @@ export class DynamoTable {
       attributes: cursorAttributes,
     });
     const condition = options.sortKeyPrefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p';
+    const projected = projection(options.attributes);
     try {
       const result = await this.documents.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: options.index,
           KeyConditionExpression: condition,
-          ...projection(options.attributes),
+          ProjectionExpression: projected.ProjectionExpression,
           ExpressionAttributeNames: {
             '#p': partitionAttribute,
             ...(options.sortKeyPrefix ? { '#s': sortAttribute } : {}),
-            ...projection(options.attributes).ExpressionAttributeNames,
+            ...projected.ExpressionAttributeNames,
           },
           ExpressionAttributeValues: {
             ':p': options.partitionValue,
