@@ -16,6 +16,7 @@ import {
   localRegion,
   startDynamoDbLocal,
 } from './dynamodb';
+import { claimDataDir } from './data-dir-lock';
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
 import { startKmsServer, type LocalKms } from './kms/server';
@@ -28,7 +29,10 @@ export interface PlatformOptions {
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
-  /** Folder for data that survives restarts (DynamoDB, KMS keys, dev identity key). Absent: in memory. */
+  /**
+   * Folder for data that survives restarts (DynamoDB, KMS keys, dev identity key), held by one
+   * platform at a time (`DataDirInUseError` otherwise). Absent: in memory.
+   */
   readonly dataDir?: string;
   /** Use an already running DynamoDB Local instead of starting one. */
   readonly dynamodbEndpoint?: string;
@@ -72,14 +76,16 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
-  const identity = await LocalIdentityIssuer.open(
-    dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
-  );
+  const lock = dataDir ? claimDataDir(dataDir) : undefined;
   const stops: (() => Promise<void>)[] = [];
+  if (lock) stops.push(() => Promise.resolve(lock.release()));
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
   try {
+    const identity = await LocalIdentityIssuer.open(
+      dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
+    );
     let dynamodbEndpoint = options.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
       const dynamodb = await startDynamoDbLocal({
@@ -130,6 +136,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const { port } = server.address() as AddressInfo;
     const url = `http://${host}:${port}`;
+    lock?.announce(url);
 
     const config = loadConfig({
       STAGE: 'local',

@@ -75,10 +75,15 @@ describe('npm start, npm run token and npm run demo on a fresh data folder', () 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts seeded, answers with tokens and the demo, stops cleanly and keeps its data', async () => {
+  it('starts seeded, refuses a second start on its data, answers with tokens and the demo, stops cleanly and keeps its data', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const first = await start(port);
+    // A second `npm start` on the same data folder is refused and leaves the first one running.
+    const secondOnSameData = await start(await freePort()).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
     const institutions = async () =>
       (
         (await graphql(url, '{ institutions(first: 100) { nodes { id name } } }')).data
@@ -108,6 +113,11 @@ describe('npm start, npm run token and npm run demo on a fresh data folder', () 
     await stop(second.child);
 
     expect(first.ready).toMatch(new RegExp(`^Tessera ready at ${url} `));
+    expect(secondOnSameData).toMatch(/^exited with 1:/);
+    expect(secondOnSameData).toMatch(
+      new RegExp(`is in use by the Tessera platform running as process \\d+ at ${url}\\.`),
+    );
+    expect(secondOnSameData).not.toMatch(/\n\s+at /);
     expect(seeded.map((institution) => institution.name)).toContain('Northbridge Polytechnic');
     expect(catalogue.nodes.length).toBeGreaterThan(0);
     expect(viewer.data).toEqual({
