@@ -37,10 +37,28 @@ export const limits = {
   listPage: 100,
 } as const;
 
+/**
+ * zod schemas are immutable, so each helper below builds its schema once (per limit) and every
+ * field shares it: building schemas is a measurable part of a Lambda cold start.
+ */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+function perLimit<T>(build: (max: number) => T): (max: number) => T {
+  const built = new Map<number, T>();
+  return (max) => {
+    let schema = built.get(max);
+    if (schema === undefined) built.set(max, (schema = build(max)));
+    return schema;
+  };
+}
+
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Text with no control characters other than tab and newlines, trimmed, bounded. */
-export const text = (max: number) =>
+export const text = perLimit((max) =>
   z
     .string()
     .trim()
@@ -50,47 +68,53 @@ export const text = (max: number) =>
       message: 'must not contain control characters',
     })
     // A lone surrogate is not Unicode text: storage would silently replace it.
-    .refine((value) => !loneSurrogate.test(value), { message: 'must be valid Unicode text' });
+    .refine((value) => !loneSurrogate.test(value), { message: 'must be valid Unicode text' }),
+);
 
-export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'is required'));
+export const requiredText = perLimit((max) => text(max).pipe(z.string().min(1, 'is required')));
 
 /** An absolute http(s) URL, bounded. */
-export const httpUrl = () =>
+export const httpUrl = once(() =>
   z
     .string()
     .trim()
     .max(limits.url, `must be at most ${limits.url} characters`)
-    .pipe(z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }));
+    .pipe(z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })),
+);
 
-export const email = () =>
+export const email = once(() =>
   z
     .string()
     .trim()
     .max(254)
-    .pipe(z.email({ message: 'must be an email address' }));
+    .pipe(z.email({ message: 'must be an email address' })),
+);
 
 /** ISO 3166-1 alpha-2 country code, e.g. `CA`, `IE`. */
-export const countryCode = () =>
+export const countryCode = once(() =>
   z
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
-    .transform((value) => value.toUpperCase());
+    .transform((value) => value.toUpperCase()),
+);
 
 /** BCP 47 language tag, e.g. `en`, `fr-CA`. */
-export const languageTag = () =>
+export const languageTag = once(() =>
   z
     .string()
     .trim()
     .regex(
       /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
       'must be a BCP 47 language tag such as en or fr-CA',
-    );
+    ),
+);
 
-export const identifier = () =>
+export const identifier = once(() =>
   z
     .string()
     .trim()
     .min(1, 'is required')
     .max(100, 'must be at most 100 characters')
-    .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, _ and -');
+    .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, _ and -'),
+);
