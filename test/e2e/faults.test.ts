@@ -9,7 +9,12 @@ import {
   type ReviewRef,
 } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
-import { countDynamoDbCalls, failDynamoDb, failNthDynamoDbCall } from '../support/faults';
+import {
+  countDynamoDbCalls,
+  emulateTransactionConflicts,
+  failDynamoDb,
+  failNthDynamoDbCall,
+} from '../support/faults';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -305,6 +310,37 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       // The storage faults really fired (a position past a shorter run's last call does not).
       expect(fired).toBeGreaterThan(positions.length / 2);
     }, 240_000);
+
+    it('finishes every row of a job exactly once while DynamoDB cancels colliding transactions', async () => {
+      // Every row's completion also counts it on the job, so the rows in flight collide there.
+      const rows = 16;
+      const recipients = cohort('colliding', rows);
+      const conflicts = emulateTransactionConflicts(dynamodb);
+      let jobId: string;
+      try {
+        jobId = (
+          await t.api.call<{ startBulkIssuance: { id: string } }>(
+            `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
+            {
+              input: { microCredentialId: designId, recipients, idempotencyKey: 'colliding' },
+            },
+            admin,
+          )
+        ).startBulkIssuance.id;
+        await t.platform.drain(60_000);
+      } finally {
+        conflicts.stop();
+      }
+
+      expect(conflicts.cancelled()).toBeGreaterThan(0);
+      expect(await jobOf(jobId)).toMatchObject({
+        status: 'COMPLETED',
+        total: rows,
+        succeeded: rows,
+        failed: 0,
+      });
+      for (const { email } of recipients) expect(await credentialsOf(email)).toHaveLength(1);
+    }, 120_000);
 
     it('resumes a job that an outage stopped midway, issuing each row exactly once', async () => {
       const { institutionId: college, designId: design } = await t.publishedDesign({

@@ -65,12 +65,11 @@ export function translateDynamoError(error: unknown, what: string): never {
     name === 'TransactionConflictException' ||
     cancellationReasons(error).includes('TransactionConflict')
   ) {
+    // Nothing was written and the other change passes by itself: the caller may retry.
     throw new ConflictError(
       'CONCURRENT_UPDATE',
       `Another change to ${what} happened at the same time; try again.`,
-      {
-        cause: error,
-      },
+      { cause: error, retryable: true },
     );
   }
   throw error;

@@ -220,23 +220,47 @@ export class DynamoTable {
     return items;
   }
 
-  /** Runs a transaction; a failed condition becomes ConflictError(`conflictCode`). */
+  /**
+   * Runs a transaction; a failed condition becomes ConflictError(`conflictCode`).
+   *
+   * DynamoDB cancels a transaction with `TransactionConflict` when another transaction holds one
+   * of its items at that moment (a bulk job's counters, a status list, a design under review),
+   * and the SDK does not retry that cancellation. Nothing was written, so it is sent again after
+   * a jittered backoff; conditions are checked afresh each time. DynamoDB Local serialises
+   * transactions and never reports the conflict.
+   */
   async transact(items: TransactItem[], conflictCode: string, what: string): Promise<void> {
-    try {
-      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (cancellationReasons(error).includes('ConditionalCheckFailed')) {
-        throw new ConflictError(
-          conflictCode,
-          `${what} changed at the same time; nothing was written.`,
-          {
-            cause: error,
-          },
-        );
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons.includes('ConditionalCheckFailed')) {
+          throw new ConflictError(
+            conflictCode,
+            `${what} changed at the same time; nothing was written.`,
+            {
+              cause: error,
+            },
+          );
+        }
+        if (reasons.includes('TransactionConflict') && attempt < transactionConflictAttempts) {
+          await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
+          continue;
+        }
+        translateDynamoError(error, what);
       }
-      translateDynamoError(error, what);
     }
   }
+}
+
+/** Sends of one transaction while DynamoDB cancels it for a conflict with another one. */
+export const transactionConflictAttempts = 8;
+
+/** Full jitter over 10 ms, 20 ms, 40 ms… capped at 500 ms: at most 1.1 s over all attempts. */
+function conflictBackoffMs(attempt: number): number {
+  return Math.random() * Math.min(500, 10 * 2 ** (attempt - 1));
 }
 
 /** A projection of `attributes`, with placeholders: several names (status, version) are reserved words. */
