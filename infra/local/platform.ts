@@ -22,6 +22,7 @@ import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from '
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { emulateTransactionConflicts } from './transaction-conflicts';
 import { apiStageThrottle, type StageThrottle } from '../stage';
 
 export interface PlatformOptions {
@@ -63,6 +64,8 @@ export interface RunningPlatform {
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
   readonly kms: LocalKms;
+  /** Transactions cancelled for a collision, as DynamoDB cancels them (`transaction-conflicts.ts`). */
+  readonly transactionConflicts: { readonly cancelled: () => number };
   /** Waits until the stream worker has handled everything written so far (30 s at most). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -71,7 +74,8 @@ export interface RunningPlatform {
 /**
  * Runs the whole platform on one machine: DynamoDB Local, the KMS-compatible endpoint, the dev
  * identity issuer, the stream poller feeding the worker, and the HTTP gateway in front of the
- * same API and public web handlers that run in AWS.
+ * same API and public web handlers that run in AWS. Colliding transactions are cancelled as
+ * DynamoDB cancels them, which DynamoDB Local does not do by itself.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const host = options.host ?? '127.0.0.1';
@@ -156,6 +160,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       RATE_LIMIT_PARTNER_PER_MINUTE: options.rateLimitsPerMinute?.partner?.toString(),
     });
     const dynamodbClient = localDynamoDbClient(dynamodbEndpoint);
+    const transactionConflicts = emulateTransactionConflicts(dynamodbClient);
     const kmsClient = new KMSClient({
       endpoint: kms.url,
       region: localRegion,
@@ -212,6 +217,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       worker,
       identity,
       kms,
+      transactionConflicts: { cancelled: transactionConflicts.cancelled },
       drain: (timeoutMs) => poller.drain(timeoutMs),
       stop,
     };

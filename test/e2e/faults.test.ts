@@ -9,12 +9,7 @@ import {
   type ReviewRef,
 } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
-import {
-  countDynamoDbCalls,
-  emulateTransactionConflicts,
-  failDynamoDb,
-  failNthDynamoDbCall,
-} from '../support/faults';
+import { countDynamoDbCalls, failDynamoDb, failNthDynamoDbCall } from '../support/faults';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -312,27 +307,22 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
     }, 240_000);
 
     it('finishes every row of a job exactly once while DynamoDB cancels colliding transactions', async () => {
-      // Every row's completion also counts it on the job, so the rows in flight collide there.
+      // Every row's completion also counts it on the job, so the rows in flight collide there;
+      // the local platform cancels colliding transactions as DynamoDB does.
       const rows = 16;
       const recipients = cohort('colliding', rows);
-      const conflicts = emulateTransactionConflicts(dynamodb);
-      let jobId: string;
-      try {
-        jobId = (
-          await t.api.call<{ startBulkIssuance: { id: string } }>(
-            `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
-            {
-              input: { microCredentialId: designId, recipients, idempotencyKey: 'colliding' },
-            },
-            admin,
-          )
-        ).startBulkIssuance.id;
-        await t.platform.drain(60_000);
-      } finally {
-        conflicts.stop();
-      }
+      await t.platform.drain();
+      const cancelledBefore = t.platform.transactionConflicts.cancelled();
+      const jobId = (
+        await t.api.call<{ startBulkIssuance: { id: string } }>(
+          `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
+          { input: { microCredentialId: designId, recipients, idempotencyKey: 'colliding' } },
+          admin,
+        )
+      ).startBulkIssuance.id;
+      await t.platform.drain(60_000);
 
-      expect(conflicts.cancelled()).toBeGreaterThan(0);
+      expect(t.platform.transactionConflicts.cancelled()).toBeGreaterThan(cancelledBefore);
       expect(await jobOf(jobId)).toMatchObject({
         status: 'COMPLETED',
         total: rows,
