@@ -35,11 +35,13 @@ export async function bulkJobFigures(
   await bench.platform.drain();
   probe.take();
   const timingsBefore = { ...bench.platform.worker.proofTimings };
+  const cancelledBefore = bench.platform.transactionConflicts.cancelled();
   progress(`${prefix}: a bulk job of ${count} learners, processed by the worker`);
   const { job, wallMs, submitMs } = await runBulkJob(bench, learners(prefix, count), {
     onProgress: (seen) => progress(`${prefix}: ${seen.processed} of ${seen.total} rows done`),
   });
   const samples = probe.take();
+  const transactionsCancelled = bench.platform.transactionConflicts.cancelled() - cancelledBefore;
   const errors = job.total - job.succeeded;
   if (errors > 0) progress(`${prefix}: ${errors} rows not issued: ${JSON.stringify(job)}`);
   const sum = totals(samples);
@@ -63,6 +65,8 @@ export async function bulkJobFigures(
         wallMs,
         submitMs,
         rowConcurrency: bulkConcurrency,
+        // Transactions cancelled for a collision (as DynamoDB cancels them) and sent again.
+        transactionsCancelled,
         measuredFrom: 'startBulkIssuance sent to the job completedAt',
         baselineHow: options.baselineHow,
       },

@@ -307,12 +307,11 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
     }, 240_000);
 
     it('finishes every row of a job exactly once while DynamoDB cancels colliding transactions', async () => {
-      // Every row's completion also counts it on the job, so the rows in flight collide there;
-      // the local platform cancels colliding transactions as DynamoDB does.
+      // The local platform cancels colliding transactions as DynamoDB does; rows in flight
+      // count their outcomes on different counters of the job, and what still collides is
+      // sent again (test/integration/transactions.test.ts).
       const rows = 16;
       const recipients = cohort('colliding', rows);
-      await t.platform.drain();
-      const cancelledBefore = t.platform.transactionConflicts.cancelled();
       const jobId = (
         await t.api.call<{ startBulkIssuance: { id: string } }>(
           `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
@@ -322,7 +321,6 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       ).startBulkIssuance.id;
       await t.platform.drain(60_000);
 
-      expect(t.platform.transactionConflicts.cancelled()).toBeGreaterThan(cancelledBefore);
       expect(await jobOf(jobId)).toMatchObject({
         status: 'COMPLETED',
         total: rows,

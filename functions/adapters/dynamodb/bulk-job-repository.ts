@@ -1,4 +1,4 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   bulkJobSchema,
   bulkRowSchema,
@@ -12,7 +12,7 @@ import type { Page, PageRequest } from '../../core/shared/runtime';
 import { isConditionFailure, translateDynamoError } from './errors';
 import { keys } from './keys';
 import { eventPuts } from './event-item';
-import type { DynamoTable } from './table';
+import { parseItem, type DynamoTable } from './table';
 
 function rowItem(row: BulkRow) {
   return {
@@ -25,7 +25,19 @@ function rowItem(row: BulkRow) {
   };
 }
 
-/** Bulk issuance jobs: the job item with atomic counters, one item per row. */
+/**
+ * Row outcomes are counted on this many counter items beside the job item, row `n` on counter
+ * `n % 16`, not on the job item itself: DynamoDB cancels a transaction while another one in
+ * flight holds one of its items, and a job's rows finish 8 at a time. Rows in flight are
+ * consecutive, so they count on different items and do not collide.
+ */
+const counterShards = 16;
+const counted = ['processed', 'succeeded', 'failed'] as const;
+
+/**
+ * Bulk issuance jobs: the job item, its row-outcome counters (added to the job's own counts,
+ * which hold the rows that failed at intake) and one item per row.
+ */
 export class DynamoDbBulkJobRepository implements BulkJobRepository {
   constructor(private readonly table: DynamoTable) {}
 
@@ -85,7 +97,29 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
   }
 
   async get(id: string): Promise<BulkJob | null> {
-    return this.table.get(keys.bulkJob(id), bulkJobSchema, true);
+    const job = keys.bulkJob(id);
+    let items: Record<string, unknown>[];
+    try {
+      // The counters and the job item, in one strongly consistent read (rows sort after).
+      ({ Items: items = [] } = await this.table.documents.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk < :rows',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': job.pk, ':rows': 'ROW#' },
+          ConsistentRead: true,
+        }),
+      ));
+    } catch (error) {
+      return translateDynamoError(error, job.pk);
+    }
+    const jobItem = items.find((item) => item.sk === job.sk);
+    if (!jobItem) return null;
+    const counts = parseItem(bulkJobSchema, jobItem);
+    for (const counter of items)
+      if (counter !== jobItem)
+        for (const name of counted) counts[name] += Number(counter[name] ?? 0);
+    return counts;
   }
 
   async rows(jobId: string, page: PageRequest, status?: BulkRow['status']): Promise<Page<BulkRow>> {
@@ -125,13 +159,14 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
           {
             Update: {
               TableName,
-              Key: keys.bulkJob(row.jobId),
-              UpdateExpression: 'ADD #processed :one, #outcome :one',
+              Key: keys.bulkJobCounter(row.jobId, row.row % counterShards),
+              UpdateExpression: 'ADD #processed :one, #outcome :one SET #entity = :entity',
               ExpressionAttributeNames: {
                 '#processed': 'processed',
                 '#outcome': outcome.status === 'ISSUED' ? 'succeeded' : 'failed',
+                '#entity': 'entity',
               },
-              ExpressionAttributeValues: { ':one': 1 },
+              ExpressionAttributeValues: { ':one': 1, ':entity': 'BulkIssuanceJobCounter' },
             },
           },
         ],

@@ -154,6 +154,11 @@ export const keys = {
 
   bulkJob: (id: string) => ({ pk: `BULKJOB#${id}`, sk: 'JOB' }),
   bulkRow: (jobId: string, row: number) => ({ pk: `BULKJOB#${jobId}`, sk: `ROW#${pad(row)}` }),
+  /** One of the job's row-outcome counters; they sort before the job item and its rows. */
+  bulkJobCounter: (jobId: string, shard: number) => ({
+    pk: `BULKJOB#${jobId}`,
+    sk: `COUNT#${pad(shard)}`,
+  }),
   bulkRowsByStatus: (jobId: string, status: string) => `BULKJOB#${jobId}#${status}`,
 
   stack: (id: string) => ({ pk: `STACK#${id}`, sk: 'STACK' }),
