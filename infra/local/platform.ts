@@ -64,7 +64,7 @@ export interface RunningPlatform {
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
   readonly kms: LocalKms;
-  /** Transactions cancelled for a collision, as DynamoDB cancels them (`transaction-conflicts.ts`). */
+  /** Writes refused for a collision with a transaction, as DynamoDB refuses them (`transaction-conflicts.ts`). */
   readonly transactionConflicts: { readonly cancelled: () => number };
   /** Waits until the stream worker has handled everything written so far (30 s at most). */
   drain(timeoutMs?: number): Promise<void>;

@@ -1,12 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /**
- * Makes DynamoDB Local cancel colliding transactions as DynamoDB does: a TransactWriteItems
- * that touches an item another transaction in flight also touches is cancelled with
- * `TransactionConflict`. DynamoDB Local runs transactions one after the other and never
- * reports it, so code that loses such a race would pass every local test and fail in AWS.
- * (DynamoDB also cancels a single-item write to an item a transaction holds; that is not
- * emulated.) Returns how many it cancelled so far, and a function that stops the emulation.
+ * Makes DynamoDB Local refuse colliding writes as DynamoDB does: a TransactWriteItems that
+ * touches an item another transaction in flight also touches is cancelled with
+ * `TransactionConflict`, and a PutItem, UpdateItem or DeleteItem of an item a transaction in
+ * flight holds fails with `TransactionConflictException`. DynamoDB Local runs them one after
+ * the other and never reports either, so code that loses such a race would pass every local
+ * test and fail in AWS. Returns how many writes it refused so far, and a function that stops
+ * the emulation.
  */
 export function emulateTransactionConflicts(client: DynamoDBClient): {
   readonly cancelled: () => number;
@@ -17,7 +18,17 @@ export function emulateTransactionConflicts(client: DynamoDBClient): {
   const name = `transaction-conflicts-${Math.random().toString(36).slice(2)}`;
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      if (!/^TransactWrite(Items)?Command$/.test(context.commandName ?? '')) return next(args);
+      const command = context.commandName ?? '';
+      if (singleWrite.test(command)) {
+        if (inFlight.has(itemKey(args.input as Record<string, unknown>))) {
+          cancelled += 1;
+          throw Object.assign(new Error('Transaction is ongoing for the item'), {
+            name: 'TransactionConflictException',
+          });
+        }
+        return next(args);
+      }
+      if (!/^TransactWrite(Items)?Command$/.test(command)) return next(args);
       const keys = transactionItemKeys(args.input);
       if (keys.some((key) => inFlight.has(key))) {
         cancelled += 1;
@@ -48,15 +59,19 @@ export function emulateTransactionConflicts(client: DynamoDBClient): {
   return { cancelled: () => cancelled, stop: () => client.middlewareStack.remove(name) };
 }
 
-/** `table/pk/sk` of every item of a TransactWriteItems input, marshalled or not. */
-function transactionItemKeys(input: unknown): string[] {
+const singleWrite = /^(Put|Update|Delete)(Item)?Command$/;
+
+/** `table/pk/sk` of the item of one write (or one action of a transaction), marshalled or not. */
+function itemKey(action: Record<string, unknown>): string {
   const attribute = (value: unknown) =>
     typeof value === 'object' && value !== null && 'S' in value ? String(value.S) : String(value);
+  const key = (action.Key ?? action.Item) as Record<string, unknown>;
+  return `${String(action.TableName)}/${attribute(key.pk)}/${attribute(key.sk)}`;
+}
+
+/** The item keys of a TransactWriteItems input, in request order. */
+function transactionItemKeys(input: unknown): string[] {
   const items = (input as { TransactItems?: Record<string, Record<string, unknown>>[] })
     .TransactItems;
-  return (items ?? []).map((item) => {
-    const action = Object.values(item)[0]!;
-    const key = (action.Key ?? action.Item) as Record<string, unknown>;
-    return `${String(action.TableName)}/${attribute(key.pk)}/${attribute(key.sk)}`;
-  });
+  return (items ?? []).map((item) => itemKey(Object.values(item)[0]!));
 }
