@@ -9,7 +9,12 @@ import {
   type ReviewRef,
 } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
-import { countDynamoDbCalls, failDynamoDb, failNthDynamoDbCall } from '../support/faults';
+import {
+  countDynamoDbCalls,
+  failDynamoDb,
+  failNthDynamoDbCall,
+  lagIndexReads,
+} from '../support/faults';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -330,6 +335,39 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       for (const { email } of recipients) expect(await credentialsOf(email)).toHaveLength(1);
     }, 120_000);
 
+    it('does not complete a job while the index of its pending rows lags behind them', async () => {
+      const rows = 3;
+      const recipients = cohort('lagging', rows);
+      await t.platform.drain();
+      // The worker's first two reads of pending rows come back empty, as from an index that
+      // has not caught up with the rows just written.
+      const heal = lagIndexReads(dynamodb, {
+        times: 2,
+        matching: (input) => JSON.stringify(input).includes('#PENDING'),
+      });
+      let jobId: string;
+      try {
+        jobId = (
+          await t.api.call<{ startBulkIssuance: { id: string } }>(
+            `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
+            { input: { microCredentialId: designId, recipients, idempotencyKey: 'lagging-rows' } },
+            admin,
+          )
+        ).startBulkIssuance.id;
+        await t.platform.drain();
+      } finally {
+        heal();
+      }
+
+      expect(await jobOf(jobId)).toMatchObject({
+        status: 'COMPLETED',
+        total: rows,
+        succeeded: rows,
+        failed: 0,
+      });
+      for (const { email } of recipients) expect(await credentialsOf(email)).toHaveLength(1);
+    }, 120_000);
+
     it('resumes a job that an outage stopped midway, issuing each row exactly once', async () => {
       const { institutionId: college, designId: design } = await t.publishedDesign({
         name: 'Interrupted Cohort',
@@ -406,6 +444,46 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       );
     }, 240_000);
   });
+
+  it('awards a stacked credential when the index of the learner’s credentials lags behind the part just issued', async () => {
+    const { designId: part } = await t.publishedDesign({ name: 'Lagging Part' }, institutionId);
+    const { designId: target } = await t.publishedDesign(
+      { ...demoStackedDesign, name: 'Lagging Stack' },
+      institutionId,
+    );
+    await t.api.call(
+      stackingOperations.define,
+      {
+        input: {
+          institutionId,
+          name: 'Lagging Stack',
+          microCredentialId: target,
+          rule: 'ALL',
+          parts: [{ microCredentialId: designId }, { microCredentialId: part }],
+        },
+      },
+      admin,
+    );
+    const email = 'lagging-learner@example.org';
+    await issueRequest(email);
+    await t.platform.drain();
+    // While the worker reacts to the second part, listing the learner's credentials (an
+    // index) does not show it yet; the first part, issued earlier, is listed.
+    const heal = lagIndexReads(dynamodb, {
+      times: Infinity,
+      matching: (input) => JSON.stringify(input).includes('RECIPIENT#'),
+      hide: (item) => JSON.stringify(item).includes(part),
+    });
+    try {
+      await issueRequest(email, part);
+      await t.platform.drain();
+    } finally {
+      heal();
+    }
+
+    const held = await credentialsOf(email);
+    expect(held.filter((credential) => credential.kind === 'stacked')).toHaveLength(1);
+  }, 120_000);
 
   it('issues exactly one stacked credential whichever storage call or signature of the stacking worker fails', async () => {
     const { designId: part } = await t.publishedDesign({ name: 'Fault Part' }, institutionId);

@@ -94,3 +94,36 @@ export async function countDynamoDbCalls(
   }
   return count;
 }
+
+/**
+ * Leaves out of the next `times` Query results through `client` that `matching` accepts the
+ * items `hide` picks (every item unless given), as an index that has not caught up with the
+ * latest writes does: DynamoDB updates indexes a moment after the write, DynamoDB Local at
+ * once. Returns a function that stops it.
+ */
+export function lagIndexReads(
+  client: DynamoDBClient,
+  options: {
+    readonly times: number;
+    readonly matching: (input: unknown) => boolean;
+    readonly hide?: (item: unknown) => boolean;
+  },
+): () => void {
+  let remaining = options.times;
+  const hide = options.hide ?? (() => true);
+  const name = `lag-${Math.random().toString(36).slice(2)}`;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName !== 'QueryCommand' || remaining <= 0 || !options.matching(args.input))
+        return next(args);
+      remaining -= 1;
+      const result = await next(args);
+      const output = result.output as { Items?: unknown[]; Count?: number };
+      output.Items = (output.Items ?? []).filter((item) => !hide(item));
+      output.Count = output.Items.length;
+      return result;
+    },
+    { step: 'initialize', name },
+  );
+  return () => client.middlewareStack.remove(name);
+}

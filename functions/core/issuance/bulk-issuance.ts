@@ -64,7 +64,9 @@ const startInput = z.strictObject({
 export interface BulkJobRepository {
   /** Stores the job and its rows, then the event that starts processing; idempotent per job id. */
   create(job: BulkJob, rows: readonly BulkRow[], event: DomainEvent): Promise<'created' | 'exists'>;
+  /** The job with its counters, read consistently. */
   get(id: string): Promise<BulkJob | null>;
+  /** Rows in order; by status through an index, which can lag a moment behind the writes. */
   rows(jobId: string, page: PageRequest, status?: BulkRow['status']): Promise<Page<BulkRow>>;
   /** Records a row's outcome and adds it to the job's counters, once (the row must be PENDING). */
   finishRow(
@@ -244,10 +246,13 @@ export class BulkIssuanceService {
       }),
     );
 
+    // Done when every row is counted, read consistently with the job. Pending rows are found
+    // through an index, which DynamoDB updates a moment after the write: right after intake
+    // (or a row's retry) it may show none while rows are still pending, and that must not
+    // complete the job. Another pass finds them.
     job = await this.requireJob(jobId);
-    const remaining = await this.deps.jobs.rows(job.id, { limit: 1 }, 'PENDING');
     const now = this.deps.clock.now().toISOString();
-    const done = remaining.items.length === 0;
+    const done = job.processed >= job.total;
     const next: BulkJob = {
       ...job,
       status: done ? (job.failed > 0 ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED') : 'RUNNING',

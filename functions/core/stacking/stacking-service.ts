@@ -198,11 +198,18 @@ export class StackingService {
   async evaluate(
     learnerEmailHash: string,
     partKeys: readonly string[],
+    /** The credential issued here that the event is about, read by id (see `wallet`). */
+    issuedCredentialId?: string,
   ): Promise<CredentialRecord[]> {
     const candidates = new Map<string, Stack>();
     for (const key of partKeys)
       for (const stack of await this.deps.stacks.listByPart(key)) candidates.set(stack.id, stack);
-    return this.issueQualifying(learnerEmailHash, [...candidates.values()]);
+    return this.issueQualifying(
+      learnerEmailHash,
+      [...candidates.values()],
+      new Map(),
+      issuedCredentialId,
+    );
   }
 
   /**
@@ -264,9 +271,10 @@ export class StackingService {
     learnerEmailHash: string,
     candidates: readonly Stack[],
     published = new Map<string, boolean>(),
+    issuedCredentialId?: string,
   ): Promise<CredentialRecord[]> {
     if (candidates.length === 0) return [];
-    const wallet = await this.wallet(learnerEmailHash);
+    const wallet = await this.wallet(learnerEmailHash, true, issuedCredentialId);
     const stored = this.storedHoldings(wallet);
     // Only stacks the stored holdings already meet, and not yet issued, are worth more work:
     // their imported parts are verified again (status included) before anything is issued.
@@ -443,8 +451,17 @@ export class StackingService {
     return stack;
   }
 
-  /** The learner's credentials issued here and, unless `withImports` is false, imported ones. */
-  private async wallet(learnerEmailHash: string, withImports = true): Promise<Wallet> {
+  /**
+   * The learner's credentials issued here and, unless `withImports` is false, imported ones.
+   * They are listed through an index, which DynamoDB updates a moment after the write, so the
+   * credential whose issuance the worker is reacting to may not be listed yet: it is read by id
+   * (consistently) and added, or the learner would miss the stack it completes.
+   */
+  private async wallet(
+    learnerEmailHash: string,
+    withImports = true,
+    issuedCredentialId?: string,
+  ): Promise<Wallet> {
     const credentials: CredentialRecord[] = [];
     let cursor: string | null = null;
     do {
@@ -455,6 +472,10 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
+    if (issuedCredentialId && !credentials.some(({ id }) => id === issuedCredentialId)) {
+      const issued = await this.deps.credentials.get(issuedCredentialId);
+      if (issued?.recipient.emailHash === learnerEmailHash) credentials.push(issued);
+    }
     const imported = withImports ? await this.deps.backpack.listByEmailHash(learnerEmailHash) : [];
     return { credentials, imported };
   }

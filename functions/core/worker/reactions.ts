@@ -71,7 +71,7 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     })
     .on('credential.issued', async (event) => {
       const { microCredentialId, emailHash } = issuedData.parse(event.data);
-      await deps.stacking.evaluate(emailHash, [microCredentialId]);
+      await deps.stacking.evaluate(emailHash, [microCredentialId], event.aggregateId);
     })
     .on('stack.defined', async (event) => {
       await deps.stacking.backfill(stackData.parse(event.data).stackId);
