@@ -8,6 +8,7 @@ import type { Caller } from '../../infra/local/graphql-client';
 import { demoStackedDesign } from '../../infra/local/demo-content';
 import { stackingOperations as ops } from '../../infra/local/portal-flows';
 import { ExternalIssuer } from '../support/external-issuer';
+import { lagIndexReads } from '../support/faults';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -410,6 +411,62 @@ describe('stacking micro-credentials into larger badges', () => {
     expect(withSomeoneElses).toEqual([]);
     expect(stacked).toHaveLength(1);
     expect(stacked[0]!.parts).toContain(own.importCredential.id);
+  });
+
+  it('counts a credential imported a moment ago when the index of imports lags behind it', async () => {
+    const other = await ExternalIssuer.withDidKey();
+    const achievementId = 'https://elsewhere.example.edu/achievements/statistics';
+    const target = await design('Leadership with Statistics', demoStackedDesign);
+    await defineStack({
+      name: 'Leadership with Statistics',
+      microCredentialId: target,
+      rule: 'ALL',
+      parts: [
+        { microCredentialId: designs['Educational Leadership'] },
+        { achievementId, name: 'Statistics (Elsewhere University)' },
+      ],
+    });
+    const email = 'lagging-import@example.org';
+    await award('Educational Leadership', email);
+    await t.platform.drain();
+    const credential = await other.sign(
+      other.openBadge({
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          identifier: [emailIdentity(email, 'salt')],
+          achievement: {
+            id: achievementId,
+            type: ['Achievement'],
+            name: 'Statistics',
+            description: 'Models and tests data.',
+            criteria: { narrative: 'Passed the exam.' },
+          },
+        },
+      }),
+    );
+    // While the worker reacts to the import, the index of imports naming the learner does not
+    // list it yet.
+    const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
+      times: Infinity,
+      matching: (input) => JSON.stringify(input).includes('BACKPACK_EMAIL#'),
+    });
+    let importedId: string;
+    try {
+      importedId = (
+        await t.api.call<{ importCredential: { id: string } }>(
+          `mutation ($input: VerifyCredentialInput!) { importCredential(input: $input) { id } }`,
+          { input: { credential } },
+          await learner(email),
+        )
+      ).importCredential.id;
+      await t.platform.drain();
+    } finally {
+      heal();
+    }
+
+    const stacked = await stackedOf(email, target);
+    expect(stacked).toHaveLength(1);
+    expect(stacked[0]!.parts).toContain(importedId);
   });
 
   it('issues to learners who already qualify when a stack is defined, and stops when it is retired', async () => {

@@ -94,6 +94,10 @@ export class DynamoDbBackpackRepository implements BackpackRepository {
     });
   }
 
+  async get(ownerId: string, id: string): Promise<ImportedCredential | null> {
+    return this.table.get(keys.importedCredential(ownerId, id), storedImportSchema, true);
+  }
+
   async list(ownerId: string): Promise<ImportedCredential[]> {
     const items = await this.table.queryAll({
       partitionValue: keys.backpack(ownerId),

@@ -64,7 +64,10 @@ export interface ShareLinkRepository {
 export interface BackpackRepository {
   /** Stores an imported credential and its events (stacking listens for them). */
   add(item: ImportedCredential, events: readonly DomainEvent[]): Promise<void>;
+  /** Imports naming a learner, through an index (it can lag a moment behind `add`). */
   listByEmailHash(emailHash: string): Promise<ImportedCredential[]>;
+  /** One import, read consistently. */
+  get(ownerId: string, id: string): Promise<ImportedCredential | null>;
   list(ownerId: string): Promise<ImportedCredential[]>;
   remove(ownerId: string, id: string): Promise<void>;
 }
@@ -260,6 +263,7 @@ export class SharingService {
         data: {
           emailHash: item.recipientMatched ? (item.ownerEmailHash ?? null) : null,
           achievementId: item.achievementId ?? null,
+          ownerId: item.ownerId,
         },
       },
     ]);

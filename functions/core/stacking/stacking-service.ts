@@ -45,6 +45,12 @@ export interface StackingDeps {
 }
 
 /** Everything a learner holds, as stored: credentials issued here and imported ones. */
+/** The credential issued here, or the import, that the worker is reacting to. */
+interface JustHeld {
+  readonly credentialId?: string;
+  readonly imported?: { readonly ownerId: string; readonly id: string };
+}
+
 interface Wallet {
   readonly credentials: readonly CredentialRecord[];
   readonly imported: readonly ImportedCredential[];
@@ -198,18 +204,13 @@ export class StackingService {
   async evaluate(
     learnerEmailHash: string,
     partKeys: readonly string[],
-    /** The credential issued here that the event is about, read by id (see `wallet`). */
-    issuedCredentialId?: string,
+    /** What the event is about: read by id, as an index may not list it yet (see `wallet`). */
+    just: JustHeld = {},
   ): Promise<CredentialRecord[]> {
     const candidates = new Map<string, Stack>();
     for (const key of partKeys)
       for (const stack of await this.deps.stacks.listByPart(key)) candidates.set(stack.id, stack);
-    return this.issueQualifying(
-      learnerEmailHash,
-      [...candidates.values()],
-      new Map(),
-      issuedCredentialId,
-    );
+    return this.issueQualifying(learnerEmailHash, [...candidates.values()], new Map(), just);
   }
 
   /**
@@ -271,10 +272,10 @@ export class StackingService {
     learnerEmailHash: string,
     candidates: readonly Stack[],
     published = new Map<string, boolean>(),
-    issuedCredentialId?: string,
+    just: JustHeld = {},
   ): Promise<CredentialRecord[]> {
     if (candidates.length === 0) return [];
-    const wallet = await this.wallet(learnerEmailHash, true, issuedCredentialId);
+    const wallet = await this.wallet(learnerEmailHash, true, just);
     const stored = this.storedHoldings(wallet);
     // Only stacks the stored holdings already meet, and not yet issued, are worth more work:
     // their imported parts are verified again (status included) before anything is issued.
@@ -453,14 +454,14 @@ export class StackingService {
 
   /**
    * The learner's credentials issued here and, unless `withImports` is false, imported ones.
-   * They are listed through an index, which DynamoDB updates a moment after the write, so the
-   * credential whose issuance the worker is reacting to may not be listed yet: it is read by id
+   * They are listed through indexes, which DynamoDB updates a moment after the write, so the
+   * credential or import the worker is reacting to may not be listed yet: it is read by id
    * (consistently) and added, or the learner would miss the stack it completes.
    */
   private async wallet(
     learnerEmailHash: string,
     withImports = true,
-    issuedCredentialId?: string,
+    just: JustHeld = {},
   ): Promise<Wallet> {
     const credentials: CredentialRecord[] = [];
     let cursor: string | null = null;
@@ -472,11 +473,15 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
-    if (issuedCredentialId && !credentials.some(({ id }) => id === issuedCredentialId)) {
-      const issued = await this.deps.credentials.get(issuedCredentialId);
+    if (just.credentialId && !credentials.some(({ id }) => id === just.credentialId)) {
+      const issued = await this.deps.credentials.get(just.credentialId);
       if (issued?.recipient.emailHash === learnerEmailHash) credentials.push(issued);
     }
     const imported = withImports ? await this.deps.backpack.listByEmailHash(learnerEmailHash) : [];
+    if (withImports && just.imported && !imported.some(({ id }) => id === just.imported!.id)) {
+      const item = await this.deps.backpack.get(just.imported.ownerId, just.imported.id);
+      if (item?.ownerEmailHash === learnerEmailHash) imported.push(item);
+    }
     return { credentials, imported };
   }
 

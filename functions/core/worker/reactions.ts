@@ -27,6 +27,8 @@ const issuedData = z.object({ microCredentialId: z.string(), emailHash: z.string
 const importedData = z.object({
   emailHash: z.string().nullable(),
   achievementId: z.string().nullable(),
+  /** Absent on events recorded before it was added. */
+  ownerId: z.string().optional(),
 });
 
 export interface ReactionDeps {
@@ -71,7 +73,9 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     })
     .on('credential.issued', async (event) => {
       const { microCredentialId, emailHash } = issuedData.parse(event.data);
-      await deps.stacking.evaluate(emailHash, [microCredentialId], event.aggregateId);
+      await deps.stacking.evaluate(emailHash, [microCredentialId], {
+        credentialId: event.aggregateId,
+      });
     })
     .on('stack.defined', async (event) => {
       await deps.stacking.backfill(stackData.parse(event.data).stackId);
@@ -80,8 +84,11 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
       await deps.stacking.targetPublished(event.aggregateId);
     })
     .on('backpack.imported', async (event) => {
-      const { emailHash, achievementId } = importedData.parse(event.data);
-      if (emailHash && achievementId) await deps.stacking.evaluate(emailHash, [achievementId]);
+      const { emailHash, achievementId, ownerId } = importedData.parse(event.data);
+      if (emailHash && achievementId)
+        await deps.stacking.evaluate(emailHash, [achievementId], {
+          ...(ownerId ? { imported: { ownerId, id: event.aggregateId } } : {}),
+        });
     })
     .on('credential.suspended', republish)
     .on('credential.reinstated', republish)
