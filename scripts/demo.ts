@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-client';
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution, demoStackedDesign } from '../infra/local/demo-content';
-import { DataDirInUseError } from '../infra/local/data-dir-lock';
+import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
   approveDesign,
@@ -65,13 +65,9 @@ let started: RunningPlatform | undefined;
 if (!(await answers(baseUrl))) {
   const { hostname, port } = new URL(baseUrl);
   log(`no platform at ${baseUrl}; starting one`);
+  // `npm start` may already run on this data folder, at another URL than TESSERA_URL.
   started = await startPlatform({ host: hostname, port: Number(port || 80), dataDir }).catch(
-    (error: unknown) => {
-      // `npm start` already runs on this data folder, at another URL than TESSERA_URL.
-      if (!(error instanceof DataDirInUseError)) throw error;
-      log(error.message);
-      process.exit(1);
-    },
+    exitIfDataDirInUse(log),
   );
 }
 

@@ -89,3 +89,15 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * A `catch` for starting a local platform from the command line: a data folder in use is
+ * reported with `print` (no stack trace) and ends the process; any other error is rethrown.
+ */
+export function exitIfDataDirInUse(print: (message: string) => void) {
+  return (error: unknown): never => {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    print(error.message);
+    process.exit(1);
+  };
+}

@@ -1,6 +1,6 @@
 import './quiet-warnings';
 import { join, resolve } from 'node:path';
-import { DataDirInUseError } from './data-dir-lock';
+import { exitIfDataDirInUse } from './data-dir-lock';
 import { startPlatform } from './platform';
 import { seedDemoInstitution } from './seed';
 
@@ -11,13 +11,9 @@ import { seedDemoInstitution } from './seed';
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
 const port = Number(process.env.PORT ?? 4000);
 
+// A second `npm start` on the same data folder is told so, without a stack trace.
 const platform = await startPlatform({ port, dataDir, logLevel: 'INFO' }).catch(
-  (error: unknown) => {
-    // A second `npm start` on the same data folder: say so, without a stack trace.
-    if (!(error instanceof DataDirInUseError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  },
+  exitIfDataDirInUse(console.error),
 );
 const seed = await seedDemoInstitution(platform.container, join(dataDir, 'seed.json'), {
   drain: () => platform.drain(),

@@ -28,7 +28,7 @@ export function emulateTransactionConflicts(client: DynamoDBClient): {
         }
         return next(args);
       }
-      if (!/^TransactWrite(Items)?Command$/.test(command)) return next(args);
+      if (!transactWrite.test(command)) return next(args);
       const keys = transactionItemKeys(args.input);
       if (keys.some((key) => inFlight.has(key))) {
         cancelled += 1;
@@ -59,7 +59,9 @@ export function emulateTransactionConflicts(client: DynamoDBClient): {
   return { cancelled: () => cancelled, stop: () => client.middlewareStack.remove(name) };
 }
 
+/** Command names through the raw client or the document client. */
 const singleWrite = /^(Put|Update|Delete)(Item)?Command$/;
+const transactWrite = /^TransactWrite(Items)?Command$/;
 
 /** `table/pk/sk` of the item of one write (or one action of a transaction), marshalled or not. */
 function itemKey(action: Record<string, unknown>): string {

@@ -227,12 +227,23 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
   });
 
   describe('bulk issuance', () => {
-    const startBulk = (key: string, recipients: { email: string; name: string }[], id = designId) =>
+    const startBulkMutation = `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`;
+    type Recipients = { email: string; name: string }[];
+    const startBulk = (key: string, recipients: Recipients, id = designId) =>
       t.api.request<{ startBulkIssuance: { id: string } }>(
-        `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
+        startBulkMutation,
         { input: { microCredentialId: id, recipients, idempotencyKey: key } },
         admin,
       );
+    /** Starts a job that must be accepted; its id. */
+    const startedJob = async (key: string, recipients: Recipients, id = designId, caller = admin) =>
+      (
+        await t.api.call<{ startBulkIssuance: { id: string } }>(
+          startBulkMutation,
+          { input: { microCredentialId: id, recipients, idempotencyKey: key } },
+          caller,
+        )
+      ).startBulkIssuance.id;
     const jobOf = async (id: string, caller = admin) =>
       (
         await t.api.call<{
@@ -317,13 +328,7 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       // sent again (test/integration/transactions.test.ts).
       const rows = 16;
       const recipients = cohort('colliding', rows);
-      const jobId = (
-        await t.api.call<{ startBulkIssuance: { id: string } }>(
-          `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
-          { input: { microCredentialId: designId, recipients, idempotencyKey: 'colliding' } },
-          admin,
-        )
-      ).startBulkIssuance.id;
+      const jobId = await startedJob('colliding', recipients);
       await t.platform.drain(60_000);
 
       expect(await jobOf(jobId)).toMatchObject({
@@ -347,13 +352,7 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       });
       let jobId: string;
       try {
-        jobId = (
-          await t.api.call<{ startBulkIssuance: { id: string } }>(
-            `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
-            { input: { microCredentialId: designId, recipients, idempotencyKey: 'lagging-rows' } },
-            admin,
-          )
-        ).startBulkIssuance.id;
+        jobId = await startedJob('lagging-rows', recipients);
         await t.platform.drain();
       } finally {
         heal();
@@ -385,18 +384,12 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       });
       let jobId: string;
       try {
-        const started = await t.api.call<{ startBulkIssuance: { id: string } }>(
-          `mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }`,
-          {
-            input: {
-              microCredentialId: design,
-              recipients: cohort('interrupted', rows),
-              idempotencyKey: 'interrupted-cohort',
-            },
-          },
+        jobId = await startedJob(
+          'interrupted-cohort',
+          cohort('interrupted', rows),
+          design,
           collegeAdmin,
         );
-        jobId = started.startBulkIssuance.id;
         await t.platform.drain(60_000);
       } finally {
         heal();
@@ -445,10 +438,14 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
     }, 240_000);
   });
 
-  it('awards a stacked credential when the index of the learner’s credentials lags behind the part just issued', async () => {
-    const { designId: part } = await t.publishedDesign({ name: 'Lagging Part' }, institutionId);
+  /**
+   * Publishes a second part and a stacked design `${name} Stack` over the shared design and
+   * that part (rule ALL); returns the part.
+   */
+  const twoPartStack = async (name: string) => {
+    const { designId: part } = await t.publishedDesign({ name: `${name} Part` }, institutionId);
     const { designId: target } = await t.publishedDesign(
-      { ...demoStackedDesign, name: 'Lagging Stack' },
+      { ...demoStackedDesign, name: `${name} Stack` },
       institutionId,
     );
     await t.api.call(
@@ -456,7 +453,7 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       {
         input: {
           institutionId,
-          name: 'Lagging Stack',
+          name: `${name} Stack`,
           microCredentialId: target,
           rule: 'ALL',
           parts: [{ microCredentialId: designId }, { microCredentialId: part }],
@@ -464,6 +461,11 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
       },
       admin,
     );
+    return part;
+  };
+
+  it('awards a stacked credential when the index of the learner’s credentials lags behind the part just issued', async () => {
+    const part = await twoPartStack('Lagging');
     const email = 'lagging-learner@example.org';
     await issueRequest(email);
     await t.platform.drain();
@@ -486,24 +488,7 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
   }, 120_000);
 
   it('issues exactly one stacked credential whichever storage call or signature of the stacking worker fails', async () => {
-    const { designId: part } = await t.publishedDesign({ name: 'Fault Part' }, institutionId);
-    const { designId: target } = await t.publishedDesign(
-      { ...demoStackedDesign, name: 'Fault Stack' },
-      institutionId,
-    );
-    await t.api.call(
-      stackingOperations.define,
-      {
-        input: {
-          institutionId,
-          name: 'Fault Stack',
-          microCredentialId: target,
-          rule: 'ALL',
-          parts: [{ microCredentialId: designId }, { microCredentialId: part }],
-        },
-      },
-      admin,
-    );
+    const part = await twoPartStack('Fault');
     await t.platform.drain();
     const stackedOf = async (email: string) =>
       (await credentialsOf(email)).filter((credential) => credential.kind === 'stacked');

@@ -365,6 +365,32 @@ describe('stacking micro-credentials into larger badges', () => {
     expect(verifyCredential.checks).toContainEqual({ name: 'stack-parts', status: 'WARN' });
   });
 
+  /** An Open Badge signed by `issuer` (elsewhere) that names `email`, for `achievement`. */
+  const externalBadge = (
+    issuer: ExternalIssuer,
+    email: string,
+    achievement: { id: string; name: string; description: string },
+  ) =>
+    issuer.sign(
+      issuer.openBadge({
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          identifier: [emailIdentity(email, 'pepper')],
+          achievement: {
+            ...achievement,
+            type: ['Achievement'],
+            criteria: { narrative: 'Completed the course.' },
+          },
+        },
+      }),
+    );
+  const importAs = async (email: string, credential: Json) =>
+    t.api.call<{ importCredential: { id: string } }>(
+      `mutation ($input: VerifyCredentialInput!) { importCredential(input: $input) { id } }`,
+      { input: { credential } },
+      await learner(email),
+    );
+
   it('counts a credential from another issuer only when it names the learner', async () => {
     const other = await ExternalIssuer.withDidKey();
     const achievementId = 'https://elsewhere.example.edu/achievements/data-literacy';
@@ -379,27 +405,11 @@ describe('stacking micro-credentials into larger badges', () => {
       ],
     });
     const external = (email: string) =>
-      other.sign(
-        other.openBadge({
-          credentialSubject: {
-            type: ['AchievementSubject'],
-            identifier: [emailIdentity(email, 'pepper')],
-            achievement: {
-              id: achievementId,
-              type: ['Achievement'],
-              name: 'Data Literacy',
-              description: 'Reads and questions data.',
-              criteria: { narrative: 'Completed the course.' },
-            },
-          },
-        }),
-      );
-    const importAs = async (email: string, credential: Json) =>
-      t.api.call<{ importCredential: { id: string } }>(
-        `mutation ($input: VerifyCredentialInput!) { importCredential(input: $input) { id } }`,
-        { input: { credential } },
-        await learner(email),
-      );
+      externalBadge(other, email, {
+        id: achievementId,
+        name: 'Data Literacy',
+        description: 'Reads and questions data.',
+      });
     const email = 'external@example.org';
     await award('Educational Leadership', email);
     await importAs(email, await external('someone.else@example.org'));
@@ -429,21 +439,11 @@ describe('stacking micro-credentials into larger badges', () => {
     const email = 'lagging-import@example.org';
     await award('Educational Leadership', email);
     await t.platform.drain();
-    const credential = await other.sign(
-      other.openBadge({
-        credentialSubject: {
-          type: ['AchievementSubject'],
-          identifier: [emailIdentity(email, 'salt')],
-          achievement: {
-            id: achievementId,
-            type: ['Achievement'],
-            name: 'Statistics',
-            description: 'Models and tests data.',
-            criteria: { narrative: 'Passed the exam.' },
-          },
-        },
-      }),
-    );
+    const credential = await externalBadge(other, email, {
+      id: achievementId,
+      name: 'Statistics',
+      description: 'Models and tests data.',
+    });
     // While the worker reacts to the import, the index of imports naming the learner does not
     // list it yet.
     const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
@@ -452,13 +452,7 @@ describe('stacking micro-credentials into larger badges', () => {
     });
     let importedId: string;
     try {
-      importedId = (
-        await t.api.call<{ importCredential: { id: string } }>(
-          `mutation ($input: VerifyCredentialInput!) { importCredential(input: $input) { id } }`,
-          { input: { credential } },
-          await learner(email),
-        )
-      ).importCredential.id;
+      importedId = (await importAs(email, credential)).importCredential.id;
       await t.platform.drain();
     } finally {
       heal();

@@ -44,13 +44,13 @@ export interface StackingDeps {
   readonly ids: IdGenerator;
 }
 
-/** Everything a learner holds, as stored: credentials issued here and imported ones. */
 /** The credential issued here, or the import, that the worker is reacting to. */
 interface JustHeld {
   readonly credentialId?: string;
   readonly imported?: { readonly ownerId: string; readonly id: string };
 }
 
+/** Everything a learner holds, as stored: credentials issued here and imported ones. */
 interface Wallet {
   readonly credentials: readonly CredentialRecord[];
   readonly imported: readonly ImportedCredential[];
@@ -473,13 +473,14 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
-    if (just.credentialId && !credentials.some(({ id }) => id === just.credentialId)) {
-      const issued = await this.deps.credentials.get(just.credentialId);
+    const { credentialId, imported: justImported } = just;
+    if (credentialId && !credentials.some(({ id }) => id === credentialId)) {
+      const issued = await this.deps.credentials.get(credentialId);
       if (issued?.recipient.emailHash === learnerEmailHash) credentials.push(issued);
     }
     const imported = withImports ? await this.deps.backpack.listByEmailHash(learnerEmailHash) : [];
-    if (withImports && just.imported && !imported.some(({ id }) => id === just.imported!.id)) {
-      const item = await this.deps.backpack.get(just.imported.ownerId, just.imported.id);
+    if (withImports && justImported && !imported.some(({ id }) => id === justImported.id)) {
+      const item = await this.deps.backpack.get(justImported.ownerId, justImported.id);
       if (item?.ownerEmailHash === learnerEmailHash) imported.push(item);
     }
     return { credentials, imported };
