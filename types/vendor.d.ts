@@ -153,3 +153,9 @@ declare module 's3rver' {
     close(): Promise<void>;
   }
 }
+
+/** jsonld.js's context processing (CommonJS, no types); see jsonld-shared-terms.ts. */
+declare module 'jsonld/lib/context.js' {
+  const context: unknown;
+  export default context;
+}
