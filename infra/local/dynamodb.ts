@@ -14,6 +14,8 @@ import { freePort, waitFor } from './ports';
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
+  /** The Java process's id (the bench reads its CPU time). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startDynamoDbLocal(
   }
   return {
     endpoint,
+    pid: child.pid,
     async stop() {
       process.removeListener('exit', killOnExit);
       if (running) {

@@ -66,6 +66,8 @@ export interface RunningPlatform {
   readonly kms: LocalKms;
   /** Writes refused for a collision with a transaction, as DynamoDB refuses them (`transaction-conflicts.ts`). */
   readonly transactionConflicts: { readonly cancelled: () => number };
+  /** The process of the DynamoDB Local this platform started; undefined on a given endpoint. */
+  readonly dynamodbPid: number | undefined;
   /** Waits until the stream worker has handled everything written so far (30 s at most). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -91,12 +93,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
     );
     let dynamodbEndpoint = options.dynamodbEndpoint;
+    let dynamodbPid: number | undefined;
     if (!dynamodbEndpoint) {
       const dynamodb = await startDynamoDbLocal({
         dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined,
       });
       stops.push(() => dynamodb.stop());
       dynamodbEndpoint = dynamodb.endpoint;
+      dynamodbPid = dynamodb.pid;
     }
     const kms = await startKmsServer({
       storePath: dataDir ? join(dataDir, 'kms', 'keys.json') : undefined,
@@ -218,6 +222,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       identity,
       kms,
       transactionConflicts: { cancelled: transactionConflicts.cancelled },
+      dynamodbPid,
       drain: (timeoutMs) => poller.drain(timeoutMs),
       stop,
     };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { KmsSigner } from '../../functions/adapters/kms/kms-signer';
 import type { Container } from '../../functions/composition/container';
 import {
@@ -9,6 +10,7 @@ import {
   type BenchPlatform,
   type IssuanceSample,
 } from './bench-platform';
+import { cpuTimeMs } from './cpu';
 import * as load from './load';
 import { comparedFigure, figure, progress, type Figure } from './report';
 import { percentile } from './stats';
@@ -36,9 +38,14 @@ export async function bulkJobFigures(
   probe.take();
   const timingsBefore = { ...bench.platform.worker.proofTimings };
   const cancelledBefore = bench.platform.transactionConflicts.cancelled();
+  const cpuBefore = { node: cpuTimeMs(), dynamodb: cpuTimeMs(bench.platform.dynamodbPid) };
   progress(`${prefix}: a bulk job of ${count} learners, processed by the worker`);
   const { job, wallMs, submitMs } = await runBulkJob(bench, learners(prefix, count), {
     onProgress: (seen) => progress(`${prefix}: ${seen.processed} of ${seen.total} rows done`),
+  });
+  const cpu = cpuFigure(prefix, job.succeeded, wallMs, cpuBefore, {
+    node: cpuTimeMs(),
+    dynamodb: cpuTimeMs(bench.platform.dynamodbPid),
   });
   const samples = probe.take();
   const transactionsCancelled = bench.platform.transactionConflicts.cancelled() - cancelledBefore;
@@ -79,7 +86,40 @@ export async function bulkJobFigures(
       // waiting for the slowest row of each page of 100.
       rowSlotUtilisation: sum.totalMs / (bulkConcurrency * wallMs),
     }),
+    ...(cpu ? [cpu] : []),
   ];
+}
+
+interface CpuReading {
+  readonly node: number | undefined;
+  readonly dynamodb: number | undefined;
+}
+
+/**
+ * CPU time per credential of the job: this Node process (the bench client, the API, the
+ * worker and the KMS endpoint all run in it) and the DynamoDB Local process, beside the cores
+ * the machine has. Both busy together near the core count: the job was bound by this machine's
+ * CPU, not by signing or by waiting.
+ */
+function cpuFigure(
+  prefix: string,
+  credentials: number,
+  wallMs: number,
+  before: CpuReading,
+  after: CpuReading,
+): Figure | undefined {
+  if (credentials === 0) return undefined;
+  const used = (key: keyof CpuReading) =>
+    before[key] === undefined || after[key] === undefined ? 0 : after[key] - before[key];
+  const nodeMs = used('node');
+  const dynamodbLocalMs = used('dynamodb');
+  return figure(`${prefix}-cpu-ms`, (nodeMs + dynamodbLocalMs) / credentials, 'ms/credential', {
+    nodeMsPerCredential: nodeMs / credentials,
+    dynamodbLocalMsPerCredential: dynamodbLocalMs / credentials,
+    coresBusy: (nodeMs + dynamodbLocalMs) / wallMs,
+    cores: availableParallelism(),
+    how: 'user + system CPU time during the job: this Node process (bench client, API, worker, KMS endpoint) and DynamoDB Local (/proc), per credential issued',
+  });
 }
 
 /**
