@@ -66,9 +66,10 @@ async function* measureFoundation(): AsyncGenerator<Figure> {
   let dynamodb: DynamoDbLocal | undefined;
   try {
     progress(`bundling into ${workDir}`);
-    const [api, bare, probe] = await Promise.all([
+    const [api, bare, floor, probe] = await Promise.all([
       bundleLambda(entry('functions/handlers/api.ts'), join(workDir, 'api')),
       bundleLambda(entry('test/bench/fixtures/bare-apollo-handler.ts'), join(workDir, 'bare')),
+      bundleLambda(entry('test/bench/fixtures/schema-read-handler.ts'), join(workDir, 'floor')),
       buildColdStartProbe(workDir),
     ]);
     yield comparedFigure(
@@ -114,10 +115,22 @@ async function* measureFoundation(): AsyncGenerator<Figure> {
           event: graphqlPostEvent(helloQuery),
           check: expectData('hello'),
         },
+        {
+          name: 'floor',
+          bundle: floor.file,
+          env: apiFunctionEnvironment(dynamodb.endpoint),
+          event: graphqlPostEvent(catalogueQuery),
+          check: expectData('catalogue'),
+        },
       ],
       coldStart,
     );
-    yield* coldStartFigures(coldStarts.get('api')!, coldStarts.get('bare')!);
+    yield* coldStartFigures(
+      coldStarts.get('api')!,
+      coldStarts.get('bare')!,
+      coldStarts.get('floor')!,
+      floor.bytes,
+    );
 
     yield* await httpFigures(dynamodb.endpoint);
   } finally {
@@ -190,10 +203,16 @@ function expectData(field: string) {
   };
 }
 
-function* coldStartFigures(api: ColdStartResult, bare: ColdStartResult): Generator<Figure> {
+function* coldStartFigures(
+  api: ColdStartResult,
+  bare: ColdStartResult,
+  floor: ColdStartResult,
+  floorBytes: number,
+): Generator<Figure> {
   for (const [name, result] of [
     ['api', api],
     ['bare', bare],
+    ['floor', floor],
   ] as const) {
     if (result.failures > 0)
       progress(`${name} cold starts failed ${result.failures} times: ${result.firstFailure}`);
@@ -223,6 +242,23 @@ function* coldStartFigures(api: ColdStartResult, bare: ColdStartResult): Generat
         baselineModuleLoadMs: percentile(column(bare, 'moduleLoadMs'), p),
         baselineFirstRequestMs: percentile(column(bare, 'firstRequestMs'), p),
         baselineSinceProcessStartMs: percentile(column(bare, 'sinceProcessStartMs'), p),
+        floorMs: percentile(column(floor, 'coldStartMs'), p),
+      },
+    );
+    // What the target leaves room for: the schema and one DynamoDB read, beside bare Apollo.
+    yield comparedFigure(
+      `schema-read-floor-cold-start-p${p}`,
+      percentile(column(floor, 'coldStartMs'), p),
+      'ms',
+      { name: `bare-apollo-cold-start-p${p}`, value: percentile(column(bare, 'coldStartMs'), p) },
+      {
+        ...context,
+        runs: floor.samples.length,
+        failures: floor.failures,
+        bundleBytes: floorBytes,
+        moduleLoadMs: percentile(column(floor, 'moduleLoadMs'), p),
+        firstRequestMs: percentile(column(floor, 'firstRequestMs'), p),
+        how: "bare Apollo + Tessera's generated schema + one DynamoDB query through the document client (test/bench/fixtures/schema-read-handler.ts), the same catalogue request",
       },
     );
   }
