@@ -10,7 +10,8 @@
  * being built (always a fresh clone). So a clone may share the definitions and copy only the
  * map, and the flat `protected` table, which processing does write. Everything else is copied
  * as jsonld.js copies it. The canonical N-Quads are byte for byte those of jsonld.js
- * (test/integration/canonicalization.test.ts compares them with an untouched jsonld.js).
+ * (test/e2e/canonicalization.test.ts compares them with an untouched jsonld.js). A processing
+ * mode not listed below keeps jsonld.js's own deep copy: slower, the same N-Quads.
  *
  * jsonld.js offers no option for this, and every active context descends from the initial
  * context it caches per processing mode (`getInitialContext` returns the cached object; each
