@@ -1,9 +1,11 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
+  ExpiredIteratorException,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  TrimmedDataAccessException,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -34,6 +36,8 @@ interface ShardState {
 export async function startStreamPoller(options: {
   dynamodb: DynamoDBClient;
   endpoint: string;
+  /** The DynamoDB Streams client (tests pass one with faults); one for `endpoint` otherwise. */
+  streams?: DynamoDBStreamsClient;
   tableName: string;
   handler: StreamHandler;
   intervalMs?: number;
@@ -46,11 +50,13 @@ export async function startStreamPoller(options: {
   );
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
-  const streams = new DynamoDBStreamsClient({
-    endpoint: options.endpoint,
-    region: localRegion,
-    credentials: localCredentials,
-  });
+  const streams =
+    options.streams ??
+    new DynamoDBStreamsClient({
+      endpoint: options.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
   const shards = new Map<string, ShardState>();
   const intervalMs = options.intervalMs ?? 100;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -77,19 +83,55 @@ export async function startStreamPoller(options: {
   }
 
   async function rewind(shardId: string, state: ShardState) {
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand(
-        state.checkpoint
-          ? {
-              StreamArn: streamArn,
-              ShardId: shardId,
-              ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
-              SequenceNumber: state.checkpoint,
-            }
-          : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' },
-      ),
-    );
-    state.iterator = ShardIterator ?? null;
+    const horizon = {
+      StreamArn: streamArn,
+      ShardId: shardId,
+      ShardIteratorType: 'TRIM_HORIZON' as const,
+    };
+    let iterator: string | undefined;
+    try {
+      ({ ShardIterator: iterator } = await streams.send(
+        new GetShardIteratorCommand(
+          state.checkpoint
+            ? {
+                StreamArn: streamArn,
+                ShardId: shardId,
+                ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+                SequenceNumber: state.checkpoint,
+              }
+            : horizon,
+        ),
+      ));
+    } catch (error) {
+      if (!(error instanceof TrimmedDataAccessException)) throw error;
+      // The checkpoint itself is gone: resume from the oldest record the shard still has.
+      log(`stream shard ${shardId} trimmed past its checkpoint; resuming at the oldest record`);
+      ({ ShardIterator: iterator } = await streams.send(new GetShardIteratorCommand(horizon)));
+    }
+    state.iterator = iterator ?? null;
+  }
+
+  /**
+   * One page of a shard. An iterator DynamoDB Local no longer honours (it answers
+   * TrimmedDataAccessException when the oldest records of a busy stream move past it, and
+   * iterators expire) is replaced from the checkpoint, as Lambda's event source mapping does.
+   */
+  async function readShard(shardId: string, state: ShardState) {
+    const read = () =>
+      streams.send(
+        new GetRecordsCommand({ ShardIterator: state.iterator!, Limit: options.batchSize ?? 100 }),
+      );
+    try {
+      return await read();
+    } catch (error) {
+      if (!(
+        error instanceof TrimmedDataAccessException || error instanceof ExpiredIteratorException
+      ))
+        throw error;
+      log(`stream shard ${shardId}: ${error.name}; resuming after the last record handled`);
+      await rewind(shardId, state);
+      return state.iterator ? read() : { Records: [], NextShardIterator: undefined };
+    }
   }
 
   /** Polls every shard once; returns how many records were handled. */
@@ -98,9 +140,7 @@ export async function startStreamPoller(options: {
     let handled = 0;
     for (const [shardId, state] of shards) {
       if (!state.iterator) continue;
-      const { Records = [], NextShardIterator } = await streams.send(
-        new GetRecordsCommand({ ShardIterator: state.iterator, Limit: options.batchSize ?? 100 }),
-      );
+      const { Records = [], NextShardIterator } = await readShard(shardId, state);
       if (Records.length === 0) {
         state.iterator = NextShardIterator ?? null;
         continue;
@@ -146,13 +186,16 @@ export async function startStreamPoller(options: {
   const loop = (async () => {
     while (!stopped) {
       let handled = 0;
+      let failed = false;
       try {
         handled = await pollOnce();
       } catch (error) {
+        failed = true;
         if (!stopped) log('stream poll failed', error);
       }
       const anyRetrying = [...shards.values()].some((state) => state.attempts > 0);
-      idle = handled === 0 && !anyRetrying;
+      // A poll that failed saw nothing, which is not the same as there being nothing to see.
+      idle = handled === 0 && !anyRetrying && !failed;
       if (idle) {
         for (const resolve of idleWaiters) resolve();
         idleWaiters = [];
@@ -180,7 +223,7 @@ export async function startStreamPoller(options: {
     async stop() {
       stopped = true;
       await loop;
-      streams.destroy();
+      if (!options.streams) streams.destroy();
     },
   };
 }
