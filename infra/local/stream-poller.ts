@@ -1,8 +1,8 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
-  ExpiredIteratorException,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
   TrimmedDataAccessException,
@@ -112,9 +112,9 @@ export async function startStreamPoller(options: {
   }
 
   /**
-   * One page of a shard. An iterator DynamoDB Local no longer honours (it answers
-   * TrimmedDataAccessException when the oldest records of a busy stream move past it, and
-   * iterators expire) is replaced from the checkpoint, as Lambda's event source mapping does.
+   * One page of a shard. An iterator DynamoDB Local no longer honours is replaced from the
+   * checkpoint, as Lambda's event source mapping does: it answered TrimmedDataAccessException
+   * for the iterators of busy streams when two test files ran at once, and iterators expire.
    */
   async function readShard(shardId: string, state: ShardState) {
     const read = () =>

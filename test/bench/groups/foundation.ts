@@ -245,7 +245,7 @@ function* coldStartFigures(
         floorMs: percentile(column(floor, 'coldStartMs'), p),
       },
     );
-    // What the target leaves room for: the schema and one DynamoDB read, beside bare Apollo.
+    // The floor under the API: the schema and one DynamoDB read, beside bare Apollo.
     yield comparedFigure(
       `schema-read-floor-cold-start-p${p}`,
       percentile(column(floor, 'coldStartMs'), p),
