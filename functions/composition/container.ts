@@ -20,7 +20,10 @@ import {
   DynamoDbPartnerRepository,
 } from '../adapters/dynamodb/partner-repositories';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
-import { DynamoDbStackRepository } from '../adapters/dynamodb/stack-repository';
+import {
+  DynamoDbStackingHoldings,
+  DynamoDbStackRepository,
+} from '../adapters/dynamodb/stack-repository';
 import { DynamoDbLearningRepository } from '../adapters/dynamodb/learning-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { S3EvidenceStore } from '../adapters/s3/s3-evidence-store';
@@ -256,6 +259,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     institutions,
     credentials,
     backpack,
+    holdings: new DynamoDbStackingHoldings(table),
     issuance,
     verification,
     keys,

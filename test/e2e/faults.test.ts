@@ -464,6 +464,29 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
     return part;
   };
 
+  /**
+   * Runs `request` and lets the worker handle what it wrote while listing a learner's
+   * credentials (an index) leaves out those of the design `hiddenDesign` (all, if not given).
+   */
+  const whileRecipientIndexLags = async (
+    request: () => Promise<unknown>,
+    hiddenDesign?: string,
+  ) => {
+    const heal = lagIndexReads(dynamodb, {
+      times: Infinity,
+      matching: (input) => JSON.stringify(input).includes('RECIPIENT#'),
+      ...(hiddenDesign
+        ? { hide: (item: unknown) => JSON.stringify(item).includes(hiddenDesign) }
+        : {}),
+    });
+    try {
+      await request();
+      await t.platform.drain();
+    } finally {
+      heal();
+    }
+  };
+
   it('awards a stacked credential when the index of the learner’s credentials lags behind the part just issued', async () => {
     const part = await twoPartStack('Lagging');
     const email = 'lagging-learner@example.org';
@@ -471,17 +494,21 @@ describe('faults at every step of issuance, QA decisions, endorsement and stacki
     await t.platform.drain();
     // While the worker reacts to the second part, listing the learner's credentials (an
     // index) does not show it yet; the first part, issued earlier, is listed.
-    const heal = lagIndexReads(dynamodb, {
-      times: Infinity,
-      matching: (input) => JSON.stringify(input).includes('RECIPIENT#'),
-      hide: (item) => JSON.stringify(item).includes(part),
-    });
-    try {
-      await issueRequest(email, part);
-      await t.platform.drain();
-    } finally {
-      heal();
-    }
+    await whileRecipientIndexLags(() => issueRequest(email, part), part);
+
+    const held = await credentialsOf(email);
+    expect(held.filter((credential) => credential.kind === 'stacked')).toHaveLength(1);
+  }, 120_000);
+
+  it('awards a stacked credential when both parts are issued at the same moment and the index lists neither', async () => {
+    const part = await twoPartStack('Simultaneous');
+    await t.platform.drain();
+    const email = 'simultaneous-learner@example.org';
+    // While the worker reacts to the two parts, listing the learner's credentials (an index)
+    // shows neither: each reaction knows only the credential it is about.
+    await whileRecipientIndexLags(() =>
+      Promise.all([issueRequest(email), issueRequest(email, part)]),
+    );
 
     const held = await credentialsOf(email);
     expect(held.filter((credential) => credential.kind === 'stacked')).toHaveLength(1);

@@ -28,6 +28,13 @@ describe('key builders', () => {
       gsi2sk: '2026-01-01T00:00:00.000Z#d1',
     });
   });
+
+  it("keeps a learner's stacking holdings in one item of its own, outside every index", () => {
+    const holdings = keys.stackingHoldings('h1');
+
+    expect(holdings).toEqual({ pk: 'STACKING_HOLDER#h1', sk: 'HOLDINGS' });
+    expect(keys.stackingHoldings('h2').pk).not.toBe(holdings.pk);
+  });
 });
 
 describe('cursors', () => {

@@ -188,6 +188,12 @@ export const keys = {
     sk: `STACK#${stackId}`,
   }),
 
+  /** The credentials a learner was seen to hold by the stacking worker (`StackingHoldings`). */
+  stackingHoldings: (emailHash: string) => ({
+    pk: `STACKING_HOLDER#${emailHash}`,
+    sk: 'HOLDINGS',
+  }),
+
   shareLink: (credentialId: string, linkId: string) => ({
     pk: `CREDENTIAL#${credentialId}`,
     sk: `SHARE#${linkId}`,

@@ -1,8 +1,8 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { DependencyUnavailableError } from '../../core/shared/errors';
 import { partKey, stackSchema, type Stack } from '../../core/stacking/model';
-import type { StackRepository } from '../../core/stacking/ports';
+import type { StackingHoldings, StackRepository } from '../../core/stacking/ports';
 import type { DomainEvent } from '../../core/shared/events';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
@@ -139,3 +139,40 @@ export class DynamoDbStackRepository implements StackRepository {
     return stacks;
   }
 }
+
+/**
+ * One item per learner holding a string set of credential ids. `ADD` to a set is atomic and
+ * idempotent (a redelivered event adds nothing), and `ALL_NEW` returns the set as written.
+ */
+export class DynamoDbStackingHoldings implements StackingHoldings {
+  constructor(private readonly table: DynamoTable) {}
+
+  async record(learnerEmailHash: string, credentialId: string): Promise<readonly string[]> {
+    try {
+      const { Attributes } = await this.table.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.stackingHoldings(learnerEmailHash),
+          UpdateExpression:
+            'ADD #credentials :credential SET #entity = :entity, #version = if_not_exists(#version, :one)',
+          ExpressionAttributeNames: {
+            '#credentials': 'credentialIds',
+            '#entity': 'entity',
+            '#version': 'version',
+          },
+          ExpressionAttributeValues: {
+            ':credential': new Set([credentialId]),
+            ':entity': 'StackingHoldings',
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return [...holdingsSchema.parse(Attributes).credentialIds];
+    } catch (error) {
+      return translateDynamoError(error, 'stacking holdings');
+    }
+  }
+}
+
+const holdingsSchema = z.object({ credentialIds: z.set(z.string()) });

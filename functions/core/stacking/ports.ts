@@ -13,3 +13,16 @@ export interface StackRepository {
   /** Stacks (active or retired) whose stacked credential is this design. */
   listByTarget(microCredentialId: string): Promise<Stack[]>;
 }
+
+/**
+ * The credentials issued here that the stacking worker has seen each learner receive, kept
+ * beside the index of a learner's credentials, which may not list one issued a moment ago.
+ */
+export interface StackingHoldings {
+  /**
+   * Records that the learner holds `credentialId` and returns every credential recorded for
+   * them, this one included, in one atomic write: of two credentials recorded at the same
+   * moment, the second to be recorded sees the first.
+   */
+  record(learnerEmailHash: string, credentialId: string): Promise<readonly string[]>;
+}

@@ -27,7 +27,7 @@ import {
   type Stack,
   type StackPart,
 } from './model';
-import type { StackRepository } from './ports';
+import type { StackingHoldings, StackRepository } from './ports';
 
 export interface StackingDeps {
   readonly stacks: StackRepository;
@@ -35,6 +35,7 @@ export interface StackingDeps {
   readonly institutions: InstitutionRepository;
   readonly credentials: CredentialRepository;
   readonly backpack: BackpackRepository;
+  readonly holdings: StackingHoldings;
   readonly issuance: IssuanceService;
   readonly verification: VerificationService;
   readonly keys: KeyService;
@@ -48,6 +49,12 @@ export interface StackingDeps {
 interface JustHeld {
   readonly credentialId?: string;
   readonly imported?: { readonly ownerId: string; readonly id: string };
+}
+
+/** What the wallet reads by id beside the index: credentials issued a moment ago, an import. */
+interface ReadById {
+  readonly credentialIds?: readonly string[];
+  readonly imported?: JustHeld['imported'];
 }
 
 /** Everything a learner holds, as stored: credentials issued here and imported ones. */
@@ -210,7 +217,17 @@ export class StackingService {
     const candidates = new Map<string, Stack>();
     for (const key of partKeys)
       for (const stack of await this.deps.stacks.listByPart(key)) candidates.set(stack.id, stack);
-    return this.issueQualifying(learnerEmailHash, [...candidates.values()], new Map(), just);
+    if (candidates.size === 0) return [];
+    // The index of the learner's credentials may list neither this credential nor another part
+    // issued at the same moment. The holdings record both, and the later of the two reactions
+    // to record sees the earlier credential, so one of them finds the stack complete.
+    const credentialIds = just.credentialId
+      ? await this.deps.holdings.record(learnerEmailHash, just.credentialId)
+      : [];
+    return this.issueQualifying(learnerEmailHash, [...candidates.values()], new Map(), {
+      credentialIds,
+      ...(just.imported ? { imported: just.imported } : {}),
+    });
   }
 
   /**
@@ -272,10 +289,10 @@ export class StackingService {
     learnerEmailHash: string,
     candidates: readonly Stack[],
     published = new Map<string, boolean>(),
-    just: JustHeld = {},
+    byId: ReadById = {},
   ): Promise<CredentialRecord[]> {
     if (candidates.length === 0) return [];
-    const wallet = await this.wallet(learnerEmailHash, true, just);
+    const wallet = await this.wallet(learnerEmailHash, true, byId);
     const stored = this.storedHoldings(wallet);
     // Only stacks the stored holdings already meet, and not yet issued, are worth more work:
     // their imported parts are verified again (status included) before anything is issued.
@@ -461,7 +478,7 @@ export class StackingService {
   private async wallet(
     learnerEmailHash: string,
     withImports = true,
-    just: JustHeld = {},
+    byId: ReadById = {},
   ): Promise<Wallet> {
     const credentials: CredentialRecord[] = [];
     let cursor: string | null = null;
@@ -473,8 +490,10 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
-    const { credentialId, imported: justImported } = just;
-    if (credentialId && !credentials.some(({ id }) => id === credentialId)) {
+    const { credentialIds = [], imported: justImported } = byId;
+    const listed = new Set(credentials.map(({ id }) => id));
+    // Only those the index does not list yet: a few, issued in the last moments.
+    for (const credentialId of credentialIds.filter((id) => !listed.has(id)).slice(0, 100)) {
       const issued = await this.deps.credentials.get(credentialId);
       if (issued?.recipient.emailHash === learnerEmailHash) credentials.push(issued);
     }
