@@ -423,27 +423,34 @@ describe('stacking micro-credentials into larger badges', () => {
     expect(stacked[0]!.parts).toContain(own.importCredential.id);
   });
 
-  it('counts a credential imported a moment ago when the index of imports lags behind it', async () => {
+  /**
+   * A stack over Educational Leadership and `topic` from another issuer; its target design, and
+   * that issuer's badge for `topic` naming a learner.
+   */
+  const leadershipWith = async (topic: string, description: string) => {
     const other = await ExternalIssuer.withDidKey();
-    const achievementId = 'https://elsewhere.example.edu/achievements/statistics';
-    const target = await design('Leadership with Statistics', demoStackedDesign);
+    const achievementId = `https://elsewhere.example.edu/achievements/${topic.toLowerCase()}`;
+    const target = await design(`Leadership with ${topic}`, demoStackedDesign);
     await defineStack({
-      name: 'Leadership with Statistics',
+      name: `Leadership with ${topic}`,
       microCredentialId: target,
       rule: 'ALL',
       parts: [
         { microCredentialId: designs['Educational Leadership'] },
-        { achievementId, name: 'Statistics (Elsewhere University)' },
+        { achievementId, name: `${topic} (Elsewhere University)` },
       ],
     });
+    const badgeFor = (email: string) =>
+      externalBadge(other, email, { id: achievementId, name: topic, description });
+    return { target, badgeFor };
+  };
+
+  it('counts a credential imported a moment ago when the index of imports lags behind it', async () => {
+    const { target, badgeFor } = await leadershipWith('Statistics', 'Models and tests data.');
     const email = 'lagging-import@example.org';
     await award('Educational Leadership', email);
     await t.platform.drain();
-    const credential = await externalBadge(other, email, {
-      id: achievementId,
-      name: 'Statistics',
-      description: 'Models and tests data.',
-    });
+    const credential = await badgeFor(email);
     // While the worker reacts to the import, the index of imports naming the learner does not
     // list it yet.
     const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
@@ -461,6 +468,30 @@ describe('stacking micro-credentials into larger badges', () => {
     const stacked = await stackedOf(email, target);
     expect(stacked).toHaveLength(1);
     expect(stacked[0]!.parts).toContain(importedId);
+  });
+
+  it('awards a stacked credential when a part is issued and another imported at the same moment, and the indexes list neither', async () => {
+    const { target, badgeFor } = await leadershipWith(
+      'Ethics',
+      'Reasons about right and wrong in practice.',
+    );
+    const email = 'simultaneous-import@example.org';
+    const credential = await badgeFor(email);
+    await t.platform.drain();
+    // While the worker reacts to both, neither the learner's credentials nor their imports (two
+    // indexes) list anything: each reaction knows only the part it is about.
+    const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
+      times: Infinity,
+      matching: (input) => /RECIPIENT#|BACKPACK_EMAIL#/.test(JSON.stringify(input)),
+    });
+    try {
+      await Promise.all([award('Educational Leadership', email), importAs(email, credential)]);
+      await t.platform.drain();
+    } finally {
+      heal();
+    }
+
+    expect(await stackedOf(email, target)).toHaveLength(1);
   });
 
   it('issues to learners who already qualify when a stack is defined, and stops when it is retired', async () => {

@@ -2,7 +2,12 @@ import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { DependencyUnavailableError } from '../../core/shared/errors';
 import { partKey, stackSchema, type Stack } from '../../core/stacking/model';
-import type { StackingHoldings, StackRepository } from '../../core/stacking/ports';
+import type {
+  JustHeld,
+  RecordedHoldings,
+  StackingHoldings,
+  StackRepository,
+} from '../../core/stacking/ports';
 import type { DomainEvent } from '../../core/shared/events';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
@@ -141,38 +146,56 @@ export class DynamoDbStackRepository implements StackRepository {
 }
 
 /**
- * One item per learner holding a string set of credential ids. `ADD` to a set is atomic and
- * idempotent (a redelivered event adds nothing), and `ALL_NEW` returns the set as written.
+ * One item per learner holding string sets of credential ids and of imports (`[ownerId, id]`
+ * as JSON). `ADD` to a set is atomic and idempotent (a redelivered event adds nothing), and
+ * `ALL_NEW` returns the sets as written.
  */
 export class DynamoDbStackingHoldings implements StackingHoldings {
   constructor(private readonly table: DynamoTable) {}
 
-  async record(learnerEmailHash: string, credentialId: string): Promise<readonly string[]> {
+  async record(learnerEmailHash: string, held: JustHeld): Promise<RecordedHoldings> {
+    const added: [attribute: string, element: string][] = [];
+    if (held.credentialId) added.push(['credentialIds', held.credentialId]);
+    if (held.imported)
+      added.push(['importRefs', JSON.stringify([held.imported.ownerId, held.imported.id])]);
+    if (added.length === 0) return { credentialIds: [], imports: [] };
     try {
       const { Attributes } = await this.table.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.stackingHoldings(learnerEmailHash),
-          UpdateExpression:
-            'ADD #credentials :credential SET #entity = :entity, #version = if_not_exists(#version, :one)',
+          UpdateExpression: `ADD ${added.map((_, index) => `#set${index} :element${index}`).join(', ')} SET #entity = :entity, #version = if_not_exists(#version, :one)`,
           ExpressionAttributeNames: {
-            '#credentials': 'credentialIds',
+            ...Object.fromEntries(added.map(([attribute], index) => [`#set${index}`, attribute])),
             '#entity': 'entity',
             '#version': 'version',
           },
           ExpressionAttributeValues: {
-            ':credential': new Set([credentialId]),
+            ...Object.fromEntries(
+              added.map(([, element], index) => [`:element${index}`, new Set([element])]),
+            ),
             ':entity': 'StackingHoldings',
             ':one': 1,
           },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return [...holdingsSchema.parse(Attributes).credentialIds];
+      const recorded = holdingsSchema.parse(Attributes);
+      return {
+        credentialIds: [...(recorded.credentialIds ?? [])],
+        imports: [...(recorded.importRefs ?? [])].map((ref) => {
+          const [ownerId, id] = importRefSchema.parse(JSON.parse(ref));
+          return { ownerId, id };
+        }),
+      };
     } catch (error) {
       return translateDynamoError(error, 'stacking holdings');
     }
   }
 }
 
-const holdingsSchema = z.object({ credentialIds: z.set(z.string()) });
+const holdingsSchema = z.object({
+  credentialIds: z.set(z.string()).optional(),
+  importRefs: z.set(z.string()).optional(),
+});
+const importRefSchema = z.tuple([z.string(), z.string()]);

@@ -14,15 +14,33 @@ export interface StackRepository {
   listByTarget(microCredentialId: string): Promise<Stack[]>;
 }
 
+/** The credential issued here, or the import, that the worker is reacting to. */
+export interface JustHeld {
+  readonly credentialId?: string;
+  readonly imported?: ImportRef;
+}
+
+/** An imported credential, by its owner and id (`BackpackRepository.get`). */
+export interface ImportRef {
+  readonly ownerId: string;
+  readonly id: string;
+}
+
+/** Every credential and import recorded for a learner by {@link StackingHoldings}. */
+export interface RecordedHoldings {
+  readonly credentialIds: readonly string[];
+  readonly imports: readonly ImportRef[];
+}
+
 /**
- * The credentials issued here that the stacking worker has seen each learner receive, kept
- * beside the index of a learner's credentials, which may not list one issued a moment ago.
+ * The credentials and imports the stacking worker has seen each learner receive, kept beside
+ * the indexes of a learner's credentials and imports, which may not list one made a moment ago.
  */
 export interface StackingHoldings {
   /**
-   * Records that the learner holds `credentialId` and returns every credential recorded for
-   * them, this one included, in one atomic write: of two credentials recorded at the same
-   * moment, the second to be recorded sees the first.
+   * Records what the learner just received and returns everything recorded for them, this
+   * included, in one atomic write: of two received at the same moment, the second to be
+   * recorded sees the first.
    */
-  record(learnerEmailHash: string, credentialId: string): Promise<readonly string[]>;
+  record(learnerEmailHash: string, held: JustHeld): Promise<RecordedHoldings>;
 }

@@ -27,7 +27,7 @@ import {
   type Stack,
   type StackPart,
 } from './model';
-import type { StackingHoldings, StackRepository } from './ports';
+import type { JustHeld, RecordedHoldings, StackingHoldings, StackRepository } from './ports';
 
 export interface StackingDeps {
   readonly stacks: StackRepository;
@@ -45,23 +45,13 @@ export interface StackingDeps {
   readonly ids: IdGenerator;
 }
 
-/** The credential issued here, or the import, that the worker is reacting to. */
-interface JustHeld {
-  readonly credentialId?: string;
-  readonly imported?: { readonly ownerId: string; readonly id: string };
-}
-
-/** What the wallet reads by id beside the index: credentials issued a moment ago, an import. */
-interface ReadById {
-  readonly credentialIds?: readonly string[];
-  readonly imported?: JustHeld['imported'];
-}
-
 /** Everything a learner holds, as stored: credentials issued here and imported ones. */
 interface Wallet {
   readonly credentials: readonly CredentialRecord[];
   readonly imported: readonly ImportedCredential[];
 }
+
+const noneRecorded: RecordedHoldings = { credentialIds: [], imports: [] };
 
 /** Most credentials read for one learner when evaluating stacks (ten pages). */
 const maxHoldings = 1_000;
@@ -218,16 +208,11 @@ export class StackingService {
     for (const key of partKeys)
       for (const stack of await this.deps.stacks.listByPart(key)) candidates.set(stack.id, stack);
     if (candidates.size === 0) return [];
-    // The index of the learner's credentials may list neither this credential nor another part
-    // issued at the same moment. The holdings record both, and the later of the two reactions
-    // to record sees the earlier credential, so one of them finds the stack complete.
-    const credentialIds = just.credentialId
-      ? await this.deps.holdings.record(learnerEmailHash, just.credentialId)
-      : [];
-    return this.issueQualifying(learnerEmailHash, [...candidates.values()], new Map(), {
-      credentialIds,
-      ...(just.imported ? { imported: just.imported } : {}),
-    });
+    // The indexes of the learner's credentials and imports may list neither this part nor
+    // another received at the same moment. The holdings record both, and the later of the two
+    // reactions to record sees the earlier part, so one of them finds the stack complete.
+    const recorded = await this.deps.holdings.record(learnerEmailHash, just);
+    return this.issueQualifying(learnerEmailHash, [...candidates.values()], new Map(), recorded);
   }
 
   /**
@@ -289,7 +274,7 @@ export class StackingService {
     learnerEmailHash: string,
     candidates: readonly Stack[],
     published = new Map<string, boolean>(),
-    byId: ReadById = {},
+    byId: RecordedHoldings = noneRecorded,
   ): Promise<CredentialRecord[]> {
     if (candidates.length === 0) return [];
     const wallet = await this.wallet(learnerEmailHash, true, byId);
@@ -478,7 +463,7 @@ export class StackingService {
   private async wallet(
     learnerEmailHash: string,
     withImports = true,
-    byId: ReadById = {},
+    byId: RecordedHoldings = noneRecorded,
   ): Promise<Wallet> {
     const credentials: CredentialRecord[] = [];
     let cursor: string | null = null;
@@ -490,16 +475,17 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
-    const { credentialIds = [], imported: justImported } = byId;
+    // Read by id only what an index does not list yet: a few, received in the last moments.
     const listed = new Set(credentials.map(({ id }) => id));
-    // Only those the index does not list yet: a few, issued in the last moments.
-    for (const credentialId of credentialIds.filter((id) => !listed.has(id)).slice(0, 100)) {
+    for (const credentialId of byId.credentialIds.filter((id) => !listed.has(id)).slice(0, 100)) {
       const issued = await this.deps.credentials.get(credentialId);
       if (issued?.recipient.emailHash === learnerEmailHash) credentials.push(issued);
     }
-    const imported = withImports ? await this.deps.backpack.listByEmailHash(learnerEmailHash) : [];
-    if (withImports && justImported && !imported.some(({ id }) => id === justImported.id)) {
-      const item = await this.deps.backpack.get(justImported.ownerId, justImported.id);
+    if (!withImports) return { credentials, imported: [] };
+    const imported = await this.deps.backpack.listByEmailHash(learnerEmailHash);
+    const importedIds = new Set(imported.map(({ id }) => id));
+    for (const ref of byId.imports.filter(({ id }) => !importedIds.has(id)).slice(0, 100)) {
+      const item = await this.deps.backpack.get(ref.ownerId, ref.id);
       if (item?.ownerEmailHash === learnerEmailHash) imported.push(item);
     }
     return { credentials, imported };
