@@ -9,6 +9,7 @@ import {
   sharesTermDefinitions,
   type JsonLdContextModule,
 } from '../../functions/adapters/proofs/jsonld-shared-terms';
+import { leaves, valueAt, withLeaf } from '../support/json-paths';
 import { startStockJsonLd, type StockJsonLd } from '../support/stock-jsonld';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -20,25 +21,13 @@ const vector = JSON.parse(
 
 const withoutProof = ({ proof: _proof, ...document }: Json) => document;
 
-/** Every path to a string in a JSON value, except `@context` entries and `type` names. */
-function stringPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return [prefix];
-  if (Array.isArray(value))
-    return value.flatMap((item, index) => stringPaths(item, [...prefix, index]));
-  if (value && typeof value === 'object')
-    return Object.entries(value)
-      .filter(([key]) => key !== '@context' && key !== 'type')
-      .flatMap(([key, item]) => stringPaths(item, [...prefix, key]));
-  return [];
-}
-
-function withString(document: Json, path: (string | number)[], text: string): Json {
-  const copy = structuredClone(document);
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = text;
-  return copy;
-}
+/** Every path to a text of a JSON value, except in `@context` entries and `type` names. */
+const textPaths = (document: Json) =>
+  leaves(document).filter(
+    (path) =>
+      typeof valueAt(document, path) === 'string' &&
+      !path.some((key) => key === '@context' || key === 'type'),
+  );
 
 /**
  * Tessera's canonicalization shares term definitions between jsonld.js's context clones
@@ -103,7 +92,7 @@ describe('RDF canonicalization with shared term definitions', () => {
 
   it('gives the same N-Quads as published jsonld.js when any text of a credential changes', async () => {
     const document = withoutProof(credential);
-    const paths = stringPaths(document);
+    const paths = textPaths(document);
     const texts = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 40 }),
       fc.constantFrom('', ' ', '"', '\\', '\n\r\t', '\u0000', '\u{1F600}', '<a>', '_:b0', '@id'),
@@ -111,7 +100,7 @@ describe('RDF canonicalization with shared term definitions', () => {
 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), texts, async (path, text) => {
-        const changed = withString(document, path, text);
+        const changed = withLeaf(document, path, text);
         const [ours, published] = await Promise.allSettled([
           canonize(changed),
           stock.canonize(changed),

@@ -6,6 +6,7 @@ import { operations } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
 import { buildWorld, matrix, type Role, type World } from '../support/operation-table';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { leaves, withLeaf } from '../support/json-paths';
 
 type Json = Record<string, unknown>;
 
@@ -46,29 +47,6 @@ const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 2_000 }),
 );
 const hostile = fc.oneof(nasty, wrongType, anyText);
-
-/** Every path to a leaf of a JSON value. */
-function leaves(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value))
-    return value.length
-      ? value.flatMap((item, index) => leaves(item, [...prefix, index]))
-      : [prefix];
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([key, item]) => leaves(item, [...prefix, key]));
-  return [prefix];
-}
-
-/** `document` with the value at `path` replaced (or removed, when `replacement` is undefined). */
-function withLeaf(document: Json, path: (string | number)[], replacement: unknown): Json {
-  const copy = structuredClone(document);
-  if (path.length === 0) return copy;
-  let node = copy as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path.at(-1)!;
-  if (replacement === undefined) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
 
 describe('hostile input to every mutation and to verifyCredential', () => {
   let t: TestPlatform;

@@ -1,25 +1,20 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  TrimmedDataAccessException,
-} from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localCredentials, localRegion } from '../../infra/local/dynamodb';
 import { startStreamPoller, type StreamPoller } from '../../infra/local/stream-poller';
+import { failDynamoDb } from '../support/faults';
 import { createTestTable } from '../support/table';
 
 /**
  * The local stand-in for Lambda's stream event source mapping, against DynamoDB Local's real
- * stream. Faults are injected into the Streams client: `next` decides, for each GetRecords
- * call in turn, whether it fails and how.
+ * stream, with faults injected into its Streams client.
  */
 describe('the local stream poller', () => {
   let table: Awaited<ReturnType<typeof createTestTable>>;
   let streams: DynamoDBStreamsClient;
   let poller: StreamPoller | undefined;
-  let failures: (() => Error)[];
   let seen: Set<string>;
   let logged: string[];
 
@@ -30,19 +25,8 @@ describe('the local stream poller', () => {
       region: localRegion,
       credentials: localCredentials,
     });
-    failures = [];
     seen = new Set();
     logged = [];
-    streams.middlewareStack.add(
-      (next, context) => (args) => {
-        if (context.commandName === GetRecordsCommand.name) {
-          const failure = failures.shift();
-          if (failure) return Promise.reject(failure());
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'injected-stream-faults' },
-    );
   });
   afterEach(async () => {
     await poller?.stop();
@@ -90,7 +74,7 @@ describe('the local stream poller', () => {
   it('does not report drained while its polls fail, and then handles what was written', async () => {
     const running = await start();
     await running.drain();
-    failures.push(...Array.from({ length: 6 }, () => () => new Error('socket hang up (injected)')));
+    failDynamoDb(streams, 'GetRecordsCommand', { times: 6 });
     const keys = await write(5, 'failing');
 
     await running.drain();
@@ -102,13 +86,7 @@ describe('the local stream poller', () => {
     const running = await start();
     const before = await write(5, 'before');
     await running.drain();
-    failures.push(
-      () =>
-        new TrimmedDataAccessException({
-          message: 'The operation attempted to read past the oldest stream record in a shard.',
-          $metadata: {},
-        }),
-    );
+    failDynamoDb(streams, 'GetRecordsCommand', { errorName: 'TrimmedDataAccessException' });
     const after = await write(5, 'after');
 
     await running.drain();

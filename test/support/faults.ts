@@ -1,13 +1,14 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 
 /**
- * Fault injection on the real DynamoDB client: calls of `commandName` (whose input satisfies
+ * Fault injection on the real DynamoDB (or DynamoDB Streams) client: calls of `commandName` (whose input satisfies
  * `matching`, when given) fail with an error named `errorName` before reaching DynamoDB Local,
  * as a throttle or a dropped connection would: the first `after` such calls go through, the
  * next `times` fail. Returns a function that removes the fault.
  */
 export function failDynamoDb(
-  client: DynamoDBClient,
+  client: DynamoDBClient | DynamoDBStreamsClient,
   commandName: string,
   options: {
     times?: number;
@@ -19,7 +20,9 @@ export function failDynamoDb(
   let passing = options.after ?? 0;
   let remaining = options.times ?? 1;
   const name = `fault-${commandName}-${Math.random().toString(36).slice(2)}`;
-  client.middlewareStack.add(
+  // The middleware reads only the command's name and input, the same for both clients.
+  const stack = client.middlewareStack as DynamoDBClient['middlewareStack'];
+  stack.add(
     (next, context) => (args) => {
       if (
         context.commandName !== commandName ||
@@ -38,7 +41,7 @@ export function failDynamoDb(
     },
     { step: 'initialize', name },
   );
-  return () => client.middlewareStack.remove(name);
+  return () => stack.remove(name);
 }
 
 /**

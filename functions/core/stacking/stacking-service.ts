@@ -55,6 +55,8 @@ const noneRecorded: RecordedHoldings = { credentialIds: [], imports: [] };
 
 /** Most credentials read for one learner when evaluating stacks (ten pages). */
 const maxHoldings = 1_000;
+/** Most recorded credentials, and imports, read by id beside the indexes in one evaluation. */
+const maxReadById = 100;
 
 const retireInput = z.strictObject({ expectedVersion: z.int().positive() });
 
@@ -456,8 +458,9 @@ export class StackingService {
 
   /**
    * The learner's credentials issued here and, unless `withImports` is false, imported ones.
-   * They are listed through indexes, which DynamoDB updates a moment after the write, so the
-   * credential or import the worker is reacting to may not be listed yet: it is read by id
+   * They are listed through indexes, which DynamoDB updates a moment after the write, so what
+   * the worker is reacting to, or another part received at the same moment, may not be listed
+   * yet: what `byId` holds (`StackingHoldings`) and the indexes miss is read by id
    * (consistently) and added, or the learner would miss the stack it completes.
    */
   private async wallet(
@@ -475,16 +478,18 @@ export class StackingService {
       credentials.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && credentials.length < maxHoldings);
-    // Read by id only what an index does not list yet: a few, received in the last moments.
+    // Only what an index does not list yet: a few, received in the last moments.
     const listed = new Set(credentials.map(({ id }) => id));
-    for (const credentialId of byId.credentialIds.filter((id) => !listed.has(id)).slice(0, 100)) {
+    const unlisted = byId.credentialIds.filter((id) => !listed.has(id));
+    for (const credentialId of unlisted.slice(0, maxReadById)) {
       const issued = await this.deps.credentials.get(credentialId);
       if (issued?.recipient.emailHash === learnerEmailHash) credentials.push(issued);
     }
     if (!withImports) return { credentials, imported: [] };
     const imported = await this.deps.backpack.listByEmailHash(learnerEmailHash);
     const importedIds = new Set(imported.map(({ id }) => id));
-    for (const ref of byId.imports.filter(({ id }) => !importedIds.has(id)).slice(0, 100)) {
+    const unlistedImports = byId.imports.filter(({ id }) => !importedIds.has(id));
+    for (const ref of unlistedImports.slice(0, maxReadById)) {
       const item = await this.deps.backpack.get(ref.ownerId, ref.id);
       if (item?.ownerEmailHash === learnerEmailHash) imported.push(item);
     }
