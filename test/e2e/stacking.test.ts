@@ -524,6 +524,37 @@ describe('stacking micro-credentials into larger badges', () => {
     expect(await stackedOf(early, targetId)).toHaveLength(1);
   });
 
+  it('awards a stacked credential when its last part was issued at the moment the stack was defined, and no index lists it yet', async () => {
+    await design('Research Methods');
+    await design('Research Ethics');
+    const email = 'defined-meanwhile@example.org';
+    await award('Research Methods', email);
+    await t.platform.drain();
+    // The part's own reaction runs before the stack exists, so it has nothing to complete; then,
+    // while the stack's backfill runs, no index (the design's credentials, the learner's) lists
+    // the part yet. Base-table reads are not delayed: DynamoDB's consistent reads are not.
+    const ethics = await award('Research Ethics', email);
+    await t.platform.drain();
+    const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
+      times: Infinity,
+      matching: (input) => (input as { IndexName?: string }).IndexName !== undefined,
+      hide: (item) => JSON.stringify(item).includes(ethics),
+    });
+    let targetId: string;
+    try {
+      ({ targetId } = await stackOver('Research Practice', [
+        'Research Methods',
+        'Research Ethics',
+      ]));
+    } finally {
+      heal();
+    }
+
+    const stacked = await stackedOf(email, targetId);
+    expect(stacked).toHaveLength(1);
+    expect(stacked[0]!.parts).toContain(ethics);
+  });
+
   it('refuses impossible rules, cycles, foreign parts, and callers who may not define stacks', async () => {
     const [educational, corporate, literacy] = [
       designs['Educational Leadership']!,

@@ -16,6 +16,7 @@ import {
 import type {
   CredentialRepository,
   PublishedStatusList,
+  RecentRecipient,
   StatusListRepository,
 } from '../../core/issuance/ports';
 import { statusPosition } from '../../core/issuance/status-list';
@@ -33,6 +34,26 @@ import { versionedPut, type DynamoTable, type TransactItem } from './table';
  * The signed credential is stored as its JSON text: a DynamoDB map would not keep key order,
  * and the credential must be served exactly as issued, byte for byte.
  */
+/**
+ * How long a credential stays in its design's recently issued partition: far longer than an
+ * index takes to list it (under a second in practice), so a stack defined at the moment it was
+ * issued finds it there (see `recentRecipientsOfDesign`). DynamoDB's TTL removes it after.
+ */
+export const recentlyIssuedSeconds = 2 * 24 * 60 * 60;
+
+function recentRecipientItem(record: CredentialRecord) {
+  return {
+    ...keys.recentRecipient(record),
+    entity: 'RecentRecipient',
+    version: 1,
+    credentialId: record.id,
+    emailHash: record.recipient.emailHash,
+    expiresAt: Math.floor(Date.parse(record.issuedAt) / 1000) + recentlyIssuedSeconds,
+  };
+}
+
+const recentRecipientSchema = z.object({ credentialId: z.string(), emailHash: z.string() });
+
 function credentialItem(record: CredentialRecord) {
   return {
     ...keys.credential(record.id),
@@ -113,6 +134,7 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
               },
             },
           },
+          { Put: { TableName, Item: recentRecipientItem(record) } },
           ...eventPuts(TableName, events),
         ],
         'CREDENTIAL_EXISTS',
@@ -217,6 +239,18 @@ export class DynamoDbCredentialRepository implements CredentialRepository {
       items: result.items.map((item) => item.recipient.emailHash),
       nextCursor: result.nextCursor,
     };
+  }
+
+  async recentRecipientsOfDesign(
+    microCredentialId: string,
+    since: string,
+  ): Promise<RecentRecipient[]> {
+    return this.table.queryAll({
+      partitionValue: keys.recentRecipientsOfDesign(microCredentialId),
+      sortKeyFrom: since,
+      schema: recentRecipientSchema,
+      consistent: true,
+    });
   }
 
   async countByDesign(microCredentialId: string): Promise<number> {

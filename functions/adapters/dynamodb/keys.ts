@@ -131,6 +131,16 @@ export const keys = {
     gsi3pk: keys.credentialsOfDesign(credential.microCredentialId),
     gsi3sk: `${credential.issuedAt}#${credential.id}`,
   }),
+  /**
+   * The credentials of a design issued in the last hours, in the base table (an index may not
+   * list them yet, a consistent query of this partition does): see `recentRecipientsOfDesign`.
+   */
+  recentRecipientsOfDesign: (microCredentialId: string) =>
+    `MICROCREDENTIAL#${microCredentialId}#RECENTLY_ISSUED`,
+  recentRecipient: (credential: { id: string; issuedAt: string; microCredentialId: string }) => ({
+    pk: keys.recentRecipientsOfDesign(credential.microCredentialId),
+    sk: `${credential.issuedAt}#${credential.id}`,
+  }),
   reservation: (institutionId: string, key: string) => ({
     pk: `RESERVATION#${institutionId}#${key}`,
     sk: 'RESERVATION',

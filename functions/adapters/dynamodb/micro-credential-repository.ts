@@ -30,8 +30,8 @@ export class DynamoDbMicroCredentialRepository implements MicroCredentialReposit
     return this.table.get(keys.design(id), microCredentialSchema);
   }
 
-  async getPublished(id: string): Promise<MicroCredential | null> {
-    return this.table.get(keys.publishedDesign(id), microCredentialSchema);
+  async getPublished(id: string, consistent = false): Promise<MicroCredential | null> {
+    return this.table.get(keys.publishedDesign(id), microCredentialSchema, consistent);
   }
 
   async listByInstitution(

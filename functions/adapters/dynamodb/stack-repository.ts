@@ -82,9 +82,11 @@ export class DynamoDbStackRepository implements StackRepository {
   }
 
   async listByPart(key: string): Promise<Stack[]> {
+    // Consistent reads: a stack stored before this call is listed (see `backfillStacks`).
     const parts = await this.table.queryAll({
       partitionValue: keys.stacksWithPart(key),
       schema: partIndexSchema,
+      consistent: true,
     });
     const stacks = await this.batchGet(parts.map((item) => item.stackId));
     return stacks.filter((stack) => stack.status === 'ACTIVE');
@@ -130,7 +132,7 @@ export class DynamoDbStackRepository implements StackRepository {
         try {
           const result = await this.table.documents.send(
             new BatchGetCommand({
-              RequestItems: { [this.table.tableName]: { Keys: pending } },
+              RequestItems: { [this.table.tableName]: { Keys: pending, ConsistentRead: true } },
             }),
           );
           for (const item of result.Responses?.[this.table.tableName] ?? [])

@@ -153,11 +153,15 @@ export class DynamoTable {
     readonly index?: IndexName;
     readonly partitionValue: string;
     readonly sortKeyPrefix?: string;
+    /** Only items whose sort key is at least this (instead of `sortKeyPrefix`). */
+    readonly sortKeyFrom?: string;
     readonly newestFirst?: boolean;
     readonly page: PageRequest;
     readonly schema: S;
     /** Only these attributes of each item (the item's keys still page the query). */
     readonly attributes?: readonly string[];
+    /** A strongly consistent read: every write acknowledged before it (base table only). */
+    readonly consistent?: boolean;
   }): Promise<Page<z.output<S>>> {
     const partitionAttribute = options.index ? `${options.index}pk` : 'pk';
     const sortAttribute = options.index ? `${options.index}sk` : 'sk';
@@ -169,7 +173,12 @@ export class DynamoTable {
       partitionValue: options.partitionValue,
       attributes: cursorAttributes,
     });
-    const condition = options.sortKeyPrefix ? '#p = :p AND begins_with(#s, :s)' : '#p = :p';
+    const sortKey = options.sortKeyPrefix ?? options.sortKeyFrom;
+    const condition = options.sortKeyPrefix
+      ? '#p = :p AND begins_with(#s, :s)'
+      : options.sortKeyFrom
+        ? '#p = :p AND #s >= :s'
+        : '#p = :p';
     const projected = projection(options.attributes);
     try {
       const result = await this.documents.send(
@@ -180,13 +189,14 @@ export class DynamoTable {
           ProjectionExpression: projected.ProjectionExpression,
           ExpressionAttributeNames: {
             '#p': partitionAttribute,
-            ...(options.sortKeyPrefix ? { '#s': sortAttribute } : {}),
+            ...(sortKey ? { '#s': sortAttribute } : {}),
             ...projected.ExpressionAttributeNames,
           },
           ExpressionAttributeValues: {
             ':p': options.partitionValue,
-            ...(options.sortKeyPrefix ? { ':s': options.sortKeyPrefix } : {}),
+            ...(sortKey ? { ':s': sortKey } : {}),
           },
+          ...(options.consistent ? { ConsistentRead: true } : {}),
           ScanIndexForward: !options.newestFirst,
           Limit: options.page.limit,
           ExclusiveStartKey: exclusiveStartKey,
@@ -204,8 +214,10 @@ export class DynamoTable {
     readonly index?: IndexName;
     readonly partitionValue: string;
     readonly sortKeyPrefix?: string;
+    readonly sortKeyFrom?: string;
     readonly newestFirst?: boolean;
     readonly schema: S;
+    readonly consistent?: boolean;
   }): Promise<z.output<S>[]> {
     const items: z.output<S>[] = [];
     let cursor: string | null = null;

@@ -8,8 +8,11 @@ export interface MicroCredentialRepository {
   update(design: MicroCredential, expectedVersion: number): Promise<void>;
   /** The working version, as staff see it. */
   get(id: string): Promise<MicroCredential | null>;
-  /** The public projection of the published version; null unless published. */
-  getPublished(id: string): Promise<MicroCredential | null>;
+  /**
+   * The public projection of the published version; null unless published. `consistent` reads
+   * every publication acknowledged before the call (stacking decides on it).
+   */
+  getPublished(id: string, consistent?: boolean): Promise<MicroCredential | null>;
   listByInstitution(
     institutionId: string,
     page: PageRequest,

@@ -54,6 +54,18 @@ export interface CredentialRepository {
   countByDesign(microCredentialId: string): Promise<number>;
   /** Email hashes of the learners issued a design (all versions, any status), a page at a time. */
   recipientsOfDesign(microCredentialId: string, page: PageRequest): Promise<Page<string>>;
+  /**
+   * The credentials of a design issued at or after `since` (ISO time, within the last two days),
+   * read consistently: every credential stored before the call is listed, which an index does
+   * not promise. Stacking reads it beside `recipientsOfDesign` when a stack starts to apply.
+   */
+  recentRecipientsOfDesign(microCredentialId: string, since: string): Promise<RecentRecipient[]>;
+}
+
+/** A credential of a design issued in the last days, and whom to. */
+export interface RecentRecipient {
+  readonly credentialId: string;
+  readonly emailHash: string;
 }
 
 export interface StatusListRepository {

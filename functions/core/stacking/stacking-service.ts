@@ -53,6 +53,13 @@ interface Wallet {
 
 const noneRecorded: RecordedHoldings = { credentialIds: [], imports: [] };
 
+/**
+ * How long before a stack began to apply its backfill looks for credentials an index may not
+ * list yet: indexes catch up in well under a second, and the recently issued partition keeps
+ * each credential for two days (`recentlyIssuedSeconds`).
+ */
+const indexLagAllowanceMs = 60 * 60 * 1000;
+
 /** Most credentials read for one learner when evaluating stacks (ten pages). */
 const maxHoldings = 1_000;
 /** Most recorded credentials, and imports, read by id beside the indexes in one evaluation. */
@@ -224,48 +231,71 @@ export class StackingService {
    */
   async backfill(stackId: string): Promise<number> {
     const stack = await this.deps.stacks.get(stackId);
-    return stack ? this.backfillStacks([stack]) : 0;
+    return stack ? this.backfillStacks([stack], stack.createdAt) : 0;
   }
 
-  /** The worker's reaction to a design published: backfills the stacks it is the credential of. */
-  async targetPublished(microCredentialId: string): Promise<void> {
-    await this.backfillStacks(await this.deps.stacks.listByTarget(microCredentialId));
+  /**
+   * The worker's reaction to a design published (at `publishedAt`): backfills the stacks it is
+   * the credential of.
+   */
+  async targetPublished(microCredentialId: string, publishedAt: string): Promise<void> {
+    await this.backfillStacks(await this.deps.stacks.listByTarget(microCredentialId), publishedAt);
   }
 
-  /** Evaluates each learner holding a design part of any of `stacks` once, for all of them. */
-  private async backfillStacks(stacks: readonly Stack[]): Promise<number> {
+  /**
+   * Evaluates each learner holding a design part of any of `stacks` once, for all of them.
+   *
+   * A part issued at the moment the stacks began to apply (`appliesFrom`) can fall between the
+   * two reactions. Its own `evaluate` ran before the stack was stored (or its design published),
+   * so it found nothing to complete, and the index of the design's credentials, which this reads,
+   * may not list it yet. The design's recently issued credentials are read consistently as well,
+   * and by id for their learners: of the two, the later to run sees the other.
+   */
+  private async backfillStacks(stacks: readonly Stack[], appliesFrom: string): Promise<number> {
     const published = new Map<string, boolean>();
     const active: Stack[] = [];
     for (const stack of stacks)
       if (stack.status === 'ACTIVE' && (await this.isPublished(stack.microCredentialId, published)))
         active.push(stack);
+    const parts = new Set(
+      active.flatMap((stack) => stack.parts.filter((part) => part.kind === 'DESIGN').map(partKey)),
+    );
+    const since = new Date(Date.parse(appliesFrom) - indexLagAllowanceMs).toISOString();
+    const recent = new Map<string, string[]>();
+    for (const part of parts) {
+      const issuedLately = await this.deps.credentials.recentRecipientsOfDesign(part, since);
+      for (const { emailHash, credentialId } of issuedLately)
+        recent.set(emailHash, [...(recent.get(emailHash) ?? []), credentialId]);
+    }
+
     const seen = new Set<string>();
     let issued = 0;
-    for (const part of new Set(
-      active.flatMap((stack) => stack.parts.filter((part) => part.kind === 'DESIGN').map(partKey)),
-    )) {
+    const evaluate = async (learner: string) => {
+      if (seen.has(learner)) return;
+      seen.add(learner);
+      const byId = { credentialIds: recent.get(learner) ?? [], imports: [] };
+      issued += (await this.issueQualifying(learner, active, published, byId)).length;
+    };
+    for (const learner of recent.keys()) await evaluate(learner);
+    for (const part of parts) {
       let cursor: string | null = null;
       do {
         const page: Page<string> = await this.deps.credentials.recipientsOfDesign(part, {
           limit: 100,
           cursor,
         });
-        for (const learner of page.items) {
-          if (seen.has(learner)) continue;
-          seen.add(learner);
-          issued += (await this.issueQualifying(learner, active, published)).length;
-        }
+        for (const learner of page.items) await evaluate(learner);
         cursor = page.nextCursor;
       } while (cursor);
     }
     return issued;
   }
 
-  /** Whether a stacked design is published now, read once per evaluation (`known`). */
+  /** Whether a stacked design is published now, read consistently once per evaluation (`known`). */
   private async isPublished(microCredentialId: string, known: Map<string, boolean>) {
     let published = known.get(microCredentialId);
     if (published === undefined) {
-      const design = await this.deps.designs.getPublished(microCredentialId);
+      const design = await this.deps.designs.getPublished(microCredentialId, true);
       published = design?.status === 'PUBLISHED';
       known.set(microCredentialId, published);
     }

@@ -81,7 +81,7 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
       await deps.stacking.backfill(stackData.parse(event.data).stackId);
     })
     .on('design.published', async (event) => {
-      await deps.stacking.targetPublished(event.aggregateId);
+      await deps.stacking.targetPublished(event.aggregateId, event.occurredAt);
     })
     .on('backpack.imported', async (event) => {
       const { emailHash, achievementId, ownerId } = importedData.parse(event.data);
