@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller, GraphQLErrorBody } from '../../infra/local/graphql-client';
+import type { Caller, GraphQLErrorBody, GraphQLResponse } from '../../infra/local/graphql-client';
 import {
   approveDesign,
   createPartner,
@@ -10,6 +10,7 @@ import {
   publishDesign,
 } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
+import { lagIndexReads } from '../support/faults';
 import { AdjustableClock } from '../support/clock';
 import { ExternalIssuer } from '../support/external-issuer';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
@@ -578,6 +579,83 @@ describe('industry partners and endorsements through the API', () => {
     expect(staffView.microCredential.endorsements.map((item) => item.id)).toEqual([
       accepted.respondToInvitation.endorsementId,
     ]);
+  });
+
+  it('sends one invitation when the same one is sent twice, at once or while the index lags', async () => {
+    const partner = await partnerWithKey();
+    const design = await newDesign({ name: 'Invited Twice' });
+    const invite = `mutation ($d: ID!, $p: ID!) { invitePartnerToEndorse(microCredentialId: $d, partnerId: $p) { id status } }`;
+    const send = () =>
+      t.api.call<{ invitePartnerToEndorse: { id: string; status: string } }>(
+        invite,
+        { d: design, p: partner.partnerId },
+        admin,
+      );
+    // No index lists the invitations of the design or the partner yet, as right after a write.
+    const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
+      times: Infinity,
+      matching: (input) => /#INVITATIONS/.test(JSON.stringify(input)),
+    });
+    let sent: { invitePartnerToEndorse: { id: string } }[];
+    try {
+      sent = [...(await Promise.all([send(), send()])), await send()];
+    } finally {
+      heal();
+    }
+    const queue = await t.api.call<{
+      endorsementInvitations: { id: string; designName: string }[];
+    }>(`{ endorsementInvitations { id designName } }`, {}, { apiKey: partner.apiKey });
+    const declined = await t.api.call<{ respondToInvitation: { status: string } }>(
+      `mutation ($id: ID!) { respondToInvitation(id: $id, input: { accept: false }) { status } }`,
+      { id: sent[0]!.invitePartnerToEndorse.id },
+      { apiKey: partner.apiKey },
+    );
+    const again = await send();
+
+    expect(new Set(sent.map((one) => one.invitePartnerToEndorse.id)).size).toBe(1);
+    expect(
+      queue.endorsementInvitations.filter((one) => one.designName === 'Invited Twice'),
+    ).toEqual([{ id: sent[0]!.invitePartnerToEndorse.id, designName: 'Invited Twice' }]);
+    expect(declined.respondToInvitation.status).toBe('DECLINED');
+    // Once answered, the design can be offered to the partner again: a new invitation.
+    expect(again.invitePartnerToEndorse.id).not.toBe(sent[0]!.invitePartnerToEndorse.id);
+    expect(again.invitePartnerToEndorse.status).toBe('PENDING');
+  });
+
+  it('returns the one endorsement when the same one is submitted twice, at once or while the index lags', async () => {
+    const partner = await partnerWithKey();
+    const design = await newDesign({ name: 'Endorsed Twice' });
+    // No index lists the design's endorsements yet, as right after a write.
+    const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
+      times: Infinity,
+      matching: (input) => JSON.stringify(input).includes('ENDORSED#'),
+    });
+    let ids: string[];
+    let different: GraphQLResponse<unknown>;
+    try {
+      const [one, two] = await Promise.all([
+        endorseDesign(t.api, design, partner.apiKey),
+        endorseDesign(t.api, design, partner.apiKey),
+      ]);
+      const three = await endorseDesign(t.api, design, partner.apiKey);
+      ids = [one.id, two.id, three.id];
+      different = await t.api.request(
+        `mutation ($input: SubmitEndorsementInput!) { submitEndorsement(input: $input) { id } }`,
+        { input: { microCredentialId: design, comment: 'A different endorsement.' } },
+        { apiKey: partner.apiKey },
+      );
+    } finally {
+      heal();
+    }
+    const { myEndorsements } = await t.api.call<{ myEndorsements: { nodes: { id: string }[] } }>(
+      `{ myEndorsements(first: 100) { nodes { id } } }`,
+      {},
+      { apiKey: partner.apiKey },
+    );
+
+    expect(new Set(ids).size).toBe(1);
+    expect(different.errors?.[0]?.extensions?.errorCode).toBe('ENDORSEMENT_EXISTS');
+    expect(myEndorsements.nodes.map((one) => one.id)).toEqual([ids[0]]);
   });
 
   it('tells a partner how many credentials were issued under designs it endorses, and nothing about learners', async () => {

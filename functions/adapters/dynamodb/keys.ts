@@ -230,6 +230,14 @@ export const keys = {
     sk: `ACTIVE_ENDORSEMENT#${targetKind}#${targetId}`,
   }),
   /**
+   * Held while a partner has a pending invitation to endorse a design: at most one at a time, so
+   * an invitation sent twice (a retry, a double click) is the same invitation.
+   */
+  pendingInvitation: (partnerId: string, microCredentialId: string) => ({
+    pk: `PARTNER#${partnerId}`,
+    sk: `PENDING_INVITATION#${microCredentialId}`,
+  }),
+  /**
    * Endorsement credential id → endorsement. Credential ids are any IRI the signer chose (a URL
    * of ours, `urn:uuid:…`), so the key holds their hash rather than the id itself.
    */

@@ -34,6 +34,7 @@ const endorsementKey = (id: string) => ({ pk: `ENDORSEMENT#${id}`, sk: 'ENDORSEM
 const invitationKey = (id: string) => ({ pk: `INVITATION#${id}`, sk: 'INVITATION' });
 const activeEndorsementKey = (endorsement: Endorsement) =>
   keys.activeEndorsement(endorsement.partnerId, endorsement.target.kind, endorsement.target.id);
+const activeEndorsementSchema = z.object({ endorsementId: z.string() });
 const endorsementCredentialSchema = z.object({
   endorsementId: z.string(),
   credentialId: z.string(),
@@ -246,15 +247,7 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
         },
       },
       ...(invitation
-        ? [
-            {
-              Put: versionedPut(
-                TableName,
-                invitationItem(invitation.next),
-                invitation.expectedVersion,
-              ),
-            },
-          ]
+        ? invitationWrites(TableName, invitation.next, invitation.expectedVersion)
         : []),
       ...eventPuts(TableName, events),
     ];
@@ -282,6 +275,21 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
 
   async get(id: string): Promise<Endorsement | null> {
     return this.table.get(endorsementKey(id), storedEndorsementSchema);
+  }
+
+  async activeBy(partnerId: string, target: Endorsement['target']): Promise<Endorsement | null> {
+    const held = await this.table.get(
+      keys.activeEndorsement(partnerId, target.kind, target.id),
+      activeEndorsementSchema,
+      true,
+    );
+    if (!held) return null;
+    const endorsement = await this.table.get(
+      endorsementKey(held.endorsementId),
+      storedEndorsementSchema,
+      true,
+    );
+    return endorsement?.status === 'ACTIVE' ? endorsement : null;
   }
 
   async findByCredentialId(credentialId: string): Promise<Endorsement | null> {
@@ -358,6 +366,41 @@ function invitationItem(invitation: Invitation) {
   };
 }
 
+const pendingInvitationKey = (invitation: Invitation) =>
+  keys.pendingInvitation(invitation.partnerId, invitation.microCredentialId);
+const pendingInvitationSchema = z.object({ invitationId: z.string() });
+
+/**
+ * The writes of an invitation's new version: once it is no longer pending, the partner's
+ * pending-invitation item for the design is released with it.
+ */
+function invitationWrites(
+  TableName: string,
+  next: Invitation,
+  expectedVersion: number,
+): TransactItem[] {
+  return [
+    { Put: versionedPut(TableName, invitationItem(next), expectedVersion) },
+    ...(next.status === 'PENDING'
+      ? []
+      : [
+          {
+            Delete: {
+              TableName,
+              Key: pendingInvitationKey(next),
+              ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id',
+              ExpressionAttributeValues: { ':id': next.id },
+            },
+          },
+        ]),
+  ];
+}
+
+/**
+ * Invitations, indexed by partner and status and by design. Beside each pending one, an item
+ * keyed by partner and design holds its id, written in the same transaction: the index can miss
+ * an invitation sent a moment ago, that item cannot, so sending one twice finds the first.
+ */
 export class DynamoDbInvitationRepository implements InvitationRepository {
   constructor(private readonly table: DynamoTable) {}
 
@@ -372,15 +415,37 @@ export class DynamoDbInvitationRepository implements InvitationRepository {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        {
+          Put: {
+            TableName,
+            Item: {
+              ...pendingInvitationKey(invitation),
+              entity: 'PendingInvitation',
+              version: 1,
+              invitationId: invitation.id,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         ...eventPuts(TableName, events),
       ],
-      'INVITATION_EXISTS',
-      `Invitation ${invitation.id}`,
+      'INVITATION_PENDING',
+      `The partner's invitation to endorse ${invitation.microCredentialId}`,
     );
   }
 
   async get(id: string): Promise<Invitation | null> {
     return this.table.get(invitationKey(id), invitationSchema, true);
+  }
+
+  async pendingFor(partnerId: string, microCredentialId: string): Promise<Invitation | null> {
+    const held = await this.table.get(
+      keys.pendingInvitation(partnerId, microCredentialId),
+      pendingInvitationSchema,
+      true,
+    );
+    const invitation = held ? await this.get(held.invitationId) : null;
+    return invitation?.status === 'PENDING' ? invitation : null;
   }
 
   async update(
@@ -391,7 +456,7 @@ export class DynamoDbInvitationRepository implements InvitationRepository {
     const TableName = this.table.tableName;
     await this.table.transact(
       [
-        { Put: versionedPut(TableName, invitationItem(invitation), expectedVersion) },
+        ...invitationWrites(TableName, invitation, expectedVersion),
         ...eventPuts(TableName, events),
       ],
       'VERSION_CONFLICT',

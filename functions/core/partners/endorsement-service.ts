@@ -135,33 +135,15 @@ export class EndorsementService {
     // A partner holds one active endorsement per target. The same request again (a retry after
     // a lost answer) returns that endorsement; a different one must withdraw it first. A
     // self-signed credential is verified before anything else is said about it.
-    const current = (await this.deps.endorsements.listByTarget(target.kind, target.id)).find(
-      (candidate) =>
-        candidate.partnerId === partnerId &&
-        candidate.status === 'ACTIVE' &&
-        !isExpired(candidate, now),
-    );
+    const current = async () => {
+      const held = await this.deps.endorsements.activeBy(partnerId, target);
+      return held && !isExpired(held, now) ? held : undefined;
+    };
     const selfSigned = request.credential
       ? await this.acceptSelfSigned(request.credential, partner, target.subjectId)
       : undefined;
-    if (current) {
-      if (selfSigned && current.credential.id === selfSigned.credential.id)
-        throw new ConflictError(
-          'ENDORSEMENT_DUPLICATE',
-          'This endorsement credential was already submitted.',
-        );
-      const sameRequest =
-        !selfSigned &&
-        current.comment === request.comment &&
-        JSON.stringify(current.competencies) === JSON.stringify(request.competencies) &&
-        (current.expiresOn ?? null) ===
-          (request.expiresOn ? new Date(request.expiresOn).toISOString() : null);
-      if (sameRequest) return current;
-      throw new ConflictError(
-        'ENDORSEMENT_EXISTS',
-        `The partner already endorses this (endorsement ${current.id}); withdraw it before endorsing again.`,
-      );
-    }
+    const existing = await current();
+    if (existing) return this.resubmitted(existing, request, selfSigned);
     const id = this.deps.ids.newId();
     // The stored record follows what was signed: a self-signed credential's own comment and
     // validUntil; the platform signs exactly the request's comment, competencies and expiry.
@@ -195,23 +177,60 @@ export class EndorsementService {
       ...(invitation ? { invitationId: invitation.id } : {}),
       version: 1,
     };
-    await this.deps.endorsements.add(
-      endorsement,
-      [this.event('endorsement.submitted', endorsement, principal)],
-      invitation
-        ? {
-            next: {
-              ...invitation,
-              status: 'ACCEPTED',
-              respondedAt: now.toISOString(),
-              endorsementId: id,
-              version: invitation.version + 1,
-            },
-            expectedVersion: invitation.version,
-          }
-        : undefined,
-    );
+    try {
+      await this.deps.endorsements.add(
+        endorsement,
+        [this.event('endorsement.submitted', endorsement, principal)],
+        invitation
+          ? {
+              next: {
+                ...invitation,
+                status: 'ACCEPTED',
+                respondedAt: now.toISOString(),
+                endorsementId: id,
+                version: invitation.version + 1,
+              },
+              expectedVersion: invitation.version,
+            }
+          : undefined,
+      );
+    } catch (error) {
+      // Submitted twice at the same moment (a retry before the first answer): the first stored.
+      const stored =
+        error instanceof ConflictError && error.code === 'ENDORSEMENT_EXISTS'
+          ? await current()
+          : undefined;
+      if (stored) return this.resubmitted(stored, request, selfSigned);
+      throw error;
+    }
     return endorsement;
+  }
+
+  /**
+   * A submission while the partner's active endorsement of the target is `current`: the same
+   * request again returns it; anything else is refused until it is withdrawn.
+   */
+  private resubmitted(
+    current: Endorsement,
+    request: z.output<typeof submitInput>,
+    selfSigned: SignedEndorsement | undefined,
+  ): Endorsement {
+    if (selfSigned && current.credential.id === selfSigned.credential.id)
+      throw new ConflictError(
+        'ENDORSEMENT_DUPLICATE',
+        'This endorsement credential was already submitted.',
+      );
+    const sameRequest =
+      !selfSigned &&
+      current.comment === request.comment &&
+      JSON.stringify(current.competencies) === JSON.stringify(request.competencies) &&
+      (current.expiresOn ?? null) ===
+        (request.expiresOn ? new Date(request.expiresOn).toISOString() : null);
+    if (sameRequest) return current;
+    throw new ConflictError(
+      'ENDORSEMENT_EXISTS',
+      `The partner already endorses this (endorsement ${current.id}); withdraw it before endorsing again.`,
+    );
   }
 
   /** Withdraws an endorsement: it stops counting, stays on record, and verifiers see it withdrawn. */
@@ -326,9 +345,12 @@ export class EndorsementService {
         'PARTNER_NOT_LINKED',
       );
     }
-    const pending = (await this.deps.invitations.listByDesign(microCredentialId)).find(
-      (candidate) => candidate.partnerId === partnerId && candidate.status === 'PENDING',
-    );
+    const pending =
+      (await this.deps.invitations.pendingFor(partnerId, microCredentialId)) ??
+      // Invitations sent before pending ones were held by partner and design.
+      (await this.deps.invitations.listByDesign(microCredentialId)).find(
+        (candidate) => candidate.partnerId === partnerId && candidate.status === 'PENDING',
+      );
     if (pending) return pending;
     const invitation: Invitation = {
       id: this.deps.ids.newId(),
@@ -342,9 +364,19 @@ export class EndorsementService {
       createdBy: actorOf(principal).id,
       version: 1,
     };
-    await this.deps.invitations.add(invitation, [
-      this.invitationEvent('endorsement.invited', invitation, principal),
-    ]);
+    try {
+      await this.deps.invitations.add(invitation, [
+        this.invitationEvent('endorsement.invited', invitation, principal),
+      ]);
+    } catch (error) {
+      // The same invitation sent at the same moment (a retry, a double click): it is that one.
+      const sent =
+        error instanceof ConflictError && error.code === 'INVITATION_PENDING'
+          ? await this.deps.invitations.pendingFor(partnerId, microCredentialId)
+          : null;
+      if (sent) return sent;
+      throw error;
+    }
     return invitation;
   }
 

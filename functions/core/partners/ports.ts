@@ -51,12 +51,23 @@ export interface EndorsementRepository {
     events: readonly DomainEvent[],
   ): Promise<void>;
   listByTarget(kind: Endorsement['target']['kind'], targetId: string): Promise<Endorsement[]>;
+  /**
+   * The endorsement that holds the partner's one active place for the target, read
+   * consistently (it may have expired since: the caller decides); null when none does.
+   */
+  activeBy(partnerId: string, target: Endorsement['target']): Promise<Endorsement | null>;
   listByPartner(partnerId: string, page: PageRequest): Promise<Page<Endorsement>>;
 }
 
 export interface InvitationRepository {
+  /**
+   * Stores a pending invitation; ConflictError `INVITATION_PENDING` when the partner already has
+   * one for the design (then `pendingFor` returns it).
+   */
   add(invitation: Invitation, events: readonly DomainEvent[]): Promise<void>;
   get(id: string): Promise<Invitation | null>;
+  /** The partner's pending invitation to endorse the design, read consistently; null if none. */
+  pendingFor(partnerId: string, microCredentialId: string): Promise<Invitation | null>;
   update(
     invitation: Invitation,
     expectedVersion: number,
