@@ -6,7 +6,14 @@ import { emailIdentity } from '../../functions/core/issuance/open-badge';
 import { createWorkerHandler } from '../../functions/handlers/worker-handler';
 import type { Caller } from '../../infra/local/graphql-client';
 import { demoStackedDesign } from '../../infra/local/demo-content';
-import { stackingOperations as ops } from '../../infra/local/portal-flows';
+import {
+  approveDesign,
+  endorseDesign,
+  operations,
+  publishDesign,
+  stackingOperations as ops,
+} from '../../infra/local/portal-flows';
+import { designInput } from '../support/builders';
 import { ExternalIssuer } from '../support/external-issuer';
 import { lagIndexReads } from '../support/faults';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
@@ -553,6 +560,53 @@ describe('stacking micro-credentials into larger badges', () => {
     const stacked = await stackedOf(email, targetId);
     expect(stacked).toHaveLength(1);
     expect(stacked[0]!.parts).toContain(ethics);
+  });
+
+  it('awards a stacked credential when its design is published just after the stack is defined, and the index of stacks by design lags', async () => {
+    await design('Lab Safety');
+    await design('Lab Technique');
+    const email = 'published-meanwhile@example.org';
+    await award('Lab Safety', email);
+    await award('Lab Technique', email);
+    await t.platform.drain();
+    // The stacked design is approved, not yet published, when the stack is defined: the
+    // stack's backfill finds it unpublished and issues nothing.
+    const qa = await t.qaCallers(institutionId);
+    const { createMicroCredential: target } = await t.api.call<{
+      createMicroCredential: { id: string };
+    }>(
+      operations.createDesign,
+      { input: designInput(institutionId, { ...demoStackedDesign, name: 'Lab Practice' }) },
+      admin,
+    );
+    await approveDesign(t.api, target.id, qa);
+    await endorseDesign(t.api, target.id, (await t.partnerFor(institutionId)).apiKey);
+    const { errors } = await defineStack({
+      name: 'Lab Practice',
+      microCredentialId: target.id,
+      rule: 'ALL',
+      parts: [
+        { microCredentialId: designs['Lab Safety'] },
+        { microCredentialId: designs['Lab Technique'] },
+      ],
+    });
+    expect(errors).toBeUndefined();
+    await t.platform.drain();
+    const beforePublication = await stackedOf(email, target.id);
+    // Published a moment later: the index of the design's stacks does not list the stack yet.
+    const heal = lagIndexReads(t.platform.container.clients.dynamodb, {
+      times: Infinity,
+      matching: (input) => JSON.stringify(input).includes(`MICROCREDENTIAL#${target.id}#STACKS`),
+    });
+    try {
+      await publishDesign(t.api, target.id, admin);
+      await t.platform.drain();
+    } finally {
+      heal();
+    }
+
+    expect(beforePublication).toEqual([]);
+    expect(await stackedOf(email, target.id)).toHaveLength(1);
   });
 
   it('refuses impossible rules, cycles, foreign parts, and callers who may not define stacks', async () => {

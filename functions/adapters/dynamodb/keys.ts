@@ -186,6 +186,15 @@ export const keys = {
     gsi2sk: `${stack.createdAt}#${stack.id}`,
   }),
   /**
+   * Stacks whose stacked credential is a design, one item per (design, stack), active or
+   * retired, in the base table: read consistently where the index by target could lag.
+   */
+  stacksWithTarget: (microCredentialId: string) => `STACKTARGET#${microCredentialId}`,
+  stackTarget: (microCredentialId: string, stackId: string) => ({
+    pk: keys.stacksWithTarget(microCredentialId),
+    sk: `STACK#${stackId}`,
+  }),
+  /**
    * Stacks that count a part, one index item per (part, active stack). External achievement
    * ids are URLs of up to 2 KB, so they are hashed to keep the key well inside DynamoDB's limit.
    */

@@ -21,12 +21,14 @@ const stackItem = (stack: Stack) => ({
   ...stack,
 });
 
-const partIndexSchema = z.object({ stackId: z.string() });
+/** A part or target item: the id of the stack it indexes. */
+const stackRefSchema = z.object({ stackId: z.string() });
 
 /**
- * Stacks: one item per stack (indexed by its target design and its institution) and, while the
- * stack is active, one index item per part, so the worker finds the stacks a new credential
- * may complete with one query. Retiring a stack deletes its part items in the same transaction.
+ * Stacks: one item per stack (indexed by its target design and its institution), one target
+ * item beside it, and, while the stack is active, one index item per part, so the worker finds
+ * the stacks a new credential may complete with one consistent query. Retiring a stack deletes
+ * its part items in the same transaction.
  */
 export class DynamoDbStackRepository implements StackRepository {
   constructor(private readonly table: DynamoTable) {}
@@ -40,6 +42,17 @@ export class DynamoDbStackRepository implements StackRepository {
             TableName,
             Item: stackItem(stack),
             ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.stackTarget(stack.microCredentialId, stack.id),
+              entity: 'StackTarget',
+              version: 1,
+              stackId: stack.id,
+            },
           },
         },
         ...this.partItems(stack),
@@ -85,7 +98,7 @@ export class DynamoDbStackRepository implements StackRepository {
     // Consistent reads: a stack stored before this call is listed (see `backfillStacks`).
     const parts = await this.table.queryAll({
       partitionValue: keys.stacksWithPart(key),
-      schema: partIndexSchema,
+      schema: stackRefSchema,
       consistent: true,
     });
     const stacks = await this.batchGet(parts.map((item) => item.stackId));
@@ -93,7 +106,19 @@ export class DynamoDbStackRepository implements StackRepository {
   }
 
   async listByTarget(microCredentialId: string): Promise<Stack[]> {
-    return this.all('gsi1', keys.stacksOfTarget(microCredentialId));
+    // The index lists every stack, those defined before target items were written too; the
+    // target items, read consistently, add any stack defined a moment ago that it lacks.
+    const [listed, targets] = await Promise.all([
+      this.all('gsi1', keys.stacksOfTarget(microCredentialId)),
+      this.table.queryAll({
+        partitionValue: keys.stacksWithTarget(microCredentialId),
+        schema: stackRefSchema,
+        consistent: true,
+      }),
+    ]);
+    const known = new Set(listed.map((stack) => stack.id));
+    const unlisted = targets.map((item) => item.stackId).filter((id) => !known.has(id));
+    return [...listed, ...(await this.batchGet(unlisted))];
   }
 
   private partItems(stack: Stack): TransactItem[] {

@@ -10,7 +10,7 @@ export interface StackRepository {
   listByInstitution(institutionId: string): Promise<Stack[]>;
   /** Active stacks that count a design or an external achievement among their parts. */
   listByPart(partKey: string): Promise<Stack[]>;
-  /** Stacks (active or retired) whose stacked credential is this design. */
+  /** Stacks (active or retired) whose stacked credential is this design, read consistently. */
   listByTarget(microCredentialId: string): Promise<Stack[]>;
 }
 
