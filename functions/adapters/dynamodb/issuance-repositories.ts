@@ -31,15 +31,11 @@ import { eventPuts } from './event-item';
 import { versionedPut, type DynamoTable, type TransactItem } from './table';
 
 /**
- * The signed credential is stored as its JSON text: a DynamoDB map would not keep key order,
- * and the credential must be served exactly as issued, byte for byte.
- */
-/**
  * How long a credential stays in its design's recently issued partition: far longer than an
  * index takes to list it (under a second in practice), so a stack defined at the moment it was
  * issued finds it there (see `recentRecipientsOfDesign`). DynamoDB's TTL removes it after.
  */
-export const recentlyIssuedSeconds = 2 * 24 * 60 * 60;
+const recentlyIssuedSeconds = 2 * 24 * 60 * 60;
 
 function recentRecipientItem(record: CredentialRecord) {
   return {
@@ -54,6 +50,10 @@ function recentRecipientItem(record: CredentialRecord) {
 
 const recentRecipientSchema = z.object({ credentialId: z.string(), emailHash: z.string() });
 
+/**
+ * The signed credential is stored as its JSON text: a DynamoDB map would not keep key order,
+ * and the credential must be served exactly as issued, byte for byte.
+ */
 function credentialItem(record: CredentialRecord) {
   return {
     ...keys.credential(record.id),

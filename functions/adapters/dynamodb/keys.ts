@@ -132,7 +132,7 @@ export const keys = {
     gsi3sk: `${credential.issuedAt}#${credential.id}`,
   }),
   /**
-   * The credentials of a design issued in the last hours, in the base table (an index may not
+   * The credentials of a design issued in the last two days, in the base table (an index may not
    * list them yet, a consistent query of this partition does): see `recentRecipientsOfDesign`.
    */
   recentRecipientsOfDesign: (microCredentialId: string) =>
