@@ -1,5 +1,6 @@
 /**
- * `npm run token -- --role <role> [--issuer <institution id>] [--qa-role <role>]... [--sub <id>]`
+ * `npm run token -- --role <role> [--issuer <institution id>] [--qa-role <role>]...
+ * [--design <design id>]... [--sub <id>]` (`--design`: the designs an assessor assesses)
  * prints a bearer token from the local identity issuer (the key under .local/identity, shared
  * with `npm start`). Issuer-scoped roles default to the seeded demo institution.
  */
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     issuer: { type: 'string' },
     partner: { type: 'string' },
     'qa-role': { type: 'string', multiple: true },
+    design: { type: 'string', multiple: true },
     sub: { type: 'string' },
     email: { type: 'string' },
     name: { type: 'string' },
@@ -48,6 +50,7 @@ const token = await identity.mint({
   institutionId,
   partnerId: values.partner,
   qaRoles: values['qa-role'],
+  assessedDesigns: values.design,
   subject: values.sub,
   email: values.email,
   name: values.name,

@@ -33,8 +33,8 @@ export interface IdentityProps {
 
 /**
  * Staff and learner sign-in: a Cognito user pool whose groups are the platform roles, with
- * `institutionId` and `qaRoles` attributes that only administrators can set, and one public app
- * client for the portal.
+ * `institutionId`, `qaRoles` and `assessedDesigns` attributes that only administrators can set,
+ * and one public app client for the portal.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -68,6 +68,9 @@ export class Identity extends Construct {
         qaRoles: new StringAttribute({ maxLen: 1000, mutable: true }),
         // The industry partner a partner admin manages.
         partnerId: new StringAttribute({ minLen: 1, maxLen: 100, mutable: true }),
+        // Comma-separated design ids an assessor assesses; unset, all of their institution's.
+        // A custom attribute can be added to an existing pool, never changed or removed.
+        assessedDesigns: new StringAttribute({ maxLen: 2048, mutable: true }),
       },
       featurePlan,
       ...(featurePlan === FeaturePlan.PLUS
@@ -98,7 +101,12 @@ export class Identity extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
-      readAttributes: profile.withCustomAttributes('institutionId', 'qaRoles', 'partnerId'),
+      readAttributes: profile.withCustomAttributes(
+        'institutionId',
+        'qaRoles',
+        'partnerId',
+        'assessedDesigns',
+      ),
       // Without this a user could call UpdateUserAttributes with their own token and move
       // themselves into another institution or QA role. Only the profile is self-service.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),

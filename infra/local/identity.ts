@@ -14,6 +14,8 @@ export interface TokenClaims {
   readonly institutionId?: string;
   readonly partnerId?: string;
   readonly qaRoles?: readonly string[];
+  /** An assessor's designs (`custom:assessedDesigns`); absent: all of the institution's. */
+  readonly assessedDesigns?: readonly string[];
   readonly subject?: string;
   readonly email?: string;
   readonly name?: string;
@@ -74,6 +76,9 @@ export class LocalIdentityIssuer {
       ...(claims.institutionId ? { 'custom:institutionId': claims.institutionId } : {}),
       ...(claims.partnerId ? { 'custom:partnerId': claims.partnerId } : {}),
       ...(claims.qaRoles?.length ? { 'custom:qaRoles': claims.qaRoles.join(',') } : {}),
+      ...(claims.assessedDesigns?.length
+        ? { 'custom:assessedDesigns': claims.assessedDesigns.join(',') }
+        : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid })
       .setIssuer(localIssuer)

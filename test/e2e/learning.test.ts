@@ -641,54 +641,101 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
     ).toEqual([`EDUCATIONAL round ${rounds}.`, `DEMONSTRATION round ${rounds}.`, null]);
   }, 120_000);
 
-  it("filters the assessors' queue by design, and finds nothing for another institution's design", async () => {
-    const { designId: other } = await t.publishedDesign(
-      { name: 'Queued Elsewhere' },
-      institutionId,
+  const queueOf = (caller: Caller, microCredentialId?: string) =>
+    t.api.request<{ assessmentQueue: { nodes: { id: string; microCredentialId: string }[] } }>(
+      `query ($id: ID) { assessmentQueue(first: 100, microCredentialId: $id) { nodes { id microCredentialId } } }`,
+      { id: microCredentialId },
+      caller,
     );
-    const quinn = await learner('quinn');
-    const here = await enrol(quinn);
-    const there = await enrol(quinn, other);
-    const mainSubmission = await submit(quinn, here.id, {
+  /** A learner's reflective submission in the main design and in another of the institution. */
+  const submittedInTwoDesigns = async (name: string, otherDesignName: string) => {
+    const { designId: other } = await t.publishedDesign({ name: otherDesignName }, institutionId);
+    const caller = await learner(name);
+    const here = await enrol(caller);
+    const there = await enrol(caller, other);
+    const main = await submit(caller, here.id, {
       component: 'REFLECTIVE',
       narrative: 'Main design.',
     });
-    const otherSubmission = await submit(quinn, there.id, {
+    const elsewhere = await submit(caller, there.id, {
       component: 'REFLECTIVE',
       narrative: 'Other design.',
     });
+    return {
+      other,
+      learner: caller,
+      mainEnrolment: here.id,
+      main: main.data!.submitEvidence.id,
+      elsewhere: elsewhere.data!.submitEvidence.id,
+    };
+  };
+
+  it("filters the assessors' queue by design, and finds nothing for another institution's design", async () => {
+    const {
+      other,
+      learner: quinn,
+      main,
+      elsewhere,
+    } = await submittedInTwoDesigns('quinn', 'Queued Elsewhere');
     const foreignInstitution = await t.createInstitution({ name: 'Queue Polytechnic' });
     const foreignAssessor = await t.as('assessor', {
       institutionId: foreignInstitution,
       subject: 'queue-foreign-assessor',
     });
-    const queue = (caller: Caller, microCredentialId?: string) =>
-      t.api.request<{
-        assessmentQueue: { nodes: { id: string; microCredentialId: string }[] };
-      }>(
-        `query ($id: ID) { assessmentQueue(first: 100, microCredentialId: $id) { nodes { id microCredentialId } } }`,
-        { id: microCredentialId },
-        caller,
-      );
 
-    const all = await queue(assessor);
-    const onlyOther = await queue(assessor, other);
-    const foreign = await queue(foreignAssessor, other);
-    const learnerAsks = await queue(quinn, other);
+    const all = await queueOf(assessor);
+    const onlyOther = await queueOf(assessor, other);
+    const foreign = await queueOf(foreignAssessor, other);
+    const learnerAsks = await queueOf(quinn, other);
 
     const ids = (result: typeof all) => result.data!.assessmentQueue.nodes.map((node) => node.id);
-    expect(ids(all)).toEqual(
-      expect.arrayContaining([
-        mainSubmission.data!.submitEvidence.id,
-        otherSubmission.data!.submitEvidence.id,
-      ]),
-    );
-    expect(ids(onlyOther)).toEqual([otherSubmission.data!.submitEvidence.id]);
+    expect(ids(all)).toEqual(expect.arrayContaining([main, elsewhere]));
+    expect(ids(onlyOther)).toEqual([elsewhere]);
     expect(onlyOther.data!.assessmentQueue.nodes.every((n) => n.microCredentialId === other)).toBe(
       true,
     );
     expect(ids(foreign)).toEqual([]);
     expect(learnerAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('limits an assessor given designs to the evidence of those designs', async () => {
+    const { other, mainEnrolment, main, elsewhere } = await submittedInTwoDesigns(
+      'rowan',
+      'Assessed Apart',
+    );
+    const limited = await t.as('assessor', {
+      institutionId,
+      subject: 'assessor-of-one-design',
+      assessedDesigns: [other],
+    });
+    const readSubmission = (id: string, caller = limited) =>
+      t.api.request<{ submission: { id: string; status: string } }>(
+        `query ($id: ID!) { submission(id: $id) { id status } }`,
+        { id },
+        caller,
+      );
+
+    const everything = await queueOf(limited);
+    const mainQueue = await queueOf(limited, designId);
+    const outside = await readSubmission(main);
+    const outsideEnrolment = await t.api.request(ops.enrolment, { id: mainEnrolment }, limited);
+    const refused = await assess(limited, main, {
+      decision: 'RETURN',
+      feedback: 'Not mine to assess.',
+    });
+    const inside = await readSubmission(elsewhere);
+    const accepted = await assess(limited, elsewhere, { decision: 'ACCEPT' });
+    const untouched = await readSubmission(main, assessor);
+
+    const nodes = everything.data!.assessmentQueue.nodes;
+    expect(nodes.map((node) => node.id)).toContain(elsewhere);
+    expect(nodes.every((node) => node.microCredentialId === other)).toBe(true);
+    for (const result of [mainQueue, outside, outsideEnrolment, refused])
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(inside.data!.submission.id).toBe(elsewhere);
+    expect(accepted.data!.assessEvidence.status).toBe('ACCEPTED');
+    // The refused decision changed nothing: the institution's assessors still see it pending.
+    expect(untouched.data!.submission.status).toBe('SUBMITTED');
   });
 });
 

@@ -268,7 +268,11 @@ describe('StatefulStack', () => {
       // Assess
       expect(client.properties.WriteAttributes).toEqual(['name']);
       expect(client.properties.ReadAttributes).toEqual(
-        expect.arrayContaining(['custom:institutionId', 'custom:qaRoles']),
+        expect.arrayContaining([
+          'custom:institutionId',
+          'custom:qaRoles',
+          'custom:assessedDesigns',
+        ]),
       );
       expect(client.properties).toMatchObject({ GenerateSecret: false });
       expect(client.properties.AllowedOAuthFlows).toBeUndefined();

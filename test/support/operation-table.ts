@@ -20,6 +20,8 @@ export const roles = [
   'none',
   'learner',
   'assessor',
+  /** An assessor of this institution given another design to assess (`assessedDesigns`). */
+  'designAssessor',
   'reviewer',
   'admin',
   'otherAdmin',
@@ -67,7 +69,7 @@ export interface Row {
   readonly allow: readonly Role[] | 'everyone';
 }
 
-const staff: Role[] = ['platformAdmin', 'admin', 'reviewer', 'assessor'];
+const staff: Role[] = ['platformAdmin', 'admin', 'reviewer', 'assessor', 'designAssessor'];
 const qaReaders: Role[] = ['platformAdmin', 'admin', 'reviewer'];
 const partnerCallers: Role[] = ['partnerKey', 'otherPartnerKey', 'partnerAdmin'];
 const ownPartner: Role[] = ['partnerKey', 'partnerAdmin'];
@@ -141,7 +143,7 @@ export const matrix: readonly Row[] = [
   {
     operation: 'assessmentQueue',
     document: '{ assessmentQueue { nodes { id } } }',
-    allow: ['assessor'],
+    allow: ['assessor', 'designAssessor'],
   },
   {
     operation: 'partner',
@@ -572,7 +574,7 @@ export async function buildWorld(
     otherPartnerKey: { apiKey: other.apiKey },
     partnerAdmin: partner.admin,
     platformAdmin: await t.as('platform-admin'),
-  } satisfies Record<Role, Caller>);
+  } satisfies Omit<Record<Role, Caller>, 'designAssessor'>);
   const create = async (name: string) =>
     (
       await t.api.call<{ createMicroCredential: { id: string; version: number } }>(
@@ -590,6 +592,11 @@ export async function buildWorld(
     { ...demoStackedDesign, name: 'Matrix retirable' },
     institutionId,
   );
+  callers.designAssessor = await t.as('assessor', {
+    institutionId,
+    subject: 'matrix-design-assessor',
+    assessedDesigns: [retirable.designId],
+  });
   const spareEndorsement = await endorseDesign(t.api, draft.id, partner.apiKey);
   const issue = async (email: string) =>
     (

@@ -25,6 +25,7 @@ export interface TestPlatform {
     options?: {
       institutionId?: string;
       qaRoles?: string[];
+      assessedDesigns?: string[];
       subject?: string;
       email?: string;
       partnerId?: string;
@@ -83,6 +84,7 @@ export async function startTestPlatform(
       role,
       institutionId: options.institutionId,
       qaRoles: options.qaRoles,
+      assessedDesigns: options.assessedDesigns,
       subject: options.subject,
       email: options.email,
       partnerId: options.partnerId,

@@ -25,6 +25,7 @@ const claimsSchema = z.object({
   'cognito:groups': z.array(z.string()).default([]),
   'custom:institutionId': z.string().max(100).optional(),
   'custom:qaRoles': z.string().max(1_000).optional(),
+  'custom:assessedDesigns': z.string().max(2_048).optional(),
   'custom:partnerId': z.string().max(100).optional(),
 });
 
@@ -89,10 +90,8 @@ export class JwtAuthenticator implements Authenticator {
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new UnauthenticatedError('The token lacks required claims.');
     const groups = claims.data['cognito:groups'];
-    const qaRoles = (claims.data['custom:qaRoles'] ?? '')
-      .split(',')
-      .map((role) => role.trim())
-      .filter(Boolean);
+    const qaRoles = commaSeparated(claims.data['custom:qaRoles']);
+    const assessedDesigns = commaSeparated(claims.data['custom:assessedDesigns']);
     return {
       kind: 'user',
       userId: claims.data.sub,
@@ -103,8 +102,17 @@ export class JwtAuthenticator implements Authenticator {
       institutionId: claims.data['custom:institutionId'] || undefined,
       partnerId: claims.data['custom:partnerId'] || undefined,
       qaRoles,
+      ...(assessedDesigns.length ? { assessedDesigns } : {}),
     };
   }
+}
+
+/** A custom attribute holding a list: Cognito attributes are strings. */
+function commaSeparated(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 function isFetchFailure(error: unknown): boolean {

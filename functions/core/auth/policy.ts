@@ -15,13 +15,23 @@ export interface Scope {
   readonly learnerId?: string;
   /** SHA-256 of the normalised email a credential was issued to. */
   readonly recipientEmailHash?: string;
+  /** The design a learner's enrolment and evidence belong to. */
+  readonly microCredentialId?: string;
 }
 
 type Grant =
   /** Anyone, signed in or not. */
   | { readonly kind: 'public' }
-  /** Holders of a platform role; `sameInstitution` also requires the scope's institution. */
-  | { readonly kind: 'role'; readonly role: Role; readonly sameInstitution?: boolean }
+  /**
+   * Holders of a platform role; `sameInstitution` also requires the scope's institution, and
+   * `assessedDesign` the scope's design among an assessor's designs when they are listed.
+   */
+  | {
+      readonly kind: 'role';
+      readonly role: Role;
+      readonly sameInstitution?: boolean;
+      readonly assessedDesign?: boolean;
+    }
   /** The learner who owns the resource. */
   | { readonly kind: 'owner' }
   /** The person a credential was issued to (their verified email matches the credential's). */
@@ -38,6 +48,8 @@ const platformAdmin: Grant = { kind: 'role', role: 'platform-admin' };
 const issuerAdmin: Grant = { kind: 'role', role: 'issuer-admin', sameInstitution: true };
 const qaReviewer: Grant = { kind: 'role', role: 'qa-reviewer', sameInstitution: true };
 const assessor: Grant = { kind: 'role', role: 'assessor', sameInstitution: true };
+/** An assessor of the scope's design: all of the institution's, unless their designs are listed. */
+const designAssessor: Grant = { ...assessor, assessedDesign: true };
 const recipient: Grant = { kind: 'recipient' };
 const partnerAdmin: Grant = { kind: 'partnerAdmin' };
 const partnerKey = (scope: string): Grant => ({ kind: 'partner', scope });
@@ -99,11 +111,11 @@ export const policy = {
   /** Enrolling in a published micro-credential. */
   'learning.enrol': [signedIn],
   /** A learner's own enrolment and evidence; staff of the institution read them too. */
-  'learning.read': [{ kind: 'owner' }, platformAdmin, issuerAdmin, assessor],
+  'learning.read': [{ kind: 'owner' }, platformAdmin, issuerAdmin, designAssessor],
   /** Submitting evidence for one's own enrolment. */
   'learning.submit': [{ kind: 'owner' }],
   /** Accepting or returning evidence. */
-  'learning.assess': [assessor],
+  'learning.assess': [designAssessor],
   /** Defining and retiring stacks over the institution's designs. */
   'stack.define': [issuerAdmin],
   /** Reading an institution's stacks: its staff. */
@@ -135,6 +147,7 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
       return true;
     case 'role':
       if (!hasRole(principal, grant.role)) return false;
+      if (grant.assessedDesign && !assesses(principal, scope.microCredentialId)) return false;
       if (!grant.sameInstitution) return true;
       return scope.institutionId !== undefined && principal.institutionId === scope.institutionId;
     case 'owner':
@@ -167,6 +180,23 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         principal.partnerId === scope.partnerId
       );
   }
+}
+
+/**
+ * Whether an assessor assesses `microCredentialId`: always when their designs are not listed;
+ * with a list, only a listed design (an action on no one design, such as reading the queue,
+ * is allowed, and the queue is filtered by `assessedDesignsOf`).
+ */
+function assesses(principal: Principal, microCredentialId: string | undefined): boolean {
+  const designs = assessedDesignsOf(principal);
+  return !designs || microCredentialId === undefined || designs.includes(microCredentialId);
+}
+
+/** The designs an assessor is limited to, or undefined when they assess all of them. */
+export function assessedDesignsOf(principal: Principal): readonly string[] | undefined {
+  return principal.kind === 'user' && principal.assessedDesigns?.length
+    ? principal.assessedDesigns
+    : undefined;
 }
 
 function sha256Hex(text: string): string {

@@ -28,6 +28,11 @@ export interface UserPrincipal {
   readonly institutionId?: string;
   /** QA step roles the person decides for their institution (e.g. `board`, `senior-management`). */
   readonly qaRoles: readonly string[];
+  /**
+   * The designs an assessor assesses. Absent or empty: every design of their institution.
+   * Listed: only the evidence of enrolments in those designs (the `learning.*` actions).
+   */
+  readonly assessedDesigns?: readonly string[];
   /** The industry partner a partner admin manages. */
   readonly partnerId?: string;
 }

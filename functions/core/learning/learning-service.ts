@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { authorize } from '../auth/policy';
+import { assessedDesignsOf, authorize } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { ComponentKind } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
@@ -134,6 +134,7 @@ export class LearningService {
     authorize(principal, 'learning.read', {
       learnerId: enrolment.learnerId,
       institutionId: enrolment.institutionId,
+      microCredentialId: enrolment.microCredentialId,
     });
     return enrolment;
   }
@@ -149,6 +150,7 @@ export class LearningService {
     authorize(principal, 'learning.read', {
       learnerId: submission.learnerId,
       institutionId: submission.institutionId,
+      microCredentialId: submission.microCredentialId,
     });
     return submission;
   }
@@ -256,12 +258,17 @@ export class LearningService {
     microCredentialId?: string | null,
   ): Promise<Page<Submission>> {
     const institutionId = principal.kind === 'user' ? (principal.institutionId ?? '') : '';
-    authorize(principal, 'learning.assess', { institutionId });
     const designId =
       microCredentialId == null
         ? undefined
         : parseInput(identifier(), microCredentialId, 'microCredentialId');
-    return this.deps.learning.queue(institutionId, pageRequest(first, after), designId);
+    authorize(principal, 'learning.assess', { institutionId, microCredentialId: designId });
+    const page = await this.deps.learning.queue(institutionId, pageRequest(first, after), designId);
+    // An assessor of some designs sees their submissions only: a page may hold fewer than asked.
+    const designs = assessedDesignsOf(principal);
+    return designs
+      ? { ...page, items: page.items.filter((item) => designs.includes(item.microCredentialId)) }
+      : page;
   }
 
   /**
@@ -272,7 +279,10 @@ export class LearningService {
    */
   async assess(principal: Principal, submissionId: string, input: unknown): Promise<Submission> {
     let submission = await this.requireSubmission(submissionId);
-    authorize(principal, 'learning.assess', { institutionId: submission.institutionId });
+    authorize(principal, 'learning.assess', {
+      institutionId: submission.institutionId,
+      microCredentialId: submission.microCredentialId,
+    });
     const decision = parseInput(assessInput, input);
     if (principal.kind === 'user' && principal.userId === submission.learnerId) {
       throw new ForbiddenError(
@@ -559,6 +569,10 @@ export class LearningService {
     authorize(principal, 'learning.read', {
       learnerId: file.learnerId,
       institutionId: file.institutionId,
+      // Files do not record their design; an assessor limited to some designs needs it.
+      ...(assessedDesignsOf(principal)
+        ? { microCredentialId: (await this.requireEnrolment(file.enrolmentId)).microCredentialId }
+        : {}),
     });
     if (file.status !== 'UPLOADED')
       throw new ConflictError('FILE_NOT_UPLOADED', 'The file has not been uploaded.');
