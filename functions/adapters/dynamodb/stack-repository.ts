@@ -105,16 +105,18 @@ export class DynamoDbStackRepository implements StackRepository {
     return stacks.filter((stack) => stack.status === 'ACTIVE');
   }
 
-  async listByTarget(microCredentialId: string): Promise<Stack[]> {
+  async listByTarget(microCredentialId: string, consistent = false): Promise<Stack[]> {
     // The index lists every stack, those defined before target items were written too; the
     // target items, read consistently, add any stack defined a moment ago that it lacks.
     const [listed, targets] = await Promise.all([
       this.all('gsi1', keys.stacksOfTarget(microCredentialId)),
-      this.table.queryAll({
-        partitionValue: keys.stacksWithTarget(microCredentialId),
-        schema: stackRefSchema,
-        consistent: true,
-      }),
+      consistent
+        ? this.table.queryAll({
+            partitionValue: keys.stacksWithTarget(microCredentialId),
+            schema: stackRefSchema,
+            consistent: true,
+          })
+        : [],
     ]);
     const known = new Set(listed.map((stack) => stack.id));
     const unlisted = targets.map((item) => item.stackId).filter((id) => !known.has(id));

@@ -10,8 +10,11 @@ export interface StackRepository {
   listByInstitution(institutionId: string): Promise<Stack[]>;
   /** Active stacks that count a design or an external achievement among their parts. */
   listByPart(partKey: string): Promise<Stack[]>;
-  /** Stacks (active or retired) whose stacked credential is this design, read consistently. */
-  listByTarget(microCredentialId: string): Promise<Stack[]>;
+  /**
+   * Stacks (active or retired) whose stacked credential is this design. `consistent` also lists
+   * a stack stored a moment ago, which the index may not list yet (one more query).
+   */
+  listByTarget(microCredentialId: string, consistent?: boolean): Promise<Stack[]>;
 }
 
 /** The credential issued here, or the import, that the worker is reacting to. */

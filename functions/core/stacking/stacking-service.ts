@@ -239,7 +239,9 @@ export class StackingService {
    * the credential of.
    */
   async targetPublished(microCredentialId: string, publishedAt: string): Promise<void> {
-    await this.backfillStacks(await this.deps.stacks.listByTarget(microCredentialId), publishedAt);
+    // Consistently: a stack defined a moment before the publication found it unpublished.
+    const stacks = await this.deps.stacks.listByTarget(microCredentialId, true);
+    await this.backfillStacks(stacks, publishedAt);
   }
 
   /**
@@ -264,8 +266,11 @@ export class StackingService {
     const recent = new Map<string, string[]>();
     for (const part of parts) {
       const issuedLately = await this.deps.credentials.recentRecipientsOfDesign(part, since);
-      for (const { emailHash, credentialId } of issuedLately)
-        recent.set(emailHash, [...(recent.get(emailHash) ?? []), credentialId]);
+      for (const { emailHash, credentialId } of issuedLately) {
+        const ids = recent.get(emailHash);
+        if (ids) ids.push(credentialId);
+        else recent.set(emailHash, [credentialId]);
+      }
     }
 
     const seen = new Set<string>();
