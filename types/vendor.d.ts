@@ -112,6 +112,16 @@ declare module '@digitalbazaar/vc' {
     documentLoader: (url: string) => Promise<unknown>;
   }): Promise<Record<string, unknown>>;
 }
+declare module '@digitalcredentials/vc-bitstring-status-list' {
+  /** Checks a credential's BitstringStatusListEntry(s): `verified` is false when a bit is set. */
+  export function checkStatus(options: {
+    credential: object;
+    documentLoader: (url: string) => Promise<unknown>;
+    suite?: unknown;
+    verifyBitstringStatusListCredential?: boolean;
+    verifyMatchingIssuers?: boolean;
+  }): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+}
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
     constructor(options: { cryptosuite: unknown; signer?: unknown });

@@ -66,7 +66,7 @@ describe('RDF canonicalization with shared term definitions', () => {
   it('gives the N-Quads of jsonld.js as published for every kind of document Tessera signs', async () => {
     const achievement = (credential.credentialSubject as Json).achievement as Json;
     const endorsement = (achievement.endorsement as Json[])[0]!;
-    const statusEntry = (credential.credentialStatus as Json[])[0]!;
+    const statusEntry = credential.credentialStatus as Json;
     const statusList = (await (
       await fetch(statusEntry.statusListCredential as string)
     ).json()) as Json;

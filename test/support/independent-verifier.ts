@@ -1,6 +1,7 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
+import { checkStatus } from '@digitalcredentials/vc-bitstring-status-list';
 import { documentLoader as bundledContexts } from '../../functions/adapters/proofs/contexts';
 
 /**
@@ -19,6 +20,27 @@ export async function verifyWithDigitalBazaar(
     documentLoader: didWebLoader,
     // Status is checked by our own tests through the published status list.
     checkStatus: () => Promise.resolve({ verified: true }),
+  });
+  return { verified: result.verified, error: result.error };
+}
+
+/**
+ * The credential's status as the DCC Bitstring Status List library reads it: it fetches each
+ * status list credential over HTTP, verifies its proof (with the verifier above) and its issuer,
+ * and reads the bit. `verified` is false for a credential whose bit is set.
+ */
+export async function checkStatusWithDcc(
+  credential: object,
+): Promise<{ verified: boolean; error?: unknown }> {
+  const result = await checkStatus({
+    credential,
+    suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+    documentLoader: async (url: string) => {
+      if (!url.startsWith('http://') || !url.includes('/status-lists/')) return didWebLoader(url);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return { contextUrl: null, documentUrl: url, document: (await response.json()) as object };
+    },
   });
   return { verified: result.verified, error: result.error };
 }

@@ -32,7 +32,7 @@ import {
   issuerProfile,
   jwtClaims,
   openBadgeCredential,
-  statusEntries,
+  statusEntry,
 } from './open-badge';
 import type {
   CredentialRepository,
@@ -231,13 +231,7 @@ export class IssuanceService {
     let record: CredentialRecord | undefined;
     if (batch) {
       ({ reservation, record } = await this.reserveWhileSigning(
-        reserveAs(
-          this.deps.ids.newId(),
-          await Promise.all([
-            batch.position(institutionId, 'revocation'),
-            batch.position(institutionId, 'suspension'),
-          ]),
-        ),
+        reserveAs(this.deps.ids.newId(), [await batch.position(institutionId, 'revocation')]),
         request,
         hash,
         batch,
@@ -248,7 +242,6 @@ export class IssuanceService {
         (await this.deps.credentials.reserve(
           reserveAs(this.deps.ids.newId(), [
             await this.deps.statusLists.allocate(institutionId, 'revocation'),
-            await this.deps.statusLists.allocate(institutionId, 'suspension'),
           ]),
         ));
     }
@@ -525,6 +518,11 @@ export class IssuanceService {
       }),
       ...(request.results?.length ? { result: request.results } : {}),
     };
+    // One entry, for revocation. A reservation made before suspension left the document also
+    // holds a suspension position; it stays unused.
+    const revocation = reservation.statusEntries.find((entry) => entry.purpose === 'revocation');
+    if (!revocation)
+      throw new Error(`Reservation ${reservation.credentialId} holds no revocation position`);
     const unsigned = openBadgeCredential({
       id: urls.credential(reservation.credentialId),
       issuer: issuerProfile(urls, institution),
@@ -534,7 +532,7 @@ export class IssuanceService {
       validUntil,
       subject,
       evidence: request.evidence,
-      credentialStatus: statusEntries(urls, institutionId, reservation.statusEntries),
+      credentialStatus: statusEntry(urls, institutionId, revocation),
     });
     const verificationMethod = urls.verificationMethod(
       'institution',
@@ -576,7 +574,7 @@ export class IssuanceService {
         ...(recipient.did ? { did: recipient.did } : {}),
       },
       status: 'ACTIVE',
-      statusEntries: reservation.statusEntries,
+      statusEntries: [revocation],
       issuedAt: reservation.issuedAt,
       validFrom,
       ...(validUntil ? { validUntil } : {}),

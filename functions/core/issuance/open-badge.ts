@@ -215,21 +215,24 @@ export function emailIdentity(address: string, salt: string): JsonObject {
   };
 }
 
-export function statusEntries(
+/**
+ * The credential's one `BitstringStatusListEntry` (OB 3.0 allows one `credentialStatus`): its
+ * revocation position, which every Bitstring Status List verifier reads. Suspension is kept by
+ * the platform and shown by its own verification (see docs/decisions.md).
+ */
+export function statusEntry(
   urls: PublicUrls,
   institutionId: string,
-  entries: readonly StatusEntry[],
-): JsonObject[] {
-  return entries.map((entry) => {
-    const list = urls.statusList(institutionId, entry.purpose, entry.listNumber);
-    return {
-      id: `${list}#${entry.index}`,
-      type: 'BitstringStatusListEntry',
-      statusPurpose: entry.purpose,
-      statusListIndex: String(entry.index),
-      statusListCredential: list,
-    };
-  });
+  entry: StatusEntry,
+): JsonObject {
+  const list = urls.statusList(institutionId, entry.purpose, entry.listNumber);
+  return {
+    id: `${list}#${entry.index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: entry.purpose,
+    statusListIndex: String(entry.index),
+    statusListCredential: list,
+  };
 }
 
 /** An unsigned `OpenBadgeCredential` (VC Data Model 2.0 + OB 3.0.3). */
@@ -242,7 +245,7 @@ export function openBadgeCredential(args: {
   validUntil?: string;
   subject: JsonObject;
   evidence?: readonly JsonObject[];
-  credentialStatus: readonly JsonObject[];
+  credentialStatus: JsonObject;
 }): JsonObject {
   return {
     '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS_CONTEXT],
