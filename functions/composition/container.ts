@@ -199,7 +199,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     clock,
     ids,
-    endorsements: (microCredentialId) => endorsements.activeCredentials(microCredentialId),
+    endorsements: (microCredentialId, designVersion) =>
+      endorsements.credentialsFor(microCredentialId, designVersion),
   });
   const statusLists = new StatusListService({
     lists: statusListStore,

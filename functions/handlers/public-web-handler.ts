@@ -137,6 +137,18 @@ export function createPublicWebHandler(container: Container) {
       },
     },
     {
+      pattern: /^\/endorsements\/([^/.]+)\/v(\d{1,6})(?:\.json)?$/,
+      handle: async ([id, designVersion]) => {
+        const credential = await services.endorsements.findVersionCredential(
+          id!,
+          Number(designVersion),
+        );
+        return credential
+          ? jsonResponse(credential, { contentType: 'application/ld+json', maxAge: 60 })
+          : problem(404, 'ENDORSEMENT_NOT_FOUND', 'No such endorsement.');
+      },
+    },
+    {
       pattern: /^\/endorsements\/([^/.]+)(?:\.json)?$/,
       handle: async ([id]) => {
         const endorsement = /^[A-Za-z0-9_-]{1,100}$/.test(id!)

@@ -478,7 +478,7 @@ describe('industry partners and endorsements through the API', () => {
           endorsementComment: 'We vouch for it.',
         },
       });
-    const good = await endorsementFor(`${t.platform.url}/achievements/${designId}`);
+    const good = await endorsementFor(`${t.platform.url}/achievements/${designId}/v1`);
 
     const accepted = await t.api.call<{
       submitEndorsement: { selfSigned: boolean; comment: string };
@@ -507,6 +507,17 @@ describe('industry partners and endorsements through the API', () => {
       },
       { apiKey: partner.apiKey },
     );
+    // The design without a version names no achievement a credential carries.
+    const unversioned = await t.api.request(
+      submit,
+      {
+        input: {
+          microCredentialId: designId,
+          credential: await endorsementFor(`${t.platform.url}/achievements/${designId}`),
+        },
+      },
+      { apiKey: partner.apiKey },
+    );
 
     expect(accepted.submitEndorsement).toMatchObject({
       selfSigned: true,
@@ -518,6 +529,9 @@ describe('industry partners and endorsements through the API', () => {
     });
     expect(tampered.errors?.[0]?.message).toContain('proof');
     expect(misdirected.errors?.[0]?.extensions?.errorCode).toBe('ENDORSEMENT_INVALID');
+    expect(unversioned.errors?.[0]?.message).toContain(
+      `credentialSubject.id: must be ${t.platform.url}/achievements/${designId}/v1`,
+    );
   });
 
   it('lets an institution invite a partner, who sees it in its queue and accepts or declines', async () => {
@@ -966,7 +980,7 @@ describe('industry partners and endorsements through the API', () => {
         validFrom: '2026-01-01T00:00:00Z',
         validUntil,
         credentialSubject: {
-          id: `${t.platform.url}/achievements/${designId}`,
+          id: `${t.platform.url}/achievements/${designId}/v1`,
           type: ['EndorsementSubject'],
           endorsementComment: 'Signed by us, with our own key.',
         },

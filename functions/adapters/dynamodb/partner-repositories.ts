@@ -31,6 +31,14 @@ const linkKey = (institutionId: string, partnerId: string) => ({
 });
 const apiKeyKey = (keyId: string) => ({ pk: `APIKEY#${keyId}`, sk: 'APIKEY' });
 const endorsementKey = (id: string) => ({ pk: `ENDORSEMENT#${id}`, sk: 'ENDORSEMENT' });
+/** An endorsement's credential for one achievement version, beside the endorsement. */
+const endorsementVersionKey = (id: string, designVersion: number) => ({
+  pk: `ENDORSEMENT#${id}`,
+  sk: `VERSION#${designVersion.toString().padStart(6, '0')}`,
+});
+const versionCredentialSchema = z.object({
+  credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
+});
 const invitationKey = (id: string) => ({ pk: `INVITATION#${id}`, sk: 'INVITATION' });
 const activeEndorsementKey = (endorsement: Endorsement) =>
   keys.activeEndorsement(endorsement.partnerId, endorsement.target.kind, endorsement.target.id);
@@ -351,6 +359,43 @@ export class DynamoDbEndorsementRepository implements EndorsementRepository {
       page,
       schema: storedEndorsementSchema,
     });
+  }
+
+  async getVersionCredential(
+    endorsementId: string,
+    designVersion: number,
+  ): Promise<Record<string, unknown> | null> {
+    const stored = await this.table.get(
+      endorsementVersionKey(endorsementId, designVersion),
+      versionCredentialSchema,
+      true,
+    );
+    return stored?.credential ?? null;
+  }
+
+  async addVersionCredential(
+    endorsementId: string,
+    designVersion: number,
+    credential: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    try {
+      await this.table.putNew({
+        ...endorsementVersionKey(endorsementId, designVersion),
+        entity: 'EndorsementVersionCredential',
+        version: 1,
+        // Stored as JSON text, served exactly as signed.
+        credential: JSON.stringify(credential),
+      });
+      return credential;
+    } catch (error) {
+      // Signed at the same moment by another issuance: the one stored first is the one.
+      const stored =
+        error instanceof ConflictError
+          ? await this.getVersionCredential(endorsementId, designVersion)
+          : null;
+      if (stored) return stored;
+      throw error;
+    }
   }
 }
 

@@ -71,8 +71,14 @@ export interface IssueRequest {
   readonly actor: { kind: string; id: string };
 }
 
-/** Endorsements to embed in an achievement (supplied by the endorsement capability). */
-export type EndorsementSource = (microCredentialId: string) => Promise<readonly JsonObject[]>;
+/**
+ * Endorsements to embed in an achievement version, each naming that version as its subject
+ * (supplied by the endorsement capability).
+ */
+export type EndorsementSource = (
+  microCredentialId: string,
+  designVersion: number,
+) => Promise<readonly JsonObject[]>;
 
 export interface IssuanceServiceDeps {
   readonly institutions: InstitutionRepository;
@@ -487,8 +493,10 @@ export class IssuanceService {
         this.deps.keys.activeKey(owner, 'Ed25519'),
       ),
       shared(batch, `key:${institutionId}:RS256`, () => this.deps.keys.activeKey(owner, 'RS256')),
-      shared(batch, `endorsements:${microCredentialId}`, () =>
-        this.deps.endorsements ? this.deps.endorsements(microCredentialId) : Promise.resolve([]),
+      shared(batch, `endorsements:${microCredentialId}:v${designVersion}`, () =>
+        this.deps.endorsements
+          ? this.deps.endorsements(microCredentialId, designVersion)
+          : Promise.resolve([]),
       ),
     ]);
     if (!institution) throw new NotFoundError('Institution', institutionId);

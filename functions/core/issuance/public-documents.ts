@@ -73,7 +73,10 @@ export class PublicDocuments {
     };
   }
 
-  /** The design-level achievement URL (named by endorsements): its current published version. */
+  /**
+   * The design-level achievement URL (named by endorsements signed before they named a version):
+   * its current published version.
+   */
   async currentAchievement(microCredentialId: string): Promise<JsonObject | null> {
     const published = await this.deps.designs.getPublished(microCredentialId);
     return published?.published

@@ -140,7 +140,7 @@ export class EndorsementService {
       return held && !isExpired(held, now) ? held : undefined;
     };
     const selfSigned = request.credential
-      ? await this.acceptSelfSigned(request.credential, partner, target.subjectId)
+      ? await this.acceptSelfSigned(request.credential, partner, target)
       : undefined;
     const existing = await current();
     if (existing) return this.resubmitted(existing, request, selfSigned);
@@ -281,12 +281,71 @@ export class EndorsementService {
     return this.deps.endorsements.listByTarget('MICRO_CREDENTIAL', microCredentialId);
   }
 
-  /** The signed credentials of the design's endorsements that count now (embedded at issuance). */
-  async activeCredentials(microCredentialId: string): Promise<JsonObject[]> {
+  /**
+   * The EndorsementCredentials embedded in an achievement version at issuance: those of the
+   * design's endorsements that count now, each naming that version (`/achievements/{id}/v{n}`)
+   * as its subject, so a verifier can match it to the achievement that carries it. A partner
+   * endorses the design, every version of it; for a version its credential does not name, the
+   * platform signs the same statement for that version with the partner's key (once: it is
+   * stored and reused). A credential the partner signed itself names one version and is
+   * embedded in that version only.
+   */
+  async credentialsFor(microCredentialId: string, designVersion: number): Promise<JsonObject[]> {
+    const achievementId = this.deps.urls.achievement(microCredentialId, designVersion);
     const now = this.deps.clock.now();
-    return (await this.forDesign(microCredentialId))
-      .filter((endorsement) => isCounting(endorsement, now))
-      .map((endorsement) => endorsement.credential);
+    const counting = (await this.forDesign(microCredentialId)).filter((endorsement) =>
+      isCounting(endorsement, now),
+    );
+    const credentials: JsonObject[] = [];
+    for (const endorsement of counting) {
+      if (subjectIdOf(endorsement.credential) === achievementId)
+        credentials.push(endorsement.credential);
+      else if (!endorsement.selfSigned)
+        credentials.push(await this.versionCredential(endorsement, designVersion, achievementId));
+    }
+    return credentials;
+  }
+
+  /** A platform-signed endorsement's credential for one achievement version (signed once). */
+  private async versionCredential(
+    endorsement: Endorsement,
+    designVersion: number,
+    achievementId: string,
+  ): Promise<JsonObject> {
+    const stored = await this.deps.endorsements.getVersionCredential(endorsement.id, designVersion);
+    if (stored) return stored;
+    const { proof: _proof, ...original } = endorsement.credential;
+    const key = await this.deps.keys.activeKey(
+      { ownerKind: 'partner', ownerId: endorsement.partnerId },
+      'Ed25519',
+    );
+    // The statement the partner made (issuer, name, comment, dates), about this version.
+    const signed = await this.deps.signer.addDataIntegrityProof(
+      {
+        ...original,
+        id: this.deps.urls.endorsementVersion(endorsement.id, designVersion),
+        credentialSubject: {
+          ...(original.credentialSubject as JsonObject),
+          id: achievementId,
+        },
+      },
+      {
+        keyRef: key.keyRef,
+        verificationMethod: this.deps.urls.verificationMethod(
+          'partner',
+          endorsement.partnerId,
+          key.keyId,
+        ),
+      },
+      this.deps.clock.now().toISOString(),
+    );
+    return this.deps.endorsements.addVersionCredential(endorsement.id, designVersion, signed);
+  }
+
+  /** The credential of an endorsement for one achievement version, as served at its URL. */
+  async findVersionCredential(id: string, designVersion: number): Promise<JsonObject | null> {
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id) || !Number.isSafeInteger(designVersion)) return null;
+    return this.deps.endorsements.getVersionCredential(id, designVersion);
   }
 
   /**
@@ -322,14 +381,23 @@ export class EndorsementService {
     return issuerId === undefined || issuerOf(endorsement.credential) === issuerId;
   }
 
-  /** Endorsements stored before the credential-id index existed, named by our own URL. */
+  /**
+   * Endorsements named by our own URL: those stored before the credential-id index existed
+   * (`/endorsements/{id}`), and the credentials signed for an achievement version
+   * (`/endorsements/{id}/v{n}`), which share their endorsement's withdrawal.
+   */
   private async byPlatformUrl(credentialId: string): Promise<Endorsement | null> {
     const prefix = `${this.deps.urls.base}/endorsements/`;
     if (!credentialId.startsWith(prefix)) return null;
-    const id = decodeURIComponent(credentialId.slice(prefix.length));
+    const match = /^([^/]+)(?:\/v(\d{1,6}))?$/.exec(credentialId.slice(prefix.length));
+    const id = match ? decodeURIComponent(match[1]!) : '';
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
     const endorsement = await this.deps.endorsements.get(id);
-    return endorsement?.credential.id === credentialId ? endorsement : null;
+    if (!endorsement) return null;
+    const named = match?.[2]
+      ? this.deps.urls.endorsementVersion(id, Number(match[2]))
+      : endorsement.credential.id;
+    return named === credentialId ? endorsement : null;
   }
 
   /** An institution asks a linked partner to endorse one of its designs. */
@@ -485,7 +553,12 @@ export class EndorsementService {
       id: design.id,
       institutionId: design.institutionId,
       name: design.content.name,
-      subjectId: this.achievementId(design.id),
+      // The version the partner reads now; other versions get their own credential at issuance.
+      subjectId: this.deps.urls.achievement(design.id, design.designVersion),
+      /** Subjects a self-signed credential may name: any version of the design so far. */
+      subjectIds: Array.from({ length: design.designVersion }, (_, index) =>
+        this.deps.urls.achievement(design.id, index + 1),
+      ),
     };
   }
 
@@ -498,12 +571,8 @@ export class EndorsementService {
       institutionId: institution.id,
       name: institution.name,
       subjectId: this.deps.urls.issuerDid(institution.id),
+      subjectIds: [this.deps.urls.issuerDid(institution.id)],
     };
-  }
-
-  /** The design-level achievement URL endorsements name: it carries over to every version. */
-  private achievementId(microCredentialId: string): string {
-    return `${this.deps.urls.base}/achievements/${encodeURIComponent(microCredentialId)}`;
   }
 
   private async sign(
@@ -560,7 +629,7 @@ export class EndorsementService {
   private async acceptSelfSigned(
     credential: JsonObject,
     partner: Partner,
-    subjectId: string,
+    target: { subjectId: string; subjectIds: readonly string[] },
   ): Promise<SignedEndorsement> {
     const id = credential.id;
     const idProblem =
@@ -586,7 +655,11 @@ export class EndorsementService {
             .filter((check) => check.status === 'FAIL' && check.name !== 'withdrawal')
             .map((check) => `${check.name}: ${check.message}`)),
       ...(types.includes('EndorsementCredential') ? [] : ['type: not an EndorsementCredential']),
-      ...(subject?.id === subjectId ? [] : [`credentialSubject.id: must be ${subjectId}`]),
+      ...(typeof subject?.id === 'string' && target.subjectIds.includes(subject.id)
+        ? []
+        : [
+            `credentialSubject.id: must be ${target.subjectId}${target.subjectIds.length > 1 ? ' (or an earlier version of it)' : ''}`,
+          ]),
       ...(typeof issuer === 'string' && allowedIssuers.includes(issuer)
         ? []
         : ["issuer: not the partner's DID"]),
@@ -680,6 +753,10 @@ function partnerOf(principal: Principal): string {
   if (principal.kind === 'partner') return principal.partnerId;
   if (principal.kind === 'user' && principal.partnerId) return principal.partnerId;
   return '';
+}
+
+function subjectIdOf(credential: JsonObject): string | undefined {
+  return stringOf((credential.credentialSubject as { id?: unknown } | undefined)?.id);
 }
 
 function commentOf(credential: JsonObject): string {

@@ -57,6 +57,20 @@ export interface EndorsementRepository {
    */
   activeBy(partnerId: string, target: Endorsement['target']): Promise<Endorsement | null>;
   listByPartner(partnerId: string, page: PageRequest): Promise<Page<Endorsement>>;
+  /** The EndorsementCredential signed for one achievement version of the endorsed design. */
+  getVersionCredential(
+    endorsementId: string,
+    designVersion: number,
+  ): Promise<Record<string, unknown> | null>;
+  /**
+   * Stores the EndorsementCredential for an achievement version unless one is stored already;
+   * returns whichever is stored (the first one signed).
+   */
+  addVersionCredential(
+    endorsementId: string,
+    designVersion: number,
+    credential: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
 }
 
 export interface InvitationRepository {

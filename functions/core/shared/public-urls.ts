@@ -77,6 +77,11 @@ export class PublicUrls {
     return `${this.baseUrl}/endorsements/${encodeURIComponent(endorsementId)}`;
   }
 
+  /** An endorsement's credential for one achievement version of the endorsed design. */
+  endorsementVersion(endorsementId: string, designVersion: number): string {
+    return `${this.endorsement(endorsementId)}/v${designVersion}`;
+  }
+
   /** Parses a DID minted here back to its owner, or null for any other DID. */
   parseOwnDid(did: string): { ownerKind: OwnerKind; ownerId: string } | null {
     if (did === this.platformDid()) return { ownerKind: 'platform', ownerId: platformOwnerId };
