@@ -24,6 +24,7 @@ import {
   DynamoDbStackingHoldings,
   DynamoDbStackRepository,
 } from '../adapters/dynamodb/stack-repository';
+import { DynamoDbTranscriptRepository } from '../adapters/dynamodb/transcript-repository';
 import { DynamoDbLearningRepository } from '../adapters/dynamodb/learning-repository';
 import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { S3EvidenceStore } from '../adapters/s3/s3-evidence-store';
@@ -261,6 +262,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     credentials,
     backpack,
     holdings: new DynamoDbStackingHoldings(table),
+    transcripts: new DynamoDbTranscriptRepository(table),
     issuance,
     verification,
     keys,

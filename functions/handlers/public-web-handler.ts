@@ -160,6 +160,16 @@ export function createPublicWebHandler(container: Container) {
       },
     },
     {
+      // A learner's transcript, by the unguessable id its owner shares (never cached publicly).
+      pattern: /^\/transcripts\/([^/.]+)(?:\.json)?$/,
+      handle: async ([id]) => {
+        const transcript = await services.stacking.transcriptById(id!);
+        return transcript
+          ? jsonResponse(transcript, { contentType: 'application/ld+json' })
+          : problem(404, 'TRANSCRIPT_NOT_FOUND', 'No such transcript.');
+      },
+    },
+    {
       pattern: /^\/evidence\/([^/.]+)$/,
       handle: async ([id], event) => {
         const submission = await services.learning.publicEvidence(id!);

@@ -35,6 +35,15 @@ describe('key builders', () => {
     expect(holdings).toEqual({ pk: 'STACKING_HOLDER#h1', sk: 'HOLDINGS' });
     expect(keys.stackingHoldings('h2').pk).not.toBe(holdings.pk);
   });
+
+  it("keeps each transcript in its own item, and a learner's latest pointer apart from it", () => {
+    const transcript = keys.transcript('t1');
+    const latest = keys.latestTranscript('h1');
+
+    expect(transcript).toEqual({ pk: 'TRANSCRIPT#t1', sk: 'TRANSCRIPT' });
+    expect(latest).toEqual({ pk: 'TRANSCRIPTS_OF#h1', sk: 'LATEST' });
+    expect(keys.latestTranscript('h2').pk).not.toBe(latest.pk);
+  });
 });
 
 describe('cursors', () => {

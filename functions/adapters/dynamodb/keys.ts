@@ -207,6 +207,14 @@ export const keys = {
     sk: `STACK#${stackId}`,
   }),
 
+  /** A learner's transcript (a CLR 2.0 ClrCredential), by the id in its URL. */
+  transcript: (id: string) => ({ pk: `TRANSCRIPT#${id}`, sk: 'TRANSCRIPT' }),
+  /** Which transcript is a learner's latest, by the hash of their verified email. */
+  latestTranscript: (emailHash: string) => ({
+    pk: `TRANSCRIPTS_OF#${emailHash}`,
+    sk: 'LATEST',
+  }),
+
   /** The credentials a learner was seen to hold by the stacking worker (`StackingHoldings`). */
   stackingHoldings: (emailHash: string) => ({
     pk: `STACKING_HOLDER#${emailHash}`,

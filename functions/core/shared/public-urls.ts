@@ -73,6 +73,11 @@ export class PublicUrls {
     return `${this.baseUrl}/status-lists/${encodeURIComponent(institutionId)}/${purpose}/${listNumber}`;
   }
 
+  /** A learner's transcript; the unguessable id makes the URL work like a share link. */
+  transcript(transcriptId: string): string {
+    return `${this.baseUrl}/transcripts/${encodeURIComponent(transcriptId)}`;
+  }
+
   endorsement(endorsementId: string): string {
     return `${this.baseUrl}/endorsements/${encodeURIComponent(endorsementId)}`;
   }

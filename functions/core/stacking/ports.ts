@@ -47,3 +47,29 @@ export interface StackingHoldings {
    */
   record(learnerEmailHash: string, held: JustHeld): Promise<RecordedHoldings>;
 }
+
+/**
+ * A transcript as stored: the signed ClrCredential without the credentials it embeds (and their
+ * achievements), which are stored already and never change, so a transcript of any length is a
+ * small item, reassembled exactly as it was signed.
+ */
+export interface StoredTranscript {
+  /** The id in the transcript's URL. */
+  readonly id: string;
+  readonly learnerEmailHash: string;
+  /** What the transcript was made from (credentials, stacking, learner name, key): unchanged → reused. */
+  readonly digest: string;
+  /** The credentials embedded, in order. */
+  readonly credentialIds: readonly string[];
+  /** The signed document without `credentialSubject.achievement` and `.verifiableCredential`. */
+  readonly document: Record<string, unknown>;
+  readonly issuedAt: string;
+}
+
+export interface TranscriptRepository {
+  /** Stores a transcript and makes it the learner's latest, atomically. */
+  add(transcript: StoredTranscript): Promise<void>;
+  get(id: string): Promise<StoredTranscript | null>;
+  /** The learner's most recent transcript. */
+  latest(learnerEmailHash: string): Promise<StoredTranscript | null>;
+}

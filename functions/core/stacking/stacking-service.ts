@@ -7,6 +7,7 @@ import type { InstitutionRepository } from '../institutions/ports';
 import { normaliseEmail, type CredentialRecord } from '../issuance/credential';
 import { emailHash, type IssuanceService } from '../issuance/issuance-service';
 import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../issuance/open-badge';
+import { contentDigest } from '../shared/digest';
 import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
 import type { KeyService } from '../keys/key-service';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
@@ -17,7 +18,7 @@ import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import type { BackpackRepository, ImportedCredential } from '../sharing/sharing-service';
 import type { VerificationService } from '../verification/verification-service';
-import { clrContext } from './clr';
+import { CLR_V2_CONTEXT } from './clr';
 import {
   defineStackInput,
   evaluateRule,
@@ -27,7 +28,14 @@ import {
   type Stack,
   type StackPart,
 } from './model';
-import type { JustHeld, RecordedHoldings, StackingHoldings, StackRepository } from './ports';
+import type {
+  JustHeld,
+  RecordedHoldings,
+  StackingHoldings,
+  StackRepository,
+  StoredTranscript,
+  TranscriptRepository,
+} from './ports';
 
 export interface StackingDeps {
   readonly stacks: StackRepository;
@@ -36,6 +44,7 @@ export interface StackingDeps {
   readonly credentials: CredentialRepository;
   readonly backpack: BackpackRepository;
   readonly holdings: StackingHoldings;
+  readonly transcripts: TranscriptRepository;
   readonly issuance: IssuanceService;
   readonly verification: VerificationService;
   readonly keys: KeyService;
@@ -394,6 +403,9 @@ export class StackingService {
    * The caller's transcript: a CLR 2.0 ClrCredential holding their active credentials issued
    * here, their achievements, and how they stack (`isPartOf`, and `precedes` along chains),
    * signed by the platform (a transcript can span institutions) with eddsa-rdfc-2022 in KMS.
+   * Its id is its URL (`/transcripts/{id}`), where it can be fetched again exactly as signed.
+   * While nothing it is made from changes, asking again gives the same transcript; otherwise a
+   * new one is signed, and earlier ones stay at their URLs.
    */
   async transcript(principal: Principal): Promise<JsonObject> {
     const learner = this.learner(principal, 'A transcript');
@@ -406,8 +418,15 @@ export class StackingService {
       if (error instanceof ConflictError) await this.deps.keys.ensureProvisioned(owner);
       throw error;
     }
-    const wallet = await this.wallet(emailHash(learner.email), false);
+    const learnerEmailHash = emailHash(learner.email);
+    const wallet = await this.wallet(learnerEmailHash, false);
     const credentials = wallet.credentials.filter((credential) => credential.status === 'ACTIVE');
+    // CLR 2.0 holds at least one credential (its schema's `minItems`).
+    if (credentials.length === 0)
+      throw new ConflictError(
+        'TRANSCRIPT_EMPTY',
+        'A transcript needs at least one active credential issued to you.',
+      );
     const achievementIdOf = (credential: CredentialRecord) =>
       this.deps.urls.achievement(credential.microCredentialId, credential.designVersion);
     const associations: JsonObject[] = [];
@@ -430,30 +449,40 @@ export class StackingService {
       for (let index = 0; index + 1 < levels.length; index += 1)
         associate('precedes', levels[index]!, levels[index + 1]!);
     }
-    const now = this.deps.clock.now().toISOString();
     const address = normaliseEmail(learner.email);
-    const unsigned: JsonObject = {
-      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, clrContext],
-      id: `urn:uuid:${randomUUID()}`,
-      type: ['VerifiableCredential', 'ClrCredential'],
-      issuer: {
-        id: this.deps.urls.platformDid(),
-        type: ['Profile'],
-        name: 'Tessera',
-        url: this.deps.urls.base,
+    const name = `Transcript of ${learner.name ?? address}`;
+    const credentialIds = credentials.map((credential) => credential.id);
+    const digest = contentDigest({ credentialIds, associations, name, keyId: key.keyId });
+    const latest = await this.deps.transcripts.latest(learnerEmailHash);
+    if (latest?.digest === digest) {
+      const again = await this.assembled(latest);
+      if (again) return again;
+    }
+    const id = this.deps.ids.newId();
+    const now = this.deps.clock.now().toISOString();
+    const unsigned = assembleTranscript(
+      {
+        '@context': [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT],
+        id: this.deps.urls.transcript(id),
+        type: ['VerifiableCredential', 'ClrCredential'],
+        issuer: {
+          id: this.deps.urls.platformDid(),
+          type: ['Profile'],
+          name: 'Tessera',
+          url: this.deps.urls.base,
+        },
+        name,
+        description: `The ${credentials.length} active credential${credentials.length === 1 ? '' : 's'} issued to ${address} on Tessera, and how they stack.`,
+        validFrom: now,
+        credentialSubject: {
+          type: ['ClrSubject'],
+          identifier: [emailIdentity(address, randomUUID().replace(/-/g, ''))],
+          ...(associations.length ? { association: associations } : {}),
+        },
       },
-      name: `Transcript of ${learner.name ?? address}`,
-      description: `The ${credentials.length} active credential${credentials.length === 1 ? '' : 's'} issued to ${address} on Tessera, and how they stack.`,
-      validFrom: now,
-      credentialSubject: {
-        type: ['ClrSubject'],
-        identifier: [emailIdentity(address, randomUUID().replace(/-/g, ''))],
-        achievement: credentials.map((credential) => achievementOf(credential.credential)),
-        verifiableCredential: credentials.map((credential) => credential.credential),
-        ...(associations.length ? { association: associations } : {}),
-      },
-    };
-    return this.deps.signer.addDataIntegrityProof(
+      credentials.map((credential) => credential.credential),
+    );
+    const signed = await this.deps.signer.addDataIntegrityProof(
       unsigned,
       {
         keyRef: key.keyRef,
@@ -465,6 +494,43 @@ export class StackingService {
       },
       now,
     );
+    await this.deps.transcripts.add({
+      id,
+      learnerEmailHash,
+      digest,
+      credentialIds,
+      document: withoutCredentials(signed),
+      issuedAt: now,
+    });
+    return signed;
+  }
+
+  /**
+   * A transcript by the id in its URL, exactly as it was signed; null when there is none. The URL
+   * is the learner's to share, like a share link: its id is random and not listed anywhere.
+   */
+  async transcriptById(id: string): Promise<JsonObject | null> {
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
+    const stored = await this.deps.transcripts.get(id);
+    return stored ? this.assembled(stored) : null;
+  }
+
+  /** A stored transcript with its credentials put back; null if one of them is gone. */
+  private async assembled(stored: StoredTranscript): Promise<JsonObject | null> {
+    const credentials: JsonObject[] = [];
+    // A few reads at a time: a transcript holds at most `maxHoldings` credentials.
+    for (let start = 0; start < stored.credentialIds.length; start += 25) {
+      const records = await Promise.all(
+        stored.credentialIds
+          .slice(start, start + 25)
+          .map((credentialId) => this.deps.credentials.get(credentialId)),
+      );
+      for (const record of records) {
+        if (!record) return null;
+        credentials.push(record.credential);
+      }
+    }
+    return assembleTranscript(stored.document, credentials);
   }
 
   private event(principal: Principal, stack: Stack, type: string): DomainEvent {
@@ -643,6 +709,34 @@ export class StackingService {
 function ruleLabel(stack: Stack): string {
   if (stack.rule === 'N_OF_M') return `any ${stack.required} of ${stack.parts.length}`;
   return stack.rule === 'CHAIN' ? `level of a ${stack.parts.length}-level chain` : 'all parts';
+}
+
+/**
+ * A transcript with its credentials and their achievements in `credentialSubject`, in the order
+ * it is signed and stored in: what is signed and what is served are built by this one function.
+ */
+function assembleTranscript(document: JsonObject, credentials: readonly JsonObject[]): JsonObject {
+  const { type, identifier, ...rest } = document.credentialSubject as JsonObject;
+  return {
+    ...document,
+    credentialSubject: {
+      type,
+      identifier,
+      achievement: credentials.map(achievementOf),
+      verifiableCredential: credentials,
+      ...rest,
+    },
+  };
+}
+
+/** A signed transcript without what {@link assembleTranscript} puts back. */
+function withoutCredentials(transcript: JsonObject): JsonObject {
+  const {
+    achievement: _achievement,
+    verifiableCredential: _credentials,
+    ...subject
+  } = transcript.credentialSubject as JsonObject;
+  return { ...transcript, credentialSubject: subject };
 }
 
 function achievementOf(credential: JsonObject): JsonObject {
