@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports';
+import { schemaErrors } from '../support/conformance';
 
 const run = promisify(execFile);
 
@@ -106,6 +107,32 @@ describe('npm start, npm run token and npm run demo on a fresh data folder', () 
       maxBuffer: 10 * 1024 * 1024,
     });
     const summary = JSON.parse(demoOutput.trim().split('\n').at(-1)!) as Record<string, unknown>;
+    // What the demo made, as an outside consumer fetches it, against 1EdTech's schemas.
+    const fetchJson = async (documentUrl: string) =>
+      (await (
+        await fetch(documentUrl, { headers: { accept: 'application/ld+json' } })
+      ).json()) as Record<string, unknown>;
+    const demoSchemaErrors: Record<string, string[]> = {};
+    for (const { url: documentUrl } of summary.credentials as { url: string }[])
+      demoSchemaErrors[documentUrl] = schemaErrors(
+        'achievementCredential',
+        await fetchJson(documentUrl),
+      );
+    for (const { url: documentUrl } of summary.endorsements as { url: string }[])
+      demoSchemaErrors[documentUrl] = schemaErrors(
+        'endorsementCredential',
+        await fetchJson(documentUrl),
+      );
+    const transcriptUrl = (summary.transcript as { id: string }).id;
+    const transcript = await fetchJson(transcriptUrl);
+    demoSchemaErrors[transcriptUrl] = [
+      ...schemaErrors('clrCredential', transcript),
+      ...(
+        transcript.credentialSubject as { verifiableCredential: unknown[] }
+      ).verifiableCredential.flatMap((credential) =>
+        schemaErrors('clrAchievementCredential', credential),
+      ),
+    ];
     const exitCode = await stop(first.child);
     const javaAfterStop = await javaForDataDir();
     const second = await start(port);
@@ -140,6 +167,8 @@ describe('npm start, npm run token and npm run demo on a fresh data folder', () 
         expect.objectContaining({ kind: 'stacked', status: 'ACTIVE' }),
       ]),
     );
+    expect(Object.keys(demoSchemaErrors).length).toBeGreaterThan(4);
+    expect(Object.values(demoSchemaErrors).flat()).toEqual([]);
     expect(exitCode).toBe(0);
     expect(javaAfterStop).toEqual([]);
     expect(afterRestart.map((institution) => institution.id)).toEqual(
