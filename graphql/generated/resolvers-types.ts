@@ -1803,7 +1803,12 @@ export type Query = {
   readonly myEnrolments: EnrolmentConnection;
   /** For each stack the caller holds a part of: what counts and what remains (learners with a verified email). */
   readonly myPathways: ReadonlyArray<PathwayProgress>;
-  /** The caller's transcript: a CLR 2.0 ClrCredential of their active credentials and how they stack, signed (eddsa-rdfc-2022) by the platform. */
+  /**
+   * The caller's transcript: a CLR 2.0 ClrCredential of their active credentials and how they stack,
+   * signed (eddsa-rdfc-2022) by the platform. Its `id` is the URL it can be fetched at again, exactly
+   * as signed (share it like a share link); the same transcript while nothing in it changes.
+   * CONFLICT (`TRANSCRIPT_EMPTY`) when the caller holds no active credential.
+   */
   readonly myTranscript: Scalars['JSON']['output'];
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
