@@ -70,9 +70,9 @@ const reject = (errorCode: string) => ({
 
 /**
  * GraphQL Armor's protections with Tessera's limits: depth, aliases, cost, tokens, directives,
- * and (in production) no "did you mean" field suggestions that would map the schema.
+ * and (where the schema is hidden) no "did you mean" field suggestions that would map it.
  */
-export function queryProtections(options: { production: boolean }): {
+export function queryProtections(options: { hideSchema: boolean }): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
 } {
@@ -89,7 +89,7 @@ export function queryProtections(options: { production: boolean }): {
     // Tokens are limited by graphql's own parser (`parseOptions.maxTokens` in server.ts).
     maxTokens: { enabled: false },
     maxDirectives: { n: requestLimits.directives, ...reject(refusalCodes.directives) },
-    blockFieldSuggestion: { enabled: options.production },
+    blockFieldSuggestion: { enabled: options.hideSchema },
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules };

@@ -19,8 +19,11 @@ export interface ErrorLog {
 }
 
 export interface GraphQLServerOptions {
-  /** Production: no introspection, no field suggestions, no schema details in errors. */
-  readonly production: boolean;
+  /**
+   * No introspection, no field suggestions, no schema details in errors: every deployed stage,
+   * unless its configuration says otherwise (`schemaDiscoverable`).
+   */
+  readonly hideSchema: boolean;
   readonly log: ErrorLog;
 }
 
@@ -91,11 +94,11 @@ function apolloFeaturesNotUsed(): ApolloServerPlugin<GraphQLContext>[] {
 
 /** The Apollo Server shared by the Lambda handler and the tests. */
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<GraphQLContext> {
-  const protections = queryProtections({ production: options.production });
+  const protections = queryProtections({ hideSchema: options.hideSchema });
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
-    introspection: !options.production,
-    hideSchemaDetailsFromClientErrors: options.production,
+    introspection: !options.hideSchema,
+    hideSchemaDetailsFromClientErrors: options.hideSchema,
     includeStacktraceInErrorResponses: false,
     // One operation per request: a batch would multiply every per-request limit.
     allowBatchedHttpRequests: false,

@@ -3,6 +3,10 @@ import { requestLimits } from '../../graphql/protection';
 import { createGraphQLServer } from '../../graphql/server';
 import type { GraphQLContext } from '../../graphql/context';
 import { anonymous } from '../../functions/core/auth/principal';
+import { loadConfig, type Config } from '../../functions/composition/config';
+import { createContainer } from '../../functions/composition/container';
+import { createApiHandler } from '../../functions/handlers/api-handler';
+import { graphqlPostEvent } from '../bench/lambda-event';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 interface Answer {
@@ -214,8 +218,8 @@ describe('the stage throttle of the local gateway', () => {
 });
 
 describe('the GraphQL server in production mode', () => {
-  const server = createGraphQLServer({ production: true, log: { error: () => undefined } });
-  const local = createGraphQLServer({ production: false, log: { error: () => undefined } });
+  const server = createGraphQLServer({ hideSchema: true, log: { error: () => undefined } });
+  const local = createGraphQLServer({ hideSchema: false, log: { error: () => undefined } });
   const contextValue = { principal: anonymous, requestId: 'test' } as unknown as GraphQLContext;
   const run = async (target: typeof server, text: string) => {
     const response = await target.executeOperation({ query: text }, { contextValue });
@@ -238,5 +242,52 @@ describe('the GraphQL server in production mode', () => {
 
     expect(development?.errors?.[0]?.message).toMatch(/Did you mean "catalogue"/);
     expect(production?.errors?.[0]?.message).not.toMatch(/catalogue/);
+  });
+});
+
+describe('schema discovery by stage', () => {
+  /** The API handler of a stage, as it is deployed; the queries below reach no service. */
+  const handlerOf = (stage: Config['STAGE'], discovery?: 'on' | 'off') =>
+    createApiHandler(
+      createContainer(
+        loadConfig({
+          STAGE: stage,
+          TABLE_NAME: 'unused',
+          PUBLIC_BASE_URL: 'https://tessera.example',
+          AUTH_JWKS_URL: 'https://tessera.example/jwks.json',
+          AUTH_ISSUER: 'https://tessera.example',
+          LOG_LEVEL: 'SILENT',
+          ...(discovery ? { GRAPHQL_SCHEMA_DISCOVERY: discovery } : {}),
+        }),
+      ),
+    );
+  const discoverable = async (handler: ReturnType<typeof handlerOf>) => {
+    const ask = async (query: string) => {
+      const response = await handler(graphqlPostEvent(query), {
+        awsRequestId: 'test',
+      } as Parameters<typeof handler>[1]);
+      return JSON.parse(response.body!) as {
+        data?: unknown;
+        errors?: { message: string }[];
+      };
+    };
+    const introspection = await ask('{ __schema { queryType { name } } }');
+    const suggestion = await ask('{ catalogu { nodes { id } } }');
+    return {
+      introspection: introspection.data !== undefined && !introspection.errors,
+      suggestions: /Did you mean/.test(suggestion.errors?.[0]?.message ?? ''),
+    };
+  };
+
+  it('hides the schema in every deployed stage, and shows it locally or when configured', async () => {
+    const hidden = { introspection: false, suggestions: false };
+    const shown = { introspection: true, suggestions: true };
+
+    expect(await discoverable(handlerOf('dev'))).toEqual(hidden);
+    expect(await discoverable(handlerOf('prod'))).toEqual(hidden);
+    expect(await discoverable(handlerOf('local'))).toEqual(shown);
+    expect(await discoverable(handlerOf('test'))).toEqual(shown);
+    expect(await discoverable(handlerOf('dev', 'on'))).toEqual(shown);
+    expect(await discoverable(handlerOf('local', 'off'))).toEqual(hidden);
   });
 });
