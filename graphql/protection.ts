@@ -47,6 +47,7 @@ export const refusalCodes = {
   cost: 'QUERY_TOO_COMPLEX',
   tokens: 'QUERY_TOO_LONG',
   directives: 'TOO_MANY_DIRECTIVES',
+  operationType: 'OPERATION_NOT_SUPPORTED',
 } as const;
 
 /** The parser's message when a document has more than `maxTokens` tokens. */
@@ -66,6 +67,30 @@ const refuse =
 const reject = (errorCode: string) => ({
   propagateOnRejection: false,
   onReject: [refuse(errorCode)],
+});
+
+/**
+ * Refuses an operation of a type the schema does not serve (a `subscription`: there is no
+ * subscription type). graphql-js would accept it in validation and fail only when executing,
+ * which Apollo reports as an internal error.
+ */
+export const servedOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema();
+    const root =
+      node.operation === OperationTypeNode.QUERY
+        ? schema.getQueryType()
+        : node.operation === OperationTypeNode.MUTATION
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
+    if (!root)
+      context.reportError(
+        new GraphQLError(`This API serves no ${node.operation} operations.`, {
+          nodes: [node],
+          extensions: { errorCode: refusalCodes.operationType },
+        }),
+      );
+  },
 });
 
 /**

@@ -8,7 +8,7 @@ import {
 import { addResolversToSchema } from '@graphql-tools/schema';
 import { buildASTSchema, type GraphQLSchema } from 'graphql';
 import { formatError, isExpectedError } from './errors';
-import { idGuard, queryProtections, requestLimits } from './protection';
+import { idGuard, queryProtections, requestLimits, servedOperationTypes } from './protection';
 import type { GraphQLContext } from './context';
 import { typeDefs } from './generated/type-defs';
 import { resolvers } from './resolvers';
@@ -104,7 +104,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
     allowBatchedHttpRequests: false,
     // Requests must be JSON or carry a preflight header, so a browser form cannot post one.
     csrfPrevention: true,
-    validationRules: protections.validationRules,
+    validationRules: [servedOperationTypes, ...protections.validationRules],
     parseOptions: { maxTokens: requestLimits.tokens },
     formatError,
     plugins: [

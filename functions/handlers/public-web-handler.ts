@@ -294,11 +294,10 @@ export function createPublicWebHandler(container: Container) {
     for (const route of routes) {
       const match = route.pattern.exec(path);
       if (!match) continue;
+      const parts = decodedParts(match.slice(1));
+      if (!parts) return problem(400, 'PATH_INVALID', 'The path is not validly percent-encoded.');
       try {
-        return await route.handle(
-          match.slice(1).map((part) => decodeURIComponent(part)),
-          event,
-        );
+        return await route.handle(parts, event);
       } catch (error) {
         if (error instanceof DomainError && error.category !== 'INTERNAL') {
           const status =
@@ -325,4 +324,13 @@ export function createPublicWebHandler(container: Container) {
     }
     return problem(404, 'NOT_FOUND', 'Nothing here.');
   };
+}
+
+/** The parts of a path, percent-decoded; null when one is not valid percent-encoded UTF-8. */
+function decodedParts(parts: readonly string[]): string[] | null {
+  try {
+    return parts.map((part) => decodeURIComponent(part));
+  } catch {
+    return null;
+  }
 }

@@ -141,6 +141,26 @@ describe('protection of the GraphQL endpoint', () => {
     expect(withPreflightHeader.status).toBe(200);
   });
 
+  it('answers a subscription and badly encoded paths as client errors, not server errors', async () => {
+    const subscription = await query('subscription { x }');
+    const pages = await Promise.all(
+      ['/issuers/%', '/credentials/%E0%A4%A', '/achievements/%ZZ/v1'].map(async (path) => {
+        const response = await fetch(`${t.platform.url}${path}`, {
+          headers: { accept: 'application/json' },
+        });
+        const body = (await response.json()) as { error?: { code?: string } };
+        return { status: response.status, code: body.error?.code };
+      }),
+    );
+
+    expect(refusal(subscription)).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      errorCode: 'OPERATION_NOT_SUPPORTED',
+    });
+    expect(pages).toEqual(pages.map(() => ({ status: 400, code: 'PATH_INVALID' })));
+  });
+
   it('limits each client separately and answers TOO_MANY_REQUESTS with a retry time', async () => {
     const learner = await t.as('learner', { subject: 'limited-learner' });
     const other = await t.as('learner', { subject: 'other-learner' });
