@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../functions/composition/config';
 import { createContainer } from '../../functions/composition/container';
 import { createApiHandler } from '../../functions/handlers/api-handler';
 import { graphqlPostEvent } from '../bench/lambda-event';
+import { graphqlFrom } from '../support/http-from';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 interface Answer {
@@ -191,6 +192,27 @@ describe('protection of the GraphQL endpoint', () => {
       code: 'TOO_MANY_REQUESTS',
       errorCode: 'RATE_LIMITED',
     });
+  });
+
+  it('counts requests with an invalid token against the source address, as anonymous ones', async () => {
+    const forged = { authorization: 'Bearer not.a.token' };
+
+    // 120 a minute allows bursts of 30 per address; the rest of the 60 is refused.
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        graphqlFrom('127.0.0.7', endpoint, '{ viewer { id } }', forged),
+      ),
+    );
+    const codes = answers.map(
+      (answer) =>
+        `${answer.status} ${String((JSON.parse(answer.body) as Answer['body']).errors?.[0]?.extensions?.code)}`,
+    );
+
+    expect(codes).toContain('401 UNAUTHENTICATED');
+    expect(codes).toContain('429 TOO_MANY_REQUESTS');
+    expect(
+      codes.filter((code) => code !== '401 UNAUTHENTICATED' && code !== '429 TOO_MANY_REQUESTS'),
+    ).toEqual([]);
   });
 });
 
