@@ -259,6 +259,45 @@ describe('the stage throttle of the local gateway', () => {
   });
 });
 
+describe('the per-client rule in front of the stage throttle', () => {
+  let t: TestPlatform;
+  const stage = { rateLimit: 1, burstLimit: 10 };
+  const perClient = { rateLimit: 1, burstLimit: 4 };
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ stageThrottle: stage, clientThrottle: perClient });
+  });
+  afterAll(() => t.stop());
+
+  it('keeps one client bursting from exhausting the stage for an unrelated issuer admin', async () => {
+    const institutionId = 'unrelated-institution';
+    const admin = await t.as('issuer-admin', { institutionId, subject: 'unrelated-admin' });
+    const endpoint = `${t.platform.url}/graphql`;
+
+    // One client (one source address) sends three times the stage's burst at once.
+    const burst = await Promise.all(
+      Array.from({ length: 3 * stage.burstLimit }, () =>
+        graphqlFrom('127.0.0.2', endpoint, '{ catalogue(first: 1) { nodes { id } } }'),
+      ),
+    );
+    const unrelated = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        graphqlFrom('127.0.0.3', endpoint, '{ viewer { id } }', {
+          authorization: `Bearer ${admin.token}`,
+        }),
+      ),
+    );
+    const served = burst.filter((answer) => answer.status === 200).length;
+
+    expect(served).toBeGreaterThanOrEqual(perClient.burstLimit);
+    expect(served).toBeLessThanOrEqual(perClient.burstLimit + 1);
+    expect(burst.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual(
+      Array.from({ length: burst.length - served }, () => 429),
+    );
+    expect(unrelated.map((answer) => answer.status)).toEqual([200, 200, 200]);
+  });
+});
+
 describe('the GraphQL server in production mode', () => {
   const server = createGraphQLServer({ hideSchema: true, log: { error: () => undefined } });
   const local = createGraphQLServer({ hideSchema: false, log: { error: () => undefined } });
