@@ -471,7 +471,8 @@ export class VerificationService {
             )
           ? unbakeSvg(bytes.toString('utf8'))
           : null;
-    } catch {
+    } catch (error) {
+      if (error instanceof ValidationError) throw error;
       baked = null;
     }
     if (!baked) {
