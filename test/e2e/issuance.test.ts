@@ -249,7 +249,7 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(JSON.parse((await unbakePng(png))!)).toEqual(credential.json);
     expect(svg).toContain('xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"');
-    expect(JSON.parse(unbakeSvg(svg)!)).toEqual(credential.json);
+    expect(JSON.parse((await unbakeSvg(svg))!)).toEqual(credential.json);
     expect(svgResponse.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 

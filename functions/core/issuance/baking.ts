@@ -168,17 +168,85 @@ export function bakeSvg(svg: string, credential: { json: string } | { jws: strin
   return `${svg.slice(0, open.index)}${tag}${element}${body}`;
 }
 
-/** The credential baked into an SVG (JSON-LD text or a compact JWS), or null. */
-export function unbakeSvg(svg: string): string | null {
-  const element =
-    /<openbadges:credential\b([^>]*)>([\s\S]*?)<\/openbadges:credential>/.exec(svg) ??
-    /<openbadges:credential\b([^>]*)\/>/.exec(svg);
-  if (!element) return null;
-  const verify = /\bverify="([^"]+)"/.exec(element[1] ?? '');
-  if (verify?.[1]) return verify[1];
-  const cdata = /<!\[CDATA\[([\s\S]*)\]\]>/.exec(element[2] ?? '');
-  const text = cdata ? cdata[1]!.replaceAll(']]]]><![CDATA[>', ']]>') : (element[2] ?? '');
-  return text.trim() || null;
+/** Characters of an SVG the reader takes between two turns of the event loop. */
+const svgSlice = 32 * 1024;
+/**
+ * Depth of elements the reader follows. The credential element is a child of the root `<svg>`
+ * (OB 3.0 §5.3.2); generous room is left for wrappers, none for thousands of levels.
+ */
+const svgDepth = 64;
+
+/** Stops the XML reader once the credential element is read (or known to be missing). */
+class SvgReadDone extends Error {}
+
+/**
+ * The credential baked into an SVG (OB 3.0 §5.3.2: the JSON-LD as the text of the first
+ * `credential` element of the Open Badges namespace, or a compact JWS in its `verify`
+ * attribute), or null. Read with saxes, a streaming XML parser: one pass over the text, however
+ * the markup is repeated, fed in 32 KB slices with a turn of the event loop between them so that
+ * a 5 MB image does not hold up other requests, and stopped as soon as the element closes.
+ *
+ * The text is limited to `limit` characters (BakedCredentialTooLargeError). There is no baked
+ * credential when an element sits inside the credential element, elements nest deeper than
+ * {@link svgDepth}, the document is not well-formed before the element closes, or it uses an
+ * entity beyond XML's five (saxes reads no DTD). saxes resolves namespaces by walking the stack
+ * of open elements for each one, quadratic in the depth, so it runs without namespace
+ * processing and the prefixes bound to the Open Badges namespace are read from the `xmlns:`
+ * attributes of the root element and of the element itself.
+ */
+export async function unbakeSvg(
+  svg: string,
+  limit: number = bakedTextLimit,
+): Promise<string | null> {
+  const { SaxesParser } = await import('saxes');
+  const parser = new SaxesParser();
+  const prefixes = new Set<string>();
+  const boundHere = (attributes: Record<string, string>) =>
+    Object.entries(attributes)
+      .filter(([name, value]) => name.startsWith('xmlns:') && value === SVG_NAMESPACE)
+      .map(([name]) => name.slice('xmlns:'.length));
+  let depth = 0;
+  let inside = false;
+  let text = '';
+  let found: string | null = null;
+  const append = (part: string) => {
+    text += part;
+    if (text.length > limit) throw new BakedCredentialTooLargeError(limit);
+  };
+  parser.on('opentag', (node) => {
+    depth += 1;
+    if (inside || depth > svgDepth) throw new SvgReadDone();
+    const attributes = node.attributes as Record<string, string>;
+    const own = boundHere(attributes);
+    if (depth === 1) for (const prefix of own) prefixes.add(prefix);
+    const [prefix, local] = node.name.includes(':') ? node.name.split(':', 2) : ['', node.name];
+    if (local !== 'credential' || !(prefixes.has(prefix!) || own.includes(prefix!))) return;
+    const verify = attributes.verify?.trim();
+    if (verify) {
+      found = verify;
+      throw new SvgReadDone();
+    }
+    inside = true;
+  });
+  parser.on('text', (part) => inside && append(part));
+  parser.on('cdata', (part) => inside && append(part));
+  parser.on('closetag', () => {
+    depth -= 1;
+    if (!inside) return;
+    found = text.trim() || null;
+    throw new SvgReadDone();
+  });
+  try {
+    for (let offset = 0; offset < svg.length; offset += svgSlice) {
+      parser.write(svg.slice(offset, offset + svgSlice));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    parser.close();
+  } catch (error) {
+    if (error instanceof BakedCredentialTooLargeError) throw error;
+    // SvgReadDone, or a well-formedness error: the answer is what was found before it.
+  }
+  return found;
 }
 
 function palette(seed: string): { primary: string; secondary: string; angle: number } {

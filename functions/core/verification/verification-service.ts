@@ -469,7 +469,7 @@ export class VerificationService {
         : /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(
               bytes.subarray(0, 4_096).toString('utf8'),
             )
-          ? unbakeSvg(bytes.toString('utf8'))
+          ? await unbakeSvg(bytes.toString('utf8'))
           : null;
     } catch (error) {
       if (error instanceof ValidationError) throw error;
