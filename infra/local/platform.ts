@@ -25,6 +25,15 @@ import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { emulateTransactionConflicts } from './transaction-conflicts';
 import { apiClientThrottle, apiStageThrottle, type StageThrottle } from '../stage';
 
+/** The canonicalization worker threads run the TypeScript source, through tsx's loader. */
+const localCanonicalizationWorker = {
+  url: new URL('./typescript-worker.js', import.meta.url),
+  workerData: {
+    module: new URL('../../functions/adapters/proofs/canonicalization-worker.ts', import.meta.url)
+      .href,
+  },
+};
+
 export interface PlatformOptions {
   /** Port of the HTTP server; 0 picks a free one. @default 4000 */
   readonly port?: number;
@@ -198,6 +207,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       kms: kmsClient,
       s3: s3Client,
       clock: options.clock,
+      canonicalizationWorker: localCanonicalizationWorker,
     };
     const container = createContainer(config, { ...clients, role: 'api' });
     const worker = createContainer(config, { ...clients, role: 'worker' });

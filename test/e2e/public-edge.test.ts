@@ -1,0 +1,152 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
+import { verificationBudgetLimits } from '../../functions/core/verification/budget';
+import { verificationLimits } from '../../functions/core/verification/verification-service';
+import {
+  didKeyIssuer,
+  fortyThousandTags,
+  longArrays,
+  openBadgeFrom,
+} from '../support/costly-credentials';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+type Json = Record<string, unknown>;
+
+const verifyQuery = `query ($input: VerifyCredentialInput!) {
+  verifyCredential(input: $input) { verified status checks { name status message } }
+}`;
+
+/** A loopback server answering 404 to everything, counting the requests it receives. */
+async function countingServer(): Promise<{ server: Server; base: string; hits: () => number }> {
+  let hits = 0;
+  const server = createServer((_request, response) => {
+    hits += 1;
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return { server, base: `127.0.0.1%3A${port}`, hits: () => hits };
+}
+
+describe('the public edge: verifyCredential is bounded', () => {
+  let t: TestPlatform;
+  const verify = (input: Json) =>
+    t.api.request<{ verifyCredential: { verified: boolean; checks: Json[] } }>(verifyQuery, {
+      input,
+    });
+  const refusal = async (input: Json) => {
+    const answer = await verify(input);
+    return {
+      status: answer.status,
+      code: answer.errors?.[0]?.extensions?.code,
+      errorCode: answer.errors?.[0]?.extensions?.errorCode,
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(() => t.stop());
+
+  it('refuses the 40,000-tag credential, and each count limit, before any JSON-LD work', async () => {
+    const { values, objects, arrayItems, propertyNames } = verificationLimits.complexity;
+    const wide = openBadgeFrom('did:example:x', {
+      tag: Array.from({ length: arrayItems + 1 }, (_, index) => `t${index}`),
+    });
+    const manyObjects = openBadgeFrom('did:example:x', {
+      alignment: Array.from({ length: objects }, (_, index) => ({ targetName: `${index}` })),
+    });
+    const manyValues = openBadgeFrom('did:example:x', {
+      alignment: Array.from({ length: values / 20 }, () => ({ targetCode: Array(19).fill(1) })),
+    });
+    const manyNames = openBadgeFrom('did:example:x', {
+      criteria: Object.fromEntries(
+        Array.from({ length: propertyNames }, (_, index) => [`p${index}`, index]),
+      ),
+    });
+    const refused = {
+      status: 200,
+      code: 'BAD_USER_INPUT',
+      errorCode: 'CREDENTIAL_TOO_COMPLEX',
+    };
+
+    expect(await refusal({ credential: fortyThousandTags() })).toEqual(refused);
+    for (const credential of [wide, manyObjects, manyValues, manyNames])
+      expect(await refusal({ credential })).toEqual(refused);
+  });
+
+  it('keeps answering other requests while a costly credential within the limits is checked', async () => {
+    const learner = await t.as('learner', { subject: 'bystander' });
+    // Warm: JSON-LD and the contexts are loaded by the first verification that needs them.
+    await verify({ credential: openBadgeFrom(didKeyIssuer.did) });
+    let verifying = true;
+
+    const verification = verify({ credential: longArrays() }).finally(() => (verifying = false));
+    let answeredMeanwhile = 0;
+    while (verifying) {
+      const viewer = await t.api.request('{ viewer { id } }', {}, learner);
+      expect(viewer.status).toBe(200);
+      if (verifying) answeredMeanwhile += 1;
+    }
+    const verified = await verification;
+
+    expect(verified.errors).toBeUndefined();
+    expect(verified.data?.verifyCredential.verified).toBe(false);
+    expect(answeredMeanwhile).toBeGreaterThanOrEqual(3);
+  });
+
+  it('makes at most its budget of fetches elsewhere, however many endorsements name new URLs', async () => {
+    const counting = await countingServer();
+    const did = (name: string) => `did:web:${counting.base}:${name}`;
+    const withStatus = (name: string) => ({
+      credentialStatus: {
+        id: `http://${decodeURIComponent(counting.base)}/status/${name}#1`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '1',
+        statusListCredential: `http://${decodeURIComponent(counting.base)}/status/${name}`,
+      },
+    });
+    const credential = openBadgeFrom(
+      did('issuer'),
+      {
+        endorsement: Array.from({ length: 20 }, (_, index) => ({
+          ...openBadgeFrom(did(`endorser-${index}`), {}, withStatus(`e${index}`)),
+          type: ['VerifiableCredential', 'EndorsementCredential'],
+          credentialSubject: { id: 'urn:uuid:x', type: ['EndorsementSubject'] },
+        })),
+      },
+      withStatus('issuer'),
+    );
+
+    const answer = await verify({ credential });
+    const fetched = counting.hits();
+    await new Promise((resolve) => counting.server.close(resolve));
+
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.verifyCredential.verified).toBe(false);
+    expect(fetched).toBeGreaterThan(0);
+    expect(fetched).toBeLessThanOrEqual(verificationBudgetLimits.fetches);
+  });
+});
+
+describe('the resolver cache', () => {
+  it('keeps at most its size in bytes, however many large documents are fetched', async () => {
+    const document = JSON.stringify({ id: 'x', padding: 'x'.repeat(200_000) });
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(document);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const resolver = new HttpResolver({ allowHttp: true });
+
+    for (let index = 0; index < 40; index += 1)
+      await resolver.fetchCredential(`http://127.0.0.1:${port}/status/${index}`);
+    await new Promise((resolve) => server.close(resolve));
+
+    expect(resolver.cachedBytes()).toBeGreaterThan(0);
+    expect(resolver.cachedBytes()).toBeLessThanOrEqual(8_000_000);
+  });
+});
