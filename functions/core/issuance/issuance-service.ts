@@ -100,7 +100,11 @@ const reasonInput = text(limits.shortText).optional();
  */
 export class IssuanceBatch {
   /** For the life of the batch; a failed read is forgotten, so the next row tries again. */
-  private readonly reads = new ReadCache<unknown>({ ttlMs: Infinity, max: 64 });
+  private readonly reads = new ReadCache<unknown>({
+    ttlMs: Infinity,
+    max: 64,
+    maxBytes: 4_000_000,
+  });
   /** Unused positions by institution and purpose. */
   private readonly pools = new Map<string, { free: StatusEntry[]; refill?: Promise<void> }>();
 

@@ -180,6 +180,7 @@ export class VerificationService {
   private readonly approvedSnapshots = new ReadCache<DesignVersion | null>({
     ttlMs: Infinity,
     max: 1_000,
+    maxBytes: 16_000_000,
     keep: (snapshot) =>
       snapshot !== null &&
       isApprovedSnapshot(snapshot.status) &&
@@ -189,7 +190,11 @@ export class VerificationService {
    * The signed JSON of credentials issued here, by id: immutable once issued, so after the first
    * read only the record's state (status, visibility, flagged parts) is read again.
    */
-  private readonly issuedCredentials = new ReadCache<JsonObject>({ ttlMs: Infinity, max: 1_000 });
+  private readonly issuedCredentials = new ReadCache<JsonObject>({
+    ttlMs: Infinity,
+    max: 1_000,
+    maxBytes: 32_000_000,
+  });
   /**
    * Reads of a credential's state (status, visibility, flagged parts), shared by the requests
    * for the same id that arrive within `stateTtlMs` of the read starting: the state a request
@@ -209,12 +214,13 @@ export class VerificationService {
       ttlMs: verificationCacheTtlMs,
       ...(deps.cache?.writes ? { writes: deps.cache.writes } : {}),
     };
-    this.issuerKeys = new ReadCache({ ...fresh, max: 1_000 });
-    this.withdrawals = new ReadCache({ ...fresh, max: 5_000 });
+    this.issuerKeys = new ReadCache({ ...fresh, max: 1_000, maxBytes: 4_000_000 });
+    this.withdrawals = new ReadCache({ ...fresh, max: 5_000, maxBytes: 1_000_000 });
     this.stateReads = new ReadCache({
       ...fresh,
       ttlMs: verificationStateTtlMs,
       max: 10_000,
+      maxBytes: 8_000_000,
     });
   }
 
