@@ -36,7 +36,16 @@ function unexpectedErrorLogger(log: ErrorLog): ApolloServerPlugin<GraphQLContext
     requestDidStart() {
       return Promise.resolve({
         willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single' || !contextValue?.requestId) return Promise.resolve();
+          if (response.body.kind !== 'single') return Promise.resolve();
+          // A dependency that is down fails the request as a whole: 503, which clients and
+          // load balancers retry, rather than 200 with an error inside.
+          if (
+            response.body.singleResult.errors?.some(
+              (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
+            )
+          )
+            response.http.status = 503;
+          if (!contextValue?.requestId) return Promise.resolve();
           for (const error of response.body.singleResult.errors ?? [])
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR')
               Object.assign(error, {

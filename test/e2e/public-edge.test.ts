@@ -1,6 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../functions/composition/config';
+import { createContainer } from '../../functions/composition/container';
+import { createApiHandler } from '../../functions/handlers/api-handler';
+import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
+import { graphqlPostEvent, httpGetEvent } from '../bench/lambda-event';
 import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
 import { verificationBudgetLimits } from '../../functions/core/verification/budget';
 import { verificationLimits } from '../../functions/core/verification/verification-service';
@@ -148,5 +154,43 @@ describe('the resolver cache', () => {
 
     expect(resolver.cachedBytes()).toBeGreaterThan(0);
     expect(resolver.cachedBytes()).toBeLessThanOrEqual(8_000_000);
+  });
+});
+
+describe('DynamoDB out of reach', () => {
+  it('answers SERVICE_UNAVAILABLE, retryable, with HTTP 503, on the API and the public pages', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const dynamodb = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 2,
+    });
+    const config = loadConfig({
+      STAGE: 'test',
+      TABLE_NAME: 'unreachable',
+      PUBLIC_BASE_URL: 'https://tessera.example',
+      AUTH_JWKS_URL: 'https://tessera.example/jwks.json',
+      AUTH_ISSUER: 'https://tessera.example',
+      LOG_LEVEL: 'SILENT',
+    });
+    const context = { awsRequestId: 'test' } as Parameters<ReturnType<typeof createApiHandler>>[1];
+
+    const api = await createApiHandler(createContainer(config, { dynamodb }))(
+      graphqlPostEvent('{ catalogue(first: 1) { nodes { id } } }'),
+      context,
+    );
+    const page = await createPublicWebHandler(createContainer(config, { dynamodb }))(
+      httpGetEvent('/credentials/abc', 'application/ld+json'),
+    );
+    dynamodb.destroy();
+    const apiError = (JSON.parse(api.body!) as { errors: { extensions: Json }[] }).errors[0]!;
+
+    expect(api.statusCode).toBe(503);
+    expect(apiError.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(page.statusCode).toBe(503);
   });
 });
