@@ -254,7 +254,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
   });
 
+  const stackStore = new DynamoDbStackRepository(table);
   const learning = new LearningService({
+    isStackTarget: async (microCredentialId) =>
+      (await stackStore.listByTarget(microCredentialId, true)).some(
+        (stack) => stack.status !== 'RETIRED',
+      ),
     learning: new DynamoDbLearningRepository(table),
     store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
     designs,
@@ -265,7 +270,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
 
   const stacking = new StackingService({
-    stacks: new DynamoDbStackRepository(table),
+    stacks: stackStore,
     designs,
     institutions,
     credentials,

@@ -18,6 +18,7 @@ import { ExternalIssuer } from '../support/external-issuer';
 import { lagIndexReads } from '../support/faults';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { countItems } from '../support/table';
 
 type Json = Record<string, unknown>;
 interface Held {
@@ -607,6 +608,29 @@ describe('stacking micro-credentials into larger badges', () => {
 
     expect(beforePublication).toEqual([]);
     expect(await stackedOf(email, target.id)).toHaveLength(1);
+  });
+
+  it("refuses enrolment in a stack's own design: its target is earned by the stack's rule only", async () => {
+    const { targetId } = await stackOver('Leadership by enrolment', [
+      'Educational Leadership',
+      'Corporate Leadership',
+    ]);
+    const email = 'shortcut@example.org';
+    await award('Educational Leadership', email);
+    await t.platform.drain();
+    const before = await countItems(t);
+
+    const direct = await t.api.request(
+      `mutation ($id: ID!) { enrol(microCredentialId: $id) { id } }`,
+      { id: targetId },
+      await learner(email),
+    );
+
+    expect(direct.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      errorCode: 'STACK_TARGET_NOT_ENROLLABLE',
+    });
+    expect(await countItems(t)).toBe(before);
   });
 
   it('refuses impossible rules, cycles, foreign parts, and callers who may not define stacks', async () => {

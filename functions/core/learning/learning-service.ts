@@ -38,6 +38,11 @@ export interface LearningServiceDeps {
   readonly urls: PublicUrls;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * Whether a stack (not retired) makes this design its stacked credential: such a design is
+   * earned through the stack's rule only, never by enrolling (supplied by stacking).
+   */
+  readonly isStackTarget?: (microCredentialId: string) => Promise<boolean>;
 }
 
 const componentKey = {
@@ -95,6 +100,12 @@ export class LearningService {
       throw new ConflictError(
         'DESIGN_NOT_OPEN',
         'Only published micro-credentials are open for enrolment.',
+      );
+    }
+    if (await this.deps.isStackTarget?.(design.id)) {
+      throw new ConflictError(
+        'STACK_TARGET_NOT_ENROLLABLE',
+        'This micro-credential is awarded by its stack to holders of the credentials it stacks; it cannot be enrolled in.',
       );
     }
     const now = this.deps.clock.now().toISOString();
