@@ -141,6 +141,7 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
       component: 'EDUCATIONAL',
       narrative: 'I completed all four weeks.',
       fileIds: [fileId],
+      includeNarrative: true,
     });
     await submit(ada, enrolment.id, {
       component: 'DEMONSTRATION',
@@ -211,8 +212,11 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
       'Demonstration',
       'Reflective',
     ]);
+    // Private evidence: the narrative the learner chose to include, and no other.
     expect(evidence[0]!.narrative).toBe('I completed all four weeks.');
+    expect(evidence[1]!.narrative).toBeUndefined();
     expect(evidence[2]!.narrative).toBeUndefined();
+    expect(JSON.stringify(credential.json)).not.toContain('attendance rose 12%');
     const [result] = (credential.json.credentialSubject as { result: Json[] }).result;
     expect(result!.achievedLevel).toMatch(/#rubric-demonstration-proficient$/);
     const achievement = (
@@ -638,7 +642,7 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
     expect(done.status).toBe('COMPLETED');
     expect(
       (done.credential!.json.evidence as Json[]).map((entry) => entry.narrative ?? null),
-    ).toEqual([`EDUCATIONAL round ${rounds}.`, `DEMONSTRATION round ${rounds}.`, null]);
+    ).toEqual([null, null, null]);
   }, 120_000);
 
   const queueOf = (caller: Caller, microCredentialId?: string) =>

@@ -64,6 +64,19 @@ const components: readonly ComponentKind[] = ['EDUCATIONAL', 'DEMONSTRATION', 'R
  */
 const transientCodes = new Set(['VERSION_CONFLICT', 'ROTATION_IN_PROGRESS']);
 
+/**
+ * Whether a submission's narrative goes inside the credential: public evidence the learner did
+ * not keep out, or private evidence the learner chose to include. A private submission made
+ * before the choice was recorded says nothing either way, so its narrative stays out.
+ */
+function narrativeShared(submission: Submission): boolean {
+  return (
+    submission.includeNarrative &&
+    submission.narrative.length > 0 &&
+    (submission.public || submission.narrativeChosen === true)
+  );
+}
+
 /** The platform acting for an enrolment (the award's actor in events and audit trails). */
 const awardActor = (enrolment: Enrolment) => ({
   kind: 'platform',
@@ -230,7 +243,11 @@ export class LearningService {
         size: file.size,
         sha256: file.sha256!,
       })),
-      includeNarrative: request.includeNarrative ?? request.component !== 'REFLECTIVE',
+      // Private evidence stays out of the credential, which is public by default, unless the
+      // learner puts it there.
+      includeNarrative:
+        request.includeNarrative ?? (request.public && request.component !== 'REFLECTIVE'),
+      ...(request.includeNarrative !== undefined ? { narrativeChosen: true } : {}),
       public: request.public,
       status: 'SUBMITTED',
       submittedAt: now,
@@ -482,9 +499,7 @@ export class LearningService {
         name: `${componentLabel[submission.component]} component: ${component.title}`,
         genre: componentLabel[submission.component],
         description: `Accepted by an assessor on ${submission.assessment!.decidedAt.slice(0, 10)}${assessedAgainst}${submission.files.length ? `; ${submission.files.length} file${submission.files.length === 1 ? '' : 's'} on record` : ''}.`,
-        ...(submission.includeNarrative && submission.narrative
-          ? { narrative: submission.narrative }
-          : {}),
+        ...(narrativeShared(submission) ? { narrative: submission.narrative } : {}),
       };
     });
     // A result names a rubric level of the issued version; a level it no longer has is left out.
