@@ -215,19 +215,15 @@ ${verification.checks.map((check) => `<tr><th scope="row">${escapeHtml(checkLabe
 }
 
 /** The page of a credential its earner keeps private: it says so, and nothing more. */
-export function privatePage(): string {
-  return page(
-    'Private credential',
-    '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>This credential is private</h1><p>Its earner has chosen not to share it publicly. If they share it with you, they can send you a link or the credential itself.</p></main>',
-  );
-}
-
+/**
+ * The page for a credential that does not exist and for one its earner keeps from this visitor:
+ * one page, so that it does not tell which.
+ */
 export function notFoundPage(): string {
   return page(
     'Credential not found',
     '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>Credential not found</h1><p>There is no credential at this address.</p></main>',
+    '<main id="content"><h1>No credential to show</h1><p>There is no credential at this address that you may see: it does not exist, or its earner keeps it private. If they share it with you, they can send you a link or the credential itself.</p></main>',
   );
 }
 
@@ -250,10 +246,11 @@ ${view.files.length ? `<h2>Files on record</h2><ul>${view.files.map((file) => `<
   );
 }
 
-export function evidencePrivatePage(): string {
+/** The page for evidence that does not exist or that its learner has not made public. */
+export function evidenceNotFoundPage(): string {
   return page(
-    'Private evidence',
+    'Evidence not found',
     '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>This evidence is private</h1><p>The learner has not made it public.</p></main>',
+    '<main id="content"><h1>No evidence to show</h1><p>There is no public evidence at this address.</p></main>',
   );
 }

@@ -5,10 +5,9 @@ import { platformOwnerId } from '../core/shared/owners';
 import type { Container } from '../composition/container';
 import {
   credentialPage,
+  evidenceNotFoundPage,
   evidencePage,
-  evidencePrivatePage,
   notFoundPage,
-  privatePage,
 } from './credential-page';
 import { binaryResponse, jsonResponse, negotiate, problem, svgHeaders, textResponse } from './http';
 
@@ -27,6 +26,10 @@ const pageHeaders = {
     "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-frame-options': 'DENY',
 };
+
+/** Unknown and kept from this visitor alike: the answer does not tell which. */
+const credentialNotFound = () =>
+  problem(404, 'CREDENTIAL_NOT_FOUND', 'No credential here that you may see.');
 
 const credentialTypes = [
   'text/html',
@@ -56,15 +59,11 @@ export function createPublicWebHandler(container: Container) {
   const credentialDocument = async (id: string, format: string, event: APIGatewayProxyEventV2) => {
     const { record, access, token } = await visibleCredential(id, event);
     const html = format === 'text/html';
-    if (!record)
+    // A credential kept from this visitor is answered as one that does not exist.
+    if (!record || !access.allowed)
       return html
         ? textResponse(notFoundPage(), htmlType, { status: 404, headers: pageHeaders })
-        : problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
-    if (!access.allowed) {
-      return html
-        ? textResponse(privatePage(), htmlType, { status: 403, headers: pageHeaders })
-        : problem(403, 'CREDENTIAL_PRIVATE', 'The earner keeps this credential private.');
-    }
+        : credentialNotFound();
     const cache = record.visibility === 'PUBLIC' ? 60 : undefined;
     if (format === 'application/jwt')
       return textResponse(record.jwt, 'application/jwt', { maxAge: cache });
@@ -103,9 +102,7 @@ export function createPublicWebHandler(container: Container) {
       pattern: /^\/credentials\/([^/.]+)\/badge\.(png|svg)$/,
       handle: async ([id, format], event) => {
         const { record, access } = await visibleCredential(id!, event);
-        if (!record) return problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
-        if (!access.allowed)
-          return problem(403, 'CREDENTIAL_PRIVATE', 'The earner keeps this credential private.');
+        if (!record || !access.allowed) return credentialNotFound();
         const baked = await docs.bakedBadge(record, format as 'png' | 'svg');
         return typeof baked === 'string'
           ? textResponse(baked, 'image/svg+xml', {
@@ -156,8 +153,8 @@ export function createPublicWebHandler(container: Container) {
           'text/html';
         if (!submission) {
           return html
-            ? textResponse(evidencePrivatePage(), htmlType, { status: 403, headers: pageHeaders })
-            : problem(403, 'EVIDENCE_PRIVATE', 'The learner keeps this evidence private.');
+            ? textResponse(evidenceNotFoundPage(), htmlType, { status: 404, headers: pageHeaders })
+            : problem(404, 'EVIDENCE_NOT_FOUND', 'No public evidence here.');
         }
         const view = {
           component: submission.component,

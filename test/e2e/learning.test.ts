@@ -430,16 +430,16 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
         ]),
       ),
     ).toEqual({
-      stranger: 'FORBIDDEN',
-      foreignAssessor: 'FORBIDDEN',
+      stranger: 'NOT_FOUND',
+      foreignAssessor: 'NOT_FOUND',
       foreignAssess: 'FORBIDDEN',
       anonymous: 'UNAUTHENTICATED',
-      strangerEnrolment: 'FORBIDDEN',
+      strangerEnrolment: 'NOT_FOUND',
       strangerSubmits: 'FORBIDDEN',
     });
     expect(ownView.data).toEqual({ submission: { narrative: 'Private thoughts.' } });
     expect(adminView.data).toEqual({ submission: { narrative: 'Private thoughts.' } });
-    expect(publicPage.status).toBe(403);
+    expect(publicPage.status).toBe(404);
     expect(await publicPage.text()).not.toContain('Private thoughts');
   });
 
@@ -734,8 +734,11 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
     const nodes = everything.data!.assessmentQueue.nodes;
     expect(nodes.map((node) => node.id)).toContain(elsewhere);
     expect(nodes.every((node) => node.microCredentialId === other)).toBe(true);
-    for (const result of [mainQueue, outside, outsideEnrolment, refused])
+    for (const result of [mainQueue, refused])
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Reads of what the assessor may not see answer as for what does not exist.
+    for (const result of [outside, outsideEnrolment])
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(inside.data!.submission.id).toBe(elsewhere);
     expect(accepted.data!.assessEvidence.status).toBe('ACCEPTED');
     // The refused decision changed nothing: the institution's assessors still see it pending.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors';
 import { hasRole, type Principal, type Role } from './principal';
 
 /**
@@ -139,6 +139,30 @@ export function authorize(principal: Principal, action: Action, scope: Scope = {
   if (isAllowed(principal, action, scope)) return;
   if (principal.kind === 'anonymous') throw new UnauthenticatedError();
   throw new ForbiddenError();
+}
+
+/**
+ * Signed-in callers only, asked before a resource is looked up by id: an anonymous caller learns
+ * nothing of whether it exists (UNAUTHENTICATED either way).
+ */
+export function requireSignedIn(principal: Principal): void {
+  if (principal.kind === 'anonymous') throw new UnauthenticatedError();
+}
+
+/**
+ * `authorize` for one resource found by id: a caller who may not see it gets the NOT_FOUND an
+ * unknown id gets, so that no answer tells whether something that is not theirs exists.
+ */
+export function authorizeOrHide(
+  principal: Principal,
+  action: Action,
+  scope: Scope,
+  entity: string,
+  id: string,
+): void {
+  if (isAllowed(principal, action, scope)) return;
+  if (principal.kind === 'anonymous') throw new UnauthenticatedError();
+  throw new NotFoundError(entity, id);
 }
 
 function matches(grant: Grant, principal: Principal, scope: Scope): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { authorize, isAllowed } from '../auth/policy';
+import { authorize, authorizeOrHide, isAllowed, requireSignedIn } from '../auth/policy';
 import { actorOf, system, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
@@ -298,11 +298,15 @@ export class IssuanceService {
 
   /** A credential for its issuer's admins or its earner. */
   async get(principal: Principal, id: string): Promise<CredentialRecord> {
+    requireSignedIn(principal);
     const record = await this.requireCredential(id);
-    authorize(principal, 'credential.read', {
-      institutionId: record.institutionId,
-      recipientEmailHash: record.recipient.emailHash,
-    });
+    authorizeOrHide(
+      principal,
+      'credential.read',
+      { institutionId: record.institutionId, recipientEmailHash: record.recipient.emailHash },
+      'Credential',
+      id,
+    );
     return record;
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { assessedDesignsOf, authorize } from '../auth/policy';
+import { assessedDesignsOf, authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { ComponentKind } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
@@ -121,10 +121,20 @@ export class LearningService {
         'This micro-credential is awarded by its stack to holders of the credentials it stacks; it cannot be enrolled in.',
       );
     }
+    // Enrolled already: found by learner and design, or, for an enrolment made before ids were
+    // random, by the id that learner and design gave it then.
+    const existing =
+      (await this.deps.learning.findEnrolment(learner.userId, design.id)) ??
+      (await this.deps.learning.getEnrolment(
+        createHash('sha256').update(`${learner.userId}:${design.id}`).digest('hex').slice(0, 32),
+      ));
+    if (existing) return existing;
     const now = this.deps.clock.now().toISOString();
     const fresh = { status: 'NOT_STARTED' as const, round: 0 };
     const enrolment: Enrolment = {
-      id: createHash('sha256').update(`${learner.userId}:${design.id}`).digest('hex').slice(0, 32),
+      // Random: an id derived from the learner and design would let anyone who knows both
+      // tell whether that learner is enrolled.
+      id: this.deps.ids.newId(),
       learnerId: learner.userId,
       learnerEmail: learner.email.trim().toLowerCase(),
       ...(learner.name ? { learnerName: learner.name } : {}),
@@ -154,12 +164,19 @@ export class LearningService {
   }
 
   async enrolment(principal: Principal, id: string): Promise<Enrolment> {
+    requireSignedIn(principal);
     const enrolment = await this.requireEnrolment(id);
-    authorize(principal, 'learning.read', {
-      learnerId: enrolment.learnerId,
-      institutionId: enrolment.institutionId,
-      microCredentialId: enrolment.microCredentialId,
-    });
+    authorizeOrHide(
+      principal,
+      'learning.read',
+      {
+        learnerId: enrolment.learnerId,
+        institutionId: enrolment.institutionId,
+        microCredentialId: enrolment.microCredentialId,
+      },
+      'Enrolment',
+      id,
+    );
     return enrolment;
   }
 
@@ -170,12 +187,19 @@ export class LearningService {
   }
 
   async submission(principal: Principal, id: string): Promise<Submission> {
+    requireSignedIn(principal);
     const submission = await this.requireSubmission(id);
-    authorize(principal, 'learning.read', {
-      learnerId: submission.learnerId,
-      institutionId: submission.institutionId,
-      microCredentialId: submission.microCredentialId,
-    });
+    authorizeOrHide(
+      principal,
+      'learning.read',
+      {
+        learnerId: submission.learnerId,
+        institutionId: submission.institutionId,
+        microCredentialId: submission.microCredentialId,
+      },
+      'Submission',
+      id,
+    );
     return submission;
   }
 

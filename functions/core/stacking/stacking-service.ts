@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { authorize } from '../auth/policy';
+import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
@@ -197,8 +197,9 @@ export class StackingService {
   }
 
   async get(principal: Principal, id: string): Promise<Stack> {
+    requireSignedIn(principal);
     const stack = await this.requireStack(id);
-    authorize(principal, 'stack.read', { institutionId: stack.institutionId });
+    authorizeOrHide(principal, 'stack.read', { institutionId: stack.institutionId }, 'Stack', id);
     return stack;
   }
 
