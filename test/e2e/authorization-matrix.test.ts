@@ -91,4 +91,19 @@ describe('the authorization matrix: every operation for every kind of caller', (
 
     expect(world.enrolment).not.toBe(derived);
   });
+
+  it('lets no one but a partner key or partner admin read a draft as the linked partner', async () => {
+    const claimsPartner = await t.as('learner', {
+      subject: 'claims-partner',
+      partnerId: world.partner,
+    });
+
+    const draft = await t.api.request(
+      'query ($id: ID!) { microCredential(id: $id) { id status } }',
+      { id: world.draft },
+      claimsPartner,
+    );
+
+    expect(draft.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });
