@@ -364,10 +364,19 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
       credentialSubject: { encodedList: string; statusPurpose: string };
     };
 
+    const earnerAsks = await t.api.request(
+      `query ($id: ID!) { credential(id: $id) { status statusHistory { actorId } } }`,
+      { id: credential.id },
+      await t.as('learner', { subject: 'revoked-earner', email: 'revoked@example.org' }),
+    );
+
     expect(second.revokeCredential).toMatchObject({
       status: 'REVOKED',
       statusHistory: [{ action: 'REVOKED', reason: 'Academic misconduct' }],
     });
+    // Staff actor ids are the issuer's business: the earner reads the status, not who set it.
+    expect(earnerAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(earnerAsks)).not.toContain('author-');
     expect(list.credentialSubject.statusPurpose).toBe('revocation');
     expect(
       await isPositionSet(list.credentialSubject.encodedList, Number(entry.statusListIndex)),

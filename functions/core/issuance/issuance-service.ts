@@ -332,8 +332,10 @@ export class IssuanceService {
       : null;
   }
 
+  /** Who changed a credential's status and why: for the issuer's staff, not its earner. */
   async statusHistory(principal: Principal, id: string): Promise<StatusAuditEntry[]> {
     const record = await this.get(principal, id);
+    authorize(principal, 'credential.readIssued', { institutionId: record.institutionId });
     return this.deps.credentials.statusHistory(record.id);
   }
 
