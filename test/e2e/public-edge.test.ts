@@ -16,6 +16,13 @@ import {
   longArrays,
   openBadgeFrom,
 } from '../support/costly-credentials';
+import {
+  approveDesign,
+  endorseDesign,
+  operations,
+  publishDesign,
+} from '../../infra/local/portal-flows';
+import { designInput } from '../support/builders';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 type Json = Record<string, unknown>;
@@ -55,6 +62,31 @@ describe('the public edge: verifyCredential is bounded', () => {
     t = await startTestPlatform();
   });
   afterAll(() => t.stop());
+
+  it('serves an achievement version only once it is published, not when it is only approved', async () => {
+    const institutionId = await t.createInstitution();
+    const qa = await t.qaCallers(institutionId);
+    const { createMicroCredential } = await t.api.call<{ createMicroCredential: { id: string } }>(
+      operations.createDesign,
+      { input: designInput(institutionId) },
+      qa.admin,
+    );
+    const id = createMicroCredential.id;
+    const status = async () =>
+      (
+        await fetch(`${t.platform.url}/achievements/${id}/v1`, {
+          headers: { accept: 'application/ld+json' },
+        })
+      ).status;
+    await approveDesign(t.api, id, qa);
+    const approved = await status();
+    await endorseDesign(t.api, id, (await t.partnerFor(institutionId)).apiKey);
+    await publishDesign(t.api, id, qa.admin);
+    await t.platform.drain();
+
+    expect(approved).toBe(404);
+    expect(await status()).toBe(200);
+  });
 
   it('refuses the 40,000-tag credential, and each count limit, before any JSON-LD work', async () => {
     const { values, objects, arrayItems, propertyNames } = verificationLimits.complexity;
