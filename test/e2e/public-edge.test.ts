@@ -88,6 +88,43 @@ describe('the public edge: verifyCredential is bounded', () => {
     expect(await status()).toBe(200);
   });
 
+  it("reveals nothing of a private credential's record to a forged document that names its id", async () => {
+    const { designId, qa } = await t.publishedDesign({ name: 'Forgery target' });
+    const email = 'forged-holder@example.org';
+    const { issueCredential: issued } = await t.api.call<{
+      issueCredential: { id: string; json: Json };
+    }>(
+      `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id json } }`,
+      { input: { microCredentialId: designId, recipient: { email, name: 'Private Holder' } } },
+      qa.admin,
+    );
+    await t.api.call(
+      `mutation ($id: ID!) { setCredentialVisibility(id: $id, visibility: PRIVATE) { id } }`,
+      { id: issued.id },
+      await t.as('learner', { subject: 'forged-holder', email }),
+    );
+    await t.api.call(
+      `mutation ($id: ID!) { revokeCredential(id: $id, reason: "Awarded in error") { id } }`,
+      { id: issued.id },
+      qa.admin,
+    );
+
+    const forged = await t.api.call<{
+      verifyCredential: { verified: boolean; status: string; checks: Json[] };
+    }>(
+      `query ($input: VerifyCredentialInput!) {
+      verifyCredential(input: $input) { verified status checks { name status message } }
+    }`,
+      { input: { credential: { ...issued.json, name: 'Forged' } } },
+    );
+    const statusCheck = forged.verifyCredential.checks.find((check) => check.name === 'status');
+
+    expect(forged.verifyCredential.verified).toBe(false);
+    expect(forged.verifyCredential.status).toBe('UNKNOWN');
+    expect(statusCheck).toMatchObject({ status: 'SKIP' });
+    expect(JSON.stringify(forged)).not.toMatch(/revoked/i);
+  });
+
   it('refuses the 40,000-tag credential, and each count limit, before any JSON-LD work', async () => {
     const { values, objects, arrayItems, propertyNames } = verificationLimits.complexity;
     const wide = openBadgeFrom('did:example:x', {

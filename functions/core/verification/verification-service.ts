@@ -378,22 +378,32 @@ export class VerificationService {
     }
 
     // A credential of an institution here has a record: its state is read once, for the
-    // status (fresher than the published list) and for the parts of a stacked credential.
+    // status (fresher than the published list) and for the parts of a stacked credential. Only
+    // for a credential whose proof holds: anyone can write a document naming the id of a
+    // private credential, and its record is not theirs to read.
     const own =
       stored ??
-      (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string'
+      (proofOk && ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string'
         ? await this.stateOf(credential.id)
         : null);
 
-    // Status: the record's, or the status lists'.
+    // Status: the record's, or the status lists', of a credential whose proof holds.
     let status: VerificationStatus = 'ACTIVE';
-    try {
-      status = own
-        ? this.checkStoredStatus(own, add)
-        : await this.checkStatus(credential, issuerId, add, budget);
-    } catch (error) {
-      add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
-      status = 'UNKNOWN';
+    if (!proofOk && !stored) {
+      add(
+        'status',
+        'SKIP',
+        'Not checked: the proof does not hold, so this is not the credential it names.',
+      );
+    } else {
+      try {
+        status = own
+          ? this.checkStoredStatus(own, add)
+          : await this.checkStatus(credential, issuerId, add, budget);
+      } catch (error) {
+        add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
+        status = 'UNKNOWN';
+      }
     }
 
     // Validity window.
