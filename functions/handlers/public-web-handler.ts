@@ -56,6 +56,14 @@ export function createPublicWebHandler(container: Container) {
     return { record, access: await services.sharing.access(record, token), token } as const;
   };
 
+  /** The parts of a stacked credential whose earner shows them publicly. */
+  const publicParts = async (ids: readonly string[]) =>
+    new Set(
+      (await Promise.all(ids.map((part) => services.issuance.find(part))))
+        .filter((part) => part?.visibility === 'PUBLIC')
+        .map((part) => part!.id),
+    );
+
   const credentialDocument = async (id: string, format: string, event: APIGatewayProxyEventV2) => {
     const { record, access, token } = await visibleCredential(id, event);
     const html = format === 'text/html';
@@ -80,6 +88,7 @@ export function createPublicWebHandler(container: Container) {
           token && record.visibility !== 'PUBLIC' ? `?share=${encodeURIComponent(token)}` : '',
         linkExpiresAt: access.linkExpiresAt,
         now: new Date(),
+        publicParts: await publicParts(record.parts),
       });
       return textResponse(body, htmlType, { headers: pageHeaders });
     }

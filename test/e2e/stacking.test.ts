@@ -633,6 +633,41 @@ describe('stacking micro-credentials into larger badges', () => {
     expect(await countItems(t)).toBe(before);
   });
 
+  it('names in a public stacked credential only the parts its earner shows, and only their revocations', async () => {
+    const { targetId } = await stackOver('Data Leadership', ['Data Literacy', 'Data Analysis']);
+    const email = 'discreet@example.org';
+    const literacy = await award('Data Literacy', email);
+    await t.api.call(
+      `mutation ($id: ID!) { setCredentialVisibility(id: $id, visibility: PRIVATE) { id } }`,
+      { id: literacy },
+      await learner(email),
+    );
+    const analysis = await award('Data Analysis', email);
+    const [stacked] = await stackedOf(email, targetId);
+    await revoke(literacy);
+    await t.platform.drain();
+    const { verifyCredential } = await t.api.call<{
+      verifyCredential: { checks: { name: string; status: string; message: string }[] };
+    }>(
+      `query ($id: String!) { verifyCredential(input: { id: $id }) { checks { name status message } } }`,
+      { id: stacked!.id },
+    );
+    const page = await (
+      await fetch(`${t.platform.url}/credentials/${stacked!.id}`, {
+        headers: { accept: 'text/html' },
+      })
+    ).text();
+    const evidence = (stacked!.json.evidence as Json[]).map((entry) => entry.id ?? null);
+
+    expect(evidence).toEqual([null, `${t.platform.url}/credentials/${analysis}`]);
+    expect(JSON.stringify(stacked!.json)).not.toContain(literacy);
+    expect(verifyCredential.checks.find((check) => check.name === 'stack-parts')).toMatchObject({
+      status: 'PASS',
+    });
+    expect(page).not.toContain(literacy);
+    expect(page).not.toMatch(/revoked since it was issued/);
+  });
+
   it('refuses impossible rules, cycles, foreign parts, and callers who may not define stacks', async () => {
     const [educational, corporate, literacy] = [
       designs['Educational Leadership']!,

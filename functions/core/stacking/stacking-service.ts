@@ -341,7 +341,9 @@ export class StackingService {
           kind: 'stacked',
           parts: counted.map(({ holding }) => holding.credentialId),
           evidence: counted.map(({ part, holding }) => ({
-            id: holding.credentialUrl,
+            // A part the learner keeps private (or holds from elsewhere) is named by what it
+            // certifies, not by its own URL.
+            ...(holding.public ? { id: holding.credentialUrl } : {}),
             type: ['Evidence'],
             name: `${part.name} (part of ${stack.name})`,
             genre: 'Credential',
@@ -555,6 +557,7 @@ export class StackingService {
         name: credential.achievementName,
         earnedAt: credential.issuedAt,
         origin: 'ISSUED' as const,
+        public: credential.visibility === 'PUBLIC',
       }));
     const imported = wallet.imported
       .filter((item) => item.recipientMatched && item.status === 'ACTIVE' && item.achievementId)
@@ -569,6 +572,7 @@ export class StackingService {
         name: item.name ?? item.achievementId!,
         earnedAt: item.importedAt,
         origin: 'IMPORTED' as const,
+        public: false,
       }));
     return [...issued, ...imported];
   }

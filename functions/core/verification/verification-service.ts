@@ -449,7 +449,7 @@ export class VerificationService {
     const endorsements = await this.checkEndorsements(achievement, depth, add, budget, validFrom);
 
     // Parts of a stacked credential issued here: a part revoked since is worth a look.
-    this.checkStackParts(own, add);
+    await this.checkStackParts(own, add);
 
     // Recipient.
     if (recipient) this.checkRecipient(credential, recipient, add);
@@ -1095,12 +1095,21 @@ export class VerificationService {
     return 'ACTIVE';
   }
 
-  private checkStackParts(
+  /**
+   * The parts of a stacked credential revoked since it was issued: only those its earner shows
+   * publicly are counted (a private part's revocation is not the verifier's to learn).
+   */
+  private async checkStackParts(
     record: CredentialState | null,
     add: (name: string, status: CheckStatus, message: string) => void,
   ) {
     if (!record || record.kind !== 'stacked') return;
-    const flagged = record.flaggedParts.length;
+    const shown = await Promise.all(
+      record.flaggedParts.map(
+        async (id) => (await this.stateOf(this.deps.urls.credential(id)))?.visibility === 'PUBLIC',
+      ),
+    );
+    const flagged = shown.filter(Boolean).length;
     add(
       'stack-parts',
       flagged ? 'WARN' : 'PASS',
