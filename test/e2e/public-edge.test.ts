@@ -125,6 +125,40 @@ describe('the public edge: verifyCredential is bounded', () => {
     expect(JSON.stringify(forged)).not.toMatch(/revoked/i);
   });
 
+  it("lists a credential only for its own address: a look-alike's token sees nothing, and none is issued to one", async () => {
+    const { designId, qa } = await t.publishedDesign({ name: 'Kelvin scale' });
+    await t.api.call(
+      `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`,
+      { input: { microCredentialId: designId, recipient: { email: 'kelvin@example.org' } } },
+      qa.admin,
+    );
+    const kelvinSign = '\u212Aelvin@example.org';
+    const mine = async (email: string) =>
+      t.api
+        .call<{ myCredentials: { issued: { nodes: { id: string }[] } } }>(
+          `{ myCredentials { issued { nodes { id } } } }`,
+          {},
+          await t.as('learner', { subject: `holder-${email}`, email }),
+        )
+        .then((data) => data.myCredentials.issued.nodes.length)
+        .catch((error: Error) => error.message);
+
+    const lookAlike = await mine(kelvinSign);
+    const own = await mine('kelvin@example.org');
+    const issued = await t.api.request(
+      `mutation ($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`,
+      { input: { microCredentialId: designId, recipient: { email: kelvinSign } } },
+      qa.admin,
+    );
+
+    expect(own).toBe(1);
+    expect(lookAlike).not.toBe(1);
+    expect(issued.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(issued.errors?.[0]?.extensions?.fields).toContainEqual(
+      expect.objectContaining({ path: 'input.recipient.email' }),
+    );
+  });
+
   it('refuses the 40,000-tag credential, and each count limit, before any JSON-LD work', async () => {
     const { values, objects, arrayItems, propertyNames } = verificationLimits.complexity;
     const wide = openBadgeFrom('did:example:x', {

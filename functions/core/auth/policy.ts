@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normaliseEmail } from '../shared/email';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors';
 import { hasRole, type Principal, type Role } from './principal';
 
@@ -186,7 +187,7 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         principal.emailVerified === true &&
         principal.email !== undefined &&
         scope.recipientEmailHash !== undefined &&
-        sha256Hex(principal.email.trim().toLowerCase()) === scope.recipientEmailHash
+        sha256Hex(normaliseEmail(principal.email)) === scope.recipientEmailHash
       );
     case 'partnerAdmin':
       return (

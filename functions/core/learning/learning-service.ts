@@ -29,6 +29,7 @@ import {
   type Submission,
 } from './model';
 import type { EvidenceStore, LearningRepository } from './ports';
+import { normaliseEmail } from '../shared/email';
 
 export interface LearningServiceDeps {
   readonly learning: LearningRepository;
@@ -136,7 +137,7 @@ export class LearningService {
       // tell whether that learner is enrolled.
       id: this.deps.ids.newId(),
       learnerId: learner.userId,
-      learnerEmail: learner.email.trim().toLowerCase(),
+      learnerEmail: normaliseEmail(learner.email),
       ...(learner.name ? { learnerName: learner.name } : {}),
       microCredentialId: design.id,
       institutionId: design.institutionId,

@@ -27,6 +27,7 @@ import {
 } from './checks';
 import { freshBudget, type VerificationBudget } from './budget';
 import type { ProofVerifier, RemoteResolver, ResolvedKey, ResolvedMethod } from './ports';
+import { normaliseEmail } from '../shared/email';
 
 /** Limits on what a verifier may send (documented in docs/limits.md). */
 export const verificationLimits = {
@@ -1153,7 +1154,7 @@ export function recipientMatch(
   ).filter(isObject);
   const emails = identities.filter((identity) => identity.identityType === 'emailAddress');
   if (emails.length === 0) return 'UNNAMED';
-  const candidates = [address, address.trim().toLowerCase()];
+  const candidates = [address, normaliseEmail(address)];
   const matches = emails.some((identity) => {
     if (identity.hashed === true && typeof identity.identityHash === 'string') {
       const [algorithm, digest] = identity.identityHash.split('$');
