@@ -1,6 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import fc from 'fast-check';
+import encodeChunks from 'png-chunks-encode';
+import extractChunks from 'png-chunks-extract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/composition/config';
 import { createContainer } from '../../functions/composition/container';
@@ -24,6 +28,12 @@ import {
 } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { countItems } from '../support/table';
+import {
+  generatedBadgePng,
+  PNG_KEYWORD,
+  SVG_NAMESPACE,
+} from '../../functions/core/issuance/baking';
 
 type Json = Record<string, unknown>;
 
@@ -295,5 +305,202 @@ describe('DynamoDB out of reach', () => {
     expect(api.statusCode).toBe(503);
     expect(apiError.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
     expect(page.statusCode).toBe(503);
+  });
+});
+
+describe('property: every channel of verifyCredential is refused or finished, never a server error', () => {
+  let t: TestPlatform;
+  let holder: { token?: string };
+  const settings = { numRuns: 10, seed: 20261202 };
+
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    holder = await t.as('learner', { subject: 'property-holder', email: 'holder@example.org' });
+    // The platform's own keys are written by the worker after it starts.
+    await t.platform.drain();
+  });
+  afterAll(() => t.stop());
+
+  /**
+   * Verifies `input` and imports it as a learner: never a server error, and an import that is
+   * refused (all of these are: nothing here is signed) stores nothing.
+   */
+  const checkBounded = async (input: Json, what: string) => {
+    const before = await countItems(t);
+    const verified = await t.api.request<{ verifyCredential: { verified: boolean } }>(verifyQuery, {
+      input,
+    });
+    const imported = await t.api.request(
+      `mutation ($input: VerifyCredentialInput!) { importCredential(input: $input) { id } }`,
+      { input },
+      holder,
+    );
+    for (const answer of [verified, imported]) {
+      expect(answer.status, what).toBeLessThan(500);
+      for (const error of answer.errors ?? [])
+        expect(error.extensions?.code, what).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+    expect(verified.errors ?? verified.data?.verifyCredential.verified, what).not.toBe(true);
+    expect(imported.errors, what).toBeDefined();
+    expect(await countItems(t), `${what} stored something`).toBe(before);
+  };
+
+  /** A count up to `max`, the limit and just past it included (fast-check favours small ones). */
+  const count = (limit: number, max: number) =>
+    fc.oneof(fc.integer({ min: 1, max }), fc.constantFrom(limit, limit + 1, max));
+  const { arrayItems, objects, propertyNames } = verificationLimits.complexity;
+  /** Adversarial shapes placed in an achievement: wide, many nodes, deep, many names. */
+  const shape = fc.oneof(
+    count(arrayItems, 2_500).map((n) => ({ tag: Array.from({ length: n }, (_, i) => `t${i}`) })),
+    count(objects, 1_500).map((n) => ({
+      alignment: Array.from({ length: n }, (_, i) => ({
+        type: ['Alignment'],
+        targetName: `a${i}`,
+      })),
+    })),
+    count(verificationLimits.depth - 6, 80).map((levels) => {
+      let value: Json = { narrative: 'x' };
+      for (let level = 0; level < levels; level += 1) value = { criteria: value };
+      return value;
+    }),
+    count(propertyNames, 800).map((n) => ({
+      criteria: Object.fromEntries(Array.from({ length: n }, (_, i) => [`term${i}`, i])),
+    })),
+    count(20, 60).map((n) => ({
+      endorsement: Array.from({ length: n }, () => openBadgeFrom(didKeyIssuer.did)),
+    })),
+  );
+
+  it('JSON-LD: wide arrays, many blank nodes, deep nesting, many terms', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(shape, { minLength: 1, maxLength: 3 }), async (shapes) => {
+        const credential = openBadgeFrom(didKeyIssuer.did, Object.assign({}, ...shapes) as Json);
+        await checkBounded({ credential }, `JSON of ${JSON.stringify(credential).length} bytes`);
+      }),
+      settings,
+    );
+  });
+
+  it('VC-JWT: the same shapes as a compact JWS', async () => {
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    await fc.assert(
+      fc.asyncProperty(
+        shape,
+        fc.constantFrom('EdDSA', 'RS256', 'none', 'HS256'),
+        async (extra, alg) => {
+          const credential = openBadgeFrom(didKeyIssuer.did, extra);
+          const jwt = `${encode({ alg, kid: didKeyIssuer.method })}.${encode(credential)}.${encode('sig')}`;
+          if (jwt.length < 500_000)
+            await checkBounded({ jwt }, `JWT ${alg} of ${jwt.length} bytes`);
+        },
+      ),
+      settings,
+    );
+  });
+
+  it('PNG: compressed bombs, many chunks, other keywords', async () => {
+    const base = extractChunks(await generatedBadgePng('property'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.boolean(),
+        fc.constantFrom(PNG_KEYWORD, 'Comment', ''),
+        async (megabytes, extraChunks, compressed, keyword) => {
+          const text = Buffer.alloc(megabytes * 1_000_000, ' ');
+          const body = compressed ? deflateSync(text, { level: 9 }) : text.subarray(0, 200_000);
+          const itxt = Buffer.concat([
+            Buffer.from(
+              `${keyword}\u0000${compressed ? '\u0001' : '\u0000'}\u0000\u0000\u0000`,
+              'latin1',
+            ),
+            body,
+          ]);
+          const chunks = [
+            base[0]!,
+            ...Array.from({ length: extraChunks }, () => ({
+              name: 'tEXt',
+              data: new Uint8Array(0),
+            })),
+            ...base.slice(1, -1),
+            { name: 'iTXt', data: itxt },
+            base.at(-1)!,
+          ];
+          const png = Buffer.from(encodeChunks(chunks));
+          if (png.length < 5_000_000)
+            await checkBounded({ image: png.toString('base64') }, `PNG ${megabytes} MB ${keyword}`);
+        },
+      ),
+      settings,
+    );
+  });
+
+  it('SVG: repeated, unclosed, deep, wide markup, entities and huge text', async () => {
+    const start = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="${SVG_NAMESPACE}">`;
+    const markup = fc.oneof(
+      fc.integer({ min: 1, max: 150_000 }).map((n) => '<openbadges:credential>'.repeat(n)),
+      fc
+        .integer({ min: 1, max: 400_000 })
+        .map((n) => `${'<g>'.repeat(n)}<openbadges:credential>{}`),
+      fc.integer({ min: 1, max: 200_000 }).map((n) => `${'<g a="1"></g>'.repeat(n)}</svg>`),
+      fc
+        .integer({ min: 1, max: 3_000_000 })
+        .map(
+          (n) =>
+            `<openbadges:credential><![CDATA[${'x'.repeat(n)}]]></openbadges:credential></svg>`,
+        ),
+      fc.constant('<openbadges:credential>&a;&b;</openbadges:credential></svg>'),
+      fc.integer({ min: 1, max: 1_000_000 }).map((n) => `<g ${'a'.repeat(n)}="1">`),
+    );
+    await fc.assert(
+      fc.asyncProperty(markup, async (body) => {
+        const svg = `${start}${body}`;
+        await checkBounded(
+          { image: Buffer.from(svg).toString('base64') },
+          `SVG of ${svg.length} bytes`,
+        );
+      }),
+      settings,
+    );
+  });
+
+  it('URLs: many distinct documents to fetch, and ids of every shape', async () => {
+    const counting = await countingServer();
+    const did = (name: string) => `did:web:${counting.base}:${name}`;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 40 }),
+          fc.string({ maxLength: 8 }),
+          async (n, salt) => {
+            const before = counting.hits();
+            const credential = openBadgeFrom(did(`issuer-${salt.length}-${n}`), {
+              endorsement: Array.from({ length: n }, (_, index) => ({
+                ...openBadgeFrom(did(`e-${n}-${index}-${encodeURIComponent(salt)}`)),
+                type: ['VerifiableCredential', 'EndorsementCredential'],
+                credentialSubject: { id: 'urn:uuid:x', type: ['EndorsementSubject'] },
+              })),
+            });
+            await checkBounded({ credential }, `${n} endorsements`);
+            // Two requests (verify and import), each within its budget.
+            expect(counting.hits() - before).toBeLessThanOrEqual(
+              2 * verificationBudgetLimits.fetches,
+            );
+          },
+        ),
+        settings,
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string({ maxLength: 3_000 }), fc.webUrl()), async (id) => {
+          const answer = await t.api.request(verifyQuery, { input: { id } });
+          expect(answer.status).toBeLessThan(500);
+          for (const error of answer.errors ?? [])
+            expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+        }),
+        { ...settings, numRuns: 40 },
+      );
+    } finally {
+      await new Promise((resolve) => counting.server.close(resolve));
+    }
   });
 });
