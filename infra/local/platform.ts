@@ -26,7 +26,7 @@ import { emulateTransactionConflicts } from './transaction-conflicts';
 import { apiClientThrottle, apiStageThrottle, type StageThrottle } from '../stage';
 
 /** The canonicalization worker threads run the TypeScript source, through tsx's loader. */
-const localCanonicalizationWorker = {
+export const localCanonicalizationWorker = {
   url: new URL('./typescript-worker.js', import.meta.url),
   workerData: {
     module: new URL('../../functions/adapters/proofs/canonicalization-worker.ts', import.meta.url)

@@ -1,5 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { createDeflate } from 'node:zlib';
 import { encode as encodeBase58 } from 'base58-universal';
+import encodeChunks from 'png-chunks-encode';
+import extractChunks from 'png-chunks-extract';
+import { generatedBadgePng, PNG_KEYWORD } from '../../functions/core/issuance/baking';
 
 type Json = Record<string, unknown>;
 
@@ -93,3 +97,34 @@ export const longArrays = (issuer = didKeyIssuer.did) =>
       targetUrl: `https://elsewhere.example.edu/frameworks/${group}`,
     })),
   });
+
+/** A proof configuration naming a key elsewhere, for hashing documents directly. */
+export const elsewhereProofConfig = {
+  type: 'DataIntegrityProof',
+  cryptosuite: 'eddsa-rdfc-2022',
+  created: '2025-01-01T00:00:00Z',
+  verificationMethod: 'did:example:elsewhere#key-1',
+  proofPurpose: 'assertionMethod',
+};
+
+/** zlib data that inflates to `megabytes` MB of spaces, made without holding them in memory. */
+export async function deflatedSpaces(megabytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const megabyte = Buffer.alloc(1_000_000, ' ');
+  for (let index = 0; index < megabytes; index += 1)
+    if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
+  deflate.end();
+  await done;
+  return Buffer.concat(out);
+}
+
+/** A PNG whose `openbadgecredential` iTXt chunk holds `text`, compressed (flag 1, method 0). */
+export async function pngWithCompressedItxt(text: Buffer): Promise<Buffer> {
+  const chunks = extractChunks(await generatedBadgePng('bomb'));
+  const header = Buffer.from(`${PNG_KEYWORD}\u0000\u0001\u0000\u0000\u0000`, 'latin1');
+  chunks.splice(chunks.length - 1, 0, { name: 'iTXt', data: Buffer.concat([header, text]) });
+  return Buffer.from(encodeChunks(chunks));
+}

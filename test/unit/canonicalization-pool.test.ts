@@ -5,22 +5,15 @@ import {
 } from '../../functions/adapters/proofs/canonicalization-pool';
 import { hashData } from '../../functions/adapters/proofs/eddsa-rdfc-2022';
 import { freshBudget } from '../../functions/core/verification/budget';
-import { manyEndorsements, openBadgeFrom } from '../support/costly-credentials';
+import { localCanonicalizationWorker } from '../../infra/local/platform';
+import {
+  elsewhereProofConfig,
+  manyEndorsements,
+  openBadgeFrom,
+} from '../support/costly-credentials';
 
-const script = {
-  url: new URL('../../infra/local/typescript-worker.js', import.meta.url),
-  workerData: {
-    module: new URL('../../functions/adapters/proofs/canonicalization-worker.ts', import.meta.url)
-      .href,
-  },
-};
-const proofConfig = {
-  type: 'DataIntegrityProof',
-  cryptosuite: 'eddsa-rdfc-2022',
-  created: '2025-01-01T00:00:00Z',
-  verificationMethod: 'did:example:elsewhere#key-1',
-  proofPurpose: 'assertionMethod',
-};
+const script = localCanonicalizationWorker;
+const proofConfig = elsewhereProofConfig;
 
 describe('the canonicalization pool', () => {
   const pools: CanonicalizationPool[] = [];

@@ -1,18 +1,16 @@
-import { createDeflate } from 'node:zlib';
-import encodeChunks from 'png-chunks-encode';
 import extractChunks from 'png-chunks-extract';
 import { decodeSync as decodeItxtWithoutCap } from 'png-chunk-itxt';
 import { hashData } from '../../../functions/adapters/proofs/eddsa-rdfc-2022';
-import {
-  generatedBadgePng,
-  PNG_KEYWORD,
-  SVG_NAMESPACE,
-  unbakePng,
-  unbakeSvg,
-} from '../../../functions/core/issuance/baking';
+import { SVG_NAMESPACE, unbakePng, unbakeSvg } from '../../../functions/core/issuance/baking';
 import { startBenchPlatform } from '../bench-platform';
 import { comparedFigure, figure, progress, type BenchGroup, type Figure } from '../report';
-import { fortyThousandTags, longArrays } from '../../support/costly-credentials';
+import {
+  deflatedSpaces,
+  elsewhereProofConfig,
+  fortyThousandTags,
+  longArrays,
+  pngWithCompressedItxt,
+} from '../../support/costly-credentials';
 
 /**
  * The public edge (issue 17): what a hostile `verifyCredential` cost before the bounds and what
@@ -26,13 +24,7 @@ export const edge: BenchGroup = {
   run: measureEdge,
 };
 
-const proofConfig = {
-  type: 'DataIntegrityProof',
-  cryptosuite: 'eddsa-rdfc-2022',
-  created: '2025-01-01T00:00:00Z',
-  verificationMethod: 'did:example:elsewhere#key-1',
-  proofPurpose: 'assertionMethod',
-};
+const proofConfig = elsewhereProofConfig;
 
 /** Runs `work` and measures its time and the longest stall of the event loop meanwhile. */
 async function measured<T>(work: () => Promise<T> | T) {
@@ -66,25 +58,6 @@ function regexUnbakeSvg(svg: string): string | null {
     /<openbadges:credential\b([^>]*)>([\s\S]*?)<\/openbadges:credential>/.exec(svg) ??
     /<openbadges:credential\b([^>]*)\/>/.exec(svg);
   return element ? (element[2] ?? null) : null;
-}
-
-async function pngBomb(megabytes: number): Promise<Buffer> {
-  const deflate = createDeflate({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const megabyte = Buffer.alloc(1_000_000, ' ');
-  for (let index = 0; index < megabytes; index += 1)
-    if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
-  deflate.end();
-  await done;
-  const chunks = extractChunks(await generatedBadgePng('bomb'));
-  const header = Buffer.from(`${PNG_KEYWORD}\u0000\u0001\u0000\u0000\u0000`, 'latin1');
-  chunks.splice(chunks.length - 1, 0, {
-    name: 'iTXt',
-    data: Buffer.concat([header, Buffer.concat(out)]),
-  });
-  return Buffer.from(encodeChunks(chunks));
 }
 
 async function* measureEdge(): AsyncGenerator<Figure> {
@@ -169,7 +142,7 @@ async function* measureEdge(): AsyncGenerator<Figure> {
   }
 
   progress('PNG bomb: a 150 MB iTXt chunk');
-  const bomb = await pngBomb(150);
+  const bomb = await pngWithCompressedItxt(await deflatedSpaces(150));
   const itxt = extractChunks(bomb).find((chunk) => chunk.name === 'iTXt')!;
   const bombBefore = await measured(() => decodeItxtWithoutCap(itxt.data).text.length);
   const bombAfter = await measured(() => unbakePng(bomb).catch((error: Error) => error.name));
