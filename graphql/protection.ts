@@ -47,6 +47,7 @@ export const refusalCodes = {
   cost: 'QUERY_TOO_COMPLEX',
   tokens: 'QUERY_TOO_LONG',
   directives: 'TOO_MANY_DIRECTIVES',
+  operationType: 'OPERATION_NOT_SUPPORTED',
 } as const;
 
 /** The parser's message when a document has more than `maxTokens` tokens. */
@@ -69,10 +70,34 @@ const reject = (errorCode: string) => ({
 });
 
 /**
- * GraphQL Armor's protections with Tessera's limits: depth, aliases, cost, tokens, directives,
- * and (in production) no "did you mean" field suggestions that would map the schema.
+ * Refuses an operation of a type the schema does not serve (a `subscription`: there is no
+ * subscription type). graphql-js would accept it in validation and fail only when executing,
+ * which Apollo reports as an internal error.
  */
-export function queryProtections(options: { production: boolean }): {
+export const servedOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema();
+    const root =
+      node.operation === OperationTypeNode.QUERY
+        ? schema.getQueryType()
+        : node.operation === OperationTypeNode.MUTATION
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
+    if (!root)
+      context.reportError(
+        new GraphQLError(`This API serves no ${node.operation} operations.`, {
+          nodes: [node],
+          extensions: { errorCode: refusalCodes.operationType },
+        }),
+      );
+  },
+});
+
+/**
+ * GraphQL Armor's protections with Tessera's limits: depth, aliases, cost, tokens, directives,
+ * and (where the schema is hidden) no "did you mean" field suggestions that would map it.
+ */
+export function queryProtections(options: { hideSchema: boolean }): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
 } {
@@ -89,7 +114,7 @@ export function queryProtections(options: { production: boolean }): {
     // Tokens are limited by graphql's own parser (`parseOptions.maxTokens` in server.ts).
     maxTokens: { enabled: false },
     maxDirectives: { n: requestLimits.directives, ...reject(refusalCodes.directives) },
-    blockFieldSuggestion: { enabled: options.production },
+    blockFieldSuggestion: { enabled: options.hideSchema },
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules };

@@ -4,6 +4,7 @@ import { DomainError } from '../functions/core/shared/errors';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 import {
   addressKey,
+  RateLimitedError,
   type RateLimit,
   type RateLimiter,
 } from '../functions/core/shared/rate-limiter';
@@ -45,7 +46,8 @@ function clientOf(
  * Builds the per-request context: authenticates the caller from the headers (API Gateway
  * lower-cases header names), then takes one request from the caller's rate limit. Bad
  * credentials stop the request with UNAUTHENTICATED (HTTP 401) instead of silently continuing
- * as anonymous; a caller over its limit gets TOO_MANY_REQUESTS (HTTP 429).
+ * as anonymous, and count against the source address's anonymous limit; a caller over its
+ * limit gets TOO_MANY_REQUESTS (HTTP 429).
  */
 export async function createRequestContext(
   request: {
@@ -71,6 +73,15 @@ export async function createRequestContext(
       loaders: createLoaders(deps.services),
     };
   } catch (error) {
+    if (error instanceof DomainError && error.category === 'UNAUTHENTICATED') {
+      // A refused token or key still counts against its source address, as an anonymous
+      // request does: otherwise made-up tokens would be the one way past the per-client limit.
+      const retryAfterSeconds = deps.limiter.tryTake(
+        `ip:${addressKey(request.sourceIp)}`,
+        deps.limits.anonymous,
+      );
+      if (retryAfterSeconds > 0) throw toGraphQLError(new RateLimitedError(retryAfterSeconds));
+    }
     if (error instanceof DomainError) throw toGraphQLError(error);
     throw error;
   }

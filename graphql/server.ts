@@ -8,7 +8,7 @@ import {
 import { addResolversToSchema } from '@graphql-tools/schema';
 import { buildASTSchema, type GraphQLSchema } from 'graphql';
 import { formatError, isExpectedError } from './errors';
-import { idGuard, queryProtections, requestLimits } from './protection';
+import { idGuard, queryProtections, requestLimits, servedOperationTypes } from './protection';
 import type { GraphQLContext } from './context';
 import { typeDefs } from './generated/type-defs';
 import { resolvers } from './resolvers';
@@ -19,8 +19,11 @@ export interface ErrorLog {
 }
 
 export interface GraphQLServerOptions {
-  /** Production: no introspection, no field suggestions, no schema details in errors. */
-  readonly production: boolean;
+  /**
+   * No introspection, no field suggestions, no schema details in errors: every deployed stage,
+   * unless its configuration says otherwise (`schemaDiscoverable`).
+   */
+  readonly hideSchema: boolean;
   readonly log: ErrorLog;
 }
 
@@ -33,7 +36,16 @@ function unexpectedErrorLogger(log: ErrorLog): ApolloServerPlugin<GraphQLContext
     requestDidStart() {
       return Promise.resolve({
         willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single' || !contextValue?.requestId) return Promise.resolve();
+          if (response.body.kind !== 'single') return Promise.resolve();
+          // A dependency that is down fails the request as a whole: 503, which clients and
+          // load balancers retry, rather than 200 with an error inside.
+          if (
+            response.body.singleResult.errors?.some(
+              (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
+            )
+          )
+            response.http.status = 503;
+          if (!contextValue?.requestId) return Promise.resolve();
           for (const error of response.body.singleResult.errors ?? [])
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR')
               Object.assign(error, {
@@ -91,17 +103,17 @@ function apolloFeaturesNotUsed(): ApolloServerPlugin<GraphQLContext>[] {
 
 /** The Apollo Server shared by the Lambda handler and the tests. */
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<GraphQLContext> {
-  const protections = queryProtections({ production: options.production });
+  const protections = queryProtections({ hideSchema: options.hideSchema });
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
-    introspection: !options.production,
-    hideSchemaDetailsFromClientErrors: options.production,
+    introspection: !options.hideSchema,
+    hideSchemaDetailsFromClientErrors: options.hideSchema,
     includeStacktraceInErrorResponses: false,
     // One operation per request: a batch would multiply every per-request limit.
     allowBatchedHttpRequests: false,
     // Requests must be JSON or carry a preflight header, so a browser form cannot post one.
     csrfPrevention: true,
-    validationRules: protections.validationRules,
+    validationRules: [servedOperationTypes, ...protections.validationRules],
     parseOptions: { maxTokens: requestLimits.tokens },
     formatError,
     plugins: [

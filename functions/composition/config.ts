@@ -5,8 +5,17 @@ import * as z from 'zod';
  * sets these variables; the local runner sets them to the loopback services.
  */
 export const configSchema = z.object({
-  /** `local` and `test` relax nothing about security; `prod` turns off introspection. */
+  /**
+   * `local` and `test` relax nothing about security; every deployed stage (`dev`, `prod`) hides
+   * the schema (see `GRAPHQL_SCHEMA_DISCOVERY`).
+   */
   STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+  /**
+   * Introspection and "did you mean" field suggestions: `on` or `off`. Unset, they are on only
+   * where nothing is deployed (`local`, `test`); a deployed stage turns them on only by this
+   * explicit setting.
+   */
+  GRAPHQL_SCHEMA_DISCOVERY: z.enum(['on', 'off']).optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   TABLE_NAME: z.string().min(1),
   /** Base of every public URL the platform mints (credential ids, issuer profiles, DIDs). */
@@ -38,6 +47,13 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Whether the API answers introspection and suggests field names (see the variable's doc). */
+export function schemaDiscoverable(config: Config): boolean {
+  if (config.GRAPHQL_SCHEMA_DISCOVERY !== undefined)
+    return config.GRAPHQL_SCHEMA_DISCOVERY === 'on';
+  return config.STAGE === 'local' || config.STAGE === 'test';
+}
 
 /** Parses the environment; a missing or malformed variable stops the cold start with its name. */
 export function loadConfig(env: Record<string, string | undefined>): Config {

@@ -30,6 +30,7 @@ import { createDocumentClient, DynamoTable } from '../adapters/dynamodb/table';
 import { S3EvidenceStore } from '../adapters/s3/s3-evidence-store';
 import { KmsKeyProvisioner, KmsSigner } from '../adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../adapters/proofs/kms-credential-signer';
+import { CanonicalizationPool, type WorkerScript } from '../adapters/proofs/canonicalization-pool';
 import { CachingProofVerifier } from '../adapters/proofs/proof-verifier';
 import { HttpResolver } from '../adapters/verification/http-resolver';
 import {
@@ -78,6 +79,12 @@ export type FunctionRole = 'api' | 'public-web' | 'worker';
 
 export interface ContainerOverrides extends Partial<AwsClients> {
   readonly role?: FunctionRole;
+  /**
+   * The code of the canonicalization worker threads (`CanonicalizationPool`): the Lambda entry
+   * points name the bundle's `canonicalization-worker.mjs`, the local runner a TypeScript
+   * loader. Without one, presented credentials are canonicalized on the calling thread.
+   */
+  readonly canonicalizationWorker?: WorkerScript;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
@@ -152,7 +159,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const statusListStore = new DynamoDbStatusListRepository(table);
   const signingKeys = new DynamoDbKeyRepository(table);
 
-  const proofs = new CachingProofVerifier();
+  const proofs = new CachingProofVerifier(
+    overrides.canonicalizationWorker
+      ? new CanonicalizationPool({ script: overrides.canonicalizationWorker })
+      : undefined,
+  );
   const signer = new KmsCredentialSigner(new KmsSigner(clients.kms), proofs);
   const keys = new KeyService({
     keys: signingKeys,
@@ -245,7 +256,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
   });
 
+  const stackStore = new DynamoDbStackRepository(table);
   const learning = new LearningService({
+    isStackTarget: async (microCredentialId) =>
+      (await stackStore.listByTarget(microCredentialId, true)).some(
+        (stack) => stack.status !== 'RETIRED',
+      ),
     learning: new DynamoDbLearningRepository(table),
     store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
     designs,
@@ -256,7 +272,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
 
   const stacking = new StackingService({
-    stacks: new DynamoDbStackRepository(table),
+    stacks: stackStore,
     designs,
     institutions,
     credentials,

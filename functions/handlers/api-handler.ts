@@ -4,6 +4,7 @@ import { requestLimits } from '../../graphql/protection';
 import { createRequestContext, type ClientLimits } from '../../graphql/request-context';
 import { createGraphQLServer } from '../../graphql/server';
 import { RateLimiter } from '../core/shared/rate-limiter';
+import { schemaDiscoverable } from '../composition/config';
 import type { Container } from '../composition/container';
 
 const perMinute = (value: number) => ({ perMinute: value, burst: Math.max(1, value / 4) });
@@ -14,9 +15,8 @@ const perMinute = (value: number) => ({ perMinute: value, burst: Math.max(1, val
  * runner use the exact handler that runs in AWS.
  */
 export function createApiHandler(container: Container) {
-  const production = container.config.STAGE === 'prod';
   const server = createGraphQLServer({
-    production,
+    hideSchema: !schemaDiscoverable(container.config),
     log: {
       error: (message, details) => container.logger.error(message, details),
     },

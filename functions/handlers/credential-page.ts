@@ -16,6 +16,11 @@ export interface CredentialPageInput {
   /** When the share link used to open the page stops working. */
   readonly linkExpiresAt?: string;
   readonly now: Date;
+  /**
+   * The parts of a stacked credential its earner shows publicly: only those are linked, and
+   * only their revocation is mentioned.
+   */
+  readonly publicParts?: ReadonlySet<string>;
 }
 
 export const escapeHtml = (text: string) =>
@@ -154,6 +159,11 @@ export function credentialPage(input: CredentialPageInput): string {
     (entry): entry is JsonObject =>
       typeof entry === 'object' && entry !== null && (entry as JsonObject).genre === 'Credential',
   );
+  const publicParts = input.publicParts ?? new Set<string>();
+  const shownPart = (url: string) =>
+    /^https?:/.test(url) &&
+    record.parts.some((id) => publicParts.has(id) && url.endsWith(`/credentials/${id}`));
+  const flagged = record.flaggedParts.filter((id) => publicParts.has(id)).length;
   const earner = record.showName && record.recipient.name ? record.recipient.name : null;
   const link = (suffix: string) => escapeHtml(`${input.url}${suffix}${input.shareQuery}`);
   const head = [
@@ -194,7 +204,7 @@ ${record.status !== 'ACTIVE' ? `<dt>Issuer's status</dt><dd>${escapeHtml(record.
 <h2>Competencies</h2>
 ${competencies.length ? `<ul>${competencies.map((alignment) => `<li><a href="${escapeHtml(text(alignment.targetUrl) || '#')}">${escapeHtml(text(alignment.targetName))}</a>${alignment.targetFramework ? ` <span class="note">(${escapeHtml(text(alignment.targetFramework))}${alignment.targetCode ? ` ${escapeHtml(text(alignment.targetCode))}` : ''})</span>` : ''}</li>`).join('')}</ul>` : '<p>None listed.</p>'}
 <h2>How it was earned</h2>${renderMarkdown(criteria)}
-${parts.length ? `<h2>Built from</h2><ul>${parts.map((part) => `<li>${/^https?:/.test(text(part.id)) ? `<a href="${escapeHtml(text(part.id))}">${escapeHtml(text(part.name))}</a>` : escapeHtml(text(part.name))}</li>`).join('')}</ul>${record.flaggedParts.length ? `<p class="note">${record.flaggedParts.length === 1 ? 'One credential it was built from has' : `${record.flaggedParts.length} credentials it was built from have`} been revoked since it was issued.</p>` : ''}` : ''}
+${parts.length ? `<h2>Built from</h2><ul>${parts.map((part) => `<li>${shownPart(text(part.id)) ? `<a href="${escapeHtml(text(part.id))}">${escapeHtml(text(part.name))}</a>` : escapeHtml(text(part.name))}</li>`).join('')}</ul>${flagged ? `<p class="note">${flagged === 1 ? 'One credential it was built from has' : `${flagged} credentials it was built from have`} been revoked since it was issued.</p>` : ''}` : ''}
 <h2>Endorsements</h2>${endorsements}
 <h2>Verification</h2>
 <table><caption class="note">Checked live when this page was loaded (${escapeHtml(input.now.toISOString().slice(0, 16).replace('T', ' '))} UTC).</caption><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Details</th></tr></thead><tbody>
@@ -215,19 +225,15 @@ ${verification.checks.map((check) => `<tr><th scope="row">${escapeHtml(checkLabe
 }
 
 /** The page of a credential its earner keeps private: it says so, and nothing more. */
-export function privatePage(): string {
-  return page(
-    'Private credential',
-    '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>This credential is private</h1><p>Its earner has chosen not to share it publicly. If they share it with you, they can send you a link or the credential itself.</p></main>',
-  );
-}
-
+/**
+ * The page for a credential that does not exist and for one its earner keeps from this visitor:
+ * one page, so that it does not tell which.
+ */
 export function notFoundPage(): string {
   return page(
     'Credential not found',
     '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>Credential not found</h1><p>There is no credential at this address.</p></main>',
+    '<main id="content"><h1>No credential to show</h1><p>There is no credential at this address that you may see: it does not exist, or its earner keeps it private. If they share it with you, they can send you a link or the credential itself.</p></main>',
   );
 }
 
@@ -250,10 +256,11 @@ ${view.files.length ? `<h2>Files on record</h2><ul>${view.files.map((file) => `<
   );
 }
 
-export function evidencePrivatePage(): string {
+/** The page for evidence that does not exist or that its learner has not made public. */
+export function evidenceNotFoundPage(): string {
   return page(
-    'Private evidence',
+    'Evidence not found',
     '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>This evidence is private</h1><p>The learner has not made it public.</p></main>',
+    '<main id="content"><h1>No evidence to show</h1><p>There is no public evidence at this address.</p></main>',
   );
 }

@@ -5,10 +5,9 @@ import { platformOwnerId } from '../core/shared/owners';
 import type { Container } from '../composition/container';
 import {
   credentialPage,
+  evidenceNotFoundPage,
   evidencePage,
-  evidencePrivatePage,
   notFoundPage,
-  privatePage,
 } from './credential-page';
 import { binaryResponse, jsonResponse, negotiate, problem, svgHeaders, textResponse } from './http';
 
@@ -27,6 +26,10 @@ const pageHeaders = {
     "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-frame-options': 'DENY',
 };
+
+/** Unknown and kept from this visitor alike: the answer does not tell which. */
+const credentialNotFound = () =>
+  problem(404, 'CREDENTIAL_NOT_FOUND', 'No credential here that you may see.');
 
 const credentialTypes = [
   'text/html',
@@ -53,18 +56,22 @@ export function createPublicWebHandler(container: Container) {
     return { record, access: await services.sharing.access(record, token), token } as const;
   };
 
+  /** The parts of a stacked credential whose earner shows them publicly. */
+  const publicParts = async (ids: readonly string[]) =>
+    new Set(
+      (await Promise.all(ids.map((part) => services.issuance.find(part))))
+        .filter((part) => part?.visibility === 'PUBLIC')
+        .map((part) => part!.id),
+    );
+
   const credentialDocument = async (id: string, format: string, event: APIGatewayProxyEventV2) => {
     const { record, access, token } = await visibleCredential(id, event);
     const html = format === 'text/html';
-    if (!record)
+    // A credential kept from this visitor is answered as one that does not exist.
+    if (!record || !access.allowed)
       return html
         ? textResponse(notFoundPage(), htmlType, { status: 404, headers: pageHeaders })
-        : problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
-    if (!access.allowed) {
-      return html
-        ? textResponse(privatePage(), htmlType, { status: 403, headers: pageHeaders })
-        : problem(403, 'CREDENTIAL_PRIVATE', 'The earner keeps this credential private.');
-    }
+        : credentialNotFound();
     const cache = record.visibility === 'PUBLIC' ? 60 : undefined;
     if (format === 'application/jwt')
       return textResponse(record.jwt, 'application/jwt', { maxAge: cache });
@@ -81,6 +88,7 @@ export function createPublicWebHandler(container: Container) {
           token && record.visibility !== 'PUBLIC' ? `?share=${encodeURIComponent(token)}` : '',
         linkExpiresAt: access.linkExpiresAt,
         now: new Date(),
+        publicParts: await publicParts(record.parts),
       });
       return textResponse(body, htmlType, { headers: pageHeaders });
     }
@@ -103,9 +111,7 @@ export function createPublicWebHandler(container: Container) {
       pattern: /^\/credentials\/([^/.]+)\/badge\.(png|svg)$/,
       handle: async ([id, format], event) => {
         const { record, access } = await visibleCredential(id!, event);
-        if (!record) return problem(404, 'CREDENTIAL_NOT_FOUND', 'No such credential.');
-        if (!access.allowed)
-          return problem(403, 'CREDENTIAL_PRIVATE', 'The earner keeps this credential private.');
+        if (!record || !access.allowed) return credentialNotFound();
         const baked = await docs.bakedBadge(record, format as 'png' | 'svg');
         return typeof baked === 'string'
           ? textResponse(baked, 'image/svg+xml', {
@@ -178,8 +184,8 @@ export function createPublicWebHandler(container: Container) {
           'text/html';
         if (!submission) {
           return html
-            ? textResponse(evidencePrivatePage(), htmlType, { status: 403, headers: pageHeaders })
-            : problem(403, 'EVIDENCE_PRIVATE', 'The learner keeps this evidence private.');
+            ? textResponse(evidenceNotFoundPage(), htmlType, { status: 404, headers: pageHeaders })
+            : problem(404, 'EVIDENCE_NOT_FOUND', 'No public evidence here.');
         }
         const view = {
           component: submission.component,
@@ -316,11 +322,10 @@ export function createPublicWebHandler(container: Container) {
     for (const route of routes) {
       const match = route.pattern.exec(path);
       if (!match) continue;
+      const parts = decodedParts(match.slice(1));
+      if (!parts) return problem(400, 'PATH_INVALID', 'The path is not validly percent-encoded.');
       try {
-        return await route.handle(
-          match.slice(1).map((part) => decodeURIComponent(part)),
-          event,
-        );
+        return await route.handle(parts, event);
       } catch (error) {
         if (error instanceof DomainError && error.category !== 'INTERNAL') {
           const status =
@@ -347,4 +352,13 @@ export function createPublicWebHandler(container: Container) {
     }
     return problem(404, 'NOT_FOUND', 'Nothing here.');
   };
+}
+
+/** The parts of a path, percent-decoded; null when one is not valid percent-encoded UTF-8. */
+function decodedParts(parts: readonly string[]): string[] | null {
+  try {
+    return parts.map((part) => decodeURIComponent(part));
+  } catch {
+    return null;
+  }
 }

@@ -2516,7 +2516,7 @@ export type SubmitEvidenceInput = {
   readonly component: ComponentKind;
   /** Uploaded files (at most 10). */
   readonly fileIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
-  /** Whether the narrative may appear inside the credential (default: yes, except for the reflective component). */
+  /** Whether the narrative may appear inside the credential (default: yes for public evidence except the reflective component; private evidence only when set to true). */
   readonly includeNarrative?: InputMaybe<Scalars['Boolean']['input']>;
   /** Links (at most 20). */
   readonly links?: InputMaybe<ReadonlyArray<EvidenceLinkInput>>;

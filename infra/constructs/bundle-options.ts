@@ -18,6 +18,14 @@ export const lambdaBundle = {
   sourcesContent: false,
   /** The file Lambda loads (`index.handler`); the lazily loaded chunks sit in `chunks/`. */
   entryName: 'index',
+  /**
+   * The canonicalization worker threads' code, a second entry point written beside `index.mjs`
+   * (the handlers name it relative to their own file). esbuild does not follow
+   * `new Worker(new URL(…))` by itself.
+   */
+  workerEntries: {
+    'canonicalization-worker': 'functions/adapters/proofs/canonicalization-worker.ts',
+  },
 } as const;
 
 /**
@@ -43,7 +51,15 @@ const singleCopyPackages = ['@apollo/server', '@apollo/server/plugin/disabled'] 
  */
 export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions {
   return {
-    entryPoints: { [lambdaBundle.entryName]: entry },
+    entryPoints: {
+      [lambdaBundle.entryName]: entry,
+      ...Object.fromEntries(
+        Object.entries(lambdaBundle.workerEntries).map(([name, source]) => [
+          name,
+          fileURLToPath(new URL(`../../${source}`, import.meta.url)),
+        ]),
+      ),
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -7,7 +7,7 @@ import type {
   Context,
   Handler,
 } from 'aws-lambda';
-import { RateLimiter } from '../../functions/core/shared/rate-limiter';
+import { addressKey, RateLimiter } from '../../functions/core/shared/rate-limiter';
 import type { StageThrottle } from '../stage';
 
 /** A Lambda handler for HTTP API (payload v2) events, as the functions export it. */
@@ -37,6 +37,13 @@ export interface GatewayOptions {
    * @default - none
    */
   readonly throttle?: StageThrottle;
+  /**
+   * The per-client rule in front of the stage throttle (a WAF rate-based rule in AWS): one
+   * bucket per source address (IPv6 by its /64); a request it refuses gets a 429 and takes
+   * nothing from the stage's bucket.
+   * @default - none
+   */
+  readonly clientThrottle?: StageThrottle;
 }
 
 /**
@@ -44,7 +51,10 @@ export interface GatewayOptions {
  * calls the same Lambda handler that runs in AWS, and writes its result back.
  */
 export function createHttpGateway(routes: GatewayRoutes, options: GatewayOptions = {}): Server {
-  const throttle = options.throttle && stageThrottle(options.throttle);
+  const stage = options.throttle && stageThrottle(options.throttle);
+  const perClient = options.clientThrottle && clientThrottle(options.clientThrottle);
+  const throttle = (request: IncomingMessage) =>
+    (!perClient || perClient(request.socket.remoteAddress)) && (!stage || stage());
   return createServer((request, response) => {
     void handle(routes, request, response, throttle).catch((error: unknown) => {
       console.error('local gateway error', error);
@@ -63,17 +73,28 @@ function stageThrottle({ rateLimit, burstLimit }: StageThrottle): () => boolean 
   return () => limiter.tryTake('stage', limit) === 0;
 }
 
+/** Takes a request from the bucket of its source address; false when that one is empty. */
+function clientThrottle({
+  rateLimit,
+  burstLimit,
+}: StageThrottle): (address: string | undefined) => boolean {
+  const limiter = new RateLimiter();
+  const limit = { perMinute: rateLimit * 60, burst: burstLimit };
+  return (address) => limiter.tryTake(addressKey(address), limit) === 0;
+}
+
 async function handle(
   routes: GatewayRoutes,
   request: IncomingMessage,
   response: ServerResponse,
-  throttle: (() => boolean) | undefined,
+  throttle: (request: IncomingMessage) => boolean,
 ) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const local = routes.local?.[url.pathname];
   if (local) return local(request, response);
-  if (throttle && !throttle()) {
-    // What an HTTP API answers when its stage throttle refuses a request.
+  if (!throttle(request)) {
+    // What an HTTP API answers when its stage throttle refuses a request (the WAF rule in front
+    // of it is set to answer the same).
     request.resume();
     response.writeHead(429, { 'content-type': 'application/json' });
     response.end('{"message":"Too Many Requests"}');

@@ -23,7 +23,16 @@ import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { emulateTransactionConflicts } from './transaction-conflicts';
-import { apiStageThrottle, type StageThrottle } from '../stage';
+import { apiClientThrottle, apiStageThrottle, type StageThrottle } from '../stage';
+
+/** The canonicalization worker threads run the TypeScript source, through tsx's loader. */
+export const localCanonicalizationWorker = {
+  url: new URL('./typescript-worker.js', import.meta.url),
+  workerData: {
+    module: new URL('../../functions/adapters/proofs/canonicalization-worker.ts', import.meta.url)
+      .href,
+  },
+};
 
 export interface PlatformOptions {
   /** Port of the HTTP server; 0 picks a free one. @default 4000 */
@@ -53,6 +62,11 @@ export interface PlatformOptions {
    * @default apiStageThrottle (100 requests a second, bursts of 200)
    */
   readonly stageThrottle?: StageThrottle;
+  /**
+   * The gateway's per-client rule in front of the stage throttle (a WAF rate-based rule in AWS).
+   * @default apiClientThrottle (25 requests a second per source address, bursts of 50)
+   */
+  readonly clientThrottle?: StageThrottle;
 }
 
 export interface RunningPlatform {
@@ -129,7 +143,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
           },
         },
       },
-      { throttle: options.stageThrottle ?? apiStageThrottle },
+      {
+        throttle: options.stageThrottle ?? apiStageThrottle,
+        clientThrottle: options.clientThrottle ?? apiClientThrottle,
+      },
     );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -190,6 +207,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       kms: kmsClient,
       s3: s3Client,
       clock: options.clock,
+      canonicalizationWorker: localCanonicalizationWorker,
     };
     const container = createContainer(config, { ...clients, role: 'api' });
     const worker = createContainer(config, { ...clients, role: 'worker' });

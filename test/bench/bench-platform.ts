@@ -133,6 +133,7 @@ export async function startBenchPlatform(tableName: string): Promise<BenchPlatfo
     logLevel: 'ERROR',
     rateLimitsPerMinute: benchRateLimits,
     stageThrottle: benchStageThrottle,
+    clientThrottle: benchStageThrottle,
   });
   try {
     const institution = await benchInstitution(platform);

@@ -116,8 +116,8 @@ describe('the public credential page in a browser (JavaScript disabled)', () => 
     const { page, context, status } = await open(credential.url);
     const text = (await page.locator('body').textContent()) ?? '';
 
-    expect(status).toBe(403);
-    expect(text).toContain('This credential is private');
+    expect(status).toBe(404);
+    expect(text).toContain('it does not exist, or its earner keeps it private');
     expect(text).not.toContain('Educational Leadership');
     expect(text).not.toContain('Katherine Johnson');
     expect(text).not.toContain('Northbridge');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { buildASTSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeDefs } from '../../graphql/generated/type-defs';
@@ -54,4 +55,55 @@ describe('the authorization matrix: every operation for every kind of caller', (
 
     expect(outcomes).toEqual(expected);
   }, 240_000);
+
+  it("answers NOT_FOUND alike for what exists but is not the caller's and for what does not exist", async () => {
+    const hiding = [
+      'credential',
+      'enrolment',
+      'submission',
+      'review',
+      'stack',
+      'setCredentialVisibility',
+    ];
+    const answers: string[] = [];
+    for (const row of matrix.filter((candidate) => hiding.includes(candidate.operation))) {
+      const denied = roles.filter(
+        (role) => role !== 'none' && row.allow !== 'everyone' && !row.allow.includes(role),
+      );
+      for (const role of denied) {
+        const code = async (id: string) =>
+          (await t.api.request(row.document, { id }, callers[role])).errors?.[0]?.extensions?.code;
+        const existing = await code(row.variables!(world, role).id as string);
+        const unknown = await code('no-such-thing-0000');
+        answers.push(`${row.operation} as ${role}: ${String(existing)} / ${String(unknown)}`);
+      }
+    }
+
+    expect(answers.length).toBeGreaterThan(20);
+    expect(answers.filter((answer) => !answer.endsWith(': NOT_FOUND / NOT_FOUND'))).toEqual([]);
+  });
+
+  it('makes enrolment ids that no one can derive from the learner and the design', () => {
+    const derived = createHash('sha256')
+      .update(`matrix-learner:${world.published}`)
+      .digest('hex')
+      .slice(0, 32);
+
+    expect(world.enrolment).not.toBe(derived);
+  });
+
+  it('lets no one but a partner key or partner admin read a draft as the linked partner', async () => {
+    const claimsPartner = await t.as('learner', {
+      subject: 'claims-partner',
+      partnerId: world.partner,
+    });
+
+    const draft = await t.api.request(
+      'query ($id: ID!) { microCredential(id: $id) { id status } }',
+      { id: world.draft },
+      claimsPartner,
+    );
+
+    expect(draft.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });

@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller, GraphQLResponse } from '../../infra/local/graphql-client';
@@ -6,6 +5,7 @@ import { operations } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
 import { buildWorld, matrix, type Role, type World } from '../support/operation-table';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { countItems } from '../support/table';
 import { leaves, withLeaf } from '../support/json-paths';
 
 type Json = Record<string, unknown>;
@@ -53,22 +53,7 @@ describe('hostile input to every mutation and to verifyCredential', () => {
   let world: World;
   let callers: Record<Role, Caller>;
 
-  const items = async () => {
-    let count = 0;
-    let start: Record<string, never> | undefined;
-    do {
-      const page = await t.platform.container.clients.dynamodb.send(
-        new ScanCommand({
-          TableName: t.platform.config.TABLE_NAME,
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey as typeof start;
-    } while (start);
-    return count;
-  };
+  const items = () => countItems(t);
   /** Never a server error; the caller learns only a stable code. */
   const expectNoServerError = (result: GraphQLResponse<unknown>, what: string) => {
     expect(result.status, what).toBeLessThan(500);

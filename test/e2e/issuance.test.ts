@@ -7,6 +7,7 @@ import type { Caller } from '../../infra/local/graphql-client';
 import { failDynamoDb } from '../support/faults';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { countItems } from '../support/table';
 
 type Json = Record<string, unknown>;
 interface Issued {
@@ -250,7 +251,7 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(JSON.parse((await unbakePng(png))!)).toEqual(credential.json);
     expect(svg).toContain('xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"');
-    expect(JSON.parse(unbakeSvg(svg)!)).toEqual(credential.json);
+    expect(JSON.parse((await unbakeSvg(svg))!)).toEqual(credential.json);
     expect(svgResponse.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
@@ -362,10 +363,19 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
       credentialSubject: { encodedList: string; statusPurpose: string };
     };
 
+    const earnerAsks = await t.api.request(
+      `query ($id: ID!) { credential(id: $id) { status statusHistory { actorId } } }`,
+      { id: credential.id },
+      await t.as('learner', { subject: 'revoked-earner', email: 'revoked@example.org' }),
+    );
+
     expect(second.revokeCredential).toMatchObject({
       status: 'REVOKED',
       statusHistory: [{ action: 'REVOKED', reason: 'Academic misconduct' }],
     });
+    // Staff actor ids are the issuer's business: the earner reads the status, not who set it.
+    expect(earnerAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(earnerAsks)).not.toContain('author-');
     expect(list.credentialSubject.statusPurpose).toBe('revocation');
     expect(
       await isPositionSet(list.credentialSubject.encodedList, Number(entry.statusListIndex)),
@@ -578,5 +588,39 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
     expect(job.failures.nodes[0]!.errorMessage).toContain('email');
     expect(issued).toHaveLength(120);
     expect(new Set(issued).size).toBe(120);
+  });
+
+  it('refuses a cohort with a row too deep to record before writing anything, even 100,000 levels deep', async () => {
+    const institution = await t.publishedDesign({ name: 'Deep cohort' });
+    const caller = (await t.qaCallers(institution.institutionId)).admin;
+    const valid = Array.from({ length: 40 }, (_, index) => ({
+      email: `deep${index}@example.org`,
+      name: `Deep ${index}`,
+    }));
+    /** A row nested `levels` deep, as JSON text (too deep for JSON.stringify to write). */
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}"x"${'}'.repeat(levels)}`;
+    const start = async (rows: string[]) => {
+      const response = await fetch(t.api.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}` },
+        body: `{"query":"mutation ($input: BulkIssuanceInput!) { startBulkIssuance(input: $input) { id } }","variables":{"input":{"microCredentialId":${JSON.stringify(institution.designId)},"recipients":[${rows.join(',')}]}}}`,
+      });
+      return (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+    };
+    const validRows = valid.map((row) => JSON.stringify(row));
+    await t.platform.drain();
+    const before = await countItems(t);
+
+    const fortyDeep = await start([...validRows, nested(40)]);
+    const veryDeep = await start([...validRows, nested(100_000)]);
+    const after = await countItems(t);
+
+    for (const refused of [fortyDeep, veryDeep])
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        errorCode: 'RECIPIENT_ROW_TOO_LARGE',
+        fields: [{ path: 'input.recipients.40' }],
+      });
+    expect(after).toBe(before);
   });
 });

@@ -141,6 +141,7 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
       component: 'EDUCATIONAL',
       narrative: 'I completed all four weeks.',
       fileIds: [fileId],
+      includeNarrative: true,
     });
     await submit(ada, enrolment.id, {
       component: 'DEMONSTRATION',
@@ -211,8 +212,11 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
       'Demonstration',
       'Reflective',
     ]);
+    // Private evidence: the narrative the learner chose to include, and no other.
     expect(evidence[0]!.narrative).toBe('I completed all four weeks.');
+    expect(evidence[1]!.narrative).toBeUndefined();
     expect(evidence[2]!.narrative).toBeUndefined();
+    expect(JSON.stringify(credential.json)).not.toContain('attendance rose 12%');
     const [result] = (credential.json.credentialSubject as { result: Json[] }).result;
     expect(result!.achievedLevel).toMatch(/#rubric-demonstration-proficient$/);
     const achievement = (
@@ -426,16 +430,16 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
         ]),
       ),
     ).toEqual({
-      stranger: 'FORBIDDEN',
-      foreignAssessor: 'FORBIDDEN',
+      stranger: 'NOT_FOUND',
+      foreignAssessor: 'NOT_FOUND',
       foreignAssess: 'FORBIDDEN',
       anonymous: 'UNAUTHENTICATED',
-      strangerEnrolment: 'FORBIDDEN',
+      strangerEnrolment: 'NOT_FOUND',
       strangerSubmits: 'FORBIDDEN',
     });
     expect(ownView.data).toEqual({ submission: { narrative: 'Private thoughts.' } });
     expect(adminView.data).toEqual({ submission: { narrative: 'Private thoughts.' } });
-    expect(publicPage.status).toBe(403);
+    expect(publicPage.status).toBe(404);
     expect(await publicPage.text()).not.toContain('Private thoughts');
   });
 
@@ -638,7 +642,7 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
     expect(done.status).toBe('COMPLETED');
     expect(
       (done.credential!.json.evidence as Json[]).map((entry) => entry.narrative ?? null),
-    ).toEqual([`EDUCATIONAL round ${rounds}.`, `DEMONSTRATION round ${rounds}.`, null]);
+    ).toEqual([null, null, null]);
   }, 120_000);
 
   const queueOf = (caller: Caller, microCredentialId?: string) =>
@@ -730,8 +734,11 @@ describe('the learner pathway: enrolment, evidence, assessment, automatic award'
     const nodes = everything.data!.assessmentQueue.nodes;
     expect(nodes.map((node) => node.id)).toContain(elsewhere);
     expect(nodes.every((node) => node.microCredentialId === other)).toBe(true);
-    for (const result of [mainQueue, outside, outsideEnrolment, refused])
+    for (const result of [mainQueue, refused])
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Reads of what the assessor may not see answer as for what does not exist.
+    for (const result of [outside, outsideEnrolment])
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(inside.data!.submission.id).toBe(elsewhere);
     expect(accepted.data!.assessEvidence.status).toBe('ACCEPTED');
     // The refused decision changed nothing: the institution's assessors still see it pending.

@@ -3,6 +3,11 @@ import { requestLimits } from '../../graphql/protection';
 import { createGraphQLServer } from '../../graphql/server';
 import type { GraphQLContext } from '../../graphql/context';
 import { anonymous } from '../../functions/core/auth/principal';
+import { loadConfig, type Config } from '../../functions/composition/config';
+import { createContainer } from '../../functions/composition/container';
+import { createApiHandler } from '../../functions/handlers/api-handler';
+import { graphqlPostEvent } from '../bench/lambda-event';
+import { graphqlFrom } from '../support/http-from';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 interface Answer {
@@ -137,6 +142,26 @@ describe('protection of the GraphQL endpoint', () => {
     expect(withPreflightHeader.status).toBe(200);
   });
 
+  it('answers a subscription and badly encoded paths as client errors, not server errors', async () => {
+    const subscription = await query('subscription { x }');
+    const pages = await Promise.all(
+      ['/issuers/%', '/credentials/%E0%A4%A', '/achievements/%ZZ/v1'].map(async (path) => {
+        const response = await fetch(`${t.platform.url}${path}`, {
+          headers: { accept: 'application/json' },
+        });
+        const body = (await response.json()) as { error?: { code?: string } };
+        return { status: response.status, code: body.error?.code };
+      }),
+    );
+
+    expect(refusal(subscription)).toEqual({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      errorCode: 'OPERATION_NOT_SUPPORTED',
+    });
+    expect(pages).toEqual(pages.map(() => ({ status: 400, code: 'PATH_INVALID' })));
+  });
+
   it('limits each client separately and answers TOO_MANY_REQUESTS with a retry time', async () => {
     const learner = await t.as('learner', { subject: 'limited-learner' });
     const other = await t.as('learner', { subject: 'other-learner' });
@@ -167,6 +192,27 @@ describe('protection of the GraphQL endpoint', () => {
       code: 'TOO_MANY_REQUESTS',
       errorCode: 'RATE_LIMITED',
     });
+  });
+
+  it('counts requests with an invalid token against the source address, as anonymous ones', async () => {
+    const forged = { authorization: 'Bearer not.a.token' };
+
+    // 120 a minute allows bursts of 30 per address; the rest of the 60 is refused.
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        graphqlFrom('127.0.0.7', endpoint, '{ viewer { id } }', forged),
+      ),
+    );
+    const codes = answers.map(
+      (answer) =>
+        `${answer.status} ${String((JSON.parse(answer.body) as Answer['body']).errors?.[0]?.extensions?.code)}`,
+    );
+
+    expect(codes).toContain('401 UNAUTHENTICATED');
+    expect(codes).toContain('429 TOO_MANY_REQUESTS');
+    expect(
+      codes.filter((code) => code !== '401 UNAUTHENTICATED' && code !== '429 TOO_MANY_REQUESTS'),
+    ).toEqual([]);
   });
 });
 
@@ -213,9 +259,48 @@ describe('the stage throttle of the local gateway', () => {
   });
 });
 
+describe('the per-client rule in front of the stage throttle', () => {
+  let t: TestPlatform;
+  const stage = { rateLimit: 1, burstLimit: 10 };
+  const perClient = { rateLimit: 1, burstLimit: 4 };
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ stageThrottle: stage, clientThrottle: perClient });
+  });
+  afterAll(() => t.stop());
+
+  it('keeps one client bursting from exhausting the stage for an unrelated issuer admin', async () => {
+    const institutionId = 'unrelated-institution';
+    const admin = await t.as('issuer-admin', { institutionId, subject: 'unrelated-admin' });
+    const endpoint = `${t.platform.url}/graphql`;
+
+    // One client (one source address) sends three times the stage's burst at once.
+    const burst = await Promise.all(
+      Array.from({ length: 3 * stage.burstLimit }, () =>
+        graphqlFrom('127.0.0.2', endpoint, '{ catalogue(first: 1) { nodes { id } } }'),
+      ),
+    );
+    const unrelated = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        graphqlFrom('127.0.0.3', endpoint, '{ viewer { id } }', {
+          authorization: `Bearer ${admin.token}`,
+        }),
+      ),
+    );
+    const served = burst.filter((answer) => answer.status === 200).length;
+
+    expect(served).toBeGreaterThanOrEqual(perClient.burstLimit);
+    expect(served).toBeLessThanOrEqual(perClient.burstLimit + 1);
+    expect(burst.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual(
+      Array.from({ length: burst.length - served }, () => 429),
+    );
+    expect(unrelated.map((answer) => answer.status)).toEqual([200, 200, 200]);
+  });
+});
+
 describe('the GraphQL server in production mode', () => {
-  const server = createGraphQLServer({ production: true, log: { error: () => undefined } });
-  const local = createGraphQLServer({ production: false, log: { error: () => undefined } });
+  const server = createGraphQLServer({ hideSchema: true, log: { error: () => undefined } });
+  const local = createGraphQLServer({ hideSchema: false, log: { error: () => undefined } });
   const contextValue = { principal: anonymous, requestId: 'test' } as unknown as GraphQLContext;
   const run = async (target: typeof server, text: string) => {
     const response = await target.executeOperation({ query: text }, { contextValue });
@@ -238,5 +323,52 @@ describe('the GraphQL server in production mode', () => {
 
     expect(development?.errors?.[0]?.message).toMatch(/Did you mean "catalogue"/);
     expect(production?.errors?.[0]?.message).not.toMatch(/catalogue/);
+  });
+});
+
+describe('schema discovery by stage', () => {
+  /** The API handler of a stage, as it is deployed; the queries below reach no service. */
+  const handlerOf = (stage: Config['STAGE'], discovery?: 'on' | 'off') =>
+    createApiHandler(
+      createContainer(
+        loadConfig({
+          STAGE: stage,
+          TABLE_NAME: 'unused',
+          PUBLIC_BASE_URL: 'https://tessera.example',
+          AUTH_JWKS_URL: 'https://tessera.example/jwks.json',
+          AUTH_ISSUER: 'https://tessera.example',
+          LOG_LEVEL: 'SILENT',
+          ...(discovery ? { GRAPHQL_SCHEMA_DISCOVERY: discovery } : {}),
+        }),
+      ),
+    );
+  const discoverable = async (handler: ReturnType<typeof handlerOf>) => {
+    const ask = async (query: string) => {
+      const response = await handler(graphqlPostEvent(query), {
+        awsRequestId: 'test',
+      } as Parameters<typeof handler>[1]);
+      return JSON.parse(response.body!) as {
+        data?: unknown;
+        errors?: { message: string }[];
+      };
+    };
+    const introspection = await ask('{ __schema { queryType { name } } }');
+    const suggestion = await ask('{ catalogu { nodes { id } } }');
+    return {
+      introspection: introspection.data !== undefined && !introspection.errors,
+      suggestions: /Did you mean/.test(suggestion.errors?.[0]?.message ?? ''),
+    };
+  };
+
+  it('hides the schema in every deployed stage, and shows it locally or when configured', async () => {
+    const hidden = { introspection: false, suggestions: false };
+    const shown = { introspection: true, suggestions: true };
+
+    expect(await discoverable(handlerOf('dev'))).toEqual(hidden);
+    expect(await discoverable(handlerOf('prod'))).toEqual(hidden);
+    expect(await discoverable(handlerOf('local'))).toEqual(shown);
+    expect(await discoverable(handlerOf('test'))).toEqual(shown);
+    expect(await discoverable(handlerOf('dev', 'on'))).toEqual(shown);
+    expect(await discoverable(handlerOf('local', 'off'))).toEqual(hidden);
   });
 });

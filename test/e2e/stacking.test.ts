@@ -18,6 +18,7 @@ import { ExternalIssuer } from '../support/external-issuer';
 import { lagIndexReads } from '../support/faults';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { countItems } from '../support/table';
 
 type Json = Record<string, unknown>;
 interface Held {
@@ -607,6 +608,64 @@ describe('stacking micro-credentials into larger badges', () => {
 
     expect(beforePublication).toEqual([]);
     expect(await stackedOf(email, target.id)).toHaveLength(1);
+  });
+
+  it("refuses enrolment in a stack's own design: its target is earned by the stack's rule only", async () => {
+    const { targetId } = await stackOver('Leadership by enrolment', [
+      'Educational Leadership',
+      'Corporate Leadership',
+    ]);
+    const email = 'shortcut@example.org';
+    await award('Educational Leadership', email);
+    await t.platform.drain();
+    const before = await countItems(t);
+
+    const direct = await t.api.request(
+      `mutation ($id: ID!) { enrol(microCredentialId: $id) { id } }`,
+      { id: targetId },
+      await learner(email),
+    );
+
+    expect(direct.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      errorCode: 'STACK_TARGET_NOT_ENROLLABLE',
+    });
+    expect(await countItems(t)).toBe(before);
+  });
+
+  it('names in a public stacked credential only the parts its earner shows, and only their revocations', async () => {
+    const { targetId } = await stackOver('Data Leadership', ['Data Literacy', 'Data Analysis']);
+    const email = 'discreet@example.org';
+    const literacy = await award('Data Literacy', email);
+    await t.api.call(
+      `mutation ($id: ID!) { setCredentialVisibility(id: $id, visibility: PRIVATE) { id } }`,
+      { id: literacy },
+      await learner(email),
+    );
+    const analysis = await award('Data Analysis', email);
+    const [stacked] = await stackedOf(email, targetId);
+    await revoke(literacy);
+    await t.platform.drain();
+    const { verifyCredential } = await t.api.call<{
+      verifyCredential: { checks: { name: string; status: string; message: string }[] };
+    }>(
+      `query ($id: String!) { verifyCredential(input: { id: $id }) { checks { name status message } } }`,
+      { id: stacked!.id },
+    );
+    const page = await (
+      await fetch(`${t.platform.url}/credentials/${stacked!.id}`, {
+        headers: { accept: 'text/html' },
+      })
+    ).text();
+    const evidence = (stacked!.json.evidence as Json[]).map((entry) => entry.id ?? null);
+
+    expect(evidence).toEqual([null, `${t.platform.url}/credentials/${analysis}`]);
+    expect(JSON.stringify(stacked!.json)).not.toContain(literacy);
+    expect(verifyCredential.checks.find((check) => check.name === 'stack-parts')).toMatchObject({
+      status: 'PASS',
+    });
+    expect(page).not.toContain(literacy);
+    expect(page).not.toMatch(/revoked since it was issued/);
   });
 
   it('refuses impossible rules, cycles, foreign parts, and callers who may not define stacks', async () => {

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
+import { forbiddenAddress } from '../../functions/adapters/verification/network-guard';
 import {
   bakePng,
   bakeSvg,
@@ -494,11 +495,11 @@ describe('public verification and earner-controlled sharing', () => {
 
     expect(byId).toEqual(unknown);
     expect(byJson.verified).toBe(true);
-    expect(responses.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
-    expect(page).toContain('This credential is private');
+    expect(responses.map((response) => response.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(page).toContain('it does not exist, or its earner keeps it private');
     expect(page).not.toContain('Grace Hopper');
     expect(page).not.toContain('Educational Leadership');
-    expect(asStranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(asStranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(mine.myCredentials.issued.nodes).toContainEqual({
       id: credential.id,
@@ -542,9 +543,9 @@ describe('public verification and earner-controlled sharing', () => {
     expect(shared).toContain('Educational Leadership');
     expect(shared).toContain('share link that stops working on');
     expect(sharedJson.status).toBe(200);
-    expect(withoutToken.status).toBe(403);
+    expect(withoutToken.status).toBe(404);
     expect(verifiedWithToken.verified).toBe(true);
-    expect(afterRevoke.status).toBe(403);
+    expect(afterRevoke.status).toBe(404);
     expect(Date.parse(createShareLink.link.expiresAt) - Date.now()).toBeGreaterThan(
       6 * 24 * 3600 * 1000,
     );
@@ -580,8 +581,9 @@ describe('public verification and earner-controlled sharing', () => {
       await learner('other@example.org'),
     );
 
-    expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(byOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Not theirs: answered as an unknown credential is, so the answer tells nothing.
+    expect(byAdmin.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(byOther.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('imports a credential from elsewhere into the backpack after verifying it, and refuses a forged one', async () => {
@@ -693,6 +695,35 @@ describe('fetching documents of other issuers', () => {
     expect(viaDid).toMatch(
       /Refused to fetch https:\/\/169\.254\.169\.254\/\.well-known\/did\.json/,
     );
+  });
+
+  it('refuses every address that is not plain unicast: translated, tunnelled and reserved forms included', async () => {
+    const resolver = new HttpResolver();
+    const special = [
+      '::ffff:0:7f00:1', // SIIT (RFC 6145), carries 127.0.0.1
+      '64:ff9b:1::7f00:1', // local-use NAT64 (RFC 8215), carries 127.0.0.1
+      '64:ff9b::a9fe:a9fe', // NAT64, carries 169.254.169.254
+      '2002:7f00:1::1', // 6to4 of 127.0.0.1
+      '2001::1', // Teredo
+      '192.88.99.1', // 6to4 relay anycast
+      '198.18.0.1', // benchmarking
+      '255.255.255.255',
+    ];
+
+    const refusals = await Promise.all(
+      special.map((address) =>
+        resolver
+          .fetchCredential(`https://${address.includes(':') ? `[${address}]` : address}/status/1`)
+          .then(
+            () => 'fetched',
+            (error: Error) => error.message,
+          ),
+      ),
+    );
+
+    for (const refusal of refusals) expect(refusal).toMatch(/^Refused to fetch /);
+    expect(special.map(forbiddenAddress)).not.toContain(null);
+    expect(['8.8.8.8', '2606:4700:4700::1111'].map(forbiddenAddress)).toEqual([null, null]);
   });
 
   it('follows at most three redirects, and refuses loopback over http unless private networks are allowed', async () => {

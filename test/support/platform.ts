@@ -60,6 +60,7 @@ export async function startTestPlatform(
     clock?: Clock;
     rateLimitsPerMinute?: { anonymous?: number; user?: number; partner?: number };
     stageThrottle?: StageThrottle;
+    clientThrottle?: StageThrottle;
     /** `SILENT` for tests whose faults make the worker log errors on purpose. */
     logLevel?: 'ERROR' | 'SILENT';
   } = {},
@@ -77,6 +78,7 @@ export async function startTestPlatform(
       partner: 1_000_000,
     },
     stageThrottle: options.stageThrottle ?? { rateLimit: 1_000_000, burstLimit: 1_000_000 },
+    clientThrottle: options.clientThrottle ?? { rateLimit: 1_000_000, burstLimit: 1_000_000 },
   });
   const api = new GraphQLClient(`${platform.url}/graphql`);
   const as: TestPlatform['as'] = async (role, options = {}) => ({

@@ -66,7 +66,7 @@ describe('an unexpected error through the server', () => {
   it('answers a generic message with the request id, logs the details, and leaks nothing', async () => {
     const logged: Record<string, unknown>[] = [];
     const server = createGraphQLServer({
-      production: true,
+      hideSchema: true,
       log: { error: (_message, details) => logged.push(details) },
     });
     const contextValue = {

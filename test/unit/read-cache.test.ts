@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadCache } from '../../functions/core/shared/read-cache';
+import { jsonBytes, ReadCache } from '../../functions/core/shared/read-cache';
 
 /** A cache on a clock the test moves, counting the reads it makes. */
 function cacheWith(options: { ttlMs: number; max?: number; keep?: (value: number) => boolean }) {
@@ -70,5 +70,18 @@ describe('ReadCache', () => {
     await read('b');
 
     expect(reads()).toBe(4);
+  });
+
+  it('keeps the bytes of what it holds under its size, however large the values', async () => {
+    const cache = new ReadCache<string>({ ttlMs: Infinity, max: 1_000, maxBytes: 20_000 });
+    const keys = Array.from({ length: 40 }, (_, index) => `key-${index}`);
+
+    for (const key of keys) await cache.get(key, () => Promise.resolve(key.padEnd(2_000, 'x')));
+    const held = keys.filter((key) => cache.cached(key) !== undefined);
+    const heldBytes = held.reduce((sum, key) => sum + jsonBytes(key.padEnd(2_000, 'x')), 0);
+
+    expect(held.length).toBeGreaterThan(0);
+    expect(held).toContain('key-39');
+    expect(heldBytes).toBeLessThanOrEqual(20_000);
   });
 });

@@ -30,6 +30,7 @@ const holding = (partKey: string, earnedAt = '2026-02-01T00:00:00.000Z'): Holdin
   name: partKey,
   earnedAt,
   origin: 'ISSUED',
+  public: true,
 });
 
 describe('stack rules', () => {

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Authenticator, RequestCredentials } from '../../core/auth/ports';
 import { anonymous, roles, type Principal, type Role } from '../../core/auth/principal';
 import { DependencyUnavailableError, UnauthenticatedError } from '../../core/shared/errors';
+import { confusableEmail } from '../../core/shared/email';
 
 export interface JwtAuthenticatorOptions {
   readonly jwksUrl: string;
@@ -95,8 +96,14 @@ export class JwtAuthenticator implements Authenticator {
     return {
       kind: 'user',
       userId: claims.data.sub,
-      email: claims.data.email,
-      emailVerified: claims.data.email_verified === true || claims.data.email_verified === 'true',
+      // An address that could pass for another is no address to match credentials by.
+      ...(claims.data.email !== undefined && confusableEmail(claims.data.email) === null
+        ? {
+            email: claims.data.email,
+            emailVerified:
+              claims.data.email_verified === true || claims.data.email_verified === 'true',
+          }
+        : { emailVerified: false }),
       name: claims.data.name,
       roles: groups.filter((group): group is Role => (roles as readonly string[]).includes(group)),
       institutionId: claims.data['custom:institutionId'] || undefined,

@@ -15,6 +15,19 @@ const transientNames = new Set([
   'TimeoutError',
 ]);
 
+/** Node's codes for a connection that could not be made or was lost (DynamoDB unreachable). */
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : '';
 }
@@ -40,14 +53,19 @@ export function cancellationReasons(error: unknown): string[] {
 }
 
 /**
- * Translates a DynamoDB failure into the domain vocabulary. Throttling and outages become
- * retryable DependencyUnavailableError; a transaction that lost a race becomes ConflictError;
+ * Translates a DynamoDB failure into the domain vocabulary. Throttling, outages and a
+ * connection that cannot be made become retryable DependencyUnavailableError; a transaction that lost a race becomes ConflictError;
  * anything else is rethrown untouched (an unknown error is a bug, reported as internal).
  */
 export function translateDynamoError(error: unknown, what: string): never {
   if (error instanceof DomainError) throw error;
   const name = errorName(error);
-  if (transientNames.has(name) || (error as { $retryable?: unknown }).$retryable) {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    transientNames.has(name) ||
+    (error as { $retryable?: unknown }).$retryable ||
+    (typeof code === 'string' && connectionCodes.has(code))
+  ) {
     throw new DependencyUnavailableError(
       'STORAGE_UNAVAILABLE',
       'Storage is busy; try again shortly.',

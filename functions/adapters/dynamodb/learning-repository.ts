@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import {
   enrolmentSchema,
   evidenceFileSchema,
@@ -15,6 +16,12 @@ import { keys } from './keys';
 import { versionedPut, type DynamoTable } from './table';
 
 const enrolmentKey = (id: string) => ({ pk: `ENROLMENT#${id}`, sk: 'ENROLMENT' });
+/** The one enrolment of a learner in a design, by its (random) id. */
+const enrolmentClaimKey = (learnerId: string, microCredentialId: string) => ({
+  pk: `LEARNER#${learnerId}#DESIGN#${microCredentialId}`,
+  sk: 'ENROLMENT_CLAIM',
+});
+const enrolmentClaimSchema = z.object({ enrolmentId: z.string() });
 const fileKey = (id: string) => ({ pk: `EVIDENCEFILE#${id}`, sk: 'FILE' });
 const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
 
@@ -51,12 +58,26 @@ export class DynamoDbLearningRepository implements LearningRepository {
   async enrol(enrolment: Enrolment, events: readonly DomainEvent[]): Promise<Enrolment> {
     const TableName = this.table.tableName;
     try {
+      // The enrolment and its claim (learner and design → enrolment id), each written only if
+      // absent: of two enrolments at once, one is stored and the other finds it.
       await this.table.transact(
         [
           {
             Put: {
               TableName,
               Item: enrolmentItem(enrolment),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName,
+              Item: {
+                ...enrolmentClaimKey(enrolment.learnerId, enrolment.microCredentialId),
+                entity: 'EnrolmentClaim',
+                version: 1,
+                enrolmentId: enrolment.id,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -68,8 +89,21 @@ export class DynamoDbLearningRepository implements LearningRepository {
       return enrolment;
     } catch (error) {
       if (!(error instanceof ConflictError) || error.code !== 'ALREADY_ENROLLED') throw error;
-      return (await this.getEnrolment(enrolment.id)) ?? enrolment;
+      return (
+        (await this.findEnrolment(enrolment.learnerId, enrolment.microCredentialId)) ??
+        (await this.getEnrolment(enrolment.id)) ??
+        enrolment
+      );
     }
+  }
+
+  async findEnrolment(learnerId: string, microCredentialId: string): Promise<Enrolment | null> {
+    const claim = await this.table.get(
+      enrolmentClaimKey(learnerId, microCredentialId),
+      enrolmentClaimSchema,
+      true,
+    );
+    return claim ? this.getEnrolment(claim.enrolmentId) : null;
   }
 
   async getEnrolment(id: string): Promise<Enrolment | null> {

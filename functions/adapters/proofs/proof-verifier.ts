@@ -2,31 +2,47 @@ import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { JsonObject } from '../../core/issuance/ports';
+import { freshBudget, type VerificationBudget } from '../../core/verification/budget';
 import type { ProofVerifier } from '../../core/verification/ports';
+import type { CanonicalizationPool } from './canonicalization-pool';
 import { hashData, verifyProof } from './eddsa-rdfc-2022';
 
 /**
  * Signature checks for verification. Canonicalization is by far the costliest step, and a
  * function of the document alone, so its result (the 64-byte hashData) is memoised by the
  * SHA-256 of the exact document and proof configuration: the same credential verified again
- * skips it, a changed one never matches. Canonicalizing hostile input is bounded in time.
+ * skips it, a changed one never matches. Canonicalizing what a verifier presents runs in the
+ * pool's worker threads, within the request's budget (`CanonicalizationPool`); without a pool
+ * (tools that build the graph without one) it runs here, stopped by a signal that reaches only
+ * rdf-canonize.
  */
 export class CachingProofVerifier implements ProofVerifier {
-  private readonly hashes = new LRUCache<string, Buffer>({ max: 5_000 });
+  /** 64-byte digests by a 44-character key: 5,000 of them are about 1 MB. */
+  private readonly hashes = new LRUCache<string, Buffer>({
+    max: 5_000,
+    maxSize: 1_000_000,
+    sizeCalculation: (data, key) => data.length + key.length * 2 + 64,
+  });
 
-  constructor(private readonly timeoutMs = 2_000) {}
+  constructor(private readonly pool?: CanonicalizationPool) {}
 
   /** Remembers the hashData computed while signing, so the first verification is cheap too. */
   remember(document: JsonObject, proofConfig: JsonObject, data: Buffer): void {
     this.hashes.set(cacheKey(document, proofConfig), data);
   }
 
-  verifyDataIntegrity(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean> {
+  verifyDataIntegrity(
+    document: JsonObject,
+    publicKeyRaw: Uint8Array,
+    budget: VerificationBudget = freshBudget(),
+  ): Promise<boolean> {
     return verifyProof(document, publicKeyRaw, async (doc, proofConfig) => {
       const key = cacheKey(doc, proofConfig);
       const cached = this.hashes.get(key);
       if (cached) return cached;
-      const data = await hashData(doc, proofConfig, AbortSignal.timeout(this.timeoutMs));
+      const data = this.pool
+        ? await this.pool.hashData(doc, proofConfig, budget)
+        : await hashData(doc, proofConfig, AbortSignal.timeout(budget.canonicalizationMs));
       this.hashes.set(key, data);
       return data;
     });

@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import { decode as decodeBase58 } from 'base58-universal';
 import { LRUCache } from 'lru-cache';
 import type { JsonObject } from '../../core/issuance/ports';
+import { verificationBudgetLimits, type VerificationBudget } from '../../core/verification/budget';
 import type { RemoteResolver, ResolvedMethod } from '../../core/verification/ports';
 import { VerificationProblem } from '../../core/verification/verification-service';
 import { publicAddresses, type VettedAddress } from './network-guard';
@@ -11,10 +12,18 @@ import { publicAddresses, type VettedAddress } from './network-guard';
 export interface HttpResolverOptions {
   /** Per-fetch timeout, redirects and body included. @default 3000 */
   readonly timeoutMs?: number;
-  /** Largest document accepted. @default 1 MB */
+  /**
+   * Largest document accepted. DID documents, key documents and status lists are a few kB;
+   * 24 fetches of a request (its budget) hold at most 6 MB. @default 256 KB
+   */
   readonly maxBytes?: number;
   /** How long fetched documents are reused. @default 5 minutes */
   readonly cacheTtlMs?: number;
+  /**
+   * Bytes of fetched documents kept for reuse, counted as their JSON text (kept as text and
+   * parsed on each use, so the count is what the cache holds). @default 8 MB
+   */
+  readonly cacheMaxBytes?: number;
   /** Allow plain http (local runs and tests only; production fetches https only). */
   readonly allowHttp?: boolean;
   /**
@@ -39,23 +48,36 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * at most a few redirects, each checked again.
  */
 export class HttpResolver implements RemoteResolver {
-  private readonly documents: LRUCache<
-    string,
-    { ok: true; document: JsonObject } | { ok: false; reason: string }
-  >;
+  private readonly documents: LRUCache<string, CachedDocument>;
 
   constructor(private readonly options: HttpResolverOptions = {}) {
-    this.documents = new LRUCache({ max: 1_000, ttl: options.cacheTtlMs ?? 300_000 });
+    this.documents = new LRUCache({
+      max: 1_000,
+      maxSize: options.cacheMaxBytes ?? 8_000_000,
+      sizeCalculation: sizeOfCached,
+      ttl: options.cacheTtlMs ?? 300_000,
+    });
   }
 
-  async resolveMethod(methodId: string, controllerId: string): Promise<ResolvedMethod> {
+  /** What the document cache holds, by its own count (for tests and the bench). */
+  cachedBytes(): number {
+    let bytes = 0;
+    for (const [url, entry] of this.documents.entries()) bytes += sizeOfCached(entry, url);
+    return bytes;
+  }
+
+  async resolveMethod(
+    methodId: string,
+    controllerId: string,
+    budget?: VerificationBudget,
+  ): Promise<ResolvedMethod> {
     if (methodId.length > 2_048)
       throw new VerificationProblem('The verification method id is too long.');
     if (methodId.startsWith('did:key:')) return didKeyMethod(methodId);
     if (methodId.startsWith('did:jwk:')) return didJwkMethod(methodId);
     const [base] = methodId.split('#') as [string];
     const source = documentUrl(base);
-    const document = await this.fetchJson(source);
+    const document = await this.fetchJson(source, budget);
     const method = findMethod(document, methodId);
     if (!method)
       throw new VerificationProblem(`${methodId.slice(0, 200)} is not in its controller document.`);
@@ -82,7 +104,7 @@ export class HttpResolver implements RemoteResolver {
     if (claimed !== undefined && claimed !== controllerId)
       return { id: methodId, controller: claimed, key, assertionMethod: false, ...revoked, source };
     const controller =
-      base === controllerId ? document : await this.fetchJson(documentUrl(controllerId));
+      base === controllerId ? document : await this.fetchJson(documentUrl(controllerId), budget);
     if (controller.id !== controllerId) {
       throw new VerificationProblem(
         `The controller document of ${controllerId.slice(0, 200)} names another controller.`,
@@ -103,13 +125,13 @@ export class HttpResolver implements RemoteResolver {
     };
   }
 
-  async publishedKeys(issuerId: string): Promise<ResolvedMethod[]> {
+  async publishedKeys(issuerId: string, budget?: VerificationBudget): Promise<ResolvedMethod[]> {
     if (issuerId.length > 2_048) throw new VerificationProblem('The issuer id is too long.');
     if (issuerId.startsWith('did:key:'))
       return [didKeyMethod(`${issuerId}#${issuerId.slice('did:key:'.length)}`)];
     if (issuerId.startsWith('did:jwk:')) return [didJwkMethod(`${issuerId}#0`)];
     const source = documentUrl(issuerId);
-    const document = await this.fetchJson(source);
+    const document = await this.fetchJson(source, budget);
     if (document.id === undefined && Array.isArray(document.keys) && /^https?:/.test(issuerId)) {
       // A JWK Set served at the issuer's own id: its signing keys are the issuer's.
       return document.keys
@@ -151,31 +173,46 @@ export class HttpResolver implements RemoteResolver {
   }
 
   /** Status lists change: they are reused for a minute at most (keys for the full TTL). */
-  async fetchCredential(url: string): Promise<JsonObject> {
-    return this.fetchJson(url, 60_000);
+  async fetchCredential(url: string, budget?: VerificationBudget): Promise<JsonObject> {
+    return this.fetchJson(url, budget, 60_000);
   }
 
   /** Downloads in flight, by URL: verifications needing one document at once share one fetch. */
-  private readonly inFlight = new Map<string, Promise<JsonObject>>();
+  private readonly inFlight = new Map<string, Promise<string>>();
 
-  private async fetchJson(url: string, ttl?: number): Promise<JsonObject> {
+  /**
+   * The document at `url`: from the cache, from a download already in flight, or fetched, which
+   * takes one fetch from `budget` (refused when none is left). Each caller gets its own parse.
+   */
+  private async fetchJson(
+    url: string,
+    budget?: VerificationBudget,
+    ttl?: number,
+  ): Promise<JsonObject> {
     const cached = this.documents.get(url);
     if (cached) {
-      if (cached.ok) return cached.document;
+      if (cached.ok) return JSON.parse(cached.text) as JsonObject;
       throw new VerificationProblem(cached.reason);
     }
     let pending = this.inFlight.get(url);
     if (!pending) {
+      if (budget) {
+        if (budget.fetches <= 0)
+          throw new VerificationProblem(
+            `This verification has used the ${verificationBudgetLimits.fetches} fetches of documents elsewhere it may make; ${url.slice(0, 200)} was not fetched.`,
+          );
+        budget.fetches -= 1;
+      }
       pending = this.fetchAndRemember(url, ttl).finally(() => this.inFlight.delete(url));
       this.inFlight.set(url, pending);
     }
-    return pending;
+    return JSON.parse(await pending) as JsonObject;
   }
 
-  private async fetchAndRemember(url: string, ttl?: number): Promise<JsonObject> {
+  private async fetchAndRemember(url: string, ttl?: number): Promise<string> {
     try {
       const document = await this.download(url);
-      this.documents.set(url, { ok: true, document }, ttl ? { ttl } : undefined);
+      this.documents.set(url, { ok: true, text: document }, ttl ? { ttl } : undefined);
       return document;
     } catch (error) {
       const reason =
@@ -188,7 +225,7 @@ export class HttpResolver implements RemoteResolver {
     }
   }
 
-  private async download(url: string): Promise<JsonObject> {
+  private async download(url: string): Promise<string> {
     let target: URL;
     try {
       target = new URL(url);
@@ -256,8 +293,9 @@ export class HttpResolver implements RemoteResolver {
     });
   }
 
-  private async readJson(response: IncomingMessage, shown: string): Promise<JsonObject> {
-    const limit = this.options.maxBytes ?? 1_000_000;
+  /** The body of a JSON object document, as text (checked to parse as an object). */
+  private async readJson(response: IncomingMessage, shown: string): Promise<string> {
+    const limit = this.options.maxBytes ?? 256_000;
     const declared = Number(response.headers['content-length'] ?? 0);
     if (declared > limit) {
       response.destroy();
@@ -278,15 +316,24 @@ export class HttpResolver implements RemoteResolver {
       if (error instanceof VerificationProblem) throw error;
       throw new VerificationProblem(`${shown} did not answer in time.`);
     }
+    const text = Buffer.concat(chunks).toString('utf8');
     let document: unknown;
     try {
-      document = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      document = JSON.parse(text);
     } catch {
       throw new VerificationProblem(`${shown} is not JSON.`);
     }
     if (!isObject(document)) throw new VerificationProblem(`${shown} is not a JSON object.`);
-    return document;
+    return text;
   }
+}
+
+/** A fetched document as kept for reuse: its JSON text, or why it could not be had. */
+type CachedDocument = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Bytes an entry holds in memory: its text (two bytes a character) and key, and some overhead. */
+function sizeOfCached(entry: CachedDocument, url: string): number {
+  return ((entry.ok ? entry.text.length : entry.reason.length) + url.length) * 2 + 64;
 }
 
 /** Hands the socket only the addresses already checked, so DNS is not asked again. */

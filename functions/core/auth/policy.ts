@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import { normaliseEmail } from '../shared/email';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors';
 import { hasRole, type Principal, type Role } from './principal';
 
 /**
@@ -141,6 +142,30 @@ export function authorize(principal: Principal, action: Action, scope: Scope = {
   throw new ForbiddenError();
 }
 
+/**
+ * Signed-in callers only, asked before a resource is looked up by id: an anonymous caller learns
+ * nothing of whether it exists (UNAUTHENTICATED either way).
+ */
+export function requireSignedIn(principal: Principal): void {
+  if (principal.kind === 'anonymous') throw new UnauthenticatedError();
+}
+
+/**
+ * `authorize` for one resource found by id: a caller who may not see it gets the NOT_FOUND an
+ * unknown id gets, so that no answer tells whether something that is not theirs exists.
+ */
+export function authorizeOrHide(
+  principal: Principal,
+  action: Action,
+  scope: Scope,
+  entity: string,
+  id: string,
+): void {
+  if (isAllowed(principal, action, scope)) return;
+  if (principal.kind === 'anonymous') throw new UnauthenticatedError();
+  throw new NotFoundError(entity, id);
+}
+
 function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
   switch (grant.kind) {
     case 'public':
@@ -162,7 +187,7 @@ function matches(grant: Grant, principal: Principal, scope: Scope): boolean {
         principal.emailVerified === true &&
         principal.email !== undefined &&
         scope.recipientEmailHash !== undefined &&
-        sha256Hex(principal.email.trim().toLowerCase()) === scope.recipientEmailHash
+        sha256Hex(normaliseEmail(principal.email)) === scope.recipientEmailHash
       );
     case 'partnerAdmin':
       return (

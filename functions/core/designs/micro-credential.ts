@@ -306,6 +306,14 @@ export function isApprovedSnapshot(status: SnapshotStatus): boolean {
   return status === 'APPROVED' || status === 'PUBLISHED' || status === 'SUPERSEDED';
 }
 
+/**
+ * Statuses of a version that was published (and so may have been issued): what the public
+ * achievement URLs serve. An approved version the institution has not published is not public.
+ */
+export function wasPublishedSnapshot(status: SnapshotStatus): boolean {
+  return status === 'PUBLISHED' || status === 'SUPERSEDED';
+}
+
 /** Statuses in which the working version may be edited in place. */
 const editableInPlace: readonly DesignStatus[] = ['DRAFT', 'CHANGES_REQUESTED'];
 /** Statuses whose working version is settled: editing starts the next version. */

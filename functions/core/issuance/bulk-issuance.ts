@@ -8,6 +8,7 @@ import type { DomainEvent } from '../shared/events';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page, PageRequest } from '../shared/runtime';
 import { identifier } from '../shared/validation';
+import { depthOf } from '../verification/checks';
 import { recipientInput } from './credential';
 import type { IssuanceBatch, IssuanceService } from './issuance-service';
 
@@ -47,6 +48,13 @@ export const bulkRowSchema = z.object({
 export type BulkRow = z.output<typeof bulkRowSchema>;
 
 export const maxBulkRecipients = 10_000;
+
+/**
+ * Bounds on each row as given: a recipient is a flat object of a few strings, and a row that
+ * fails validation is stored as given (to be reported), so it must fit an item and DynamoDB's
+ * 32 levels of nesting. Checked for every row before anything is written.
+ */
+export const bulkRowLimits = { depth: 4, bytes: 4_096 } as const;
 
 const startInput = z.strictObject({
   microCredentialId: identifier(),
@@ -111,6 +119,21 @@ export class BulkIssuanceService {
       );
     }
     const { microCredentialId, recipients, idempotencyKey } = parsed.data;
+    const unstorable = recipients.flatMap((recipient, index) => {
+      const problem =
+        depthOf(recipient, bulkRowLimits.depth) > bulkRowLimits.depth
+          ? `nests deeper than ${bulkRowLimits.depth} levels`
+          : (JSON.stringify(recipient)?.length ?? 0) > bulkRowLimits.bytes
+            ? `is larger than ${bulkRowLimits.bytes} bytes`
+            : null;
+      return problem ? [{ path: `input.recipients.${index}`, message: problem }] : [];
+    });
+    if (unstorable.length > 0)
+      throw new ValidationError(
+        `${unstorable.length} recipient rows are too deep or too large to record; nothing was started.`,
+        unstorable.slice(0, 20),
+        'RECIPIENT_ROW_TOO_LARGE',
+      );
     const design = await this.deps.designs.get(microCredentialId);
     if (!design) throw new NotFoundError('MicroCredential', microCredentialId);
     authorize(principal, 'credential.issue', { institutionId: design.institutionId });

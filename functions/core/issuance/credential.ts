@@ -39,10 +39,8 @@ export const recipientInput = z.strictObject({
 });
 export type RecipientInput = z.output<typeof recipientInput>;
 
-/** Normalised email used for matching a learner to their credentials. */
-export function normaliseEmail(address: string): string {
-  return address.trim().toLowerCase();
-}
+/** Normalised email used for matching a learner to their credentials (`shared/email.ts`). */
+export { normaliseEmail } from '../shared/email';
 
 /** A stored, signed credential and what the platform knows about it. */
 export const credentialRecordSchema = z.object({

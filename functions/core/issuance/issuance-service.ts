@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { authorize, isAllowed } from '../auth/policy';
+import { authorize, authorizeOrHide, isAllowed, requireSignedIn } from '../auth/policy';
 import { actorOf, system, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
@@ -106,7 +106,11 @@ const reasonInput = text(limits.shortText).optional();
  */
 export class IssuanceBatch {
   /** For the life of the batch; a failed read is forgotten, so the next row tries again. */
-  private readonly reads = new ReadCache<unknown>({ ttlMs: Infinity, max: 64 });
+  private readonly reads = new ReadCache<unknown>({
+    ttlMs: Infinity,
+    max: 64,
+    maxBytes: 4_000_000,
+  });
   /** Unused positions by institution and purpose. */
   private readonly pools = new Map<string, { free: StatusEntry[]; refill?: Promise<void> }>();
 
@@ -293,11 +297,15 @@ export class IssuanceService {
 
   /** A credential for its issuer's admins or its earner. */
   async get(principal: Principal, id: string): Promise<CredentialRecord> {
+    requireSignedIn(principal);
     const record = await this.requireCredential(id);
-    authorize(principal, 'credential.read', {
-      institutionId: record.institutionId,
-      recipientEmailHash: record.recipient.emailHash,
-    });
+    authorizeOrHide(
+      principal,
+      'credential.read',
+      { institutionId: record.institutionId, recipientEmailHash: record.recipient.emailHash },
+      'Credential',
+      id,
+    );
     return record;
   }
 
@@ -323,8 +331,10 @@ export class IssuanceService {
       : null;
   }
 
+  /** Who changed a credential's status and why: for the issuer's staff, not its earner. */
   async statusHistory(principal: Principal, id: string): Promise<StatusAuditEntry[]> {
     const record = await this.get(principal, id);
+    authorize(principal, 'credential.readIssued', { institutionId: record.institutionId });
     return this.deps.credentials.statusHistory(record.id);
   }
 

@@ -1,6 +1,6 @@
 import type { OwnerKind } from '../shared/owners';
 import type { MicroCredentialRepository } from '../designs/ports';
-import { isApprovedSnapshot } from '../designs/micro-credential';
+import { wasPublishedSnapshot } from '../designs/micro-credential';
 import type { InstitutionRepository } from '../institutions/ports';
 import { didDocument, jwks } from '../keys/did-document';
 import type { KeyService } from '../keys/key-service';
@@ -57,7 +57,7 @@ export class PublicDocuments {
   /** An approved design version as an OB 3.0 Achievement (with its EU elements as data). */
   async achievement(microCredentialId: string, designVersion: number): Promise<JsonObject | null> {
     const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
-    if (!snapshot || !isApprovedSnapshot(snapshot.status)) return null;
+    if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
     const institution = await this.deps.institutions.get(snapshot.institutionId);
     if (!institution) return null;
     return {
@@ -87,7 +87,7 @@ export class PublicDocuments {
   /** The generated badge of an approved design version. */
   async achievementImage(microCredentialId: string, designVersion: number): Promise<string | null> {
     const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
-    if (!snapshot || !isApprovedSnapshot(snapshot.status)) return null;
+    if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
     const institution = await this.deps.institutions.get(snapshot.institutionId);
     return generatedBadgeSvg(
       snapshot.content.name,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { assessedDesignsOf, authorize } from '../auth/policy';
+import { assessedDesignsOf, authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { ComponentKind } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
@@ -29,6 +29,7 @@ import {
   type Submission,
 } from './model';
 import type { EvidenceStore, LearningRepository } from './ports';
+import { normaliseEmail } from '../shared/email';
 
 export interface LearningServiceDeps {
   readonly learning: LearningRepository;
@@ -38,6 +39,11 @@ export interface LearningServiceDeps {
   readonly urls: PublicUrls;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * Whether a stack (not retired) makes this design its stacked credential: such a design is
+   * earned through the stack's rule only, never by enrolling (supplied by stacking).
+   */
+  readonly isStackTarget?: (microCredentialId: string) => Promise<boolean>;
 }
 
 const componentKey = {
@@ -58,6 +64,19 @@ const components: readonly ComponentKind[] = ['EDUCATIONAL', 'DEMONSTRATION', 'R
  * recorded on the enrolment.
  */
 const transientCodes = new Set(['VERSION_CONFLICT', 'ROTATION_IN_PROGRESS']);
+
+/**
+ * Whether a submission's narrative goes inside the credential: public evidence the learner did
+ * not keep out, or private evidence the learner chose to include. A private submission made
+ * before the choice was recorded says nothing either way, so its narrative stays out.
+ */
+function narrativeShared(submission: Submission): boolean {
+  return (
+    submission.includeNarrative &&
+    submission.narrative.length > 0 &&
+    (submission.public || submission.narrativeChosen === true)
+  );
+}
 
 /** The platform acting for an enrolment (the award's actor in events and audit trails). */
 const awardActor = (enrolment: Enrolment) => ({
@@ -97,12 +116,28 @@ export class LearningService {
         'Only published micro-credentials are open for enrolment.',
       );
     }
+    if (await this.deps.isStackTarget?.(design.id)) {
+      throw new ConflictError(
+        'STACK_TARGET_NOT_ENROLLABLE',
+        'This micro-credential is awarded by its stack to holders of the credentials it stacks; it cannot be enrolled in.',
+      );
+    }
+    // Enrolled already: found by learner and design, or, for an enrolment made before ids were
+    // random, by the id that learner and design gave it then.
+    const existing =
+      (await this.deps.learning.findEnrolment(learner.userId, design.id)) ??
+      (await this.deps.learning.getEnrolment(
+        createHash('sha256').update(`${learner.userId}:${design.id}`).digest('hex').slice(0, 32),
+      ));
+    if (existing) return existing;
     const now = this.deps.clock.now().toISOString();
     const fresh = { status: 'NOT_STARTED' as const, round: 0 };
     const enrolment: Enrolment = {
-      id: createHash('sha256').update(`${learner.userId}:${design.id}`).digest('hex').slice(0, 32),
+      // Random: an id derived from the learner and design would let anyone who knows both
+      // tell whether that learner is enrolled.
+      id: this.deps.ids.newId(),
       learnerId: learner.userId,
-      learnerEmail: learner.email.trim().toLowerCase(),
+      learnerEmail: normaliseEmail(learner.email),
       ...(learner.name ? { learnerName: learner.name } : {}),
       microCredentialId: design.id,
       institutionId: design.institutionId,
@@ -130,12 +165,19 @@ export class LearningService {
   }
 
   async enrolment(principal: Principal, id: string): Promise<Enrolment> {
+    requireSignedIn(principal);
     const enrolment = await this.requireEnrolment(id);
-    authorize(principal, 'learning.read', {
-      learnerId: enrolment.learnerId,
-      institutionId: enrolment.institutionId,
-      microCredentialId: enrolment.microCredentialId,
-    });
+    authorizeOrHide(
+      principal,
+      'learning.read',
+      {
+        learnerId: enrolment.learnerId,
+        institutionId: enrolment.institutionId,
+        microCredentialId: enrolment.microCredentialId,
+      },
+      'Enrolment',
+      id,
+    );
     return enrolment;
   }
 
@@ -146,12 +188,19 @@ export class LearningService {
   }
 
   async submission(principal: Principal, id: string): Promise<Submission> {
+    requireSignedIn(principal);
     const submission = await this.requireSubmission(id);
-    authorize(principal, 'learning.read', {
-      learnerId: submission.learnerId,
-      institutionId: submission.institutionId,
-      microCredentialId: submission.microCredentialId,
-    });
+    authorizeOrHide(
+      principal,
+      'learning.read',
+      {
+        learnerId: submission.learnerId,
+        institutionId: submission.institutionId,
+        microCredentialId: submission.microCredentialId,
+      },
+      'Submission',
+      id,
+    );
     return submission;
   }
 
@@ -219,7 +268,11 @@ export class LearningService {
         size: file.size,
         sha256: file.sha256!,
       })),
-      includeNarrative: request.includeNarrative ?? request.component !== 'REFLECTIVE',
+      // Private evidence stays out of the credential, which is public by default, unless the
+      // learner puts it there.
+      includeNarrative:
+        request.includeNarrative ?? (request.public && request.component !== 'REFLECTIVE'),
+      ...(request.includeNarrative !== undefined ? { narrativeChosen: true } : {}),
       public: request.public,
       status: 'SUBMITTED',
       submittedAt: now,
@@ -471,9 +524,7 @@ export class LearningService {
         name: `${componentLabel[submission.component]} component: ${component.title}`,
         genre: componentLabel[submission.component],
         description: `Accepted by an assessor on ${submission.assessment!.decidedAt.slice(0, 10)}${assessedAgainst}${submission.files.length ? `; ${submission.files.length} file${submission.files.length === 1 ? '' : 's'} on record` : ''}.`,
-        ...(submission.includeNarrative && submission.narrative
-          ? { narrative: submission.narrative }
-          : {}),
+        ...(narrativeShared(submission) ? { narrative: submission.narrative } : {}),
       };
     });
     // A result names a rubric level of the issued version; a level it no longer has is left out.

@@ -131,8 +131,13 @@ export const submissionSchema = z.object({
       sha256: z.string(),
     }),
   ),
-  /** The learner allows this narrative inside the credential (the reflective one is off by default). */
+  /**
+   * The narrative goes inside the credential: by default only for public evidence, and never
+   * the reflective one; private evidence only when the learner says so (`narrativeChosen`).
+   */
   includeNarrative: z.boolean(),
+  /** The learner chose `includeNarrative` explicitly (absent on submissions made before). */
+  narrativeChosen: z.boolean().optional(),
   /** The learner makes this evidence public (its page); private otherwise. */
   public: z.boolean(),
   status: z.enum(['SUBMITTED', 'ACCEPTED', 'RETURNED']),

@@ -26,6 +26,8 @@ export interface LearningRepository {
   /** Stores an enrolment unless the learner is enrolled already; returns the stored one. */
   enrol(enrolment: Enrolment, events: readonly DomainEvent[]): Promise<Enrolment>;
   getEnrolment(id: string): Promise<Enrolment | null>;
+  /** A learner's enrolment in a design made since ids are random (read consistently). */
+  findEnrolment(learnerId: string, microCredentialId: string): Promise<Enrolment | null>;
   listEnrolments(learnerId: string, page: PageRequest): Promise<Page<Enrolment>>;
   updateEnrolment(
     enrolment: Enrolment,

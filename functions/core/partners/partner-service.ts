@@ -215,7 +215,9 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
         : principal.kind === 'user'
           ? principal.partnerId
           : undefined;
-    if (!partnerId) return false;
+    // Acting for the partner is the policy's to decide (a key with an endorsement scope, or a
+    // partner admin), not what a token claims: a learner's token may carry a partner id.
+    if (!partnerId || !isAllowed(principal, 'endorsement.read', { partnerId })) return false;
     const partner = await this.deps.partners.get(partnerId);
     return partner?.institutionIds.includes(institutionId) ?? false;
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { authorize, isAllowed } from '../auth/policy';
+import { authorize, authorizeOrHide, isAllowed, requireSignedIn } from '../auth/policy';
 import { actorOf, hasRole, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
@@ -463,8 +463,15 @@ export class QaService {
   }
 
   async review(principal: Principal, reviewId: string): Promise<Review> {
+    requireSignedIn(principal);
     const review = await this.requireReview(reviewId);
-    authorize(principal, 'qa.review.read', { institutionId: review.institutionId });
+    authorizeOrHide(
+      principal,
+      'qa.review.read',
+      { institutionId: review.institutionId },
+      'Review',
+      reviewId,
+    );
     return review;
   }
 

@@ -1,3 +1,4 @@
+import { confusableEmail } from './email';
 import * as z from 'zod';
 import { ValidationError, type FieldProblem } from './errors';
 
@@ -87,7 +88,15 @@ export const email = once(() =>
     .string()
     .trim()
     .max(254)
-    .pipe(z.email({ message: 'must be an email address' })),
+    .pipe(z.email({ message: 'must be an email address' }))
+    .superRefine((address, context) => {
+      const problem = confusableEmail(address);
+      if (problem)
+        context.addIssue({
+          code: 'custom',
+          message: `${problem}: it could pass for another address`,
+        });
+    }),
 );
 
 /** ISO 3166-1 alpha-2 country code, e.g. `CA`, `IE`. */

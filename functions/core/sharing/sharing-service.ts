@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import { authorize } from '../auth/policy';
+import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { DomainEvent } from '../shared/events';
 import { normaliseEmail, visibilities, type CredentialRecord } from '../issuance/credential';
@@ -283,9 +283,16 @@ export class SharingService {
   }
 
   private async owned(principal: Principal, credentialId: string): Promise<CredentialRecord> {
+    requireSignedIn(principal);
     const record = await this.deps.credentials.get(credentialId);
     if (!record) throw new NotFoundError('Credential', credentialId);
-    authorize(principal, 'credential.own', { recipientEmailHash: record.recipient.emailHash });
+    authorizeOrHide(
+      principal,
+      'credential.own',
+      { recipientEmailHash: record.recipient.emailHash },
+      'Credential',
+      credentialId,
+    );
     return record;
   }
 

@@ -81,6 +81,11 @@ export interface Holding {
   readonly name: string;
   readonly earnedAt: string;
   readonly origin: 'ISSUED' | 'IMPORTED';
+  /**
+   * The learner shows it publicly (a credential issued here, PUBLIC): only then does a stacked
+   * credential, public by default, name it.
+   */
+  readonly public: boolean;
 }
 
 /** A part that counts, with the credential that counts for it. */

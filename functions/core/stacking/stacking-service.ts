@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { authorize } from '../auth/policy';
+import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
@@ -206,8 +206,9 @@ export class StackingService {
   }
 
   async get(principal: Principal, id: string): Promise<Stack> {
+    requireSignedIn(principal);
     const stack = await this.requireStack(id);
-    authorize(principal, 'stack.read', { institutionId: stack.institutionId });
+    authorizeOrHide(principal, 'stack.read', { institutionId: stack.institutionId }, 'Stack', id);
     return stack;
   }
 
@@ -349,7 +350,9 @@ export class StackingService {
           kind: 'stacked',
           parts: counted.map(({ holding }) => holding.credentialId),
           evidence: counted.map(({ part, holding }) => ({
-            id: holding.credentialUrl,
+            // A part the learner keeps private (or holds from elsewhere) is named by what it
+            // certifies, not by its own URL.
+            ...(holding.public ? { id: holding.credentialUrl } : {}),
             type: ['Evidence'],
             name: `${part.name} (part of ${stack.name})`,
             genre: 'Credential',
@@ -620,6 +623,7 @@ export class StackingService {
         name: credential.achievementName,
         earnedAt: credential.issuedAt,
         origin: 'ISSUED' as const,
+        public: credential.visibility === 'PUBLIC',
       }));
     const imported = wallet.imported
       .filter((item) => item.recipientMatched && item.status === 'ACTIVE' && item.achievementId)
@@ -634,6 +638,7 @@ export class StackingService {
         name: item.name ?? item.achievementId!,
         earnedAt: item.importedAt,
         origin: 'IMPORTED' as const,
+        public: false,
       }));
     return [...issued, ...imported];
   }

@@ -110,3 +110,48 @@ export function depthOf(value: unknown, limit: number, depth = 0): number {
   }
   return deepest;
 }
+
+/** Counts that bound the JSON-LD work a document can cause (see `verificationLimits`). */
+export interface ComplexityLimits {
+  /** Every JSON value: objects, arrays, strings, numbers, booleans and nulls. */
+  readonly values: number;
+  /** Objects: each is a node, blank unless it has an id, and may open a context scope. */
+  readonly objects: number;
+  /** Items of any one array: jsonld.js merges a property's values with a linear duplicate check. */
+  readonly arrayItems: number;
+  /** Distinct property names, inline context definitions included: each is a term to expand. */
+  readonly propertyNames: number;
+}
+
+/**
+ * The first of `limits` that `value` exceeds (its name), or null. One walk with an explicit
+ * stack, stopped as soon as a count is over its limit, so measuring costs at most the limits.
+ */
+export function exceededComplexity(
+  value: unknown,
+  limits: ComplexityLimits,
+): keyof ComplexityLimits | null {
+  const names = new Set<string>();
+  const pending: unknown[] = [value];
+  let values = 0;
+  let objects = 0;
+  while (pending.length > 0) {
+    const current = pending.pop();
+    values += 1;
+    if (values > limits.values) return 'values';
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      if (current.length > limits.arrayItems) return 'arrayItems';
+      for (const item of current) pending.push(item);
+      continue;
+    }
+    objects += 1;
+    if (objects > limits.objects) return 'objects';
+    for (const [name, child] of Object.entries(current)) {
+      names.add(name);
+      if (names.size > limits.propertyNames) return 'propertyNames';
+      pending.push(child);
+    }
+  }
+  return null;
+}

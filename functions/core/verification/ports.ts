@@ -1,4 +1,5 @@
 import type { JsonObject } from '../issuance/ports';
+import type { VerificationBudget } from './budget';
 
 /** A public key a verification method resolves to. */
 export type ResolvedKey =
@@ -24,8 +25,9 @@ export interface ResolvedMethod {
 
 /**
  * Resolves keys and fetches documents of issuers outside the platform (did:key, did:jwk,
- * did:web, https URLs). Fetches have a short timeout, a size limit and a cache, and refuse
- * private network addresses; a failure is an error the verifier reports as a check, never a
+ * did:web, https URLs). Fetches have a short timeout, a size limit and a cache bounded in
+ * bytes, refuse private network addresses, and each takes one from the request's budget (a
+ * cached document takes none); a failure is an error the verifier reports as a check, never a
  * server error.
  */
 export interface RemoteResolver {
@@ -36,21 +38,33 @@ export interface RemoteResolver {
    * list it under `assertionMethod`. What a key document says of its own controller is not
    * enough.
    */
-  resolveMethod(methodId: string, controllerId: string): Promise<ResolvedMethod>;
+  resolveMethod(
+    methodId: string,
+    controllerId: string,
+    budget?: VerificationBudget,
+  ): Promise<ResolvedMethod>;
   /**
    * The keys `issuerId` publishes for issuing: a did:key or did:jwk's own key, the
    * `assertionMethod` keys of a did:web or https controller document, or a JWK Set served at
    * the issuer's https id. Used to recognise a key embedded in a JWT header.
    */
-  publishedKeys(issuerId: string): Promise<ResolvedMethod[]>;
+  publishedKeys(issuerId: string, budget?: VerificationBudget): Promise<ResolvedMethod[]>;
   /** A status list credential published elsewhere. */
-  fetchCredential(url: string): Promise<JsonObject>;
+  fetchCredential(url: string, budget?: VerificationBudget): Promise<JsonObject>;
 }
 
 /** Cryptographic checks (canonicalization, signatures, JWS). */
 export interface ProofVerifier {
-  /** Verifies an `eddsa-rdfc-2022` proof with an Ed25519 key; false on any mismatch. */
-  verifyDataIntegrity(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean>;
+  /**
+   * Verifies an `eddsa-rdfc-2022` proof with an Ed25519 key; false on any mismatch. The
+   * canonicalization it needs is charged to `budget` and refused (a VerificationProblem) when it
+   * would overrun it, or the memory allowed.
+   */
+  verifyDataIntegrity(
+    document: JsonObject,
+    publicKeyRaw: Uint8Array,
+    budget?: VerificationBudget,
+  ): Promise<boolean>;
   /** Verifies a compact JWS with a JWK; returns the payload, or null when the signature fails. */
   verifyJws(jws: string, jwk: JsonObject): Promise<JsonObject | null>;
   /** The protected header and payload of a compact JWS, unverified (to find its key). */

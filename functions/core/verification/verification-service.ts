@@ -16,6 +16,8 @@ import { email, parseInput } from '../shared/validation';
 import {
   credentialShape,
   depthOf,
+  exceededComplexity,
+  type ComplexityLimits,
   essentialChecks,
   openBadgeShape,
   openBadgeTypes,
@@ -23,7 +25,9 @@ import {
   type CheckStatus,
   type VerificationStatus,
 } from './checks';
+import { freshBudget, type VerificationBudget } from './budget';
 import type { ProofVerifier, RemoteResolver, ResolvedKey, ResolvedMethod } from './ports';
+import { normaliseEmail } from '../shared/email';
 
 /** Limits on what a verifier may send (documented in docs/limits.md). */
 export const verificationLimits = {
@@ -31,7 +35,22 @@ export const verificationLimits = {
   jwtBytes: 512_000,
   imageBytes: 5_000_000,
   depth: 40,
+  /**
+   * Counts checked before any JSON-LD processing (`exceededComplexity`): expansion runs before
+   * canonicalization can be interrupted, and its cost follows these counts, not the bytes (a
+   * 400 KB credential of 40,000 tags took 15 s). A credential with 20 embedded endorsements
+   * has about 1,250 values and 200 objects.
+   */
+  complexity: { values: 10_000, objects: 1_000, arrayItems: 1_000, propertyNames: 500 },
 } as const;
+
+/** What each complexity limit counts, for the refusal message. */
+const complexityWords: Record<keyof ComplexityLimits, string> = {
+  values: 'JSON values',
+  objects: 'objects',
+  arrayItems: 'items in one array',
+  propertyNames: 'distinct property names',
+};
 
 const verifyInput = z
   .strictObject({
@@ -162,6 +181,7 @@ export class VerificationService {
   private readonly approvedSnapshots = new ReadCache<DesignVersion | null>({
     ttlMs: Infinity,
     max: 1_000,
+    maxBytes: 16_000_000,
     keep: (snapshot) =>
       snapshot !== null &&
       isApprovedSnapshot(snapshot.status) &&
@@ -171,7 +191,11 @@ export class VerificationService {
    * The signed JSON of credentials issued here, by id: immutable once issued, so after the first
    * read only the record's state (status, visibility, flagged parts) is read again.
    */
-  private readonly issuedCredentials = new ReadCache<JsonObject>({ ttlMs: Infinity, max: 1_000 });
+  private readonly issuedCredentials = new ReadCache<JsonObject>({
+    ttlMs: Infinity,
+    max: 1_000,
+    maxBytes: 32_000_000,
+  });
   /**
    * Reads of a credential's state (status, visibility, flagged parts), shared by the requests
    * for the same id that arrive within `stateTtlMs` of the read starting: the state a request
@@ -191,12 +215,13 @@ export class VerificationService {
       ttlMs: verificationCacheTtlMs,
       ...(deps.cache?.writes ? { writes: deps.cache.writes } : {}),
     };
-    this.issuerKeys = new ReadCache({ ...fresh, max: 1_000 });
-    this.withdrawals = new ReadCache({ ...fresh, max: 5_000 });
+    this.issuerKeys = new ReadCache({ ...fresh, max: 1_000, maxBytes: 4_000_000 });
+    this.withdrawals = new ReadCache({ ...fresh, max: 5_000, maxBytes: 1_000_000 });
     this.stateReads = new ReadCache({
       ...fresh,
       ttlMs: verificationStateTtlMs,
       max: 10_000,
+      maxBytes: 8_000_000,
     });
   }
 
@@ -213,6 +238,7 @@ export class VerificationService {
     recipientEmail?: string | null,
   ): Promise<{ result: VerificationResult; presented: Presented | null }> {
     const request = parseInput(verifyInput, input);
+    const budget = freshBudget();
     const recipient = recipientEmail
       ? parseInput(email(), recipientEmail, 'recipientEmail')
       : undefined;
@@ -223,21 +249,25 @@ export class VerificationService {
         return { result: notFound, presented: null };
       const presented: Presented = { format: 'JSON-LD', credential: stored.credential };
       return {
-        result: await this.verifyChecked(presented, recipient, 0, stored.state),
+        result: await this.verifyChecked(presented, recipient, 0, budget, stored.state),
         presented,
       };
     }
     const presented = await this.present(request);
-    return { result: await this.verifyPresented(presented, recipient), presented };
+    return { result: await this.verifyPresented(presented, recipient, 0, budget), presented };
   }
 
-  /** Verifies a credential the caller holds (used by imports and endorsement checks too). */
+  /**
+   * Verifies a credential the caller holds (used by imports and endorsement checks too), within
+   * `budget` (a request's own, shared with what it verifies inside; a fresh one by default).
+   */
   async verifyPresented(
     presented: Presented,
     recipient?: string,
     depth = 0,
+    budget: VerificationBudget = freshBudget(),
   ): Promise<VerificationResult> {
-    return this.verifyChecked(presented, recipient, depth);
+    return this.verifyChecked(presented, recipient, depth, budget);
   }
 
   /**
@@ -271,9 +301,10 @@ export class VerificationService {
     credential: JsonObject,
     proof: JsonObject,
     publicKeyRaw: Uint8Array,
+    budget: VerificationBudget,
   ): Promise<boolean> {
     const check = () =>
-      this.deps.proofs.verifyDataIntegrity({ ...credential, proof }, publicKeyRaw);
+      this.deps.proofs.verifyDataIntegrity({ ...credential, proof }, publicKeyRaw, budget);
     // `proof` is found in the credential itself, so the credential and the key decide the result.
     if (!this.immutable.has(credential) || !this.immutable.has(proof)) return check();
     let byKey = this.signatureChecks.get(credential);
@@ -300,6 +331,7 @@ export class VerificationService {
     presented: Presented,
     recipient: string | undefined,
     depth: number,
+    budget: VerificationBudget,
     stored?: CredentialState,
   ): Promise<VerificationResult> {
     const checks: Check[] = [];
@@ -338,29 +370,41 @@ export class VerificationService {
     try {
       proofOk =
         presented.format === 'VC-JWT'
-          ? await this.checkJwt(presented.jwt, credential, issuerId, add)
-          : await this.checkDataIntegrity(credential, issuerId, add);
+          ? await this.checkJwt(presented.jwt, credential, issuerId, add, budget)
+          : await this.checkDataIntegrity(credential, issuerId, add, budget);
     } catch (error) {
+      // A verifier too busy to check the proof now is a retryable refusal, not a failed proof.
+      if (error instanceof DomainError && error.category === 'UNAVAILABLE') throw error;
       add('proof', 'FAIL', describeFailure(error, 'The proof could not be checked'));
     }
 
     // A credential of an institution here has a record: its state is read once, for the
-    // status (fresher than the published list) and for the parts of a stacked credential.
+    // status (fresher than the published list) and for the parts of a stacked credential. Only
+    // for a credential whose proof holds: anyone can write a document naming the id of a
+    // private credential, and its record is not theirs to read.
     const own =
       stored ??
-      (ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string'
+      (proofOk && ownIssuer?.ownerKind === 'institution' && typeof credential.id === 'string'
         ? await this.stateOf(credential.id)
         : null);
 
-    // Status: the record's, or the status lists'.
+    // Status: the record's, or the status lists', of a credential whose proof holds.
     let status: VerificationStatus = 'ACTIVE';
-    try {
-      status = own
-        ? this.checkStoredStatus(own, add)
-        : await this.checkStatus(credential, issuerId, add);
-    } catch (error) {
-      add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
-      status = 'UNKNOWN';
+    if (!proofOk && !stored) {
+      add(
+        'status',
+        'SKIP',
+        'Not checked: the proof does not hold, so this is not the credential it names.',
+      );
+    } else {
+      try {
+        status = own
+          ? this.checkStoredStatus(own, add)
+          : await this.checkStatus(credential, issuerId, add, budget);
+      } catch (error) {
+        add('status', 'FAIL', describeFailure(error, 'The status list could not be read'));
+        status = 'UNKNOWN';
+      }
     }
 
     // Validity window.
@@ -403,10 +447,10 @@ export class VerificationService {
     await this.checkApproval(achievement, ownIssuer !== null, add);
 
     // Endorsements, each verified on its own.
-    const endorsements = await this.checkEndorsements(achievement, depth, add, validFrom);
+    const endorsements = await this.checkEndorsements(achievement, depth, add, budget, validFrom);
 
     // Parts of a stacked credential issued here: a part revoked since is worth a look.
-    this.checkStackParts(own, add);
+    await this.checkStackParts(own, add);
 
     // Recipient.
     if (recipient) this.checkRecipient(credential, recipient, add);
@@ -469,9 +513,10 @@ export class VerificationService {
         : /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(
               bytes.subarray(0, 4_096).toString('utf8'),
             )
-          ? unbakeSvg(bytes.toString('utf8'))
+          ? await unbakeSvg(bytes.toString('utf8'))
           : null;
-    } catch {
+    } catch (error) {
+      if (error instanceof ValidationError) throw error;
       baked = null;
     }
     if (!baked) {
@@ -513,6 +558,20 @@ export class VerificationService {
         'CREDENTIAL_TOO_DEEP',
       );
     }
+    const exceeded = exceededComplexity(value, verificationLimits.complexity);
+    if (exceeded) {
+      const limit = verificationLimits.complexity[exceeded];
+      throw new ValidationError(
+        `The credential has more than ${limit} ${complexityWords[exceeded]}.`,
+        [
+          {
+            path: 'input.credential',
+            message: `has more than ${limit} ${complexityWords[exceeded]}`,
+          },
+        ],
+        'CREDENTIAL_TOO_COMPLEX',
+      );
+    }
     if (JSON.stringify(value).length > verificationLimits.credentialBytes) {
       throw new ValidationError(
         'The credential is larger than 1 MB.',
@@ -550,6 +609,7 @@ export class VerificationService {
   private async issuerMethod(
     methodId: string,
     issuerId: string | undefined,
+    budget: VerificationBudget,
   ): Promise<ResolvedMethod> {
     if (!issuerId) throw new VerificationProblem('The credential names no issuer to hold the key.');
     const hash = methodId.indexOf('#');
@@ -576,7 +636,7 @@ export class VerificationService {
       throw new VerificationProblem(
         'Only did:key, did:jwk, did:web and https verification methods are supported.',
       );
-    return this.deps.remote.resolveMethod(methodId, issuerId);
+    return this.deps.remote.resolveMethod(methodId, issuerId, budget);
   }
 
   private async ownMethod(
@@ -619,6 +679,7 @@ export class VerificationService {
   private async embeddedKeyMethod(
     jwk: JsonObject,
     issuerId: string | undefined,
+    budget: VerificationBudget,
   ): Promise<ResolvedMethod> {
     if (!issuerId) throw new VerificationProblem('The credential names no issuer to hold the key.');
     if (this.deps.urls.parseOwnDid(issuerId)) {
@@ -629,7 +690,7 @@ export class VerificationService {
     const thumbprint = jwkThumbprint(jwk);
     if (!thumbprint)
       throw new VerificationProblem('The embedded JWK is not a supported public key.');
-    const published = await this.deps.remote.publishedKeys(issuerId);
+    const published = await this.deps.remote.publishedKeys(issuerId, budget);
     const match = published.find((method) => jwkThumbprint(jwkOf(method.key)) === thumbprint);
     if (!match) {
       throw new VerificationProblem(
@@ -668,6 +729,7 @@ export class VerificationService {
     credential: JsonObject,
     issuerId: string | undefined,
     add: (name: string, status: CheckStatus, message: string) => void,
+    budget: VerificationBudget,
   ): Promise<boolean> {
     const proofs = Array.isArray(credential.proof)
       ? credential.proof
@@ -698,7 +760,7 @@ export class VerificationService {
     }
     let method: ResolvedMethod;
     try {
-      method = await this.issuerMethod(proof.verificationMethod, issuerId);
+      method = await this.issuerMethod(proof.verificationMethod, issuerId, budget);
     } catch (error) {
       add(
         'issuer-key',
@@ -716,7 +778,7 @@ export class VerificationService {
       add('proof', 'FAIL', 'The verification method is not an Ed25519 key.');
       return false;
     }
-    const signatureOk = await this.signatureMatches(credential, proof, method.key.raw);
+    const signatureOk = await this.signatureMatches(credential, proof, method.key.raw, budget);
     add(
       'proof',
       signatureOk ? 'PASS' : 'FAIL',
@@ -736,6 +798,7 @@ export class VerificationService {
     credential: JsonObject,
     issuerId: string | undefined,
     add: (name: string, status: CheckStatus, message: string) => void,
+    budget: VerificationBudget,
   ): Promise<boolean> {
     const { header } = this.deps.proofs.decodeJws(jwt)!;
     if (
@@ -752,14 +815,14 @@ export class VerificationService {
       if (embedded && 'd' in embedded)
         throw new VerificationProblem('The JWT header carries a private key; it is refused.');
       if (typeof header.kid === 'string') {
-        method = await this.issuerMethod(methodIdOfKid(header.kid, issuerId), issuerId);
+        method = await this.issuerMethod(methodIdOfKid(header.kid, issuerId), issuerId, budget);
         // Both given: the embedded key must be the one the kid names, or the header lies.
         if (embedded && jwkThumbprint(embedded) !== jwkThumbprint(jwkOf(method.key)))
           throw new VerificationProblem(
             'The key embedded in the JWT is not the key its kid names.',
           );
       } else if (embedded) {
-        method = await this.embeddedKeyMethod(embedded, issuerId);
+        method = await this.embeddedKeyMethod(embedded, issuerId, budget);
       } else {
         add('issuer-key', 'FAIL', 'The JWT names no key (kid) and carries none (jwk).');
         add('proof', 'FAIL', 'Without a key the signature cannot be checked.');
@@ -791,6 +854,7 @@ export class VerificationService {
     credential: JsonObject,
     issuerId: string | undefined,
     add: (name: string, status: CheckStatus, message: string) => void,
+    budget: VerificationBudget,
   ): Promise<VerificationStatus> {
     const entries = (
       Array.isArray(credential.credentialStatus)
@@ -816,7 +880,7 @@ export class VerificationService {
       const index = Number(entry.statusListIndex);
       if (!Number.isInteger(index) || index < 0)
         throw new VerificationProblem('The status list index is not a number.');
-      const list = await this.statusList(entry.statusListCredential, issuerId);
+      const list = await this.statusList(entry.statusListCredential, issuerId, budget);
       const subject = (list.credentialSubject ?? {}) as JsonObject;
       if (typeof subject.encodedList !== 'string')
         throw new VerificationProblem('The status list has no encoded list.');
@@ -839,7 +903,11 @@ export class VerificationService {
   }
 
   /** A status list credential: ours from storage, others fetched (and their proof checked). */
-  private async statusList(url: string, issuerId: string | undefined): Promise<JsonObject> {
+  private async statusList(
+    url: string,
+    issuerId: string | undefined,
+    budget: VerificationBudget,
+  ): Promise<JsonObject> {
     const own = /\/status-lists\/([^/]+)\/(revocation|suspension)\/(\d+)$/.exec(url);
     if (own && url.startsWith(`${this.deps.urls.base}/status-lists/`)) {
       const list = await this.deps.statusLists.get(
@@ -850,12 +918,15 @@ export class VerificationService {
       if (!list) throw new VerificationProblem('The status list does not exist.');
       return list.credential;
     }
-    const list = await this.deps.remote.fetchCredential(url);
+    const list = await this.deps.remote.fetchCredential(url, budget);
+    // Canonicalized to check its proof: held to the limits of a presented credential.
+    if (exceededComplexity(list, verificationLimits.complexity))
+      throw new VerificationProblem('The status list is larger than a credential may be.');
     if (issuerIdOf(list) !== issuerId)
       throw new VerificationProblem(
         "The status list was not published by the credential's issuer.",
       );
-    const nested = await this.checkDataIntegrity(list, issuerId, () => undefined);
+    const nested = await this.checkDataIntegrity(list, issuerId, () => undefined, budget);
     if (!nested) throw new VerificationProblem("The status list's own proof does not verify.");
     return list;
   }
@@ -900,6 +971,7 @@ export class VerificationService {
     achievement: JsonObject | undefined,
     depth: number,
     add: (name: string, status: CheckStatus, message: string) => void,
+    budget: VerificationBudget,
     issuedAt?: string,
   ) {
     const endorsements = (
@@ -919,6 +991,7 @@ export class VerificationService {
           { format: 'JSON-LD', credential: endorsement },
           undefined,
           depth + 1,
+          budget,
         ).catch(() => null);
         const id = stringField(endorsement, 'id');
         const withdrawn = id ? await this.isWithdrawn(id, issuerIdOf(endorsement)) : false;
@@ -1023,12 +1096,21 @@ export class VerificationService {
     return 'ACTIVE';
   }
 
-  private checkStackParts(
+  /**
+   * The parts of a stacked credential revoked since it was issued: only those its earner shows
+   * publicly are counted (a private part's revocation is not the verifier's to learn).
+   */
+  private async checkStackParts(
     record: CredentialState | null,
     add: (name: string, status: CheckStatus, message: string) => void,
   ) {
     if (!record || record.kind !== 'stacked') return;
-    const flagged = record.flaggedParts.length;
+    const shown = await Promise.all(
+      record.flaggedParts.map(
+        async (id) => (await this.stateOf(this.deps.urls.credential(id)))?.visibility === 'PUBLIC',
+      ),
+    );
+    const flagged = shown.filter(Boolean).length;
     add(
       'stack-parts',
       flagged ? 'WARN' : 'PASS',
@@ -1072,7 +1154,7 @@ export function recipientMatch(
   ).filter(isObject);
   const emails = identities.filter((identity) => identity.identityType === 'emailAddress');
   if (emails.length === 0) return 'UNNAMED';
-  const candidates = [address, address.trim().toLowerCase()];
+  const candidates = [address, normaliseEmail(address)];
   const matches = emails.some((identity) => {
     if (identity.hashed === true && typeof identity.identityHash === 'string') {
       const [algorithm, digest] = identity.identityHash.split('$');

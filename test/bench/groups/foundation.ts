@@ -196,6 +196,7 @@ function httpPlatformOptions(dynamodbEndpoint: string) {
     logLevel: 'ERROR' as const,
     rateLimitsPerMinute: benchRateLimits,
     stageThrottle: benchStageThrottle,
+    clientThrottle: benchStageThrottle,
   };
 }
 
