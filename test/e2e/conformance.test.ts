@@ -361,6 +361,8 @@ describe('conformance: 1EdTech OB 3.0 and CLR 2.0 schemas and outside verifiers'
 
     expect(transcript.id).toMatch(new RegExp(`^${t.platform.url}/transcripts/[0-9a-f-]{36}$`));
     expect(byUrl).toEqual(transcript);
+    // Anyone holding the URL reads it: the learner's address is never in it in clear.
+    expect(JSON.stringify(byUrl)).not.toContain('conformance@example.org');
     expect(again).toEqual(transcript);
     expect(verified).toMatchObject({ verified: true });
     expect(changed.id).not.toBe(transcript.id);

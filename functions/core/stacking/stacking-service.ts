@@ -453,7 +453,9 @@ export class StackingService {
         associate('precedes', levels[index]!, levels[index + 1]!);
     }
     const address = normaliseEmail(learner.email);
-    const name = `Transcript of ${learner.name ?? address}`;
+    // The transcript sits at a URL anyone holding it can read: it names the learner only by
+    // the name they gave, and identifies them by a salted hash of their address, never in clear.
+    const name = learner.name ? `Transcript of ${learner.name}` : 'Learner transcript';
     const credentialIds = credentials.map((credential) => credential.id);
     const digest = contentDigest({ credentialIds, associations, name, keyId: key.keyId });
     const latest = await this.deps.transcripts.latest(learnerEmailHash);
@@ -475,7 +477,7 @@ export class StackingService {
           url: this.deps.urls.base,
         },
         name,
-        description: `The ${credentials.length} active credential${credentials.length === 1 ? '' : 's'} issued to ${address} on Tessera, and how they stack.`,
+        description: `The ${credentials.length} active credential${credentials.length === 1 ? '' : 's'} issued to this learner on Tessera, and how they stack.`,
         validFrom: now,
         credentialSubject: {
           type: ['ClrSubject'],
