@@ -30,6 +30,39 @@ module.exports = {
       },
     },
     {
+      name: 'adapters-implement-ports',
+      comment:
+        'Adapters implement ports: from the core they import only models, ports, events, the ' +
+        'credential kernel and shared building blocks, never a service or a use case.',
+      severity: 'warn',
+      from: { path: '^functions/adapters' },
+      to: {
+        path: '^functions/core/',
+        pathNot: [
+          '^functions/core/[^/]+/(model|ports|events)\\.ts$',
+          '^functions/core/(shared|credential)/',
+          '^functions/core/auth/principal\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'core-modules-meet-through-ports',
+      comment:
+        'A core module reaches another only through its model, ports or events; it never calls ' +
+        'into another module\'s services. The credential kernel, shared and the authorization ' +
+        'policy are for everyone.',
+      severity: 'warn',
+      from: { path: '^functions/core/([^/]+)/' },
+      to: {
+        path: '^functions/core/',
+        pathNot: [
+          '^functions/core/($1|shared|credential)/',
+          '^functions/core/auth/(principal|policy)\\.ts$',
+          '^functions/core/[^/]+/(model|ports|events)\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'adapters-below-transport',
       comment: 'Adapters implement core ports; they know nothing of GraphQL or handlers.',
       severity: 'error',
