@@ -49,7 +49,7 @@ module.exports = {
       name: 'core-modules-meet-through-ports',
       comment:
         'A core module reaches another only through its model, ports or events; it never calls ' +
-        'into another module\'s services. The credential kernel, shared and the authorization ' +
+        "into another module's services. The credential kernel, shared and the authorization " +
         'policy are for everyone.',
       severity: 'warn',
       from: { path: '^functions/core/([^/]+)/' },
