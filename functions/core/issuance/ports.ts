@@ -7,7 +7,7 @@ import type {
   StatusAuditEntry,
   StatusEntry,
   StatusPurpose,
-} from './credential';
+} from '../credential/credential';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -6,9 +6,9 @@ import { didDocument, jwks } from '../keys/did-document';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import type { PublicUrls } from '../shared/public-urls';
-import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from './baking';
-import type { CredentialRecord } from './credential';
-import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from './open-badge';
+import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from '../credential/baking';
+import type { CredentialRecord } from '../credential/credential';
+import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import type { JsonObject } from './ports';
 
 /** Fetches a design's own image (PNG or SVG) when it is hosted elsewhere; null when it cannot. */
