@@ -98,6 +98,8 @@ export interface Container {
   readonly authenticator: Authenticator;
   readonly urls: PublicUrls;
   readonly logger: Logger;
+  /** The one clock every service uses, for handlers that show "now" (the credential page). */
+  readonly clock: Clock;
   readonly clients: AwsClients;
   /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
   readonly proofTimings: { canonicalizeMs: number; signMs: number };
@@ -343,6 +345,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     authenticator,
     urls,
     logger,
+    clock,
     clients,
     proofTimings: signer.timings,
   };

@@ -4,7 +4,7 @@ import { alignmentTargetTypes } from '../designs/micro-credential';
 import type { Institution } from '../institutions/institution';
 import type { PublicUrls } from '../shared/public-urls';
 import type { StatusEntry } from './credential';
-import type { JsonObject } from '../issuance/ports';
+import type { JsonObject } from './document';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -13,6 +13,25 @@ export const OB_ACHIEVEMENT_CREDENTIAL_SCHEMA =
 /** Defines `1EdTechJsonSchemaValidator2019` (the OB 3.0 credentialSchema type); bundled. */
 export const OB_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 const EQF_URL = 'https://europass.europa.eu/en/description-eight-eqf-levels';
+
+/**
+ * An industry partner's public Profile (what its DID names), with the contexts it is read in:
+ * served at the partner's profile URL.
+ */
+export function partnerProfile(
+  urls: PublicUrls,
+  partner: { id: string; name: string; url: string; email?: string; description?: string },
+): JsonObject {
+  return {
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+    id: urls.partnerDid(partner.id),
+    type: ['Profile'],
+    name: partner.name,
+    url: partner.url,
+    ...(partner.email ? { email: partner.email } : {}),
+    ...(partner.description ? { description: partner.description } : {}),
+  };
+}
 
 /** The issuer `Profile` embedded in credentials and served at the profile URL. */
 export function issuerProfile(urls: PublicUrls, institution: Institution): JsonObject {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { isApprovedSnapshot, type DesignVersion } from '../designs/micro-credential';
 import { unbakePng, unbakeSvg } from '../credential/baking';
-import type { CredentialState } from '../credential/credential';
+import type { CredentialRecord, CredentialState } from '../credential/credential';
 import type { CredentialRepository, JsonObject } from '../issuance/ports';
 import { isPositionSet, type StatusListService } from '../credential/status-list';
 import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/issuer-key';
@@ -268,6 +268,21 @@ export class VerificationService {
     budget: VerificationBudget = freshBudget(),
   ): Promise<VerificationResult> {
     return this.verifyChecked(presented, recipient, depth, budget);
+  }
+
+  /**
+   * Verifies a credential issued here whose record the caller has already read (the credential
+   * page): its status and stacked parts come from that record, with no second read.
+   */
+  async verifyRecord(record: CredentialRecord): Promise<VerificationResult> {
+    const { credential, jwt: _jwt, ...state } = record;
+    return this.verifyChecked(
+      { format: 'JSON-LD', credential },
+      undefined,
+      0,
+      freshBudget(),
+      state,
+    );
   }
 
   /**

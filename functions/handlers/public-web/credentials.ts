@@ -1,0 +1,120 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { CredentialRecord } from '../../core/credential/credential';
+import { credentialPage, notFoundPage } from '../credential-page';
+import {
+  binaryResponse,
+  jsonResponse,
+  negotiate,
+  problem,
+  svgHeaders,
+  textResponse,
+} from '../http';
+import { htmlResponse, type PublicWebContext, type Response, type RouteHandlers } from './context';
+
+/** Unknown and kept from this visitor alike: the answer does not tell which. */
+const credentialNotFound = () =>
+  problem(404, 'CREDENTIAL_NOT_FOUND', 'No credential here that you may see.');
+
+/** The forms a credential URL serves, by the Accept header (the page by default). */
+const credentialTypes = [
+  'text/html',
+  'application/ld+json',
+  'application/json',
+  'application/vc+ld+json',
+  'application/jwt',
+];
+
+/** A public credential may be cached a minute; one seen through a share link never is. */
+const cacheOf = (record: CredentialRecord) => (record.visibility === 'PUBLIC' ? 60 : undefined);
+
+type CredentialRoutes = Pick<
+  RouteHandlers,
+  'credential' | 'credentialJwt' | 'credentialJson' | 'credentialBadge'
+>;
+
+/**
+ * A credential as its page, JSON-LD, VC-JWT or baked badge, to whoever may see it: anyone for
+ * a public one, the holder of a valid share link otherwise.
+ */
+export function credentialRoutes(context: PublicWebContext): CredentialRoutes {
+  const { services } = context;
+
+  /** Finds a credential and decides whether this request may see it (visibility, share links). */
+  const visible = async (id: string, event: APIGatewayProxyEventV2) => {
+    const record = await services.issuance.find(id);
+    if (!record) return null;
+    const token = event.queryStringParameters?.share;
+    const access = await services.sharing.access(record, token);
+    return access.allowed ? { record, access, token } : null;
+  };
+
+  const document = async (id: string, format: string, event: APIGatewayProxyEventV2) => {
+    const found = await visible(id, event);
+    // A credential kept from this visitor is answered as one that does not exist.
+    if (!found)
+      return format === 'text/html' ? htmlResponse(notFoundPage(), 404) : credentialNotFound();
+    const { record } = found;
+    if (format === 'text/html') return credentialHtml(context, found);
+    if (format === 'application/jwt')
+      return textResponse(record.jwt, 'application/jwt', { maxAge: cacheOf(record) });
+    return jsonResponse(record.credential, {
+      contentType: format === 'application/json' ? 'application/json' : 'application/ld+json',
+      maxAge: cacheOf(record),
+    });
+  };
+
+  return {
+    credential: ({ id }, event) =>
+      document(id, negotiate(event.headers.accept, credentialTypes, 'text/html'), event),
+    credentialJwt: ({ id }, event) => document(id, 'application/jwt', event),
+    credentialJson: ({ id }, event) => document(id, 'application/ld+json', event),
+    credentialBadge: async ({ id, format }, event) => {
+      const found = await visible(id, event);
+      if (!found) return credentialNotFound();
+      const baked = await services.publicDocuments.bakedBadge(found.record, format);
+      const maxAge = cacheOf(found.record);
+      return typeof baked === 'string'
+        ? textResponse(baked, 'image/svg+xml', { maxAge, headers: svgHeaders })
+        : binaryResponse(baked, 'image/png', { maxAge, filename: `${id}.png` });
+    },
+  };
+}
+
+/**
+ * The credential's page, with its checks run live on the record already read (its status comes
+ * from that record, not from a second read).
+ */
+async function credentialHtml(
+  { services, urls, clock }: PublicWebContext,
+  found: {
+    record: CredentialRecord;
+    access: { linkExpiresAt?: string };
+    token: string | undefined;
+  },
+): Promise<Response> {
+  const { record, access, token } = found;
+  const [verification, publicParts] = await Promise.all([
+    services.verification.verifyRecord(record),
+    publicPartsOf(services, record.parts),
+  ]);
+  const body = credentialPage({
+    record,
+    url: urls.credential(record.id),
+    verification,
+    shareQuery:
+      token && record.visibility !== 'PUBLIC' ? `?share=${encodeURIComponent(token)}` : '',
+    linkExpiresAt: access.linkExpiresAt,
+    now: clock.now(),
+    publicParts,
+  });
+  return htmlResponse(body);
+}
+
+/** The parts of a stacked credential whose earner shows them publicly. */
+async function publicPartsOf(
+  services: PublicWebContext['services'],
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const parts = await Promise.all(ids.map((part) => services.issuance.find(part)));
+  return new Set(parts.filter((part) => part?.visibility === 'PUBLIC').map((part) => part!.id));
+}

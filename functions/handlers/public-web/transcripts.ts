@@ -1,0 +1,16 @@
+import { jsonResponse, problem } from '../http';
+import type { PublicWebContext, RouteHandlers } from './context';
+
+/** A learner's transcript, by the unguessable id its owner shares (never cached publicly). */
+export function transcriptRoutes({
+  services,
+}: PublicWebContext): Pick<RouteHandlers, 'transcript'> {
+  return {
+    transcript: async ({ id }) => {
+      const transcript = await services.stacking.transcriptById(id);
+      return transcript
+        ? jsonResponse(transcript, { contentType: 'application/ld+json' })
+        : problem(404, 'TRANSCRIPT_NOT_FOUND', 'No such transcript.');
+    },
+  };
+}
