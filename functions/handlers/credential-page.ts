@@ -1,5 +1,5 @@
 import type { CredentialRecord } from '../core/credential/credential';
-import type { JsonObject } from '../core/issuance/ports';
+import { readCredential, type JsonObject } from '../core/credential/document';
 import type { VerificationResult } from '../core/verification/verification-service';
 
 /**
@@ -133,52 +133,114 @@ function page(title: string, head: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>${head}<style>${styles}</style></head><body><a class="skip" href="#content">Skip to content</a>${body}</body></html>`;
 }
 
-/** The page of a credential someone may see. */
-export function credentialPage(input: CredentialPageInput): string {
-  const { record, verification } = input;
-  const credential = record.credential;
-  const subject = credential.credentialSubject as JsonObject;
-  const achievement = (subject.achievement ?? {}) as JsonObject;
-  const issuer = (credential.issuer ?? {}) as JsonObject;
+/** What the page shows of a credential, read once from its signed JSON and its record. */
+interface PageFacts {
+  readonly name: string;
+  readonly issuerName: string;
+  readonly issuerUrl: string;
+  readonly description: string;
+  readonly achievementType: string;
+  readonly criteria: string;
+  readonly image: string;
+  readonly alt: string;
+  readonly competencies: readonly JsonObject[];
+  readonly link: (suffix: string) => string;
+}
+
+function factsOf(input: CredentialPageInput): PageFacts {
+  const { record } = input;
+  const credential = readCredential(record.credential);
+  const achievement = credential?.achievement ?? {};
   const name = typeof achievement.name === 'string' ? achievement.name : record.achievementName;
-  const issuerName = typeof issuer.name === 'string' ? issuer.name : 'the issuer';
-  const description = typeof achievement.description === 'string' ? achievement.description : '';
   const image = `${input.url}/badge.png${input.shareQuery}`;
-  const alt = (achievement.image as { caption?: string } | undefined)?.caption ?? `${name} badge`;
-  const status = statusText[verification.status] ?? statusText.UNKNOWN!;
-  const criteria = ((achievement.criteria ?? {}) as { narrative?: string }).narrative ?? '';
   const alignments = (
     Array.isArray(achievement.alignment) ? achievement.alignment : []
   ) as JsonObject[];
-  const competencies = alignments.filter(
-    (alignment) =>
-      !text(alignment.targetCode).startsWith('LO') && alignment.targetType !== 'ceterms:Credential',
-  );
-  // A stacked credential names the credentials it was built from as Evidence of genre Credential.
-  const parts = (Array.isArray(credential.evidence) ? credential.evidence : []).filter(
+  return {
+    name,
+    issuerName: credential?.issuer.name ?? 'the issuer',
+    issuerUrl: credential?.issuer.url ?? input.url,
+    description: typeof achievement.description === 'string' ? achievement.description : '',
+    achievementType: text(achievement.achievementType) || 'Achievement',
+    criteria: ((achievement.criteria ?? {}) as { narrative?: string }).narrative ?? '',
+    image,
+    alt: (achievement.image as { caption?: string } | undefined)?.caption ?? `${name} badge`,
+    competencies: alignments.filter(
+      (alignment) =>
+        !text(alignment.targetCode).startsWith('LO') &&
+        alignment.targetType !== 'ceterms:Credential',
+    ),
+    link: (suffix) => escapeHtml(`${input.url}${suffix}${input.shareQuery}`),
+  };
+}
+
+/** The page's head: description, canonical and alternate links, and the Open Graph card. */
+function headOf(input: CredentialPageInput, facts: PageFacts): string {
+  const { name, issuerName, description } = facts;
+  return [
+    `<meta name="description" content="${escapeHtml(`${name}, issued by ${issuerName}. ${description}`.slice(0, 300))}">`,
+    `<link rel="canonical" href="${escapeHtml(input.url)}">`,
+    `<link rel="alternate" type="application/ld+json" href="${facts.link('.json')}">`,
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:title" content="${escapeHtml(`${name} — ${issuerName}`)}">`,
+    `<meta property="og:description" content="${escapeHtml(description.slice(0, 300))}">`,
+    `<meta property="og:image" content="${escapeHtml(facts.image)}">`,
+    `<meta property="og:image:alt" content="${escapeHtml(facts.alt)}">`,
+    `<meta property="og:url" content="${escapeHtml(input.url)}">`,
+    `<meta name="twitter:card" content="summary">`,
+    ...(input.record.visibility === 'PUBLIC' ? [] : ['<meta name="robots" content="noindex">']),
+  ].join('');
+}
+
+/** The status banner, the share link's expiry, and the badge with name, issuer and earner. */
+function heroOf(input: CredentialPageInput, facts: PageFacts): string {
+  const { record } = input;
+  const status = statusText[input.verification.status] ?? statusText.UNKNOWN!;
+  const earner = record.showName && record.recipient.name ? record.recipient.name : null;
+  return `<p class="banner ${status.tone}" role="status">${escapeHtml(status.label)}</p>
+${input.linkExpiresAt ? `<p class="note">You are viewing this credential through a share link that stops working on ${escapeHtml(formatDate(input.linkExpiresAt))}. That date is the link's, not the credential's.</p>` : ''}
+<section class="hero" aria-labelledby="title"><img src="${escapeHtml(facts.image)}" alt="${escapeHtml(facts.alt)}" width="160" height="160"><div>
+<h1 id="title">${escapeHtml(facts.name)}</h1>
+<p>Issued by <a href="${escapeHtml(facts.issuerUrl)}">${escapeHtml(facts.issuerName)}</a>${earner ? ` to <strong>${escapeHtml(earner)}</strong>` : ''}.</p>
+<p>${escapeHtml(facts.description)}</p></div></section>`;
+}
+
+/** Dates, type and the issuer's status; then the competencies and how it was earned. */
+function detailsOf(record: CredentialRecord, facts: PageFacts): string {
+  return `<h2>Details</h2>
+<dl><dt>Issued</dt><dd>${escapeHtml(formatDate(record.issuedAt))}</dd>
+<dt>Valid from</dt><dd>${escapeHtml(formatDate(record.validFrom))}</dd>
+<dt>Valid until</dt><dd>${record.validUntil ? escapeHtml(formatDate(record.validUntil)) : 'No expiry'}</dd>
+<dt>Type</dt><dd>${escapeHtml(facts.achievementType)}</dd>
+${record.status !== 'ACTIVE' ? `<dt>Issuer's status</dt><dd>${escapeHtml(record.status.toLowerCase())}${record.statusReason ? ` (${escapeHtml(record.statusReason)})` : ''}</dd>` : ''}</dl>
+<h2>Competencies</h2>
+${facts.competencies.length ? `<ul>${facts.competencies.map((alignment) => `<li><a href="${escapeHtml(text(alignment.targetUrl) || '#')}">${escapeHtml(text(alignment.targetName))}</a>${alignment.targetFramework ? ` <span class="note">(${escapeHtml(text(alignment.targetFramework))}${alignment.targetCode ? ` ${escapeHtml(text(alignment.targetCode))}` : ''})</span>` : ''}</li>`).join('')}</ul>` : '<p>None listed.</p>'}
+<h2>How it was earned</h2>${renderMarkdown(facts.criteria)}`;
+}
+
+/**
+ * The credentials a stacked credential was built from (Evidence of genre Credential): linked
+ * only when their earner shows them publicly, and only their revocation mentioned.
+ */
+function partsOf(input: CredentialPageInput): string {
+  const { record } = input;
+  const evidence = record.credential.evidence;
+  const parts = (Array.isArray(evidence) ? evidence : []).filter(
     (entry): entry is JsonObject =>
       typeof entry === 'object' && entry !== null && (entry as JsonObject).genre === 'Credential',
   );
+  if (!parts.length) return '';
   const publicParts = input.publicParts ?? new Set<string>();
   const shownPart = (url: string) =>
     /^https?:/.test(url) &&
     record.parts.some((id) => publicParts.has(id) && url.endsWith(`/credentials/${id}`));
   const flagged = record.flaggedParts.filter((id) => publicParts.has(id)).length;
-  const earner = record.showName && record.recipient.name ? record.recipient.name : null;
-  const link = (suffix: string) => escapeHtml(`${input.url}${suffix}${input.shareQuery}`);
-  const head = [
-    `<meta name="description" content="${escapeHtml(`${name}, issued by ${issuerName}. ${description}`.slice(0, 300))}">`,
-    `<link rel="canonical" href="${escapeHtml(input.url)}">`,
-    `<link rel="alternate" type="application/ld+json" href="${link('.json')}">`,
-    `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escapeHtml(`${name} — ${issuerName}`)}">`,
-    `<meta property="og:description" content="${escapeHtml(description.slice(0, 300))}">`,
-    `<meta property="og:image" content="${escapeHtml(image)}">`,
-    `<meta property="og:image:alt" content="${escapeHtml(alt)}">`,
-    `<meta property="og:url" content="${escapeHtml(input.url)}">`,
-    `<meta name="twitter:card" content="summary">`,
-    ...(record.visibility === 'PUBLIC' ? [] : ['<meta name="robots" content="noindex">']),
-  ].join('');
+  return `<h2>Built from</h2><ul>${parts.map((part) => `<li>${shownPart(text(part.id)) ? `<a href="${escapeHtml(text(part.id))}">${escapeHtml(text(part.name))}</a>` : escapeHtml(text(part.name))}</li>`).join('')}</ul>${flagged ? `<p class="note">${flagged === 1 ? 'One credential it was built from has' : `${flagged} credentials it was built from have`} been revoked since it was issued.</p>` : ''}`;
+}
+
+/** The endorsements and the live verification checks. */
+function verificationOf(input: CredentialPageInput): string {
+  const { verification } = input;
   const endorsements = verification.endorsements.length
     ? `<ul>${verification.endorsements
         .map(
@@ -187,44 +249,42 @@ export function credentialPage(input: CredentialPageInput): string {
         )
         .join('')}</ul>`
     : '<p>No endorsements are recorded on this credential.</p>';
-  const body = `<header><p class="note">Digital credential · Open Badges 3.0</p></header>
-<main id="content">
-<p class="banner ${status.tone}" role="status">${escapeHtml(status.label)}</p>
-${input.linkExpiresAt ? `<p class="note">You are viewing this credential through a share link that stops working on ${escapeHtml(formatDate(input.linkExpiresAt))}. That date is the link's, not the credential's.</p>` : ''}
-<section class="hero" aria-labelledby="title"><img src="${escapeHtml(image)}" alt="${escapeHtml(alt)}" width="160" height="160"><div>
-<h1 id="title">${escapeHtml(name)}</h1>
-<p>Issued by <a href="${escapeHtml(typeof issuer.url === 'string' ? issuer.url : input.url)}">${escapeHtml(issuerName)}</a>${earner ? ` to <strong>${escapeHtml(earner)}</strong>` : ''}.</p>
-<p>${escapeHtml(description)}</p></div></section>
-<h2>Details</h2>
-<dl><dt>Issued</dt><dd>${escapeHtml(formatDate(record.issuedAt))}</dd>
-<dt>Valid from</dt><dd>${escapeHtml(formatDate(record.validFrom))}</dd>
-<dt>Valid until</dt><dd>${record.validUntil ? escapeHtml(formatDate(record.validUntil)) : 'No expiry'}</dd>
-<dt>Type</dt><dd>${escapeHtml(text(achievement.achievementType) || 'Achievement')}</dd>
-${record.status !== 'ACTIVE' ? `<dt>Issuer's status</dt><dd>${escapeHtml(record.status.toLowerCase())}${record.statusReason ? ` (${escapeHtml(record.statusReason)})` : ''}</dd>` : ''}</dl>
-<h2>Competencies</h2>
-${competencies.length ? `<ul>${competencies.map((alignment) => `<li><a href="${escapeHtml(text(alignment.targetUrl) || '#')}">${escapeHtml(text(alignment.targetName))}</a>${alignment.targetFramework ? ` <span class="note">(${escapeHtml(text(alignment.targetFramework))}${alignment.targetCode ? ` ${escapeHtml(text(alignment.targetCode))}` : ''})</span>` : ''}</li>`).join('')}</ul>` : '<p>None listed.</p>'}
-<h2>How it was earned</h2>${renderMarkdown(criteria)}
-${parts.length ? `<h2>Built from</h2><ul>${parts.map((part) => `<li>${shownPart(text(part.id)) ? `<a href="${escapeHtml(text(part.id))}">${escapeHtml(text(part.name))}</a>` : escapeHtml(text(part.name))}</li>`).join('')}</ul>${flagged ? `<p class="note">${flagged === 1 ? 'One credential it was built from has' : `${flagged} credentials it was built from have`} been revoked since it was issued.</p>` : ''}` : ''}
-<h2>Endorsements</h2>${endorsements}
+  return `<h2>Endorsements</h2>${endorsements}
 <h2>Verification</h2>
 <table><caption class="note">Checked live when this page was loaded (${escapeHtml(input.now.toISOString().slice(0, 16).replace('T', ' '))} UTC).</caption><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Details</th></tr></thead><tbody>
 ${verification.checks.map((check) => `<tr><th scope="row">${escapeHtml(checkLabels[check.name] ?? check.name)}</th><td class="${check.status}">${check.status === 'PASS' ? 'Passed' : check.status === 'FAIL' ? 'Failed' : check.status === 'WARN' ? 'Warning' : 'Not applicable'}</td><td>${escapeHtml(check.message)}</td></tr>`).join('')}
-</tbody></table>
-<h2>Share and download</h2>
+</tbody></table>`;
+}
+
+/** LinkedIn, the signed forms and the baked badges, each keeping the share link. */
+function downloadsOf(input: CredentialPageInput, facts: PageFacts): string {
+  const { link } = facts;
+  return `<h2>Share and download</h2>
 <ul class="actions">
-<li><a href="${escapeHtml(linkedInUrl(input, name, issuerName))}">Add to LinkedIn profile</a></li>
+<li><a href="${escapeHtml(linkedInUrl(input, facts.name, facts.issuerName))}">Add to LinkedIn profile</a></li>
 <li><a href="${link('.json')}" download>JSON-LD credential</a></li>
 <li><a href="${link('.jwt')}" download>VC-JWT</a></li>
 <li><a href="${link('/badge.png')}" download>Badge (PNG)</a></li>
 <li><a href="${link('/badge.svg')}" download>Badge (SVG)</a></li>
 </ul>
-<p class="note">The badge images carry the signed credential inside them, so any Open Badges 3.0 verifier can check them.</p>
-</main>
-<footer><p class="note">Credential id ${escapeHtml(record.id)}</p></footer>`;
-  return page(`${name} — ${issuerName}`, head, body);
+<p class="note">The badge images carry the signed credential inside them, so any Open Badges 3.0 verifier can check them.</p>`;
 }
 
-/** The page of a credential its earner keeps private: it says so, and nothing more. */
+/** The page of a credential someone may see. */
+export function credentialPage(input: CredentialPageInput): string {
+  const facts = factsOf(input);
+  const body = `<header><p class="note">Digital credential · Open Badges 3.0</p></header>
+<main id="content">
+${heroOf(input, facts)}
+${detailsOf(input.record, facts)}
+${partsOf(input)}
+${verificationOf(input)}
+${downloadsOf(input, facts)}
+</main>
+<footer><p class="note">Credential id ${escapeHtml(input.record.id)}</p></footer>`;
+  return page(`${facts.name} — ${facts.issuerName}`, headOf(input, facts), body);
+}
+
 /**
  * The page for a credential that does not exist and for one its earner keeps from this visitor:
  * one page, so that it does not tell which.
