@@ -10,7 +10,7 @@ import {
   type Reservation,
   type StatusAuditEntry,
   type StatusEntry,
-} from '../../core/issuance/credential';
+} from '../../core/credential/credential';
 import type { CredentialRepository, RecentRecipient } from '../../core/issuance/ports';
 import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';

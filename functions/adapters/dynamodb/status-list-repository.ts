@@ -4,9 +4,9 @@ import {
   statusListSize,
   type StatusEntry,
   type StatusPurpose,
-} from '../../core/issuance/credential';
+} from '../../core/credential/credential';
 import type { PublishedStatusList, StatusListRepository } from '../../core/issuance/ports';
-import { statusPosition } from '../../core/issuance/status-list';
+import { statusPosition } from '../../core/credential/status-list';
 import { primaryKey } from './entity';
 import { isConditionFailure, translateDynamoError } from './errors';
 import { publishedStatusListEntity, statusAllocationEntity, statusBitEntity } from './keys';
