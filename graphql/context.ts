@@ -10,7 +10,10 @@ import type { StatusListService } from '../functions/core/issuance/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';
-import type { QaService } from '../functions/core/qa/qa-service';
+import type { DesignPublication } from '../functions/core/qa/publication';
+import type { QaReporting } from '../functions/core/qa/reporting';
+import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
+import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { StackingService } from '../functions/core/stacking/stacking-service';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
@@ -21,7 +24,7 @@ import type { PublicUrls } from '../functions/core/shared/public-urls';
 export interface Services {
   readonly institutions: InstitutionService;
   readonly microCredentials: MicroCredentialService;
-  readonly qa: QaService;
+  readonly qa: QaUseCases;
   readonly events: EventService;
   readonly keys: KeyService;
   readonly issuance: IssuanceService;
@@ -34,6 +37,14 @@ export interface Services {
   readonly endorsements: EndorsementService;
   readonly learning: LearningService;
   readonly stacking: StackingService;
+}
+
+/** QA of designs, one use case each. */
+export interface QaUseCases {
+  readonly workflows: QaWorkflowAdmin;
+  readonly lifecycle: ReviewLifecycle;
+  readonly publication: DesignPublication;
+  readonly reporting: QaReporting;
 }
 
 /** Per-request context: who is calling, and the services to call. */

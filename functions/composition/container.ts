@@ -49,7 +49,10 @@ import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
-import { QaService } from '../core/qa/qa-service';
+import { DesignPublication } from '../core/qa/publication';
+import { QaReporting } from '../core/qa/reporting';
+import { ReviewLifecycle } from '../core/qa/review-lifecycle';
+import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { StackingService } from '../core/stacking/stacking-service';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
@@ -305,15 +308,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       isLinkedPartner: (principal, institutionId) =>
         partners.isLinkedPartner(principal, institutionId),
     }),
-    qa: new QaService({
-      designs,
-      workflows: qa,
-      reviews: qa,
-      unitOfWork: qa,
-      clock,
-      ids,
-      endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
-    }),
+    qa: {
+      workflows: new QaWorkflowAdmin({ workflows: qa, clock }),
+      lifecycle: new ReviewLifecycle({
+        designs,
+        workflows: qa,
+        reviews: qa,
+        unitOfWork: qa,
+        clock,
+        ids,
+      }),
+      publication: new DesignPublication({
+        designs,
+        unitOfWork: qa,
+        clock,
+        ids,
+        endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
+      }),
+      reporting: new QaReporting({ reviews: qa, clock }),
+    },
     events: new EventService(qa),
     keys,
     issuance,
