@@ -54,7 +54,7 @@ const config: CodegenConfig = {
           Submission: '../../functions/core/learning/model#Submission',
           EvidenceFile: '../views#EvidenceFileView',
           ComponentProgress: '../views#ComponentProgressView',
-          UploadTicket: '../../functions/core/learning/learning-service#UploadTicket',
+          UploadTicket: '../../functions/core/learning/model#UploadTicket',
           Stack: '../../functions/core/stacking/model#Stack',
           StackPart: '../../functions/core/stacking/model#StackPart',
           HeldStackPart: '../../functions/core/stacking/model#HeldPart',

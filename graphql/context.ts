@@ -4,7 +4,10 @@ import type { InstitutionService } from '../functions/core/institutions/institut
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
 import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuance';
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
-import type { LearningService } from '../functions/core/learning/learning-service';
+import type { Assessment } from '../functions/core/learning/assessment';
+import type { EnrolmentAward } from '../functions/core/learning/award';
+import type { Enrolments } from '../functions/core/learning/enrolment';
+import type { Evidence } from '../functions/core/learning/evidence';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
 import type { StatusListService } from '../functions/core/issuance/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
@@ -35,7 +38,7 @@ export interface Services {
   readonly sharing: SharingService;
   readonly partners: PartnerService;
   readonly endorsements: EndorsementService;
-  readonly learning: LearningService;
+  readonly learning: LearningUseCases;
   readonly stacking: StackingService;
 }
 
@@ -45,6 +48,14 @@ export interface QaUseCases {
   readonly lifecycle: ReviewLifecycle;
   readonly publication: DesignPublication;
   readonly reporting: QaReporting;
+}
+
+/** The learner pathway, one use case each. */
+export interface LearningUseCases {
+  readonly enrolments: Enrolments;
+  readonly evidence: Evidence;
+  readonly assessment: Assessment;
+  readonly award: EnrolmentAward;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -44,7 +44,10 @@ import { InstitutionService } from '../core/institutions/institution-service';
 import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
 import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
-import { LearningService } from '../core/learning/learning-service';
+import { Assessment } from '../core/learning/assessment';
+import { EnrolmentAward } from '../core/learning/award';
+import { Enrolments } from '../core/learning/enrolment';
+import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
@@ -260,19 +263,35 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
 
   const stackStore = new DynamoDbStackRepository(table);
-  const learning = new LearningService({
-    isStackTarget: async (microCredentialId) =>
-      (await stackStore.listByTarget(microCredentialId, true)).some(
-        (stack) => stack.status !== 'RETIRED',
-      ),
-    learning: new DynamoDbLearningRepository(table),
-    store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
-    designs,
-    issuance,
-    urls,
-    clock,
-    ids,
-  });
+  const learningStore = new DynamoDbLearningRepository(table);
+  const learning = {
+    enrolments: new Enrolments({
+      learning: learningStore,
+      designs,
+      clock,
+      ids,
+      isStackTarget: async (microCredentialId) =>
+        (await stackStore.listByTarget(microCredentialId, true)).some(
+          (stack) => stack.status !== 'RETIRED',
+        ),
+    }),
+    evidence: new Evidence({
+      learning: learningStore,
+      store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
+      clock,
+      ids,
+    }),
+    assessment: new Assessment({ learning: learningStore, designs, clock, ids }),
+    award: new EnrolmentAward({
+      learning: learningStore,
+      designs,
+      issue: (request) => issuance.issueFor(request),
+      findCredential: (credentialId) => issuance.find(credentialId),
+      urls,
+      clock,
+      ids,
+    }),
+  };
 
   const stacking = new StackingService({
     stacks: stackStore,
@@ -348,7 +367,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk, learning, stacking, credentials });
+  const reactions = platformReactions({
+    keys,
+    statusLists,
+    bulk,
+    learning: learning.award,
+    stacking,
+    credentials,
+  });
   return {
     config,
     services,

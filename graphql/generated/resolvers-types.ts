@@ -11,8 +11,7 @@ import type { VerificationResult as VerificationResultModel } from '../../functi
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { CreatedApiKey as CreatedApiKeyModel } from '../../functions/core/partners/partner-service';
-import type { Enrolment as EnrolmentModel, Submission as SubmissionModel } from '../../functions/core/learning/model';
-import type { UploadTicket as UploadTicketModel } from '../../functions/core/learning/learning-service';
+import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;

@@ -5,7 +5,7 @@ import { statusEntrySchema } from '../issuance/credential';
 import type { StatusListService } from '../issuance/status-list';
 import type { KeyService } from '../keys/key-service';
 import type { CredentialRepository } from '../issuance/ports';
-import type { LearningService } from '../learning/learning-service';
+import type { AwardEnrolment } from '../learning/ports';
 import type { StackingService } from '../stacking/stacking-service';
 import type { DomainEvent } from '../shared/events';
 import { EventDispatcher } from './event-dispatcher';
@@ -35,7 +35,7 @@ export interface ReactionDeps {
   readonly keys: KeyService;
   readonly statusLists: StatusListService;
   readonly bulk: BulkIssuanceService;
-  readonly learning: LearningService;
+  readonly learning: { readonly award: AwardEnrolment };
   readonly stacking: StackingService;
   readonly credentials: CredentialRepository;
 }
