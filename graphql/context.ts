@@ -9,7 +9,7 @@ import type { EnrolmentAward } from '../functions/core/learning/award';
 import type { Enrolments } from '../functions/core/learning/enrolment';
 import type { Evidence } from '../functions/core/learning/evidence';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
-import type { StatusListService } from '../functions/core/issuance/status-list';
+import type { StatusListService } from '../functions/core/credential/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';

@@ -48,7 +48,7 @@ import { Assessment } from '../core/learning/assessment';
 import { EnrolmentAward } from '../core/learning/award';
 import { Enrolments } from '../core/learning/enrolment';
 import { Evidence } from '../core/learning/evidence';
-import { StatusListService } from '../core/issuance/status-list';
+import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';

@@ -5,7 +5,7 @@ import type { QaWorkflow as QaWorkflowModel, Review as ReviewModel, HistoryEntry
 import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
-import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/issuance/credential';
+import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
 import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
 import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/verification-service';
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';

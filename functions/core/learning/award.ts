@@ -1,7 +1,7 @@
 import type { MicroCredential } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { CredentialRecord } from '../issuance/credential';
-import { rubricIds } from '../issuance/open-badge';
+import type { CredentialRecord } from '../credential/credential';
+import { rubricIds } from '../credential/open-badge';
 import type { JsonObject } from '../issuance/ports';
 import { ConflictError, DomainError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';

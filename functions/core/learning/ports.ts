@@ -1,4 +1,4 @@
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import type { JsonObject } from '../issuance/ports';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
