@@ -20,7 +20,7 @@ import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { StackingService } from '../functions/core/stacking/stacking-service';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
-import type { EventService } from '../functions/core/shared/event-service';
+import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 
 /** The use cases resolvers may call; built once per process by the composition root. */

@@ -59,7 +59,7 @@ import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { StackingService } from '../core/stacking/stacking-service';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
-import { EventService } from '../core/shared/event-service';
+import { EventService } from '../core/institutions/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { EventDispatcher } from '../core/worker/event-dispatcher';
