@@ -7,7 +7,8 @@ import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, parseInput } from '../shared/validation';
 import { requireEnrolment, requireSubmission } from './access';
-import { LearningEvents } from './learning-events';
+import { EnrolmentCompleted, EvidenceAccepted, EvidenceReturned } from './events';
+import { EnrolmentOrigins, enrolmentRef } from './learning-events';
 import {
   assessInput,
   componentKey,
@@ -27,10 +28,10 @@ export interface AssessmentDeps {
 
 /** Assessors of an institution working through submitted evidence: accept or return each. */
 export class Assessment {
-  private readonly events: LearningEvents;
+  private readonly origins: EnrolmentOrigins;
 
   constructor(private readonly deps: AssessmentDeps) {
-    this.events = new LearningEvents(deps);
+    this.origins = new EnrolmentOrigins(deps);
   }
 
   /**
@@ -109,14 +110,21 @@ export class Assessment {
       { next, expectedVersion: submission.version },
       { next: enrolmentNext, expectedVersion: enrolment.version },
       [
-        this.events.enrolment(
-          decision.decision === 'ACCEPT' ? 'evidence.accepted' : 'evidence.returned',
-          enrolment,
-          actor,
-          { component: submission.component, submissionId: submission.id },
+        (decision.decision === 'ACCEPT' ? EvidenceAccepted : EvidenceReturned).create(
+          {
+            ...enrolmentRef(enrolment),
+            component: submission.component,
+            submissionId: submission.id,
+          },
+          this.origins.of(enrolment, actor),
         ),
         ...(completes
-          ? [this.events.enrolment('enrolment.completed', enrolmentNext, actor, {})]
+          ? [
+              EnrolmentCompleted.create(
+                enrolmentRef(enrolmentNext),
+                this.origins.of(enrolmentNext, actor),
+              ),
+            ]
           : []),
       ],
     );

@@ -8,7 +8,8 @@ import type { DomainEvent } from '../shared/events';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { requireEnrolment } from './access';
-import { awardActor, LearningEvents } from './learning-events';
+import { EnrolmentAwarded, EnrolmentAwardFailed } from './events';
+import { awardActor, EnrolmentOrigins, enrolmentRef } from './learning-events';
 import { componentKey, componentLabel, components, type Enrolment, type Submission } from './model';
 import type { FindCredential, IssueCredential, LearningRepository } from './ports';
 
@@ -49,10 +50,10 @@ interface Awarded {
 
 /** The credential a completed enrolment earns, issued with the evidence that earned it. */
 export class EnrolmentAward {
-  private readonly events: LearningEvents;
+  private readonly origins: EnrolmentOrigins;
 
   constructor(private readonly deps: EnrolmentAwardDeps) {
-    this.events = new LearningEvents(deps);
+    this.origins = new EnrolmentOrigins(deps);
   }
 
   /**
@@ -101,10 +102,10 @@ export class EnrolmentAward {
               },
             },
             events: [
-              this.events.enrolment('enrolment.award_failed', current, awardActor(current), {
-                code: error.code,
-                message: error.message,
-              }),
+              EnrolmentAwardFailed.create(
+                { ...enrolmentRef(current), code: error.code, message: error.message },
+                this.origins.of(current, awardActor(current)),
+              ),
             ],
           },
     );
@@ -124,11 +125,15 @@ export class EnrolmentAward {
               awardFailure: undefined,
             },
             events: [
-              this.events.enrolment('enrolment.awarded', current, awardActor(current), {
-                credentialId: credential.id,
-                designVersion: credential.designVersion,
-                evidenceAttached,
-              }),
+              EnrolmentAwarded.create(
+                {
+                  ...enrolmentRef(current),
+                  credentialId: credential.id,
+                  designVersion: credential.designVersion,
+                  evidenceAttached,
+                },
+                this.origins.of(current, awardActor(current)),
+              ),
             ],
           },
     );

@@ -8,7 +8,8 @@ import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, parseInput } from '../shared/validation';
 import { readableEnrolment } from './access';
-import { LearningEvents } from './learning-events';
+import { EnrolmentCreated } from './events';
+import { EnrolmentOrigins, enrolmentRef } from './learning-events';
 import type { Enrolment } from './model';
 import type { IsStackTarget, LearningRepository } from './ports';
 
@@ -23,10 +24,10 @@ export interface EnrolmentsDeps {
 
 /** Learners enrolling in published micro-credentials, and reading their enrolments. */
 export class Enrolments {
-  private readonly events: LearningEvents;
+  private readonly origins: EnrolmentOrigins;
 
   constructor(private readonly deps: EnrolmentsDeps) {
-    this.events = new LearningEvents(deps);
+    this.origins = new EnrolmentOrigins(deps);
   }
 
   /** Enrols the caller (once per design: enrolling again returns the same enrolment). */
@@ -76,7 +77,10 @@ export class Enrolments {
       version: 1,
     };
     return this.deps.learning.enrol(enrolment, [
-      this.events.enrolment('enrolment.created', enrolment, actorOf(principal), {}),
+      EnrolmentCreated.create(
+        enrolmentRef(enrolment),
+        this.origins.of(enrolment, actorOf(principal)),
+      ),
     ]);
   }
 

@@ -6,7 +6,8 @@ import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import { readableEnrolment, readableSubmission, requireEnrolment } from './access';
 import { EvidenceFiles } from './evidence-files';
-import { LearningEvents } from './learning-events';
+import { EvidenceSubmitted } from './events';
+import { EnrolmentOrigins, enrolmentRef } from './learning-events';
 import {
   allowedFileTypes,
   submitEvidenceInput,
@@ -31,11 +32,11 @@ export interface EvidenceDeps {
  * after a return), and reading it back — privately, or on its public page.
  */
 export class Evidence {
-  private readonly events: LearningEvents;
+  private readonly origins: EnrolmentOrigins;
   private readonly files: EvidenceFiles;
 
   constructor(private readonly deps: EvidenceDeps) {
-    this.events = new LearningEvents(deps);
+    this.origins = new EnrolmentOrigins(deps);
     this.files = new EvidenceFiles(deps);
   }
 
@@ -98,11 +99,15 @@ export class Evidence {
       version: enrolment.version + 1,
     };
     await this.deps.learning.submit(submission, { next, expectedVersion: enrolment.version }, [
-      this.events.enrolment('evidence.submitted', enrolment, actorOf(principal), {
-        component: request.component,
-        submissionId: submission.id,
-        round: submission.round,
-      }),
+      EvidenceSubmitted.create(
+        {
+          ...enrolmentRef(enrolment),
+          component: request.component,
+          submissionId: submission.id,
+          round: submission.round,
+        },
+        this.origins.of(enrolment, actorOf(principal)),
+      ),
     ]);
     return submission;
   }

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/events';
+import type { EventActor, EventOrigin } from '../shared/domain-events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import type { Enrolment } from './model';
 
@@ -8,25 +8,22 @@ export const awardActor = (enrolment: Enrolment) => ({
   id: `enrolment:${enrolment.id}`,
 });
 
-/** Builds the domain events of an enrolment (its data always names enrolment and design). */
-export class LearningEvents {
+/** What every enrolment event names: the enrolment and the design it leads to. */
+export function enrolmentRef(enrolment: Enrolment) {
+  return { enrolmentId: enrolment.id, microCredentialId: enrolment.microCredentialId };
+}
+
+/** Where, when and by whom an event on an enrolment happens (its envelope). */
+export class EnrolmentOrigins {
   constructor(private readonly runtime: { readonly clock: Clock; readonly ids: IdGenerator }) {}
 
-  enrolment(
-    type: string,
-    enrolment: Enrolment,
-    actor: { kind: string; id: string },
-    data: Record<string, unknown>,
-  ): DomainEvent {
+  of(enrolment: Enrolment, actor: EventActor): EventOrigin {
     return {
       id: this.runtime.ids.newId(),
-      type,
       institutionId: enrolment.institutionId,
-      aggregateType: 'Enrolment',
       aggregateId: enrolment.id,
       occurredAt: this.runtime.clock.now().toISOString(),
       actor,
-      data: { enrolmentId: enrolment.id, microCredentialId: enrolment.microCredentialId, ...data },
     };
   }
 }

@@ -8,7 +8,8 @@ import { limits, parseInput, text } from '../shared/validation';
 import { assertDesignVersion, requireDesign } from './lookups';
 import type { PublicationGateView, Review } from './model';
 import type { DesignUnitOfWork, EndorsementGate } from './ports';
-import { QaEvents } from './qa-events';
+import { DesignPublished, DesignRetired } from '../designs/events';
+import { EventOrigins } from './qa-events';
 
 export interface DesignPublicationDeps {
   readonly designs: MicroCredentialRepository;
@@ -24,10 +25,10 @@ export interface DesignPublicationDeps {
  * gate) into the catalogue, and retiring it from new issuance.
  */
 export class DesignPublication {
-  private readonly events: QaEvents;
+  private readonly origins: EventOrigins;
 
   constructor(private readonly deps: DesignPublicationDeps) {
-    this.events = new QaEvents(deps);
+    this.origins = new EventOrigins(deps);
   }
 
   /** Publishes an approved design version: it enters the catalogue and becomes issuable. */
@@ -70,10 +71,13 @@ export class DesignPublication {
       ],
       published: { projection, listed: true },
       events: [
-        this.events.design(principal, design, 'design.published', {
-          designVersion: design.designVersion,
-          supersededVersion: previous?.designVersion ?? null,
-        }),
+        DesignPublished.create(
+          {
+            designVersion: design.designVersion,
+            supersededVersion: previous?.designVersion ?? null,
+          },
+          this.origins.of(principal, design),
+        ),
       ],
     });
     return next;
@@ -116,7 +120,7 @@ export class DesignPublication {
             },
           }
         : {}),
-      events: [this.events.design(principal, design, 'design.retired', { reason: why ?? null })],
+      events: [DesignRetired.create({ reason: why ?? null }, this.origins.of(principal, design))],
     });
     return next;
   }

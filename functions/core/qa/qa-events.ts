@@ -1,48 +1,34 @@
 import { actorOf, type Principal } from '../auth/principal';
-import type { MicroCredential } from '../designs/micro-credential';
-import type { DomainEvent } from '../shared/events';
+import type { EventOrigin } from '../shared/domain-events';
 import type { Clock, IdGenerator } from '../shared/runtime';
-import type { Review } from './model';
+import {
+  ReviewApproved,
+  ReviewChangesRequested,
+  ReviewRejected,
+  ReviewUpdated,
+  StepApproved,
+} from './events';
+import type { HistoryEntry, Review } from './model';
 
-/** Builds the domain events QA transitions write with their change. */
-export class QaEvents {
+/** Where, when and by whom an event on a review or design happens (its envelope). */
+export class EventOrigins {
   constructor(private readonly runtime: { readonly clock: Clock; readonly ids: IdGenerator }) {}
 
-  /** An event on a review (its data always names the design). */
-  review(
-    principal: Principal,
-    review: Review,
-    type: string,
-    data: Record<string, unknown>,
-  ): DomainEvent {
+  of(principal: Principal, aggregate: { id: string; institutionId: string }): EventOrigin {
     return {
       id: this.runtime.ids.newId(),
-      type,
-      institutionId: review.institutionId,
-      aggregateType: 'Review',
-      aggregateId: review.id,
+      institutionId: aggregate.institutionId,
+      aggregateId: aggregate.id,
       occurredAt: this.runtime.clock.now().toISOString(),
       actor: actorOf(principal),
-      data: { microCredentialId: review.microCredentialId, ...data },
     };
   }
+}
 
-  /** An event on a design (publication, retirement). */
-  design(
-    principal: Principal,
-    design: MicroCredential,
-    type: string,
-    data: Record<string, unknown>,
-  ): DomainEvent {
-    return {
-      id: this.runtime.ids.newId(),
-      type,
-      institutionId: design.institutionId,
-      aggregateType: 'MicroCredential',
-      aggregateId: design.id,
-      occurredAt: this.runtime.clock.now().toISOString(),
-      actor: actorOf(principal),
-      data,
-    };
-  }
+/** The event a decision records: the review's outcome, or the step approved on the way. */
+export function decisionEventOf(review: Review, entry: HistoryEntry) {
+  if (review.status === 'APPROVED') return ReviewApproved;
+  if (review.status === 'REJECTED') return ReviewRejected;
+  if (review.status === 'CHANGES_REQUESTED') return ReviewChangesRequested;
+  return entry.action === 'APPROVED' ? StepApproved : ReviewUpdated;
 }

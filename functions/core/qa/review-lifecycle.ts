@@ -15,7 +15,8 @@ import type {
   QaWorkflowRepository,
   ReviewRepository,
 } from './ports';
-import { QaEvents } from './qa-events';
+import { ReviewFieldsSupplied, ReviewResubmitted, ReviewSubmitted } from './events';
+import { decisionEventOf, EventOrigins } from './qa-events';
 import { decide, openReview, resubmit, supplyFields, type Transition } from './review';
 import { currentWorkflow } from './workflow';
 
@@ -72,10 +73,10 @@ interface Round {
  * transition is one atomic write with its audit entry and domain event.
  */
 export class ReviewLifecycle {
-  private readonly events: QaEvents;
+  private readonly origins: EventOrigins;
 
   constructor(private readonly deps: ReviewLifecycleDeps) {
-    this.events = new QaEvents(deps);
+    this.origins = new EventOrigins(deps);
   }
 
   /**
@@ -117,15 +118,14 @@ export class ReviewLifecycle {
       review: { next: review, expectedVersion: expectedReviewVersion },
       history: entry,
       events: [
-        this.events.review(
-          principal,
-          review,
-          expectedReviewVersion === null ? 'qa.review.submitted' : 'qa.review.resubmitted',
+        (expectedReviewVersion === null ? ReviewSubmitted : ReviewResubmitted).create(
           {
+            microCredentialId: review.microCredentialId,
             designVersion: review.designVersion,
             round: review.round,
             stepKey: currentStep(review).key,
           },
+          this.origins.of(principal, review),
         ),
       ],
     });
@@ -158,9 +158,13 @@ export class ReviewLifecycle {
       review: { next: transition.review, expectedVersion: review.version },
       history: transition.entry,
       events: [
-        this.events.review(principal, transition.review, 'qa.review.fields_supplied', {
-          fieldKeys: transition.entry.fieldKeys,
-        }),
+        ReviewFieldsSupplied.create(
+          {
+            microCredentialId: review.microCredentialId,
+            fieldKeys: transition.entry.fieldKeys ?? [],
+          },
+          this.origins.of(principal, transition.review),
+        ),
       ],
     });
     return transition.review;
@@ -188,12 +192,16 @@ export class ReviewLifecycle {
       review: { next, expectedVersion: review.version },
       history: entry,
       events: [
-        this.events.review(principal, next, eventTypeOf(next, entry), {
-          stepKey: entry.stepKey,
-          outcome: decision.outcome,
-          designVersion: next.designVersion,
-          ...(next.status === 'IN_PROGRESS' ? { nextStepKey: currentStep(next).key } : {}),
-        }),
+        decisionEventOf(next, entry).create(
+          {
+            microCredentialId: next.microCredentialId,
+            stepKey: currentStep(review).key,
+            outcome: decision.outcome,
+            designVersion: next.designVersion,
+            ...(next.status === 'IN_PROGRESS' ? { nextStepKey: currentStep(next).key } : {}),
+          },
+          this.origins.of(principal, next),
+        ),
       ],
     });
     return next;
@@ -302,13 +310,6 @@ function assertMayDecide(reviewer: UserPrincipal, review: Review, stepKey: strin
       'SELF_REVIEW_FORBIDDEN',
     );
   }
-}
-
-function eventTypeOf(review: Review, entry: HistoryEntry): string {
-  if (review.status === 'APPROVED') return 'qa.review.approved';
-  if (review.status === 'REJECTED') return 'qa.review.rejected';
-  if (review.status === 'CHANGES_REQUESTED') return 'qa.review.changes_requested';
-  return entry.action === 'APPROVED' ? 'qa.step.approved' : 'qa.review.updated';
 }
 
 function latestApprovalPerStep(approvals: HistoryEntry[]) {
