@@ -42,12 +42,18 @@ import { InstitutionService } from '../core/institutions/institution-service';
 import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
 import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
-import { LearningService } from '../core/learning/learning-service';
+import { Assessment } from '../core/learning/assessment';
+import { EnrolmentAward } from '../core/learning/award';
+import { Enrolments } from '../core/learning/enrolment';
+import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
-import { QaService } from '../core/qa/qa-service';
+import { DesignPublication } from '../core/qa/publication';
+import { QaReporting } from '../core/qa/reporting';
+import { ReviewLifecycle } from '../core/qa/review-lifecycle';
+import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { StackingService } from '../core/stacking/stacking-service';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
@@ -255,19 +261,35 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
 
   const stackStore = new DynamoDbStackRepository(table);
-  const learning = new LearningService({
-    isStackTarget: async (microCredentialId) =>
-      (await stackStore.listByTarget(microCredentialId, true)).some(
-        (stack) => stack.status !== 'RETIRED',
-      ),
-    learning: new DynamoDbLearningRepository(table),
-    store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
-    designs,
-    issuance,
-    urls,
-    clock,
-    ids,
-  });
+  const learningStore = new DynamoDbLearningRepository(table);
+  const learning = {
+    enrolments: new Enrolments({
+      learning: learningStore,
+      designs,
+      clock,
+      ids,
+      isStackTarget: async (microCredentialId) =>
+        (await stackStore.listByTarget(microCredentialId, true)).some(
+          (stack) => stack.status !== 'RETIRED',
+        ),
+    }),
+    evidence: new Evidence({
+      learning: learningStore,
+      store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
+      clock,
+      ids,
+    }),
+    assessment: new Assessment({ learning: learningStore, designs, clock, ids }),
+    award: new EnrolmentAward({
+      learning: learningStore,
+      designs,
+      issue: (request) => issuance.issueFor(request),
+      findCredential: (credentialId) => issuance.find(credentialId),
+      urls,
+      clock,
+      ids,
+    }),
+  };
 
   const stacking = new StackingService({
     stacks: stackStore,
@@ -303,15 +325,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       isLinkedPartner: (principal, institutionId) =>
         partners.isLinkedPartner(principal, institutionId),
     }),
-    qa: new QaService({
-      designs,
-      workflows: qa,
-      reviews: qa,
-      unitOfWork: qa,
-      clock,
-      ids,
-      endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
-    }),
+    qa: {
+      workflows: new QaWorkflowAdmin({ workflows: qa, clock }),
+      lifecycle: new ReviewLifecycle({
+        designs,
+        workflows: qa,
+        reviews: qa,
+        unitOfWork: qa,
+        clock,
+        ids,
+      }),
+      publication: new DesignPublication({
+        designs,
+        unitOfWork: qa,
+        clock,
+        ids,
+        endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
+      }),
+      reporting: new QaReporting({ reviews: qa, clock }),
+    },
     events: new EventService(qa),
     keys,
     issuance,
@@ -333,7 +365,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk, learning, stacking, credentials });
+  const reactions = platformReactions({
+    keys,
+    statusLists,
+    bulk,
+    learning: learning.award,
+    stacking,
+    credentials,
+  });
   return {
     config,
     services,

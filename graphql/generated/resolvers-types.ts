@@ -1,10 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Institution as InstitutionModel } from '../../functions/core/institutions/institution';
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/micro-credential';
-import type { QaWorkflow as QaWorkflowModel } from '../../functions/core/qa/workflow';
-import type { Review as ReviewModel, HistoryEntry as HistoryEntryModel } from '../../functions/core/qa/review';
+import type { QaWorkflow as QaWorkflowModel, Review as ReviewModel, HistoryEntry as HistoryEntryModel, QueueEntry as QueueEntryModel } from '../../functions/core/qa/model';
 import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
-import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-service';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
@@ -13,8 +11,7 @@ import type { VerificationResult as VerificationResultModel } from '../../functi
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { CreatedApiKey as CreatedApiKeyModel } from '../../functions/core/partners/partner-service';
-import type { Enrolment as EnrolmentModel, Submission as SubmissionModel } from '../../functions/core/learning/model';
-import type { UploadTicket as UploadTicketModel } from '../../functions/core/learning/learning-service';
+import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;

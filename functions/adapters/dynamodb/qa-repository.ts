@@ -15,12 +15,13 @@ import type {
 import {
   currentStep,
   historyEntrySchema,
+  qaWorkflowSchema,
   reviewSchema,
   type HistoryEntry,
+  type QaWorkflow,
   type Review,
   type ReviewStatus,
-} from '../../core/qa/review';
-import { qaWorkflowSchema, type QaWorkflow } from '../../core/qa/workflow';
+} from '../../core/qa/model';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
