@@ -4,9 +4,9 @@ import type { LookupFunction } from 'node:net';
 import { decode as decodeBase58 } from 'base58-universal';
 import { LRUCache } from 'lru-cache';
 import type { JsonObject } from '../../core/issuance/ports';
-import { verificationBudgetLimits, type VerificationBudget } from '../../core/verification/budget';
+import { verificationBudgetLimits, type VerificationBudget } from '../../core/verification/model';
 import type { RemoteResolver, ResolvedMethod } from '../../core/verification/ports';
-import { VerificationProblem } from '../../core/verification/verification-service';
+import { VerificationProblem } from '../../core/verification/model';
 import { publicAddresses, type VettedAddress } from './network-guard';
 
 export interface HttpResolverOptions {
