@@ -5,7 +5,7 @@
  */
 import { isApprovedSnapshot } from '../core/designs/micro-credential';
 import type { CredentialRepository } from '../core/issuance/ports';
-import type { StatusListService } from '../core/issuance/status-list';
+import type { StatusListService } from '../core/credential/status-list';
 import type { KeyRepository } from '../core/keys/ports';
 import type { DesignUnitOfWork } from '../core/qa/ports';
 import {

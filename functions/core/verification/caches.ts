@@ -3,8 +3,8 @@
  * neither know nor care what is reused. How long each read may be reused is said beside it;
  * reads that can change are forgotten past a write of this process (`writes`, see ReadCache).
  */
-import type { CredentialState } from '../issuance/credential';
-import type { JsonObject } from '../issuance/ports';
+import type { CredentialState } from '../credential/credential';
+import type { JsonObject } from '../credential/document';
 import { ReadCache } from '../shared/read-cache';
 import { verificationCacheTtlMs, verificationStateTtlMs } from './model';
 import type {

@@ -4,10 +4,10 @@
  * record of a credential issued here is read only for one whose proof holds (anyone can write
  * a document naming the id of a private credential, and its record is not theirs to read).
  */
-import type { CredentialState } from '../issuance/credential';
+import type { CredentialState } from '../credential/credential';
+import { imageIdOf, stringField, type CredentialView } from '../credential/document';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock } from '../shared/runtime';
-import { stringField, viewOf, type CredentialView } from './credential-view';
 import { endorsements } from './endorsement-step';
 import { IssuerKeyResolver } from './key-resolution';
 import {
@@ -28,7 +28,7 @@ import type {
 } from './ports';
 import { ProofChecks, signatureCheckOf, type SignatureCheck } from './proof-checks';
 import { StatusChecks } from './status-checks';
-import type { Step, StepContext, StepOutcome } from './step';
+import { viewOf, type Step, type StepContext, type StepOutcome } from './step';
 import {
   achievementApproval,
   recipient,
@@ -98,7 +98,7 @@ export class CredentialVerifier {
     const budget = options.budget ?? freshBudget();
     const view = viewOf(presented.credential);
     const shape = wellFormed(presented);
-    const owner = view.issuerId ? this.deps.urls.parseOwnDid(view.issuerId) : null;
+    const owner = view.issuer.id ? this.deps.urls.parseOwnDid(view.issuer.id) : null;
     const proof = await this.proofs.check(view, presented, budget);
     const record =
       options.record ??
@@ -145,11 +145,11 @@ function resultOf(context: StepContext, outcomes: readonly StepOutcome[]): Verif
 
 /** What the verifier is told of the credential's issuer, achievement and validity. */
 function summaryOf(view: CredentialView, ownIssuer: boolean) {
-  const { achievement } = view;
+  const { achievement, issuer, validity } = view;
   return {
     credentialId: view.id,
-    issuer: view.issuerId
-      ? { id: view.issuerId, name: view.issuerName, url: view.issuerUrl, registeredHere: ownIssuer }
+    issuer: issuer.id
+      ? { id: issuer.id, name: issuer.name, url: issuer.url, registeredHere: ownIssuer }
       : undefined,
     achievement: achievement
       ? {
@@ -157,12 +157,10 @@ function summaryOf(view: CredentialView, ownIssuer: boolean) {
           name: stringField(achievement, 'name'),
           description: stringField(achievement, 'description'),
           achievementType: stringField(achievement, 'achievementType'),
-          image:
-            stringField(achievement.image, 'id') ??
-            (typeof achievement.image === 'string' ? achievement.image : undefined),
+          image: imageIdOf(achievement),
         }
       : undefined,
-    validFrom: view.validFrom,
-    validUntil: view.validUntil,
+    validFrom: validity.validFrom,
+    validUntil: validity.validUntil,
   };
 }

@@ -2,8 +2,7 @@
  * The endorsements step: each endorsement embedded in the achievement verified on its own
  * (within the request's budget), and whether its endorser withdrew it.
  */
-import type { JsonObject } from '../issuance/ports';
-import { isObject, stringField, viewOf } from './credential-view';
+import { isJsonObject, stringField, type JsonObject } from '../credential/document';
 import {
   essentialChecks,
   type EndorsementSummary,
@@ -11,7 +10,7 @@ import {
   type VerificationResult,
 } from './model';
 import type { WithdrawalLookup } from './ports';
-import { row, type Step, type StepOutcome } from './step';
+import { row, viewOf, type Step, type StepOutcome } from './step';
 
 /** Verifies an embedded endorsement one level down, within the request's budget. */
 export type VerifyEmbedded = (
@@ -35,7 +34,7 @@ export function endorsements(verify: VerifyEmbedded, withdrawn: WithdrawalLookup
   return async ({ view, depth, budget }) => {
     const embedded = (
       Array.isArray(view.achievement?.endorsement) ? view.achievement.endorsement : []
-    ).filter(isObject);
+    ).filter(isJsonObject);
     if (embedded.length === 0) return skipped('The achievement carries no endorsements.');
     if (depth > 0) return skipped('Endorsements of endorsements are not checked.');
     const examined = await Promise.all(
@@ -44,7 +43,7 @@ export function endorsements(verify: VerifyEmbedded, withdrawn: WithdrawalLookup
         .map((endorsement) =>
           examine(
             endorsement,
-            view.validFrom,
+            view.validity.validFrom,
             () => verify(endorsement, depth + 1, budget),
             withdrawn,
           ),
@@ -64,7 +63,8 @@ async function examine(
   withdrawn: WithdrawalLookup,
 ): Promise<Examined> {
   const result = await verify().catch(() => null);
-  const { id, issuerId, issuerName } = viewOf(endorsement);
+  const { id, issuer } = viewOf(endorsement);
+  const { id: issuerId, name: issuerName } = issuer;
   const isWithdrawn = id ? await withdrawn(id, issuerId) : false;
   const endorsementEnd = stringField(endorsement, 'validUntil');
   const expiredSinceIssuance =

@@ -5,9 +5,10 @@
  * by the issuer's controller document (checked by the remote resolver).
  */
 import { createHash, createPublicKey } from 'node:crypto';
-import type { JsonObject } from '../issuance/ports';
+import type { JsonObject } from '../credential/document';
+import { VerificationProblem } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
-import { VerificationProblem, type VerificationBudget } from './model';
+import { type VerificationBudget } from './model';
 import type {
   KeyOwner,
   PlatformKey,

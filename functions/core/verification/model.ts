@@ -2,7 +2,7 @@
  * What a verification is and what it answers: the named checks, the status, the summary a
  * verifier is shown, the forms a credential is presented in, and what one request may spend.
  */
-import type { JsonObject } from '../issuance/ports';
+import type { JsonObject } from '../credential/document';
 
 export { recipientMatch } from './recipient-match';
 
@@ -133,6 +133,3 @@ export const verificationCacheTtlMs = 5_000;
  * status list, which is what verification by id waited for before.
  */
 export const verificationStateTtlMs = 100;
-
-/** A verification fact that failed (shown as a check, not raised as an error). */
-export class VerificationProblem extends Error {}

@@ -3,8 +3,8 @@
  * narrow as its one use; the composition root wires them, and `caches.ts` wraps the ones whose
  * reads may be reused.
  */
-import type { CredentialState } from '../issuance/credential';
-import type { JsonObject } from '../issuance/ports';
+import type { CredentialState } from '../credential/credential';
+import type { JsonObject } from '../credential/document';
 import type { OwnerKind } from '../shared/owners';
 import type { VerificationBudget } from './model';
 

@@ -4,11 +4,10 @@
  * one or exceeds the limits a verifier may send.
  */
 import * as z from 'zod';
-import { unbakePng, unbakeSvg } from '../issuance/baking';
-import type { JsonObject } from '../issuance/ports';
+import { unbakePng, unbakeSvg } from '../credential/baking';
+import { isJsonObject, type JsonObject } from '../credential/document';
 import { ValidationError } from '../shared/errors';
 import { depthOf, exceededComplexity, type ComplexityLimits } from './checks';
-import { isObject } from './credential-view';
 import { verificationLimits, type Presented } from './model';
 import type { ProofVerifier } from './ports';
 
@@ -107,7 +106,7 @@ async function bakedText(image: string): Promise<string> {
 
 /** A JSON object within the limits of a presented credential, or BAD_USER_INPUT. */
 function asCredential(value: unknown): JsonObject {
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     throw new ValidationError(
       'The credential must be a JSON object.',
       [{ path: 'input.credential', message: 'must be an object' }],
@@ -169,7 +168,7 @@ function credentialOfJwt(payload: JsonObject): JsonObject | null {
     credential = Object.fromEntries(
       Object.entries(payload).filter(([name]) => !registeredClaims.has(name)),
     );
-  } else if (isObject(payload.vc)) {
+  } else if (isJsonObject(payload.vc)) {
     credential = payload.vc;
   } else {
     return null;

@@ -3,12 +3,11 @@
  * (`eddsa-rdfc-2022`) or a VC-JWT, its key resolved and bound to the issuer, its signature
  * checked, and for a JWT its claims held against the credential.
  */
-import type { JsonObject } from '../issuance/ports';
-import { DomainError } from '../shared/errors';
-import { isObject, stringField, type CredentialView } from './credential-view';
+import { isJsonObject, type CredentialView, type JsonObject } from '../credential/document';
+import { DomainError, VerificationProblem } from '../shared/errors';
 import type { IssuerKeyResolver } from './key-resolution';
 import { jwkOf, jwkThumbprint, methodIdOfKid } from './key-resolution';
-import { VerificationProblem, type Check, type Presented, type VerificationBudget } from './model';
+import { type Check, type Presented, type VerificationBudget } from './model';
 import type { ProofVerifier, ResolvedMethod } from './ports';
 import { describeFailure, row } from './step';
 
@@ -76,13 +75,11 @@ export class ProofChecks {
     budget: VerificationBudget,
   ): Promise<ProofOutcome | Signer> {
     const proof = view.proofs.find(
-      (candidate): candidate is JsonObject =>
-        isObject(candidate) &&
-        candidate.type === 'DataIntegrityProof' &&
-        candidate.cryptosuite === 'eddsa-rdfc-2022',
+      (candidate) =>
+        candidate.type === 'DataIntegrityProof' && candidate.cryptosuite === 'eddsa-rdfc-2022',
     );
     if (!proof) {
-      const message = view.proofs.length
+      const message = hasProof(view)
         ? 'Only eddsa-rdfc-2022 Data Integrity proofs are supported.'
         : 'The credential has no proof.';
       return failed(
@@ -91,7 +88,7 @@ export class ProofChecks {
       );
     }
     const methodId = proof.verificationMethod;
-    if (proof.proofPurpose !== 'assertionMethod' || typeof methodId !== 'string') {
+    if (proof.proofPurpose !== 'assertionMethod' || methodId === undefined) {
       return failed(
         row('proof', 'FAIL', 'The proof is not an assertion by a verification method.'),
         row('issuer-key', 'SKIP', 'No verification method.'),
@@ -99,7 +96,7 @@ export class ProofChecks {
     }
     let method: ResolvedMethod;
     try {
-      method = await this.deps.keys.method(methodId, view.issuerId, budget);
+      method = await this.deps.keys.method(methodId, view.issuer.id, budget);
     } catch (error) {
       const fallback = `The key ${methodId.slice(0, 200)} could not be resolved`;
       return failed(
@@ -107,10 +104,10 @@ export class ProofChecks {
         row('proof', 'FAIL', NO_KEY_NO_PROOF),
       );
     }
-    const key = keyCheck(method, view.issuerId);
+    const key = keyCheck(method, view.issuer.id);
     if (method.key.kind !== 'ed25519')
       return failed(key, row('proof', 'FAIL', 'The verification method is not an Ed25519 key.'));
-    return { proof, key, raw: method.key.raw };
+    return { proof: proof.raw, key, raw: method.key.raw };
   }
 
   private async signature(
@@ -118,7 +115,7 @@ export class ProofChecks {
     { proof, key, raw }: Signer,
     budget: VerificationBudget,
   ): Promise<ProofOutcome> {
-    const signatureOk = await this.deps.signatures(view.json, proof, raw, budget);
+    const signatureOk = await this.deps.signatures(view.raw, proof, raw, budget);
     const signature = signatureOk
       ? row('proof', 'PASS', 'The eddsa-rdfc-2022 signature matches the credential.')
       : row(
@@ -151,7 +148,7 @@ export class ProofChecks {
     }
     let method: ResolvedMethod | null;
     try {
-      method = await this.jwtMethod(header, view.issuerId, budget);
+      method = await this.jwtMethod(header, view.issuer.id, budget);
     } catch (error) {
       return failed(
         row('issuer-key', 'FAIL', describeFailure(error, 'The JWT key could not be resolved')),
@@ -164,7 +161,7 @@ export class ProofChecks {
         row('proof', 'FAIL', 'Without a key the signature cannot be checked.'),
       );
     }
-    const key = keyCheck(method, view.issuerId);
+    const key = keyCheck(method, view.issuer.id);
     return guarded(key, () => this.jwtSignature(jwt, header, method, key, view));
   }
 
@@ -200,7 +197,7 @@ export class ProofChecks {
     issuerId: string | undefined,
     budget: VerificationBudget,
   ): Promise<ResolvedMethod | null> {
-    const embedded = isObject(header.jwk) ? header.jwk : undefined;
+    const embedded = isJsonObject(header.jwk) ? header.jwk : undefined;
     if (embedded && 'd' in embedded)
       throw new VerificationProblem('The JWT header carries a private key; it is refused.');
     if (typeof header.kid === 'string') {
@@ -220,6 +217,11 @@ interface Signer {
   readonly proof: JsonObject;
   readonly key: Check;
   readonly raw: Uint8Array;
+}
+
+/** Whether the credential has any proof at all (of a kind supported or not). */
+function hasProof({ raw }: CredentialView): boolean {
+  return Array.isArray(raw.proof) ? raw.proof.length > 0 : Boolean(raw.proof);
 }
 
 function failed(...checks: Check[]): ProofOutcome {
@@ -269,21 +271,21 @@ function keyCheck(method: ResolvedMethod, issuerId: string | undefined): Check {
  */
 function jwtClaimMismatches(payload: JsonObject, view: CredentialView): string[] {
   const mismatches: string[] = [];
-  if (typeof payload.iss !== 'string' || payload.iss !== view.issuerId)
+  if (typeof payload.iss !== 'string' || payload.iss !== view.issuer.id)
     mismatches.push(payload.iss === undefined ? 'no iss' : 'iss is not the issuer id');
-  if (typeof payload.jti !== 'string' || payload.jti !== view.json.id)
+  if (typeof payload.jti !== 'string' || payload.jti !== view.raw.id)
     mismatches.push(payload.jti === undefined ? 'no jti' : 'jti is not the credential id');
-  const subjectId = stringField(view.subject, 'id');
+  const subjectId = view.subjectId;
   if (subjectId !== undefined && payload.sub !== subjectId)
     mismatches.push(payload.sub === undefined ? 'no sub' : 'sub is not credentialSubject.id');
   if (subjectId === undefined && payload.sub !== undefined)
     mismatches.push('sub names a subject the credential does not');
   const seconds = (iso: string | undefined) =>
     iso === undefined ? undefined : Math.floor(Date.parse(iso) / 1000);
-  const validFrom = seconds(view.validFrom);
+  const validFrom = seconds(view.validity.validFrom);
   if (payload.nbf === undefined) mismatches.push('no nbf');
   else if (payload.nbf !== validFrom) mismatches.push('nbf is not validFrom');
-  const validUntil = seconds(view.validUntil);
+  const validUntil = seconds(view.validity.validUntil);
   if (validUntil !== undefined && payload.exp === undefined) mismatches.push('no exp');
   else if (payload.exp !== undefined && payload.exp !== validUntil)
     mismatches.push('exp is not validUntil');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { JsonObject } from '../issuance/ports';
+import type { JsonObject } from '../credential/document';
 import { normaliseEmail } from '../shared/email';
-import { isObject, viewOf } from './credential-view';
+import { isJsonObject, readCredential } from '../credential/document';
 
 /**
  * Whether a credential's subject names `address`: its email identifiers (plain, or salted
@@ -11,10 +11,10 @@ export function recipientMatch(
   credential: JsonObject,
   address: string,
 ): 'MATCH' | 'MISMATCH' | 'UNNAMED' {
-  const { subject } = viewOf(credential);
+  const subject = readCredential(credential)?.subject;
   const identities = (
-    isObject(subject) && Array.isArray(subject.identifier) ? subject.identifier : []
-  ).filter(isObject);
+    subject && Array.isArray(subject.identifier) ? subject.identifier : []
+  ).filter(isJsonObject);
   const emails = identities.filter((identity) => identity.identityType === 'emailAddress');
   if (emails.length === 0) return 'UNNAMED';
   const candidates = [address, normaliseEmail(address)];

@@ -3,16 +3,16 @@
  * status from the record (revoking changes it at once; the published list follows when the
  * worker signs it again); any other is read from the Bitstring Status Lists it names.
  */
-import type { CredentialState } from '../issuance/credential';
-import type { JsonObject } from '../issuance/ports';
-import { isPositionSet } from '../issuance/status-list';
+import type { CredentialState } from '../credential/credential';
+import type { CredentialView, JsonObject } from '../credential/document';
+import { isPositionSet } from '../credential/status-list';
+import { VerificationProblem } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
 import { exceededComplexity } from './checks';
-import { viewOf, type CredentialView } from './credential-view';
-import { VerificationProblem, verificationLimits, type VerificationBudget } from './model';
+import { verificationLimits, type VerificationBudget } from './model';
 import type { OwnStatusList, RemoteResolver } from './ports';
 import type { ProofChecks } from './proof-checks';
-import { describeFailure, row, type Step, type StepOutcome } from './step';
+import { describeFailure, row, viewOf, type Step, type StepOutcome } from './step';
 
 export interface StatusCheckDeps {
   readonly ownStatusList: OwnStatusList;
@@ -50,22 +50,19 @@ export class StatusChecks {
     let result: 'ACTIVE' | 'REVOKED' | 'SUSPENDED' = 'ACTIVE';
     const messages: string[] = [];
     for (const entry of view.statusEntries) {
-      if (
-        entry.type !== 'BitstringStatusListEntry' ||
-        typeof entry.statusListCredential !== 'string'
-      ) {
-        messages.push(`status type ${String(entry.type).slice(0, 40)} is not supported`);
+      if (entry.type !== 'BitstringStatusListEntry' || entry.statusListCredential === undefined) {
+        messages.push(`status type ${String(entry.raw.type).slice(0, 40)} is not supported`);
         continue;
       }
-      const index = Number(entry.statusListIndex);
-      if (!Number.isInteger(index) || index < 0)
+      const index = entry.statusListIndex;
+      if (index === undefined)
         throw new VerificationProblem('The status list index is not a number.');
-      const list = await this.statusList(entry.statusListCredential, view.issuerId, budget);
+      const list = await this.statusList(entry.statusListCredential, view.issuer.id, budget);
       const subject = (list.credentialSubject ?? {}) as JsonObject;
       if (typeof subject.encodedList !== 'string')
         throw new VerificationProblem('The status list has no encoded list.');
       const set = await isPositionSet(subject.encodedList, index);
-      const purpose = String(entry.statusPurpose);
+      const purpose = String(entry.raw.statusPurpose);
       if (set && purpose === 'revocation') result = 'REVOKED';
       else if (set && purpose === 'suspension' && result !== 'REVOKED') result = 'SUSPENDED';
       messages.push(`${purpose}: ${set ? 'set' : 'clear'}`);
@@ -82,13 +79,10 @@ export class StatusChecks {
     issuerId: string | undefined,
     budget: VerificationBudget,
   ): Promise<JsonObject> {
-    const own = /\/status-lists\/([^/]+)\/(revocation|suspension)\/(\d+)$/.exec(url);
-    if (own && url.startsWith(`${this.deps.urls.base}/status-lists/`)) {
-      const list = await this.deps.ownStatusList(
-        decodeURIComponent(own[1]!),
-        own[2] as 'revocation' | 'suspension',
-        Number(own[3]),
-      );
+    const own = this.deps.urls.parse(url);
+    if (own?.kind === 'statusList') {
+      const { owner, purpose, listNumber } = own.params;
+      const list = await this.deps.ownStatusList(owner, purpose, listNumber);
       if (!list) throw new VerificationProblem('The status list does not exist.');
       return list;
     }
@@ -97,7 +91,7 @@ export class StatusChecks {
     if (exceededComplexity(list, verificationLimits.complexity))
       throw new VerificationProblem('The status list is larger than a credential may be.');
     const view = viewOf(list);
-    if (view.issuerId !== issuerId)
+    if (view.issuer.id !== issuerId)
       throw new VerificationProblem(
         "The status list was not published by the credential's issuer.",
       );

@@ -1,8 +1,7 @@
-import type { CredentialState } from '../issuance/credential';
-import { DomainError } from '../shared/errors';
-import type { CredentialView } from './credential-view';
+import type { CredentialState } from '../credential/credential';
+import { DomainError, VerificationProblem } from '../shared/errors';
+import { readCredential, type CredentialView, type JsonObject } from '../credential/document';
 import {
-  VerificationProblem,
   type Check,
   type CheckStatus,
   type EndorsementSummary,
@@ -44,6 +43,11 @@ export interface StepOutcome {
 
 /** One step of a verification. */
 export type Step = (context: StepContext) => Promise<StepOutcome>;
+
+/** The kernel's view of a credential (a JSON object, so there always is one). */
+export function viewOf(credential: JsonObject): CredentialView {
+  return readCredential(credential)!;
+}
 
 export function row(name: string, status: CheckStatus, message: string): Check {
   return { name, status, message };

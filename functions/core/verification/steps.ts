@@ -3,11 +3,11 @@
  * validity window, an endorser's withdrawal, the QA approval of its achievement, the parts of
  * a stacked credential, and its recipient.
  */
-import type { CredentialState } from '../issuance/credential';
+import type { CredentialState } from '../credential/credential';
+import { stringField } from '../credential/document';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock } from '../shared/runtime';
 import { credentialShape, openBadgeShape, openBadgeTypes } from './checks';
-import { stringField } from './credential-view';
 import type { Presented } from './model';
 import type { ApprovalLookup, StoredCredentials, WithdrawalLookup } from './ports';
 import { recipientMatch } from './recipient-match';
@@ -43,7 +43,8 @@ export function wellFormed(presented: Presented): StepOutcome & { types: readonl
 
 /** Not before `validFrom`, not after `validUntil`. */
 export function validityWindow(clock: Clock): Step {
-  return ({ view: { validFrom, validUntil } }) => {
+  return ({ view: { validity } }) => {
+    const { validFrom, validUntil } = validity;
     const now = clock.now().getTime();
     if (validFrom && Date.parse(validFrom) > now) {
       const check = row('validity-window', 'FAIL', `Not valid before ${validFrom}.`);
@@ -68,7 +69,7 @@ export function withdrawal(withdrawn: WithdrawalLookup): Step {
       depth !== 0 ||
       !types.includes('EndorsementCredential') ||
       view.id === undefined ||
-      !(await withdrawn(view.id, view.issuerId))
+      !(await withdrawn(view.id, view.issuer.id))
     )
       return { checks: [] };
     const message = 'The endorser has withdrawn this endorsement; it no longer counts.';
@@ -80,13 +81,13 @@ export function withdrawal(withdrawn: WithdrawalLookup): Step {
 export function achievementApproval(approvals: ApprovalLookup, urls: PublicUrls): Step {
   return async ({ view, ownIssuer }) => {
     const id = stringField(view.achievement, 'id');
-    const match = id ? /\/achievements\/([^/]+)\/v(\d+)$/.exec(id) : null;
-    if (!ownIssuer || !match || !id?.startsWith(`${urls.base}/achievements/`)) {
+    const named = id === undefined ? null : urls.parse(id);
+    if (!ownIssuer || named?.kind !== 'achievement') {
       const message =
         "The achievement was designed elsewhere; its approval is its issuer's responsibility.";
       return { checks: [row('achievement-approval', 'SKIP', message)] };
     }
-    const approval = await approvals(decodeURIComponent(match[1]!), Number(match[2]));
+    const approval = await approvals(named.params.design, named.params.version);
     if (!approval) {
       const message =
         "This version of the achievement was never approved by the institution's QA review.";
@@ -126,7 +127,7 @@ export function stackParts(records: StoredCredentials, urls: PublicUrls): Step {
 /** Whether the credential names the recipient email the verifier gave. */
 export const recipient: Step = ({ recipient: address, view }) => {
   if (!address) return done(row('recipient', 'SKIP', 'No recipient email was given to match.'));
-  const match = recipientMatch(view.json, address);
+  const match = recipientMatch(view.raw, address);
   if (match === 'UNNAMED')
     return done(row('recipient', 'SKIP', 'The credential names no email address to match.'));
   return done(

@@ -1,8 +1,8 @@
 import { ownerKinds } from '../shared/owners';
 import * as z from 'zod';
 import type { BulkIssuanceService } from '../issuance/bulk-issuance';
-import { statusEntrySchema } from '../issuance/credential';
-import type { StatusListService } from '../issuance/status-list';
+import { statusEntrySchema } from '../credential/credential';
+import type { StatusListService } from '../credential/status-list';
 import type { KeyService } from '../keys/key-service';
 import type { CredentialRepository } from '../issuance/ports';
 import type { LearningService } from '../learning/learning-service';
