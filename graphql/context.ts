@@ -6,7 +6,7 @@ import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuan
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
 import type { LearningService } from '../functions/core/learning/learning-service';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
-import type { StatusListService } from '../functions/core/issuance/status-list';
+import type { StatusListService } from '../functions/core/credential/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';
@@ -14,7 +14,7 @@ import type { QaService } from '../functions/core/qa/qa-service';
 import type { StackingService } from '../functions/core/stacking/stacking-service';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
-import type { EventService } from '../functions/core/shared/event-service';
+import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
