@@ -9,7 +9,7 @@ import { htmlResponse, type PublicWebContext, type RouteHandlers } from './conte
 export function evidenceRoutes({ services }: PublicWebContext): Pick<RouteHandlers, 'evidence'> {
   return {
     evidence: async ({ id }, event) => {
-      const submission = await services.learning.publicEvidence(id);
+      const submission = await services.learning.evidence.publicEvidence(id);
       const html =
         negotiate(event.headers.accept, ['text/html', 'application/json'], 'text/html') ===
         'text/html';
