@@ -7,18 +7,16 @@ import { lazily, type ClientSource } from '../adapters/aws-clients';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
-import {
-  DynamoDbCredentialRepository,
-  DynamoDbKeyRepository,
-  DynamoDbStatusListRepository,
-} from '../adapters/dynamodb/issuance-repositories';
+import { DynamoDbCredentialRepository } from '../adapters/dynamodb/credential-repository';
+import { DynamoDbKeyRepository } from '../adapters/dynamodb/key-repository';
+import { DynamoDbStatusListRepository } from '../adapters/dynamodb/status-list-repository';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
+import { DynamoDbEndorsementRepository } from '../adapters/dynamodb/endorsement-repository';
+import { DynamoDbInvitationRepository } from '../adapters/dynamodb/invitation-repository';
 import {
   DynamoDbApiKeyRepository,
-  DynamoDbEndorsementRepository,
-  DynamoDbInvitationRepository,
   DynamoDbPartnerRepository,
-} from '../adapters/dynamodb/partner-repositories';
+} from '../adapters/dynamodb/partner-repository';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import {
   DynamoDbStackingHoldings,
