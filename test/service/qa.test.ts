@@ -3,6 +3,7 @@ import type { UserPrincipal } from '../../functions/core/auth/principal';
 import { currentStep } from '../../functions/core/qa/model';
 import { sampleReviewFields } from '../../infra/local/portal-flows';
 import { designInput } from '../support/builders';
+import { AdjustableClock } from '../support/clock';
 import { startTestServices, type QaPrincipals, type TestServices } from '../support/services';
 
 /** The rejection of `promise`, to assert its code and category as a transport would map them. */
@@ -230,5 +231,70 @@ describe('QA review of micro-credential designs', () => {
     expect(newReview.workflowVersion).toBe(2);
     expect(newReview.steps.map((step) => step.key)).toEqual(['committee', 'board']);
     expect(staleEdit.category).toBe('CONFLICT');
+  });
+});
+
+describe('QA queues and statistics over time', () => {
+  const clock = new AdjustableClock();
+  let t: TestServices;
+
+  beforeAll(async () => {
+    t = await startTestServices({ clock });
+  });
+  afterAll(() => t.stop());
+
+  it('shows reviewers their queue with due dates and flags overdue steps in the statistics', async () => {
+    const institution = await t.createInstitution({ name: 'Queue College' });
+    const principals = t.qaPrincipals(institution);
+    const design = await t.services.microCredentials.create(
+      principals.admin,
+      designInput(institution),
+    );
+    const review = await t.services.qa.lifecycle.submit(
+      principals.admin,
+      design.id,
+      design.version,
+      { fields: sampleReviewFields },
+    );
+    const committee = principals.reviewerFor('curriculum-committee');
+
+    const before = await t.services.qa.reporting.queue(committee);
+    const boardQueue = await t.services.qa.reporting.queue(principals.reviewerFor('board'));
+    clock.advanceDays(30);
+    const after = await t.services.qa.reporting.queue(committee);
+    const stats = await t.services.qa.reporting.statistics(principals.admin, institution);
+    await t.services.qa.lifecycle.decide(committee, review.id, {
+      stepKey: 'concept-assessment',
+      outcome: 'APPROVE',
+    });
+    const timed = await t.services.qa.reporting.statistics(principals.admin, institution);
+
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({
+      review: { id: review.id },
+      step: { key: 'concept-assessment' },
+      overdue: false,
+    });
+    expect(Date.parse(before[0]!.dueAt!) - Date.now()).toBeGreaterThan(27 * 24 * 3600 * 1000);
+    expect(boardQueue).toEqual([]);
+    expect(after[0]?.overdue).toBe(true);
+    expect({ inProgress: stats.inProgress, overdue: stats.overdue }).toEqual({
+      inProgress: 1,
+      overdue: 1,
+    });
+    expect(timed.overdue).toBe(0);
+    expect(
+      timed.stepTimes.map(({ stepKey, decisions, medianHours }) => ({
+        stepKey,
+        decisions,
+        medianHours,
+      })),
+    ).toEqual([
+      {
+        stepKey: 'concept-assessment',
+        decisions: 1,
+        medianHours: expect.closeTo(720, 0) as number,
+      },
+    ]);
   });
 });
