@@ -6,7 +6,7 @@ import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuan
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
 import type { LearningService } from '../functions/core/learning/learning-service';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
-import type { StatusListService } from '../functions/core/issuance/status-list';
+import type { StatusListService } from '../functions/core/credential/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';

@@ -45,7 +45,7 @@ import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
 import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
 import { LearningService } from '../core/learning/learning-service';
-import { StatusListService } from '../core/issuance/status-list';
+import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';

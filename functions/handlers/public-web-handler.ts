@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { statusPurposes } from '../core/issuance/credential';
+import type { statusPurposes } from '../core/credential/credential';
 import { DomainError } from '../core/shared/errors';
 import { platformOwnerId } from '../core/shared/owners';
 import type { Container } from '../composition/container';

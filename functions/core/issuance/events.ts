@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../shared/domain-events';
-import { credentialKinds, statusEntrySchema } from './credential';
+import { credentialKinds, statusEntrySchema } from '../credential/credential';
 
 /** A credential was signed and stored for a recipient. */
 export const CredentialIssued = defineEvent({

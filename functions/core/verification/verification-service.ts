@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { isApprovedSnapshot, type DesignVersion } from '../designs/micro-credential';
-import { unbakePng, unbakeSvg } from '../issuance/baking';
-import type { CredentialState } from '../issuance/credential';
+import { unbakePng, unbakeSvg } from '../credential/baking';
+import type { CredentialState } from '../credential/credential';
 import type { CredentialRepository, JsonObject } from '../issuance/ports';
-import { isPositionSet, type StatusListService } from '../issuance/status-list';
+import { isPositionSet, type StatusListService } from '../credential/status-list';
 import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/issuer-key';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';

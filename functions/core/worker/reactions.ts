@@ -1,5 +1,5 @@
 import type { BulkIssuanceService } from '../issuance/bulk-issuance';
-import type { StatusListService } from '../issuance/status-list';
+import type { StatusListService } from '../credential/status-list';
 import type { KeyService } from '../keys/key-service';
 import type { CredentialRepository } from '../issuance/ports';
 import type { LearningService } from '../learning/learning-service';

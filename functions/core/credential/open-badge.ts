@@ -4,7 +4,7 @@ import { alignmentTargetTypes } from '../designs/micro-credential';
 import type { Institution } from '../institutions/institution';
 import type { PublicUrls } from '../shared/public-urls';
 import type { StatusEntry } from './credential';
-import type { JsonObject } from './ports';
+import type { JsonObject } from '../issuance/ports';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
