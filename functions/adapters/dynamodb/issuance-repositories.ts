@@ -20,7 +20,7 @@ import type {
   StatusListRepository,
 } from '../../core/issuance/ports';
 import { statusPosition } from '../../core/credential/status-list';
-import { issuerKeySchema, type IssuerKey } from '../../core/keys/issuer-key';
+import { issuerKeySchema, type IssuerKey } from '../../core/keys/model';
 import type { KeyOwner, KeyRepository } from '../../core/keys/ports';
 import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';

@@ -15,7 +15,7 @@ import {
   editOutcome,
   updateMicroCredentialInput,
   type MicroCredential,
-} from './micro-credential';
+} from './model';
 import type { MicroCredentialRepository } from './ports';
 
 export interface MicroCredentialServiceDeps {

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from '../shared/runtime';
-import type { DesignStatus, MicroCredential } from './micro-credential';
+import type { DesignStatus, MicroCredential } from './model';
 
 export interface MicroCredentialRepository {
   /** Stores a new design; ConflictError if the id exists. */

@@ -4,7 +4,7 @@ import { authorize, authorizeOrHide, isAllowed, requireSignedIn } from '../auth/
 import { actorOf, system, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
-import { ed25519RawFromSpki } from '../keys/issuer-key';
+import { ed25519RawFromSpki } from '../keys/model';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import { contentDigest } from '../shared/digest';

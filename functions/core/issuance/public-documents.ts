@@ -1,8 +1,8 @@
 import type { OwnerKind } from '../shared/owners';
 import type { MicroCredentialRepository } from '../designs/ports';
-import { wasPublishedSnapshot } from '../designs/micro-credential';
+import { wasPublishedSnapshot } from '../designs/model';
 import type { InstitutionRepository } from '../institutions/ports';
-import { didDocument, jwks } from '../keys/did-document';
+import { didDocument, jwks } from '../keys/model';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import type { PublicUrls } from '../shared/public-urls';

@@ -4,7 +4,7 @@
  */
 import type { OwnerKind } from '../shared/owners';
 import type { DomainEvent } from '../shared/events';
-import type { IssuerKey } from './issuer-key';
+import type { IssuerKey } from './model';
 
 /** The signature algorithms Tessera uses: Ed25519 for Data Integrity, RS256 for VC-JWT. */
 export type SignatureAlgorithm = 'Ed25519' | 'RS256';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { assessedDesignsOf, authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
-import type { ComponentKind } from '../designs/micro-credential';
+import type { ComponentKind } from '../designs/model';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { CredentialRecord } from '../credential/credential';
 import type { IssuanceService } from '../issuance/issuance-service';

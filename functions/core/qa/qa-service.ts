@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { authorize, authorizeOrHide, isAllowed, requireSignedIn } from '../auth/policy';
 import { actorOf, hasRole, type Principal, type UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
+import type { DesignVersion, MicroCredential } from '../designs/model';
 import { contentDigest } from '../shared/digest';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';

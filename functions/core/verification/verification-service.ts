@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { isApprovedSnapshot, type DesignVersion } from '../designs/micro-credential';
+import { isApprovedSnapshot, type DesignVersion } from '../designs/model';
 import { unbakePng, unbakeSvg } from '../credential/baking';
 import type { CredentialState } from '../credential/credential';
 import type { CredentialRepository, JsonObject } from '../issuance/ports';
 import { isPositionSet, type StatusListService } from '../credential/status-list';
-import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/issuer-key';
+import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/model';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import { DomainError, ValidationError } from '../shared/errors';
