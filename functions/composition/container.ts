@@ -47,6 +47,7 @@ import { PublicDocuments } from '../core/issuance/public-documents';
 import { LearningService } from '../core/learning/learning-service';
 import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
+import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
 import { QaService } from '../core/qa/qa-service';
@@ -176,12 +177,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
+  // Other modules reach the keys through one narrow function each (see keys/ports.ts).
+  const activeKey: ActiveSigningKey = (owner, algorithm) => keys.activeKey(owner, algorithm);
+  const publishedKeys: PublishedKeys = (owner) => keys.publicKeys(owner);
   const partnerStore = new DynamoDbPartnerRepository(table);
   const partners = new PartnerService({
     partners: partnerStore,
     apiKeys: new DynamoDbApiKeyRepository(table),
     institutions,
-    keys,
+    keyProvisioningEvent: (owner, actor) => keys.provisioningEvent(owner, actor),
     clock,
     ids,
   });
@@ -192,7 +196,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     designs,
     institutions,
     credentials,
-    keys,
+    activeKey,
     signer,
     // Verification checks self-signed endorsements, and endorsements' withdrawal in turn.
     verification: () => verification,
@@ -206,7 +210,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     snapshots: qa,
     credentials,
     statusLists: statusListStore,
-    keys,
+    activeKey,
     signer,
     urls,
     clock,
@@ -220,7 +224,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     clock,
     activeKey: (institutionId) =>
-      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+      activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
   });
   const bulk = new BulkIssuanceService({
     jobs: new DynamoDbBulkJobRepository(table),
@@ -232,7 +236,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
 
   const verification = new VerificationService({
     credentials,
-    keys,
+    publishedKeys,
     snapshots: qa,
     statusLists,
     proofs,
@@ -281,7 +285,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     transcripts: new DynamoDbTranscriptRepository(table),
     issuance,
     verification,
-    keys,
+    activeKey,
+    ensureKeys: (owner) => keys.ensureProvisioned(owner),
     signer,
     urls,
     clock,
@@ -319,7 +324,13 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     issuance,
     statusLists,
     bulk,
-    publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
+    publicDocuments: new PublicDocuments({
+      institutions,
+      designs,
+      snapshots: qa,
+      publishedKeys,
+      urls,
+    }),
     verification,
     sharing,
     partners,
@@ -335,7 +346,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk, learning, stacking, credentials });
+  const reactions = platformReactions({
+    provisionKeys: (owner, generation) => keys.provision(owner, generation),
+    statusLists,
+    bulk,
+    learning,
+    stacking,
+    credentials,
+  });
   return {
     config,
     services,

@@ -6,7 +6,7 @@ import type { CredentialState } from '../credential/credential';
 import type { CredentialRepository, JsonObject } from '../issuance/ports';
 import { isPositionSet, type StatusListService } from '../credential/status-list';
 import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/model';
-import type { KeyService } from '../keys/key-service';
+import type { PublishedKeys } from '../keys/ports';
 import type { DesignUnitOfWork } from '../qa/ports';
 import { DomainError, ValidationError, VerificationProblem } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
@@ -131,7 +131,7 @@ export const verificationStateTtlMs = 100;
 
 export interface VerificationDeps {
   readonly credentials: CredentialRepository;
-  readonly keys: KeyService;
+  readonly publishedKeys: PublishedKeys;
   readonly snapshots: DesignUnitOfWork;
   readonly statusLists: StatusListService;
   readonly proofs: ProofVerifier;
@@ -645,7 +645,7 @@ export class VerificationService {
     fragment: string,
   ): Promise<ResolvedMethod> {
     const cacheKey = `${owner.ownerKind}:${owner.ownerId}`;
-    const load = () => this.deps.keys.publicKeys(owner);
+    const load = () => this.deps.publishedKeys(owner);
     let key = (await this.issuerKeys.get(cacheKey, load)).find(
       (candidate) => candidate.keyId === fragment,
     );

@@ -1,6 +1,6 @@
 import type { BulkIssuanceService } from '../issuance/bulk-issuance';
 import type { StatusListService } from '../credential/status-list';
-import type { KeyService } from '../keys/key-service';
+import type { ProvisionKeys } from '../keys/ports';
 import type { CredentialRepository } from '../issuance/ports';
 import type { LearningService } from '../learning/learning-service';
 import type { StackingService } from '../stacking/stacking-service';
@@ -27,7 +27,7 @@ type StatusChange = EventOf<
 type BulkJobEvent = EventOf<typeof BulkIssuanceRequested | typeof BulkIssuanceContinue>;
 
 export interface ReactionDeps {
-  readonly keys: KeyService;
+  readonly provisionKeys: ProvisionKeys;
   readonly statusLists: StatusListService;
   readonly bulk: BulkIssuanceService;
   readonly learning: LearningService;
@@ -58,7 +58,7 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     deps.bulk.process(event.data.jobId, deadline).then(() => undefined);
   return new EventDispatcher()
     .on(KeyRotationRequested, async ({ data }) => {
-      await deps.keys.provision(
+      await deps.provisionKeys(
         { ownerKind: data.ownerKind, ownerId: data.ownerId },
         data.generation,
       );
