@@ -348,11 +348,17 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
   const reactions = platformReactions({
     provisionKeys: (owner, generation) => keys.provision(owner, generation),
-    statusLists,
-    bulk,
-    learning,
-    stacking,
-    credentials,
+    republishStatusList: (institutionId, purpose, listNumber) =>
+      statusLists.publish(institutionId, purpose, listNumber),
+    processBulkJob: (jobId, deadline) => bulk.process(jobId, deadline),
+    awardEnrolment: (enrolmentId) => learning.award(enrolmentId),
+    credential: (id) => credentials.get(id),
+    evaluateStacks: (learnerEmailHash, partKeys, just) =>
+      stacking.evaluate(learnerEmailHash, partKeys, just),
+    stackPartRevoked: (revoked) => stacking.partRevoked(revoked),
+    backfillStack: (stackId) => stacking.backfill(stackId),
+    stackTargetPublished: (microCredentialId, publishedAt) =>
+      stacking.targetPublished(microCredentialId, publishedAt),
   });
   return {
     config,
