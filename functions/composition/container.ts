@@ -304,7 +304,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     }),
     microCredentials: new MicroCredentialService({
       designs,
-      institutions,
+      institutionExists: async (institutionId) => (await institutions.get(institutionId)) !== null,
       clock,
       ids,
       isLinkedPartner: (principal, institutionId) =>
