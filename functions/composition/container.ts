@@ -7,18 +7,16 @@ import { lazily, type ClientSource } from '../adapters/aws-clients';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
-import {
-  DynamoDbCredentialRepository,
-  DynamoDbKeyRepository,
-  DynamoDbStatusListRepository,
-} from '../adapters/dynamodb/issuance-repositories';
+import { DynamoDbCredentialRepository } from '../adapters/dynamodb/credential-repository';
+import { DynamoDbKeyRepository } from '../adapters/dynamodb/key-repository';
+import { DynamoDbStatusListRepository } from '../adapters/dynamodb/status-list-repository';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
+import { DynamoDbEndorsementRepository } from '../adapters/dynamodb/endorsement-repository';
+import { DynamoDbInvitationRepository } from '../adapters/dynamodb/invitation-repository';
 import {
   DynamoDbApiKeyRepository,
-  DynamoDbEndorsementRepository,
-  DynamoDbInvitationRepository,
   DynamoDbPartnerRepository,
-} from '../adapters/dynamodb/partner-repositories';
+} from '../adapters/dynamodb/partner-repository';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import {
   DynamoDbStackingHoldings,
@@ -44,15 +42,21 @@ import { InstitutionService } from '../core/institutions/institution-service';
 import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
 import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
-import { LearningService } from '../core/learning/learning-service';
+import { Assessment } from '../core/learning/assessment';
+import { EnrolmentAward } from '../core/learning/award';
+import { Enrolments } from '../core/learning/enrolment';
+import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
 import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
-import { EndorsementService } from '../core/partners/endorsement-service';
+import { EndorsementService, endorsementWithdrawals } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
-import { QaService } from '../core/qa/qa-service';
+import { DesignPublication } from '../core/qa/publication';
+import { QaReporting } from '../core/qa/reporting';
+import { ReviewLifecycle } from '../core/qa/review-lifecycle';
+import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { StackingService } from '../core/stacking/stacking-service';
-import { SharingService } from '../core/sharing/sharing-service';
+import { SharingService, shareLinkAccess } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/institutions/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
@@ -60,6 +64,7 @@ import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { EventDispatcher } from '../core/worker/event-dispatcher';
 import { platformReactions } from '../core/worker/reactions';
 import type { Config } from './config';
+import { verificationPorts } from './verification';
 
 /**
  * AWS clients, built once per process; tests pass clients pointed at the local services. Every
@@ -189,8 +194,39 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
-  const endorsements: EndorsementService = new EndorsementService({
-    endorsements: new DynamoDbEndorsementRepository(table),
+  const statusLists = new StatusListService({
+    lists: statusListStore,
+    signer,
+    urls,
+    clock,
+    activeKey: (institutionId) =>
+      activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+  });
+  // Verification reads withdrawals and share links from their stores, not from the services
+  // that verify through it, so each dependency points one way.
+  const endorsementStore = new DynamoDbEndorsementRepository(table);
+  const shareLinks = new DynamoDbShareLinkRepository(table);
+  const shareAccess = shareLinkAccess({ links: shareLinks, clock });
+  const verification = new VerificationService({
+    ...verificationPorts(
+      {
+        credentials,
+        keys: signingKeys,
+        snapshots: qa,
+        statusLists,
+        withdrawn: endorsementWithdrawals({ endorsements: endorsementStore, urls }),
+      },
+      proofs,
+      { writes: () => table.writes },
+    ),
+    proofs,
+    remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
+    urls,
+    clock,
+    canSee: async (record, token) => (await shareAccess(record, token)).allowed,
+  });
+  const endorsements = new EndorsementService({
+    endorsements: endorsementStore,
     invitations: new DynamoDbInvitationRepository(table),
     partners: partnerStore,
     designs,
@@ -198,8 +234,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     credentials,
     activeKey,
     signer,
-    // Verification checks self-signed endorsements, and endorsements' withdrawal in turn.
-    verification: () => verification,
+    // Self-signed endorsements are verified before they are accepted.
+    verifyPresented: (presented) => verification.verifyPresented(presented),
     urls,
     clock,
     ids,
@@ -218,14 +254,6 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     endorsements: (microCredentialId, designVersion) =>
       endorsements.credentialsFor(microCredentialId, designVersion),
   });
-  const statusLists = new StatusListService({
-    lists: statusListStore,
-    signer,
-    urls,
-    clock,
-    activeKey: (institutionId) =>
-      activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
-  });
   const bulk = new BulkIssuanceService({
     jobs: new DynamoDbBulkJobRepository(table),
     designs,
@@ -234,46 +262,47 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
   });
 
-  const verification = new VerificationService({
-    credentials,
-    publishedKeys,
-    snapshots: qa,
-    statusLists,
-    proofs,
-    remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
-    urls,
-    clock,
-    canSee: async (record, token) => (await sharing.access(record, token)).allowed,
-    withdrawn: (credentialId, issuerId) => endorsements.isWithdrawn(credentialId, issuerId),
-    // Keys and withdrawals are reused for 5 s, a credential's record state for 100 ms, and
-    // none past a write of this process (see VerificationCacheOptions).
-    cache: { writes: () => table.writes },
-  });
   const backpack = new DynamoDbBackpackRepository(table);
-  const sharing: SharingService = new SharingService({
+  const sharing = new SharingService({
     credentials,
-    links: new DynamoDbShareLinkRepository(table),
+    links: shareLinks,
     backpack,
-    verification,
+    inspect: (input) => verification.inspect(input),
     urls,
     clock,
     ids,
   });
 
   const stackStore = new DynamoDbStackRepository(table);
-  const learning = new LearningService({
-    isStackTarget: async (microCredentialId) =>
-      (await stackStore.listByTarget(microCredentialId, true)).some(
-        (stack) => stack.status !== 'RETIRED',
-      ),
-    learning: new DynamoDbLearningRepository(table),
-    store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
-    designs,
-    issuance,
-    urls,
-    clock,
-    ids,
-  });
+  const learningStore = new DynamoDbLearningRepository(table);
+  const learning = {
+    enrolments: new Enrolments({
+      learning: learningStore,
+      designs,
+      clock,
+      ids,
+      isStackTarget: async (microCredentialId) =>
+        (await stackStore.listByTarget(microCredentialId, true)).some(
+          (stack) => stack.status !== 'RETIRED',
+        ),
+    }),
+    evidence: new Evidence({
+      learning: learningStore,
+      store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
+      clock,
+      ids,
+    }),
+    assessment: new Assessment({ learning: learningStore, designs, clock, ids }),
+    award: new EnrolmentAward({
+      learning: learningStore,
+      designs,
+      issue: (request) => issuance.issueFor(request),
+      findCredential: (credentialId) => issuance.find(credentialId),
+      urls,
+      clock,
+      ids,
+    }),
+  };
 
   const stacking = new StackingService({
     stacks: stackStore,
@@ -310,15 +339,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       isLinkedPartner: (principal, institutionId) =>
         partners.isLinkedPartner(principal, institutionId),
     }),
-    qa: new QaService({
-      designs,
-      workflows: qa,
-      reviews: qa,
-      unitOfWork: qa,
-      clock,
-      ids,
-      endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
-    }),
+    qa: {
+      workflows: new QaWorkflowAdmin({ workflows: qa, clock }),
+      lifecycle: new ReviewLifecycle({
+        designs,
+        workflows: qa,
+        reviews: qa,
+        unitOfWork: qa,
+        clock,
+        ids,
+      }),
+      publication: new DesignPublication({
+        designs,
+        unitOfWork: qa,
+        clock,
+        ids,
+        endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
+      }),
+      reporting: new QaReporting({ reviews: qa, clock }),
+    },
     events: new EventService(qa),
     keys,
     issuance,
@@ -351,7 +390,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     republishStatusList: (institutionId, purpose, listNumber) =>
       statusLists.publish(institutionId, purpose, listNumber),
     processBulkJob: (jobId, deadline) => bulk.process(jobId, deadline),
-    awardEnrolment: (enrolmentId) => learning.award(enrolmentId),
+    awardEnrolment: (enrolmentId) => learning.award.award(enrolmentId),
     credential: (id) => credentials.get(id),
     evaluateStacks: (learnerEmailHash, partKeys, just) =>
       stacking.evaluate(learnerEmailHash, partKeys, just),

@@ -16,9 +16,6 @@ export type RepublishStatusList = (
 /** Takes a bulk issuance job one pass further, stopping by `deadline` (epoch ms). */
 export type ProcessBulkJob = (jobId: string, deadline: number) => Promise<unknown>;
 
-/** Issues the credential a completed enrolment earned. */
-export type AwardEnrolment = (enrolmentId: string) => Promise<unknown>;
-
 /** A credential record by id (null when there is none). */
 export type ReadCredential = (id: string) => Promise<CredentialRecord | null>;
 

@@ -1,4 +1,5 @@
 import type { ProvisionKeys } from '../keys/ports';
+import type { AwardEnrolment } from '../learning/ports';
 import type { EventOf } from '../shared/domain-events';
 import { DesignPublished } from '../designs/events';
 import {
@@ -15,7 +16,6 @@ import { BackpackImported } from '../sharing/events';
 import { StackDefined } from '../stacking/events';
 import { EventDispatcher } from './event-dispatcher';
 import type {
-  AwardEnrolment,
   BackfillStack,
   EvaluateStacks,
   ProcessBulkJob,
