@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Institution } from '../functions/core/institutions/institution';
+import type { Institution } from '../functions/core/institutions/model';
 import { NotFoundError } from '../functions/core/shared/errors';
 import type { InstitutionService } from '../functions/core/institutions/institution-service';
 

@@ -48,6 +48,7 @@ import { Enrolments } from '../core/learning/enrolment';
 import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
+import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { EndorsementService, endorsementWithdrawals } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
 import { DesignPublication } from '../core/qa/publication';
@@ -183,12 +184,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
+  // Other modules reach the keys through one narrow function each (see keys/ports.ts).
+  const activeKey: ActiveSigningKey = (owner, algorithm) => keys.activeKey(owner, algorithm);
+  const publishedKeys: PublishedKeys = (owner) => keys.publicKeys(owner);
   const partnerStore = new DynamoDbPartnerRepository(table);
   const partners = new PartnerService({
     partners: partnerStore,
     apiKeys: new DynamoDbApiKeyRepository(table),
     institutions,
-    keys,
+    keyProvisioningEvent: (owner, actor) => keys.provisioningEvent(owner, actor),
     clock,
     ids,
   });
@@ -198,7 +202,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     clock,
     activeKey: (institutionId) =>
-      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+      activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
   });
   // Verification reads withdrawals and share links from their stores, not from the services
   // that verify through it, so each dependency points one way.
@@ -230,7 +234,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     designs,
     institutions,
     credentials,
-    keys,
+    activeKey,
     signer,
     // Self-signed endorsements are verified before they are accepted.
     verifyPresented: (presented) => verification.verifyPresented(presented),
@@ -244,7 +248,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     snapshots: qa,
     credentials,
     statusLists: statusListStore,
-    keys,
+    activeKey,
     signer,
     urls,
     clock,
@@ -312,7 +316,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     transcripts: new DynamoDbTranscriptRepository(table),
     issuance,
     verification,
-    keys,
+    activeKey,
+    ensureKeys: (owner) => keys.ensureProvisioned(owner),
     signer,
     urls,
     clock,
@@ -330,7 +335,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     }),
     microCredentials: new MicroCredentialService({
       designs,
-      institutions,
+      institutionExists: async (institutionId) => (await institutions.get(institutionId)) !== null,
       clock,
       ids,
       isLinkedPartner: (principal, institutionId) =>
@@ -360,7 +365,13 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     issuance,
     statusLists,
     bulk,
-    publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
+    publicDocuments: new PublicDocuments({
+      institutions,
+      designs,
+      snapshots: qa,
+      publishedKeys,
+      urls,
+    }),
     verification,
     sharing,
     partners,
@@ -377,12 +388,18 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .filter(Boolean),
   });
   const reactions = platformReactions({
-    keys,
-    statusLists,
-    bulk,
-    learning: learning.award,
-    stacking,
-    credentials,
+    provisionKeys: (owner, generation) => keys.provision(owner, generation),
+    republishStatusList: (institutionId, purpose, listNumber) =>
+      statusLists.publish(institutionId, purpose, listNumber),
+    processBulkJob: (jobId, deadline) => bulk.process(jobId, deadline),
+    awardEnrolment: (enrolmentId) => learning.award.award(enrolmentId),
+    credential: (id) => credentials.get(id),
+    evaluateStacks: (learnerEmailHash, partKeys, just) =>
+      stacking.evaluate(learnerEmailHash, partKeys, just),
+    stackPartRevoked: (revoked) => stacking.partRevoked(revoked),
+    backfillStack: (stackId) => stacking.backfill(stackId),
+    stackTargetPublished: (microCredentialId, publishedAt) =>
+      stacking.targetPublished(microCredentialId, publishedAt),
   });
   return {
     config,

@@ -3,7 +3,7 @@
  * beside the container so that it reads as a list of modules; what is cached and for how long
  * is said in `core/verification/caches.ts`.
  */
-import { isApprovedSnapshot } from '../core/designs/micro-credential';
+import { isApprovedSnapshot } from '../core/designs/model';
 import type { CredentialRepository } from '../core/issuance/ports';
 import type { StatusListService } from '../core/credential/status-list';
 import type { KeyRepository } from '../core/keys/ports';

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Institution as InstitutionModel } from '../../functions/core/institutions/institution';
-import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/micro-credential';
+import type { Institution as InstitutionModel } from '../../functions/core/institutions/model';
+import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/model';
 import type { QaWorkflow as QaWorkflowModel, Review as ReviewModel, HistoryEntry as HistoryEntryModel, QueueEntry as QueueEntryModel } from '../../functions/core/qa/model';
 import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
-import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
+import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/model';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
 import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
 import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/model';

@@ -1,4 +1,4 @@
-import type { DesignContent } from '../../functions/core/designs/micro-credential';
+import type { DesignContent } from '../../functions/core/designs/model';
 import type {
   MicroCredentialResolvers,
   MutationResolvers,

@@ -5,7 +5,7 @@ import { createDocumentClient, DynamoTable } from '../../functions/adapters/dyna
 import {
   createMicroCredentialInput,
   type MicroCredential,
-} from '../../functions/core/designs/micro-credential';
+} from '../../functions/core/designs/model';
 import { ConflictError } from '../../functions/core/shared/errors';
 import { designInput } from '../support/builders';
 import { createTestTable } from '../support/table';

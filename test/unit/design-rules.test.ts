@@ -3,7 +3,7 @@ import {
   createMicroCredentialInput,
   editOutcome,
   updateMicroCredentialInput,
-} from '../../functions/core/designs/micro-credential';
+} from '../../functions/core/designs/model';
 import { ValidationError } from '../../functions/core/shared/errors';
 import { parseInput } from '../../functions/core/shared/validation';
 import { designInput } from '../support/builders';

@@ -1,4 +1,4 @@
-import { institutionSchema, type Institution } from '../../core/institutions/institution';
+import { institutionSchema, type Institution } from '../../core/institutions/model';
 import type { InstitutionRepository } from '../../core/institutions/ports';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import type { DomainEvent } from '../../core/shared/events';

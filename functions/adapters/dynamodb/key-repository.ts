@@ -1,4 +1,4 @@
-import { issuerKeySchema, type IssuerKey } from '../../core/keys/issuer-key';
+import { issuerKeySchema, type IssuerKey } from '../../core/keys/model';
 import type { KeyOwner, KeyRepository } from '../../core/keys/ports';
 import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';

@@ -2,7 +2,7 @@ import {
   microCredentialSchema,
   type DesignStatus,
   type MicroCredential,
-} from '../../core/designs/micro-credential';
+} from '../../core/designs/model';
 import type { MicroCredentialRepository } from '../../core/designs/ports';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { partitionOf, primaryKey, storedKeys } from './entity';

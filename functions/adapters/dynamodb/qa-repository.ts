@@ -3,7 +3,7 @@ import {
   designVersionSchema,
   type DesignVersion,
   type MicroCredential,
-} from '../../core/designs/micro-credential';
+} from '../../core/designs/model';
 import { domainEventSchema, type DomainEvent } from '../../core/shared/events';
 import type {
   DesignChange,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { DesignContent, QualityAssurance } from '../designs/micro-credential';
-import { alignmentTargetTypes } from '../designs/micro-credential';
-import type { Institution } from '../institutions/institution';
+import type { DesignContent, QualityAssurance } from '../designs/model';
+import { alignmentTargetTypes } from '../designs/model';
+import type { Institution } from '../institutions/model';
 import type { PublicUrls } from '../shared/public-urls';
 import type { StatusEntry } from './credential';
 import type { JsonObject } from './document';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IssuerKey } from '../keys/issuer-key';
+import type { IssuerKey } from '../keys/model';
 import type { PublicUrls } from '../shared/public-urls';
 import { statusListSize, type StatusEntry, type StatusPurpose } from './credential';
 import { VC_V2_CONTEXT } from './open-badge';

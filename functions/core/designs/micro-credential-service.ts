@@ -1,6 +1,5 @@
 import { authorize, isAllowed } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
-import type { InstitutionRepository } from '../institutions/ports';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
@@ -15,16 +14,16 @@ import {
   editOutcome,
   updateMicroCredentialInput,
   type MicroCredential,
-} from './micro-credential';
-import type { MicroCredentialRepository } from './ports';
+} from './model';
+import type { InstitutionExists, IsLinkedPartner, MicroCredentialRepository } from './ports';
 
 export interface MicroCredentialServiceDeps {
   readonly designs: MicroCredentialRepository;
-  readonly institutions: InstitutionRepository;
+  readonly institutionExists: InstitutionExists;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** Lets partners linked to the institution read unpublished designs they are asked to endorse. */
-  readonly isLinkedPartner?: (principal: Principal, institutionId: string) => Promise<boolean>;
+  readonly isLinkedPartner?: IsLinkedPartner;
 }
 
 const statusFilter = z.enum(designStatuses).nullish();
@@ -38,7 +37,7 @@ export class MicroCredentialService {
     authorize(principal, 'microCredential.create', { institutionId });
     const { institutionId: owner, ...content } = parseInput(createMicroCredentialInput, input);
     checkDesignSize(content);
-    if (!(await this.deps.institutions.get(owner))) throw new NotFoundError('Institution', owner);
+    if (!(await this.deps.institutionExists(owner))) throw new NotFoundError('Institution', owner);
     const now = this.deps.clock.now().toISOString();
     const design: MicroCredential = {
       id: this.deps.ids.newId(),

@@ -1,5 +1,6 @@
+import type { Principal } from '../auth/principal';
 import type { Page, PageRequest } from '../shared/runtime';
-import type { DesignStatus, MicroCredential } from './micro-credential';
+import type { DesignStatus, MicroCredential } from './model';
 
 export interface MicroCredentialRepository {
   /** Stores a new design; ConflictError if the id exists. */
@@ -21,3 +22,9 @@ export interface MicroCredentialRepository {
   /** Published, not retired designs, newest first; optionally of one institution. */
   listPublished(page: PageRequest, institutionId?: string): Promise<Page<MicroCredential>>;
 }
+
+/** Whether an institution is registered (a design must belong to one). */
+export type InstitutionExists = (institutionId: string) => Promise<boolean>;
+
+/** Whether the caller is a partner linked to the institution. */
+export type IsLinkedPartner = (principal: Principal, institutionId: string) => Promise<boolean>;

@@ -12,7 +12,7 @@ import {
   institutionSettingsSchema,
   updateInstitutionInput,
   type Institution,
-} from './institution';
+} from './model';
 import { InstitutionCreated } from './events';
 import type { InstitutionRepository } from './ports';
 

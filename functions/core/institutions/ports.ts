@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../shared/runtime';
 import type { DomainEvent } from '../shared/events';
-import type { Institution } from './institution';
+import type { Institution } from './model';
 
 export interface InstitutionRepository {
   /** Stores a new institution and its events atomically; ConflictError if the id exists. */

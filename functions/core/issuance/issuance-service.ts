@@ -4,8 +4,8 @@ import { authorize, authorizeOrHide, isAllowed, requireSignedIn } from '../auth/
 import { actorOf, system, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
-import { ed25519RawFromSpki } from '../keys/issuer-key';
-import type { KeyService } from '../keys/key-service';
+import { ed25519RawFromSpki } from '../keys/model';
+import type { ActiveSigningKey } from '../keys/ports';
 import type { DesignUnitOfWork } from '../qa/ports';
 import { contentDigest } from '../shared/digest';
 import { ReadCache } from '../shared/read-cache';
@@ -86,7 +86,7 @@ export interface IssuanceServiceDeps {
   readonly snapshots: DesignUnitOfWork;
   readonly credentials: CredentialRepository;
   readonly statusLists: StatusListRepository;
-  readonly keys: KeyService;
+  readonly activeKey: ActiveSigningKey;
   readonly signer: CredentialSigner;
   readonly urls: PublicUrls;
   readonly clock: Clock;
@@ -499,10 +499,8 @@ export class IssuanceService {
       shared(batch, `snapshot:${microCredentialId}:${designVersion}`, () =>
         this.deps.snapshots.getSnapshot(microCredentialId, designVersion),
       ),
-      shared(batch, `key:${institutionId}:Ed25519`, () =>
-        this.deps.keys.activeKey(owner, 'Ed25519'),
-      ),
-      shared(batch, `key:${institutionId}:RS256`, () => this.deps.keys.activeKey(owner, 'RS256')),
+      shared(batch, `key:${institutionId}:Ed25519`, () => this.deps.activeKey(owner, 'Ed25519')),
+      shared(batch, `key:${institutionId}:RS256`, () => this.deps.activeKey(owner, 'RS256')),
       shared(batch, `endorsements:${microCredentialId}:v${designVersion}`, () =>
         this.deps.endorsements
           ? this.deps.endorsements(microCredentialId, designVersion)

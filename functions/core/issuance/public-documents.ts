@@ -1,9 +1,9 @@
 import type { OwnerKind } from '../shared/owners';
 import type { MicroCredentialRepository } from '../designs/ports';
-import { wasPublishedSnapshot } from '../designs/micro-credential';
+import { wasPublishedSnapshot } from '../designs/model';
 import type { InstitutionRepository } from '../institutions/ports';
-import { didDocument, jwks } from '../keys/did-document';
-import type { KeyService } from '../keys/key-service';
+import { didDocument, jwks } from '../keys/model';
+import type { PublishedKeys } from '../keys/ports';
 import type { DesignUnitOfWork } from '../qa/ports';
 import type { PublicUrls } from '../shared/public-urls';
 import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from '../credential/baking';
@@ -21,7 +21,7 @@ export interface PublicDocumentsDeps {
   readonly institutions: InstitutionRepository;
   readonly designs: MicroCredentialRepository;
   readonly snapshots: DesignUnitOfWork;
-  readonly keys: KeyService;
+  readonly publishedKeys: PublishedKeys;
   readonly urls: PublicUrls;
   readonly images?: ImageSource;
 }
@@ -44,13 +44,13 @@ export class PublicDocuments {
   }
 
   async didDocument(ownerKind: OwnerKind, ownerId: string): Promise<JsonObject | null> {
-    const keys = await this.deps.keys.publicKeys({ ownerKind, ownerId });
+    const keys = await this.deps.publishedKeys({ ownerKind, ownerId });
     if (keys.length === 0) return null;
     return didDocument(this.deps.urls, { ownerKind, ownerId }, keys);
   }
 
   async jwks(ownerKind: OwnerKind, ownerId: string): Promise<JsonObject | null> {
-    const keys = await this.deps.keys.publicKeys({ ownerKind, ownerId });
+    const keys = await this.deps.publishedKeys({ ownerKind, ownerId });
     if (keys.length === 0) return null;
     return jwks(this.deps.urls, { ownerKind, ownerId }, keys);
   }

@@ -5,7 +5,7 @@ import type { EventActor } from '../shared/domain-events';
 import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { limits, parseInput, text } from '../shared/validation';
-import { keyAlgorithms, keyIdFor, type IssuerKey } from './issuer-key';
+import { keyAlgorithms, keyIdFor, type IssuerKey } from './model';
 import { KeyRevoked, KeyRotationRequested } from './events';
 import type { KeyOwner, KeyProvisioner, KeyRepository, SignatureAlgorithm } from './ports';
 

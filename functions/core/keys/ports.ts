@@ -3,8 +3,9 @@
  * signature over bytes and for public keys, nothing else.
  */
 import type { OwnerKind } from '../shared/owners';
+import type { EventActor } from '../shared/domain-events';
 import type { DomainEvent } from '../shared/events';
-import type { IssuerKey } from './issuer-key';
+import type { IssuerKey } from './model';
 
 /** The signature algorithms Tessera uses: Ed25519 for Data Integrity, RS256 for VC-JWT. */
 export type SignatureAlgorithm = 'Ed25519' | 'RS256';
@@ -57,3 +58,27 @@ export interface KeyRepository {
   /** Records a rotation request for `generation`; ConflictError when one exists already. */
   requestRotation(owner: KeyOwner, generation: number, event: DomainEvent): Promise<void>;
 }
+
+/*
+ * What other modules may ask of an owner's keys, one function each, so that a service depends
+ * on the one capability it uses rather than on the whole key service. The composition root
+ * wires them to KeyService.
+ */
+
+/** The key an owner signs with now for an algorithm; ConflictError while it has none. */
+export type ActiveSigningKey = (
+  owner: KeyOwner,
+  algorithm: SignatureAlgorithm,
+) => Promise<IssuerKey>;
+
+/** Every key an owner publishes (active, retired, revoked), for DID documents and verifiers. */
+export type PublishedKeys = (owner: KeyOwner) => Promise<IssuerKey[]>;
+
+/** Creates an owner's keys of a generation (the worker's answer to a rotation request). */
+export type ProvisionKeys = (owner: KeyOwner, generation: number) => Promise<IssuerKey[]>;
+
+/** Asks for an owner's first keys unless it has some; safe to call often. */
+export type EnsureKeysProvisioned = (owner: KeyOwner) => Promise<void>;
+
+/** The event, recorded with a new owner, that asks the worker for its first keys. */
+export type KeyProvisioningEvent = (owner: KeyOwner, actor: EventActor) => DomainEvent;

@@ -1,6 +1,6 @@
 import { assessedDesignsOf, authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
-import type { RubricLevel } from '../designs/micro-credential';
+import type { RubricLevel } from '../designs/model';
 import type { MicroCredentialRepository } from '../designs/ports';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';

@@ -1,4 +1,4 @@
-import type { MicroCredential } from '../designs/micro-credential';
+import type { MicroCredential } from '../designs/model';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { CredentialRecord } from '../credential/credential';
 import { rubricIds } from '../credential/open-badge';

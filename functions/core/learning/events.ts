@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../shared/domain-events';
-import { componentKinds } from '../designs/micro-credential';
+import { componentKinds } from '../designs/model';
 
 /** Every enrolment event names its enrolment and the design it leads to. */
 const enrolment = z.object({ enrolmentId: z.string(), microCredentialId: z.string() });

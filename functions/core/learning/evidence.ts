@@ -1,6 +1,6 @@
 import { assessedDesignsOf, authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
-import type { ComponentKind } from '../designs/micro-credential';
+import type { ComponentKind } from '../designs/model';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';

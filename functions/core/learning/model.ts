@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { componentKinds, type ComponentKind } from '../designs/micro-credential';
+import { componentKinds, type ComponentKind } from '../designs/model';
 import { httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
 
 export const componentStatuses = ['NOT_STARTED', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;

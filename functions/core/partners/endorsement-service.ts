@@ -5,7 +5,7 @@ import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
 import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
 import { VC_V2_CONTEXT, OB_V3_CONTEXT } from '../credential/open-badge';
-import type { KeyService } from '../keys/key-service';
+import type { ActiveSigningKey } from '../keys/ports';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import { pageRequest } from '../shared/paging';
@@ -79,7 +79,7 @@ export interface EndorsementServiceDeps {
   readonly designs: MicroCredentialRepository;
   readonly institutions: InstitutionRepository;
   readonly credentials: CredentialRepository;
-  readonly keys: KeyService;
+  readonly activeKey: ActiveSigningKey;
   readonly signer: CredentialSigner;
   readonly verifyPresented: VerifyPresented;
   readonly urls: PublicUrls;
@@ -318,7 +318,7 @@ export class EndorsementService {
     const stored = await this.deps.endorsements.getVersionCredential(endorsement.id, designVersion);
     if (stored) return stored;
     const { proof: _proof, ...original } = endorsement.credential;
-    const key = await this.deps.keys.activeKey(
+    const key = await this.deps.activeKey(
       { ownerKind: 'partner', ownerId: endorsement.partnerId },
       'Ed25519',
     );
@@ -558,10 +558,7 @@ export class EndorsementService {
     now: Date,
     expiresOn?: string,
   ): Promise<JsonObject> {
-    const key = await this.deps.keys.activeKey(
-      { ownerKind: 'partner', ownerId: partner.id },
-      'Ed25519',
-    );
+    const key = await this.deps.activeKey({ ownerKind: 'partner', ownerId: partner.id }, 'Ed25519');
     const fullComment = competencies.length
       ? `${comment}\n\nVouches for: ${competencies.join(', ')}.`
       : comment;

@@ -3,7 +3,7 @@ import { authorize, isAllowed } from '../auth/policy';
 import type { Authenticator, RequestCredentials } from '../auth/ports';
 import { actorOf, type PartnerPrincipal, type Principal } from '../auth/principal';
 import type { InstitutionRepository } from '../institutions/ports';
-import type { KeyService } from '../keys/key-service';
+import type { KeyProvisioningEvent } from '../keys/ports';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import { addressKey, RateLimiter, type RateLimit } from '../shared/rate-limiter';
@@ -24,7 +24,7 @@ export interface PartnerServiceDeps {
   readonly partners: PartnerRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly institutions: InstitutionRepository;
-  readonly keys: KeyService;
+  readonly keyProvisioningEvent: KeyProvisioningEvent;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** Buckets of failed API-key attempts per client address (one per process by default). */
@@ -92,7 +92,7 @@ export class PartnerService implements Pick<Authenticator, 'authenticate'> {
         actor,
         data: { name: partner.name },
       },
-      this.deps.keys.provisioningEvent({ ownerKind: 'partner', ownerId: partner.id }, actor),
+      this.deps.keyProvisioningEvent({ ownerKind: 'partner', ownerId: partner.id }, actor),
     ]);
     return partner;
   }

@@ -1,6 +1,6 @@
 import { actorOf, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { MicroCredential } from '../designs/micro-credential';
+import type { MicroCredential } from '../designs/model';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Actor, Review } from './model';
 import type { ReviewRepository } from './ports';

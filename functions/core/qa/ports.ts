@@ -1,4 +1,4 @@
-import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
+import type { DesignVersion, MicroCredential } from '../designs/model';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
 import type { EndorsementCount, HistoryEntry, QaWorkflow, Review, ReviewStatus } from './model';

@@ -1,7 +1,7 @@
 import { authorize, isAllowed } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
+import type { DesignVersion, MicroCredential } from '../designs/model';
 import { ConflictError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { limits, parseInput, text } from '../shared/validation';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
+import type { DesignVersion, MicroCredential } from '../designs/model';
 import { contentDigest } from '../shared/digest';
 import { ConflictError, ForbiddenError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';

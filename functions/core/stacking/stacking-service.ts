@@ -9,7 +9,7 @@ import { emailHash, type IssuanceService } from '../issuance/issuance-service';
 import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import { contentDigest } from '../shared/digest';
 import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
-import type { KeyService } from '../keys/key-service';
+import type { ActiveSigningKey, EnsureKeysProvisioned } from '../keys/ports';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import { platformOwnerId } from '../shared/owners';
@@ -47,7 +47,8 @@ export interface StackingDeps {
   readonly transcripts: TranscriptRepository;
   readonly issuance: IssuanceService;
   readonly verification: VerificationService;
-  readonly keys: KeyService;
+  readonly activeKey: ActiveSigningKey;
+  readonly ensureKeys: EnsureKeysProvisioned;
   readonly signer: CredentialSigner;
   readonly urls: PublicUrls;
   readonly clock: Clock;
@@ -415,10 +416,10 @@ export class StackingService {
     const owner = { ownerKind: 'platform' as const, ownerId: platformOwnerId };
     let key;
     try {
-      key = await this.deps.keys.activeKey(owner, 'Ed25519');
+      key = await this.deps.activeKey(owner, 'Ed25519');
     } catch (error) {
       // The platform's keys are created on first use (by the worker); ask, then report retry.
-      if (error instanceof ConflictError) await this.deps.keys.ensureProvisioned(owner);
+      if (error instanceof ConflictError) await this.deps.ensureKeys(owner);
       throw error;
     }
     const learnerEmailHash = emailHash(learner.email);

@@ -1,9 +1,5 @@
-import type { BulkIssuanceService } from '../issuance/bulk-issuance';
-import type { StatusListService } from '../credential/status-list';
-import type { KeyService } from '../keys/key-service';
-import type { CredentialRepository } from '../issuance/ports';
+import type { ProvisionKeys } from '../keys/ports';
 import type { AwardEnrolment } from '../learning/ports';
-import type { StackingService } from '../stacking/stacking-service';
 import type { EventOf } from '../shared/domain-events';
 import { DesignPublished } from '../designs/events';
 import {
@@ -19,6 +15,15 @@ import { EnrolmentCompleted } from '../learning/events';
 import { BackpackImported } from '../sharing/events';
 import { StackDefined } from '../stacking/events';
 import { EventDispatcher } from './event-dispatcher';
+import type {
+  BackfillStack,
+  EvaluateStacks,
+  ProcessBulkJob,
+  ReadCredential,
+  RepublishStatusList,
+  StackPartRevoked,
+  StackTargetPublished,
+} from './ports';
 
 /** The three status changes share one payload. */
 type StatusChange = EventOf<
@@ -27,12 +32,15 @@ type StatusChange = EventOf<
 type BulkJobEvent = EventOf<typeof BulkIssuanceRequested | typeof BulkIssuanceContinue>;
 
 export interface ReactionDeps {
-  readonly keys: KeyService;
-  readonly statusLists: StatusListService;
-  readonly bulk: BulkIssuanceService;
-  readonly learning: { readonly award: AwardEnrolment };
-  readonly stacking: StackingService;
-  readonly credentials: CredentialRepository;
+  readonly provisionKeys: ProvisionKeys;
+  readonly republishStatusList: RepublishStatusList;
+  readonly processBulkJob: ProcessBulkJob;
+  readonly awardEnrolment: AwardEnrolment;
+  readonly credential: ReadCredential;
+  readonly evaluateStacks: EvaluateStacks;
+  readonly stackPartRevoked: StackPartRevoked;
+  readonly backfillStack: BackfillStack;
+  readonly stackTargetPublished: StackTargetPublished;
 }
 
 /** How the worker reacts to each domain event (all idempotent: streams redeliver). */
@@ -41,13 +49,13 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
   const republish = async (event: StatusChange) => {
     const { statusList, suspensionEntry, wasSuspended } = event.data;
     if (statusList)
-      await deps.statusLists.publish(
+      await deps.republishStatusList(
         event.institutionId,
         statusList.purpose,
         statusList.listNumber,
       );
     if (wasSuspended && suspensionEntry && suspensionEntry.purpose !== statusList?.purpose) {
-      await deps.statusLists.publish(
+      await deps.republishStatusList(
         event.institutionId,
         suspensionEntry.purpose,
         suspensionEntry.listNumber,
@@ -55,35 +63,35 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     }
   };
   const processJob = (event: BulkJobEvent, deadline: number) =>
-    deps.bulk.process(event.data.jobId, deadline).then(() => undefined);
+    deps.processBulkJob(event.data.jobId, deadline).then(() => undefined);
   return new EventDispatcher()
     .on(KeyRotationRequested, async ({ data }) => {
-      await deps.keys.provision(
+      await deps.provisionKeys(
         { ownerKind: data.ownerKind, ownerId: data.ownerId },
         data.generation,
       );
     })
     .on(CredentialRevoked, republish)
     .on(CredentialRevoked, async (event) => {
-      const revoked = await deps.credentials.get(event.aggregateId);
-      if (revoked) await deps.stacking.partRevoked(revoked);
+      const revoked = await deps.credential(event.aggregateId);
+      if (revoked) await deps.stackPartRevoked(revoked);
     })
     .on(CredentialIssued, async (event) => {
       const { microCredentialId, emailHash } = event.data;
-      await deps.stacking.evaluate(emailHash, [microCredentialId], {
+      await deps.evaluateStacks(emailHash, [microCredentialId], {
         credentialId: event.aggregateId,
       });
     })
     .on(StackDefined, async (event) => {
-      await deps.stacking.backfill(event.data.stackId);
+      await deps.backfillStack(event.data.stackId);
     })
     .on(DesignPublished, async (event) => {
-      await deps.stacking.targetPublished(event.aggregateId, event.occurredAt);
+      await deps.stackTargetPublished(event.aggregateId, event.occurredAt);
     })
     .on(BackpackImported, async (event) => {
       const { emailHash, achievementId, ownerId } = event.data;
       if (emailHash && achievementId)
-        await deps.stacking.evaluate(emailHash, [achievementId], {
+        await deps.evaluateStacks(emailHash, [achievementId], {
           ...(ownerId ? { imported: { ownerId, id: event.aggregateId } } : {}),
         });
     })
@@ -92,6 +100,6 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     .on(BulkIssuanceRequested, (event, context) => processJob(event, context.deadline))
     .on(BulkIssuanceContinue, (event, context) => processJob(event, context.deadline))
     .on(EnrolmentCompleted, async (event) => {
-      await deps.learning.award(event.data.enrolmentId);
+      await deps.awardEnrolment(event.data.enrolmentId);
     });
 }
