@@ -12,7 +12,10 @@ import { createApiHandler } from '../../functions/handlers/api-handler';
 import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
 import { graphqlPostEvent, httpGetEvent } from '../bench/lambda-event';
 import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
-import { verificationBudgetLimits, verificationLimits } from '../../functions/core/verification/model';
+import {
+  verificationBudgetLimits,
+  verificationLimits,
+} from '../../functions/core/verification/model';
 import {
   didKeyIssuer,
   fortyThousandTags,
