@@ -37,8 +37,8 @@ const config: CodegenConfig = {
           SigningKey: '../../functions/core/keys/issuer-key#IssuerKey',
           Credential: '../../functions/core/issuance/credential#CredentialRecord',
           CredentialStatusChange: '../../functions/core/issuance/credential#StatusAuditEntry',
-          BulkIssuanceJob: '../../functions/core/issuance/bulk-issuance#BulkJob',
-          BulkIssuanceFailure: '../../functions/core/issuance/bulk-issuance#BulkRow',
+          BulkIssuanceJob: '../../functions/core/issuance/model#BulkJob',
+          BulkIssuanceFailure: '../../functions/core/issuance/model#BulkRow',
           VerificationResult:
             '../../functions/core/verification/verification-service#VerificationResult',
           ShareLink: '../../functions/core/sharing/sharing-service#ShareLink',

@@ -2,16 +2,20 @@ import type { Loaders } from './loaders';
 import type { Principal } from '../functions/core/auth/principal';
 import type { InstitutionService } from '../functions/core/institutions/institution-service';
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
-import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuance';
+import type { BulkJobs } from '../functions/core/issuance/bulk-jobs';
+import type { CredentialStatusChanges } from '../functions/core/issuance/credential-status';
+import type { IssueCredential } from '../functions/core/issuance/issue-credential';
+import type { IssuedCredentials } from '../functions/core/issuance/issued-credentials';
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
 import type { LearningService } from '../functions/core/learning/learning-service';
-import type { IssuanceService } from '../functions/core/issuance/issuance-service';
 import type { StatusListService } from '../functions/core/issuance/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';
 import type { QaService } from '../functions/core/qa/qa-service';
-import type { StackingService } from '../functions/core/stacking/stacking-service';
+import type { Pathways } from '../functions/core/stacking/pathways';
+import type { StackDefinitions } from '../functions/core/stacking/stack-definitions';
+import type { Transcripts } from '../functions/core/stacking/transcripts';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/shared/event-service';
@@ -24,16 +28,20 @@ export interface Services {
   readonly qa: QaService;
   readonly events: EventService;
   readonly keys: KeyService;
-  readonly issuance: IssuanceService;
+  readonly issuing: IssueCredential;
+  readonly credentials: IssuedCredentials;
+  readonly credentialStatus: CredentialStatusChanges;
   readonly statusLists: StatusListService;
-  readonly bulk: BulkIssuanceService;
+  readonly bulkJobs: BulkJobs;
   readonly publicDocuments: PublicDocuments;
   readonly verification: VerificationService;
   readonly sharing: SharingService;
   readonly partners: PartnerService;
   readonly endorsements: EndorsementService;
   readonly learning: LearningService;
-  readonly stacking: StackingService;
+  readonly stacks: StackDefinitions;
+  readonly pathways: Pathways;
+  readonly transcripts: Transcripts;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -41,16 +41,26 @@ import { systemClock, uuidGenerator } from '../adapters/system';
 import type { Authenticator } from '../core/auth/ports';
 import { MicroCredentialService } from '../core/designs/micro-credential-service';
 import { InstitutionService } from '../core/institutions/institution-service';
-import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
-import { IssuanceService } from '../core/issuance/issuance-service';
+import { BulkJobs } from '../core/issuance/bulk-jobs';
+import { BulkJobProcessor } from '../core/issuance/bulk-processing';
+import { CredentialMinting } from '../core/issuance/credential-minting';
+import { CredentialStatusChanges } from '../core/issuance/credential-status';
+import { IssueCredential } from '../core/issuance/issue-credential';
+import { IssuedCredentials } from '../core/issuance/issued-credentials';
+import type { ActiveSigningKey } from '../core/issuance/ports';
 import { PublicDocuments } from '../core/issuance/public-documents';
 import { LearningService } from '../core/learning/learning-service';
 import { StatusListService } from '../core/issuance/status-list';
+import { ed25519RawFromSpki } from '../core/keys/issuer-key';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
 import { QaService } from '../core/qa/qa-service';
-import { StackingService } from '../core/stacking/stacking-service';
+import { Pathways } from '../core/stacking/pathways';
+import { StackAwards } from '../core/stacking/stack-awards';
+import { StackDefinitions } from '../core/stacking/stack-definitions';
+import { Transcripts } from '../core/stacking/transcripts';
+import { LearnerWallets } from '../core/stacking/wallet';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/shared/event-service';
@@ -99,6 +109,8 @@ export interface Container {
   readonly urls: PublicUrls;
   readonly logger: Logger;
   readonly clients: AwsClients;
+  /** Use cases only the worker runs, for tests that drive them directly. */
+  readonly workerUseCases: { readonly stackAwards: StackAwards; readonly bulk: BulkJobProcessor };
   /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
   readonly proofTimings: { canonicalizeMs: number; signMs: number };
 }
@@ -200,20 +212,31 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
-  const issuance = new IssuanceService({
-    institutions,
+  const activeKey: ActiveSigningKey = (owner, algorithm) => keys.activeKey(owner, algorithm);
+  const issuing = new IssueCredential({
     designs,
-    snapshots: qa,
     credentials,
     statusLists: statusListStore,
-    keys,
-    signer,
-    urls,
+    minting: new CredentialMinting({
+      institutions,
+      snapshots: qa,
+      activeKey,
+      signer,
+      verifyIssuedProof: (credential, key) =>
+        signer.verifyDataIntegrityProof(
+          credential,
+          ed25519RawFromSpki(Buffer.from(key.publicKeySpki, 'base64')),
+        ),
+      urls,
+      ids,
+      endorsements: (microCredentialId, designVersion) =>
+        endorsements.credentialsFor(microCredentialId, designVersion),
+    }),
     clock,
     ids,
-    endorsements: (microCredentialId, designVersion) =>
-      endorsements.credentialsFor(microCredentialId, designVersion),
   });
+  const issued = new IssuedCredentials({ credentials });
+  const credentialStatus = new CredentialStatusChanges({ credentials, clock, ids });
   const statusLists = new StatusListService({
     lists: statusListStore,
     signer,
@@ -222,13 +245,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     activeKey: (institutionId) =>
       keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
   });
-  const bulk = new BulkIssuanceService({
-    jobs: new DynamoDbBulkJobRepository(table),
-    designs,
-    issuance,
-    clock,
-    ids,
-  });
+  const bulkJobStore = new DynamoDbBulkJobRepository(table);
+  const bulk = new BulkJobProcessor({ jobs: bulkJobStore, issuing, clock, ids });
 
   const verification = new VerificationService({
     credentials,
@@ -265,27 +283,26 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     learning: new DynamoDbLearningRepository(table),
     store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
     designs,
-    issuance,
+    issuance: {
+      issueFor: (request) => issuing.issueFor(request),
+      find: (id) => issued.find(id),
+    },
     urls,
     clock,
     ids,
   });
 
-  const stacking = new StackingService({
+  const wallets = new LearnerWallets({ credentials, imports: backpack, urls, clock });
+  const stackAwards = new StackAwards({
     stacks: stackStore,
     designs,
-    institutions,
     credentials,
-    backpack,
     holdings: new DynamoDbStackingHoldings(table),
-    transcripts: new DynamoDbTranscriptRepository(table),
-    issuance,
-    verification,
-    keys,
-    signer,
-    urls,
-    clock,
-    ids,
+    wallets,
+    issueStacked: (request) => issuing.issueFor(request),
+    revokeStacked: (id, reason) => credentialStatus.revokeAsPlatform(id, reason),
+    flagRevokedPart: (id, part) => credentialStatus.flagPart(id, part),
+    verifyImported: async (presented) => (await verification.verify(presented)).verified,
   });
 
   const services: Services = {
@@ -316,16 +333,31 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     }),
     events: new EventService(qa),
     keys,
-    issuance,
+    issuing,
+    credentials: issued,
+    credentialStatus,
     statusLists,
-    bulk,
+    bulkJobs: new BulkJobs({ jobs: bulkJobStore, designs, clock, ids }),
     publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
     verification,
     sharing,
     partners,
     endorsements,
     learning,
-    stacking,
+    stacks: new StackDefinitions({ stacks: stackStore, designs, institutions, clock, ids }),
+    pathways: new Pathways({ stacks: stackStore, wallets }),
+    transcripts: new Transcripts({
+      stacks: stackStore,
+      credentials,
+      wallets,
+      transcripts: new DynamoDbTranscriptRepository(table),
+      activeKey,
+      provisionKeys: (owner) => keys.ensureProvisioned(owner),
+      signer,
+      urls,
+      clock,
+      ids,
+    }),
   };
   const authenticator = new JwtAuthenticator({
     apiKeys: partners,
@@ -335,7 +367,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk, learning, stacking, credentials });
+  const reactions = platformReactions({
+    keys,
+    statusLists,
+    bulk,
+    learning,
+    stacking: stackAwards,
+    credentials,
+  });
   return {
     config,
     services,
@@ -344,6 +383,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     urls,
     logger,
     clients,
+    workerUseCases: { stackAwards, bulk },
     proofTimings: signer.timings,
   };
 }

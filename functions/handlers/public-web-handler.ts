@@ -50,7 +50,7 @@ export function createPublicWebHandler(container: Container) {
 
   /** Finds a credential and decides whether this request may see it (visibility, share links). */
   const visibleCredential = async (id: string, event: APIGatewayProxyEventV2) => {
-    const record = await services.issuance.find(id);
+    const record = await services.credentials.find(id);
     if (!record) return { record: null, access: { allowed: false } } as const;
     const token = event.queryStringParameters?.share;
     return { record, access: await services.sharing.access(record, token), token } as const;
@@ -59,7 +59,7 @@ export function createPublicWebHandler(container: Container) {
   /** The parts of a stacked credential whose earner shows them publicly. */
   const publicParts = async (ids: readonly string[]) =>
     new Set(
-      (await Promise.all(ids.map((part) => services.issuance.find(part))))
+      (await Promise.all(ids.map((part) => services.credentials.find(part))))
         .filter((part) => part?.visibility === 'PUBLIC')
         .map((part) => part!.id),
     );
@@ -169,7 +169,7 @@ export function createPublicWebHandler(container: Container) {
       // A learner's transcript, by the unguessable id its owner shares (never cached publicly).
       pattern: /^\/transcripts\/([^/.]+)(?:\.json)?$/,
       handle: async ([id]) => {
-        const transcript = await services.stacking.transcriptById(id!);
+        const transcript = await services.transcripts.transcriptById(id!);
         return transcript
           ? jsonResponse(transcript, { contentType: 'application/ld+json' })
           : problem(404, 'TRANSCRIPT_NOT_FOUND', 'No such transcript.');

@@ -8,7 +8,7 @@ import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-s
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/issuance/credential';
-import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
+import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/model';
 import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/verification-service';
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';

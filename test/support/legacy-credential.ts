@@ -8,7 +8,7 @@ import { KmsSigner } from '../../functions/adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../../functions/adapters/proofs/kms-credential-signer';
 import { CachingProofVerifier } from '../../functions/adapters/proofs/proof-verifier';
 import type { CredentialRecord } from '../../functions/core/issuance/credential';
-import { emailHash } from '../../functions/core/issuance/issuance-service';
+import { emailHash } from '../../functions/core/issuance/model';
 import { emailIdentity, jwtClaims, statusEntry } from '../../functions/core/issuance/open-badge';
 import type { RunningPlatform } from '../../infra/local/platform';
 

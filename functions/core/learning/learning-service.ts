@@ -4,9 +4,8 @@ import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { ComponentKind } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { CredentialRecord } from '../issuance/credential';
-import type { IssuanceService } from '../issuance/issuance-service';
 import { rubricIds } from '../issuance/open-badge';
-import type { JsonObject } from '../issuance/ports';
+import type { FindCredential, IssueAuthorized, JsonObject } from '../issuance/ports';
 import {
   ConflictError,
   DomainError,
@@ -35,7 +34,7 @@ export interface LearningServiceDeps {
   readonly learning: LearningRepository;
   readonly store: EvidenceStore;
   readonly designs: MicroCredentialRepository;
-  readonly issuance: IssuanceService;
+  readonly issuance: { readonly issueFor: IssueAuthorized; readonly find: FindCredential };
   readonly urls: PublicUrls;
   readonly clock: Clock;
   readonly ids: IdGenerator;

@@ -1,12 +1,12 @@
 import { ownerKinds } from '../shared/owners';
 import * as z from 'zod';
-import type { BulkIssuanceService } from '../issuance/bulk-issuance';
+import type { BulkJobProcessor } from '../issuance/bulk-processing';
 import { statusEntrySchema } from '../issuance/credential';
 import type { StatusListService } from '../issuance/status-list';
 import type { KeyService } from '../keys/key-service';
 import type { CredentialRepository } from '../issuance/ports';
 import type { LearningService } from '../learning/learning-service';
-import type { StackingService } from '../stacking/stacking-service';
+import type { StackAwards } from '../stacking/stack-awards';
 import type { DomainEvent } from '../shared/events';
 import { EventDispatcher } from './event-dispatcher';
 
@@ -34,9 +34,9 @@ const importedData = z.object({
 export interface ReactionDeps {
   readonly keys: KeyService;
   readonly statusLists: StatusListService;
-  readonly bulk: BulkIssuanceService;
+  readonly bulk: BulkJobProcessor;
   readonly learning: LearningService;
-  readonly stacking: StackingService;
+  readonly stacking: StackAwards;
   readonly credentials: CredentialRepository;
 }
 
