@@ -7,25 +7,31 @@ import type { CredentialStatusChanges } from '../functions/core/issuance/credent
 import type { IssueCredential } from '../functions/core/issuance/issue-credential';
 import type { IssuedCredentials } from '../functions/core/issuance/issued-credentials';
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
-import type { LearningService } from '../functions/core/learning/learning-service';
-import type { StatusListService } from '../functions/core/issuance/status-list';
+import type { Assessment } from '../functions/core/learning/assessment';
+import type { EnrolmentAward } from '../functions/core/learning/award';
+import type { Enrolments } from '../functions/core/learning/enrolment';
+import type { Evidence } from '../functions/core/learning/evidence';
+import type { StatusListService } from '../functions/core/credential/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { EndorsementService } from '../functions/core/partners/endorsement-service';
 import type { PartnerService } from '../functions/core/partners/partner-service';
-import type { QaService } from '../functions/core/qa/qa-service';
+import type { DesignPublication } from '../functions/core/qa/publication';
+import type { QaReporting } from '../functions/core/qa/reporting';
+import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
+import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
 import type { StackDefinitions } from '../functions/core/stacking/stack-definitions';
 import type { Transcripts } from '../functions/core/stacking/transcripts';
 import type { SharingService } from '../functions/core/sharing/sharing-service';
 import type { VerificationService } from '../functions/core/verification/verification-service';
-import type { EventService } from '../functions/core/shared/event-service';
+import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
 export interface Services {
   readonly institutions: InstitutionService;
   readonly microCredentials: MicroCredentialService;
-  readonly qa: QaService;
+  readonly qa: QaUseCases;
   readonly events: EventService;
   readonly keys: KeyService;
   readonly issuing: IssueCredential;
@@ -38,10 +44,26 @@ export interface Services {
   readonly sharing: SharingService;
   readonly partners: PartnerService;
   readonly endorsements: EndorsementService;
-  readonly learning: LearningService;
+  readonly learning: LearningUseCases;
   readonly stacks: StackDefinitions;
   readonly pathways: Pathways;
   readonly transcripts: Transcripts;
+}
+
+/** QA of designs, one use case each. */
+export interface QaUseCases {
+  readonly workflows: QaWorkflowAdmin;
+  readonly lifecycle: ReviewLifecycle;
+  readonly publication: DesignPublication;
+  readonly reporting: QaReporting;
+}
+
+/** The learner pathway, one use case each. */
+export interface LearningUseCases {
+  readonly enrolments: Enrolments;
+  readonly evidence: Evidence;
+  readonly assessment: Assessment;
+  readonly award: EnrolmentAward;
 }
 
 /** Per-request context: who is calling, and the services to call. */

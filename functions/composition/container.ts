@@ -7,18 +7,16 @@ import { lazily, type ClientSource } from '../adapters/aws-clients';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
-import {
-  DynamoDbCredentialRepository,
-  DynamoDbKeyRepository,
-  DynamoDbStatusListRepository,
-} from '../adapters/dynamodb/issuance-repositories';
+import { DynamoDbCredentialRepository } from '../adapters/dynamodb/credential-repository';
+import { DynamoDbKeyRepository } from '../adapters/dynamodb/key-repository';
+import { DynamoDbStatusListRepository } from '../adapters/dynamodb/status-list-repository';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
+import { DynamoDbEndorsementRepository } from '../adapters/dynamodb/endorsement-repository';
+import { DynamoDbInvitationRepository } from '../adapters/dynamodb/invitation-repository';
 import {
   DynamoDbApiKeyRepository,
-  DynamoDbEndorsementRepository,
-  DynamoDbInvitationRepository,
   DynamoDbPartnerRepository,
-} from '../adapters/dynamodb/partner-repositories';
+} from '../adapters/dynamodb/partner-repository';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import {
   DynamoDbStackingHoldings,
@@ -49,13 +47,19 @@ import { IssueCredential } from '../core/issuance/issue-credential';
 import { IssuedCredentials } from '../core/issuance/issued-credentials';
 import type { ActiveSigningKey } from '../core/issuance/ports';
 import { PublicDocuments } from '../core/issuance/public-documents';
-import { LearningService } from '../core/learning/learning-service';
-import { StatusListService } from '../core/issuance/status-list';
+import { Assessment } from '../core/learning/assessment';
+import { EnrolmentAward } from '../core/learning/award';
+import { Enrolments } from '../core/learning/enrolment';
+import { Evidence } from '../core/learning/evidence';
+import { StatusListService } from '../core/credential/status-list';
 import { ed25519RawFromSpki } from '../core/keys/issuer-key';
 import { KeyService } from '../core/keys/key-service';
 import { EndorsementService } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
-import { QaService } from '../core/qa/qa-service';
+import { DesignPublication } from '../core/qa/publication';
+import { QaReporting } from '../core/qa/reporting';
+import { ReviewLifecycle } from '../core/qa/review-lifecycle';
+import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { Pathways } from '../core/stacking/pathways';
 import { StackAwards } from '../core/stacking/stack-awards';
 import { StackDefinitions } from '../core/stacking/stack-definitions';
@@ -63,7 +67,7 @@ import { Transcripts } from '../core/stacking/transcripts';
 import { LearnerWallets } from '../core/stacking/wallet';
 import { SharingService } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
-import { EventService } from '../core/shared/event-service';
+import { EventService } from '../core/institutions/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { EventDispatcher } from '../core/worker/event-dispatcher';
@@ -275,22 +279,35 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
 
   const stackStore = new DynamoDbStackRepository(table);
-  const learning = new LearningService({
-    isStackTarget: async (microCredentialId) =>
-      (await stackStore.listByTarget(microCredentialId, true)).some(
-        (stack) => stack.status !== 'RETIRED',
-      ),
-    learning: new DynamoDbLearningRepository(table),
-    store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
-    designs,
-    issuance: {
-      issueFor: (request) => issuing.issueFor(request),
-      find: (id) => issued.find(id),
-    },
-    urls,
-    clock,
-    ids,
-  });
+  const learningStore = new DynamoDbLearningRepository(table);
+  const learning = {
+    enrolments: new Enrolments({
+      learning: learningStore,
+      designs,
+      clock,
+      ids,
+      isStackTarget: async (microCredentialId) =>
+        (await stackStore.listByTarget(microCredentialId, true)).some(
+          (stack) => stack.status !== 'RETIRED',
+        ),
+    }),
+    evidence: new Evidence({
+      learning: learningStore,
+      store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
+      clock,
+      ids,
+    }),
+    assessment: new Assessment({ learning: learningStore, designs, clock, ids }),
+    award: new EnrolmentAward({
+      learning: learningStore,
+      designs,
+      issue: (request) => issuing.issueFor(request),
+      findCredential: (credentialId) => issued.find(credentialId),
+      urls,
+      clock,
+      ids,
+    }),
+  };
 
   const wallets = new LearnerWallets({ credentials, imports: backpack, urls, clock });
   const stackAwards = new StackAwards({
@@ -322,15 +339,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       isLinkedPartner: (principal, institutionId) =>
         partners.isLinkedPartner(principal, institutionId),
     }),
-    qa: new QaService({
-      designs,
-      workflows: qa,
-      reviews: qa,
-      unitOfWork: qa,
-      clock,
-      ids,
-      endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
-    }),
+    qa: {
+      workflows: new QaWorkflowAdmin({ workflows: qa, clock }),
+      lifecycle: new ReviewLifecycle({
+        designs,
+        workflows: qa,
+        reviews: qa,
+        unitOfWork: qa,
+        clock,
+        ids,
+      }),
+      publication: new DesignPublication({
+        designs,
+        unitOfWork: qa,
+        clock,
+        ids,
+        endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
+      }),
+      reporting: new QaReporting({ reviews: qa, clock }),
+    },
     events: new EventService(qa),
     keys,
     issuing,
@@ -371,7 +398,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     keys,
     statusLists,
     bulk,
-    learning,
+    learning: learning.award,
     stacking: stackAwards,
     credentials,
   });

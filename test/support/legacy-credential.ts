@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DynamoDbCredentialRepository,
-  DynamoDbStatusListRepository,
-} from '../../functions/adapters/dynamodb/issuance-repositories';
+import { DynamoDbCredentialRepository } from '../../functions/adapters/dynamodb/credential-repository';
+import { DynamoDbStatusListRepository } from '../../functions/adapters/dynamodb/status-list-repository';
 import { createDocumentClient, DynamoTable } from '../../functions/adapters/dynamodb/table';
 import { KmsSigner } from '../../functions/adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../../functions/adapters/proofs/kms-credential-signer';
 import { CachingProofVerifier } from '../../functions/adapters/proofs/proof-verifier';
-import type { CredentialRecord } from '../../functions/core/issuance/credential';
+import type { CredentialRecord } from '../../functions/core/credential/credential';
 import { emailHash } from '../../functions/core/issuance/model';
-import { emailIdentity, jwtClaims, statusEntry } from '../../functions/core/issuance/open-badge';
+import { emailIdentity, jwtClaims, statusEntry } from '../../functions/core/credential/open-badge';
 import type { RunningPlatform } from '../../infra/local/platform';
 
 /**

@@ -7,7 +7,7 @@ import type { DomainEvent } from '../shared/events';
 import { depthOf } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
-import { recipientInput } from './credential';
+import { recipientInput } from '../credential/credential';
 import {
   bulkRowLimits,
   isFinished,

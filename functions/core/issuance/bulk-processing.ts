@@ -1,7 +1,7 @@
 import { ConflictError, DomainError, NotFoundError } from '../shared/errors';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { bulkJobEvent } from './bulk-jobs';
-import { recipientInput } from './credential';
+import { recipientInput } from '../credential/credential';
 import type { IssuanceBatch } from './issuance-batch';
 import type { IssueCredential } from './issue-credential';
 import { isFinished, type BulkJob, type BulkRow, type IssuanceActor } from './model';

@@ -8,7 +8,7 @@ import {
   type CredentialRecord,
   type Reservation,
   type StatusEntry,
-} from './credential';
+} from '../credential/credential';
 import { shared, type IssuanceBatch } from './issuance-batch';
 import type { IssueRequest } from './model';
 import {
@@ -19,7 +19,7 @@ import {
   jwtClaims,
   openBadgeCredential,
   statusEntry,
-} from './open-badge';
+} from '../credential/open-badge';
 import type {
   ActiveSigningKey,
   CredentialSigner,

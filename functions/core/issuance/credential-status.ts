@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
-import type { CredentialRecord } from './credential';
+import type { CredentialRecord } from '../credential/credential';
 import { statusReasonInput, type IssuanceActor } from './model';
 import type { CredentialRepository } from './ports';
 

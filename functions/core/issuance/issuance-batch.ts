@@ -1,5 +1,5 @@
 import { ReadCache } from '../shared/read-cache';
-import type { StatusEntry, StatusPurpose } from './credential';
+import type { StatusEntry, StatusPurpose } from '../credential/credential';
 import type { StatusListRepository } from './ports';
 
 /**

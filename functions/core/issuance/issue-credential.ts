@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
-import { normaliseEmail, type CredentialRecord, type Reservation } from './credential';
+import { normaliseEmail, type CredentialRecord, type Reservation } from '../credential/credential';
 import type { CredentialMinting } from './credential-minting';
 import { IssuanceBatch, shared } from './issuance-batch';
 import { emailHash, issueCredentialInput, type IssuanceActor, type IssueRequest } from './model';

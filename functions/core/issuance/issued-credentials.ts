@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';
 import type { Page } from '../shared/runtime';
-import type { CredentialRecord, StatusAuditEntry } from './credential';
+import type { CredentialRecord, StatusAuditEntry } from '../credential/credential';
 import type { CredentialRepository } from './ports';
 
 export interface IssuedCredentialsDeps {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { normaliseEmail } from '../shared/email';
 import { identifier, limits, text } from '../shared/validation';
-import { recipientInput, type RecipientInput } from './credential';
+import { recipientInput, type RecipientInput } from '../credential/credential';
 
 export const issueCredentialInput = z.strictObject({
   microCredentialId: identifier(),

@@ -4,7 +4,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import type { InstitutionRepository } from '../institutions/ports';
 import type { CredentialRepository, CredentialSigner, JsonObject } from '../issuance/ports';
-import { VC_V2_CONTEXT, OB_V3_CONTEXT } from '../issuance/open-badge';
+import { VC_V2_CONTEXT, OB_V3_CONTEXT } from '../credential/open-badge';
 import type { KeyService } from '../keys/key-service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import type { DomainEvent } from '../shared/events';

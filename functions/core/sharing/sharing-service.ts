@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { DomainEvent } from '../shared/events';
-import { normaliseEmail, visibilities, type CredentialRecord } from '../issuance/credential';
+import { normaliseEmail, visibilities, type CredentialRecord } from '../credential/credential';
 import { emailHash } from '../issuance/model';
 import type { CredentialRepository } from '../issuance/ports';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';

@@ -1,4 +1,4 @@
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import type { IssueRequest } from '../issuance/model';
 import type { JsonObject } from '../issuance/ports';
 import type { KeyOwner } from '../keys/ports';

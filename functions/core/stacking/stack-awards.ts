@@ -1,5 +1,5 @@
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import type { IssueRequest } from '../issuance/model';
 import type { CredentialRepository } from '../issuance/ports';
 import type { Page } from '../shared/runtime';

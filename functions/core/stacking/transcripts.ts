@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import { emailHash } from '../issuance/model';
-import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../issuance/open-badge';
+import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import type {
   ActiveSigningKey,
   CredentialRepository,

@@ -1,6 +1,6 @@
 import { authorize } from '../auth/policy';
 import { withVerifiedEmail, type Principal, type UserPrincipal } from '../auth/principal';
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import type { CredentialRepository } from '../issuance/ports';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, Page } from '../shared/runtime';
