@@ -16,6 +16,7 @@ import {
   type BulkRow,
   type IssuanceActor,
 } from './model';
+import { BulkIssuanceContinue, BulkIssuanceRequested, type BulkIssuanceCompleted } from './events';
 import type { BulkJobRepository } from './ports';
 
 export interface BulkJobsDeps {
@@ -65,7 +66,7 @@ export class BulkJobs {
       createdBy: actorOf(principal).id,
       version: 1,
     };
-    const requested = bulkJobEvent(this.deps, 'bulk_issuance.requested', job, actorOf(principal));
+    const requested = bulkJobEvent(this.deps, BulkIssuanceRequested, job, actorOf(principal));
     const outcome = await this.deps.jobs.create(job, rows, requested);
     if (outcome === 'exists') return this.requireJob(id);
     return job;
@@ -97,7 +98,7 @@ export class BulkJobs {
       version: job.version + 1,
     };
     await this.deps.jobs.updateJob(next, job.version, [
-      bulkJobEvent(this.deps, 'bulk_issuance.continue', job, actorOf(principal)),
+      bulkJobEvent(this.deps, BulkIssuanceContinue, job, actorOf(principal)),
     ]);
     return next;
   }
@@ -163,21 +164,22 @@ function intakeRows(jobId: string, recipients: readonly unknown[]): BulkRow[] {
   });
 }
 
-/** An event about a bulk job (requested, continue, completed). */
+/** An event about a bulk job (requested, continue, completed): they share one payload. */
 export function bulkJobEvent(
   { ids, clock }: { ids: IdGenerator; clock: Clock },
-  type: string,
+  definition:
+    typeof BulkIssuanceRequested | typeof BulkIssuanceContinue | typeof BulkIssuanceCompleted,
   job: BulkJob,
   actor: IssuanceActor,
 ): DomainEvent {
-  return {
-    id: ids.newId(),
-    type,
-    institutionId: job.institutionId,
-    aggregateType: 'BulkIssuanceJob',
-    aggregateId: job.id,
-    occurredAt: clock.now().toISOString(),
-    actor,
-    data: { jobId: job.id, microCredentialId: job.microCredentialId, total: job.total },
-  };
+  return definition.create(
+    { jobId: job.id, microCredentialId: job.microCredentialId, total: job.total },
+    {
+      id: ids.newId(),
+      institutionId: job.institutionId,
+      aggregateId: job.id,
+      occurredAt: clock.now().toISOString(),
+      actor,
+    },
+  );
 }

@@ -1,11 +1,12 @@
 import { ConflictError, DomainError, NotFoundError } from '../shared/errors';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { bulkJobEvent } from './bulk-jobs';
+import { BulkIssuanceCompleted, BulkIssuanceContinue } from './events';
 import { recipientInput } from '../credential/credential';
 import type { IssuanceBatch } from './issuance-batch';
 import type { IssueCredential } from './issue-credential';
 import { isFinished, type BulkJob, type BulkRow, type IssuanceActor } from './model';
-import type { BulkJobRepository } from './ports';
+import type { BulkJobPasses, BulkJobRepository } from './ports';
 
 export interface BulkJobProcessorDeps {
   readonly jobs: BulkJobRepository;
@@ -30,7 +31,7 @@ interface QueuedRow {
  * issuance, so a resumed or redelivered job never issues a row twice; invalid rows are reported
  * per row.
  */
-export class BulkJobProcessor {
+export class BulkJobProcessor implements BulkJobPasses {
   constructor(private readonly deps: BulkJobProcessorDeps) {}
 
   /**
@@ -58,7 +59,7 @@ export class BulkJobProcessor {
       ...(done ? { completedAt: now } : {}),
       version: job.version + 1,
     };
-    const type = done ? 'bulk_issuance.completed' : 'bulk_issuance.continue';
+    const type = done ? BulkIssuanceCompleted : BulkIssuanceContinue;
     try {
       await this.deps.jobs.updateJob(next, job.version, [
         bulkJobEvent(this.deps, type, next, platform),

@@ -1,10 +1,16 @@
 import { authorize } from '../auth/policy';
 import { actorOf, system, type Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../shared/errors';
-import type { DomainEvent } from '../shared/events';
+import type { EventOrigin } from '../shared/domain-events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import type { CredentialRecord } from '../credential/credential';
+import {
+  CredentialPartRevoked,
+  CredentialReinstated,
+  CredentialRevoked,
+  CredentialSuspended,
+} from './events';
 import { statusReasonInput, type IssuanceActor } from './model';
 import type { CredentialRepository } from './ports';
 
@@ -15,6 +21,13 @@ export interface CredentialStatusDeps {
 }
 
 type Status = CredentialRecord['status'];
+
+/** The audit action and the event of a change to each status. */
+const statusChanges = {
+  REVOKED: { action: 'REVOKED', event: CredentialRevoked },
+  SUSPENDED: { action: 'SUSPENDED', event: CredentialSuspended },
+  ACTIVE: { action: 'REINSTATED', event: CredentialReinstated },
+} as const;
 
 /**
  * Revokes, suspends and reinstates issued credentials: each change sets or clears the
@@ -80,7 +93,7 @@ export class CredentialStatusChanges {
         actor,
         at: now,
       },
-      events: [this.event('credential.part_revoked', next, actor, { partId: part.id })],
+      events: [CredentialPartRevoked.create({ partId: part.id }, this.origin(next, actor))],
     });
     return next;
   }
@@ -106,8 +119,7 @@ export class CredentialStatusChanges {
       statusChangedAt: now,
       version: record.version + 1,
     };
-    const action =
-      target === 'REVOKED' ? 'REVOKED' : target === 'SUSPENDED' ? 'SUSPENDED' : 'REINSTATED';
+    const { action, event } = statusChanges[target];
     await this.deps.credentials.changeStatus({
       next,
       expectedVersion: record.version,
@@ -121,13 +133,16 @@ export class CredentialStatusChanges {
         at: now,
       },
       events: [
-        this.event(`credential.${action.toLowerCase()}`, next, actorOf(principal), {
-          reason: why ?? null,
-          statusList: entry ?? null,
-          wasSuspended: record.status === 'SUSPENDED',
-          suspensionEntry:
-            record.statusEntries.find((candidate) => candidate.purpose === 'suspension') ?? null,
-        }),
+        event.create(
+          {
+            reason: why ?? null,
+            statusList: entry ?? null,
+            wasSuspended: record.status === 'SUSPENDED',
+            suspensionEntry:
+              record.statusEntries.find((candidate) => candidate.purpose === 'suspension') ?? null,
+          },
+          this.origin(next, actorOf(principal)),
+        ),
       ],
     });
     return next;
@@ -139,21 +154,13 @@ export class CredentialStatusChanges {
     return record;
   }
 
-  private event(
-    type: string,
-    record: CredentialRecord,
-    actor: IssuanceActor,
-    data: Record<string, unknown>,
-  ): DomainEvent {
+  private origin(record: CredentialRecord, actor: IssuanceActor): EventOrigin {
     return {
       id: this.deps.ids.newId(),
-      type,
       institutionId: record.institutionId,
-      aggregateType: 'Credential',
       aggregateId: record.id,
       occurredAt: this.deps.clock.now().toISOString(),
       actor,
-      data,
     };
   }
 }

@@ -8,6 +8,7 @@ import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import { normaliseEmail, type CredentialRecord, type Reservation } from '../credential/credential';
 import type { CredentialMinting } from './credential-minting';
+import { CredentialIssued } from './events';
 import { IssuanceBatch, shared } from './issuance-batch';
 import { emailHash, issueCredentialInput, type IssuanceActor, type IssueRequest } from './model';
 import type { CredentialRepository, StatusListRepository } from './ports';
@@ -186,21 +187,21 @@ export class IssueCredential {
   }
 
   private issuedEvent(record: CredentialRecord, actor: IssuanceActor, hash: string): DomainEvent {
-    return {
-      id: this.deps.ids.newId(),
-      type: 'credential.issued',
-      institutionId: record.institutionId,
-      aggregateType: 'Credential',
-      aggregateId: record.id,
-      occurredAt: this.deps.clock.now().toISOString(),
-      actor,
-      data: {
+    return CredentialIssued.create(
+      {
         microCredentialId: record.microCredentialId,
         designVersion: record.designVersion,
         kind: record.kind,
         emailHash: hash,
         parts: record.parts,
       },
-    };
+      {
+        id: this.deps.ids.newId(),
+        institutionId: record.institutionId,
+        aggregateId: record.id,
+        occurredAt: this.deps.clock.now().toISOString(),
+        actor,
+      },
+    );
   }
 }

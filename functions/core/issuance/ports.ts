@@ -9,7 +9,7 @@ import type {
   StatusEntry,
   StatusPurpose,
 } from '../credential/credential';
-import type { BulkJob, BulkRow, BulkRowOutcome, IssueRequest } from './model';
+import type { BulkJob, BulkRow, BulkRowOutcome } from './model';
 
 /** A JSON object (a credential, a proof, a DID document), as the credential kernel names it. */
 import type { JsonObject } from '../credential/document';
@@ -134,12 +134,6 @@ export type EndorsementSource = (
   designVersion: number,
 ) => Promise<readonly JsonObject[]>;
 
-/** Issues for a request already authorized (bulk jobs, the learner pathway, stacking). */
-export type IssueAuthorized = (request: IssueRequest) => Promise<CredentialRecord>;
-
-/** A stored credential by id, without authorization. */
-export type FindCredential = (id: string) => Promise<CredentialRecord | null>;
-
 export interface BulkJobRepository {
   /** Stores the job and its rows, then the event that starts processing; idempotent per job id. */
   create(job: BulkJob, rows: readonly BulkRow[], event: DomainEvent): Promise<'created' | 'exists'>;
@@ -152,4 +146,10 @@ export interface BulkJobRepository {
   /** Counts a failed attempt of a row that stays pending (retryable failure). */
   countAttempt(row: BulkRow): Promise<void>;
   updateJob(job: BulkJob, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
+}
+
+/** The worker's pass over a bulk job ({@link BulkJobProcessor}). */
+export interface BulkJobPasses {
+  /** Issues pending rows until none remain or `deadline` (epoch ms) nears. */
+  process(jobId: string, deadline: number): Promise<BulkJob>;
 }

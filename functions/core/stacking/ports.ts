@@ -126,3 +126,19 @@ export type FlagRevokedPart = (
 
 /** Asks for an owner's keys to be made (they are created on first use, by the worker). */
 export type ProvisionSigningKeys = (owner: KeyOwner) => Promise<void>;
+
+/** The worker's reactions that award stacks and apply their policies ({@link StackAwards}). */
+export interface StackAwarding {
+  /** A credential issued or imported: issues every stack the learner now qualifies for. */
+  evaluate(
+    learnerEmailHash: string,
+    partKeys: readonly string[],
+    just?: JustHeld,
+  ): Promise<CredentialRecord[]>;
+  /** A stack defined: issues it to every learner who already qualifies. */
+  backfill(stackId: string): Promise<number>;
+  /** A stacked design published: backfills the stacks it is the credential of. */
+  targetPublished(microCredentialId: string, publishedAt: string): Promise<void>;
+  /** A credential revoked: revokes or flags the stacked credentials built on it. */
+  partRevoked(revoked: CredentialRecord): Promise<void>;
+}

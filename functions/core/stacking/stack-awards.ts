@@ -10,6 +10,7 @@ import type {
   JustHeld,
   RecordedHoldings,
   RevokeStacked,
+  StackAwarding,
   StackingHoldings,
   StackRepository,
   VerifyImported,
@@ -43,7 +44,7 @@ const indexLagAllowanceMs = 60 * 60 * 1000;
  * credentials satisfy a stack — exactly once, because issuance is idempotent per learner and
  * design version — and applies the stack's policy when a part is revoked.
  */
-export class StackAwards {
+export class StackAwards implements StackAwarding {
   constructor(private readonly deps: StackAwardsDeps) {}
 
   /**

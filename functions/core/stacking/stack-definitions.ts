@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
+import { StackDefined, StackRetired } from './events';
 import { defineStackInput, partKey, type Stack, type StackPart } from './model';
 import type { StackRepository } from './ports';
 
@@ -75,7 +76,7 @@ export class StackDefinitions {
       createdBy: actorOf(principal).id,
       version: 1,
     };
-    await this.deps.stacks.add(stack, [this.event(principal, stack, 'stack.defined')]);
+    await this.deps.stacks.add(stack, [this.event(principal, stack, StackDefined)]);
     return stack;
   }
 
@@ -96,9 +97,7 @@ export class StackDefinitions {
       retiredAt: this.deps.clock.now().toISOString(),
       version: stack.version + 1,
     };
-    await this.deps.stacks.update(next, stack.version, [
-      this.event(principal, next, 'stack.retired'),
-    ]);
+    await this.deps.stacks.update(next, stack.version, [this.event(principal, next, StackRetired)]);
     return next;
   }
 
@@ -170,17 +169,21 @@ export class StackDefinitions {
     return stack;
   }
 
-  private event(principal: Principal, stack: Stack, type: string): DomainEvent {
-    return {
-      id: this.deps.ids.newId(),
-      type,
-      institutionId: stack.institutionId,
-      aggregateType: 'Stack',
-      aggregateId: stack.id,
-      occurredAt: this.deps.clock.now().toISOString(),
-      actor: actorOf(principal),
-      data: { stackId: stack.id, microCredentialId: stack.microCredentialId, rule: stack.rule },
-    };
+  private event(
+    principal: Principal,
+    stack: Stack,
+    definition: typeof StackDefined | typeof StackRetired,
+  ): DomainEvent {
+    return definition.create(
+      { stackId: stack.id, microCredentialId: stack.microCredentialId, rule: stack.rule },
+      {
+        id: this.deps.ids.newId(),
+        institutionId: stack.institutionId,
+        aggregateId: stack.id,
+        occurredAt: this.deps.clock.now().toISOString(),
+        actor: actorOf(principal),
+      },
+    );
   }
 }
 

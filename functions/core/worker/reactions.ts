@@ -1,9 +1,8 @@
-import type { BulkJobProcessor } from '../issuance/bulk-processing';
 import type { StatusListService } from '../credential/status-list';
 import type { KeyService } from '../keys/key-service';
-import type { CredentialRepository } from '../issuance/ports';
+import type { BulkJobPasses, CredentialRepository } from '../issuance/ports';
 import type { AwardEnrolment } from '../learning/ports';
-import type { StackAwards } from '../stacking/stack-awards';
+import type { StackAwarding } from '../stacking/ports';
 import type { EventOf } from '../shared/domain-events';
 import { DesignPublished } from '../designs/events';
 import {
@@ -29,9 +28,9 @@ type BulkJobEvent = EventOf<typeof BulkIssuanceRequested | typeof BulkIssuanceCo
 export interface ReactionDeps {
   readonly keys: KeyService;
   readonly statusLists: StatusListService;
-  readonly bulk: BulkJobProcessor;
+  readonly bulk: BulkJobPasses;
   readonly learning: { readonly award: AwardEnrolment };
-  readonly stacking: StackAwards;
+  readonly stacking: StackAwarding;
   readonly credentials: CredentialRepository;
 }
 
