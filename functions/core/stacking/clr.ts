@@ -1,4 +1,4 @@
-import type { JsonObject } from '../issuance/ports';
+import { readCredential, type JsonObject } from '../credential/document';
 
 /**
  * A transcript with its credentials and their achievements in `credentialSubject`, in the order
@@ -14,7 +14,7 @@ export function assembleTranscript(
     credentialSubject: {
       type,
       identifier,
-      achievement: credentials.map(achievementOf),
+      achievement: credentials.map((credential) => readCredential(credential)?.achievement ?? {}),
       verifiableCredential: credentials,
       ...rest,
     },
@@ -29,9 +29,4 @@ export function withoutCredentials(transcript: JsonObject): JsonObject {
     ...subject
   } = transcript.credentialSubject as JsonObject;
   return { ...transcript, credentialSubject: subject };
-}
-
-function achievementOf(credential: JsonObject): JsonObject {
-  const subject = credential.credentialSubject as { achievement?: JsonObject } | undefined;
-  return subject?.achievement ?? {};
 }

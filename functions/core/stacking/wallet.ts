@@ -1,6 +1,7 @@
 import { authorize } from '../auth/policy';
 import { withVerifiedEmail, type Principal, type UserPrincipal } from '../auth/principal';
 import type { CredentialRecord } from '../credential/credential';
+import { readCredential } from '../credential/document';
 import type { CredentialRepository } from '../issuance/ports';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, Page } from '../shared/runtime';
@@ -99,10 +100,7 @@ export class LearnerWallets {
       .map((item) => ({
         partKey: item.achievementId!,
         credentialId: item.id,
-        credentialUrl:
-          typeof item.credential.id === 'string' && /^(https?|urn):/.test(item.credential.id)
-            ? item.credential.id
-            : `urn:uuid:${item.id}`,
+        credentialUrl: ownUrlOf(item),
         achievementUrl: item.achievementId!,
         name: item.name ?? item.achievementId!,
         earnedAt: item.importedAt,
@@ -111,6 +109,12 @@ export class LearnerWallets {
       }));
     return [...issued, ...imported];
   }
+}
+
+/** The id an imported credential gives itself when it is a URL or URN, else a URN of ours. */
+function ownUrlOf(item: ImportedHolding): string {
+  const id = readCredential(item.credential)?.id;
+  return id && /^(https?|urn):/.test(id) ? id : `urn:uuid:${item.id}`;
 }
 
 /** Where the learner stands on `stack`, with the stacked credential once issued. */
