@@ -40,7 +40,7 @@ const config: CodegenConfig = {
           BulkIssuanceJob: '../../functions/core/issuance/model#BulkJob',
           BulkIssuanceFailure: '../../functions/core/issuance/model#BulkRow',
           VerificationResult:
-            '../../functions/core/verification/verification-service#VerificationResult',
+            '../../functions/core/verification/model#VerificationResult',
           ShareLink: '../../functions/core/sharing/sharing-service#ShareLink',
           CreatedShareLink: '../../functions/core/sharing/sharing-service#CreatedShareLink',
           ImportedCredential: '../../functions/core/sharing/sharing-service#ImportedCredential',

@@ -54,7 +54,7 @@ import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/credential/status-list';
 import { ed25519RawFromSpki } from '../core/keys/issuer-key';
 import { KeyService } from '../core/keys/key-service';
-import { EndorsementService } from '../core/partners/endorsement-service';
+import { EndorsementService, endorsementWithdrawals } from '../core/partners/endorsement-service';
 import { PartnerService } from '../core/partners/partner-service';
 import { DesignPublication } from '../core/qa/publication';
 import { QaReporting } from '../core/qa/reporting';
@@ -65,7 +65,7 @@ import { StackAwards } from '../core/stacking/stack-awards';
 import { StackDefinitions } from '../core/stacking/stack-definitions';
 import { Transcripts } from '../core/stacking/transcripts';
 import { LearnerWallets } from '../core/stacking/wallet';
-import { SharingService } from '../core/sharing/sharing-service';
+import { SharingService, shareLinkAccess } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/institutions/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
@@ -73,6 +73,7 @@ import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { EventDispatcher } from '../core/worker/event-dispatcher';
 import { platformReactions } from '../core/worker/reactions';
 import type { Config } from './config';
+import { verificationPorts } from './verification';
 
 /**
  * AWS clients, built once per process; tests pass clients pointed at the local services. Every
@@ -201,8 +202,39 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
-  const endorsements: EndorsementService = new EndorsementService({
-    endorsements: new DynamoDbEndorsementRepository(table),
+  const statusLists = new StatusListService({
+    lists: statusListStore,
+    signer,
+    urls,
+    clock,
+    activeKey: (institutionId) =>
+      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+  });
+  // Verification reads withdrawals and share links from their stores, not from the services
+  // that verify through it, so each dependency points one way.
+  const endorsementStore = new DynamoDbEndorsementRepository(table);
+  const shareLinks = new DynamoDbShareLinkRepository(table);
+  const shareAccess = shareLinkAccess({ links: shareLinks, clock });
+  const verification = new VerificationService({
+    ...verificationPorts(
+      {
+        credentials,
+        keys: signingKeys,
+        snapshots: qa,
+        statusLists,
+        withdrawn: endorsementWithdrawals({ endorsements: endorsementStore, urls }),
+      },
+      proofs,
+      { writes: () => table.writes },
+    ),
+    proofs,
+    remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
+    urls,
+    clock,
+    canSee: async (record, token) => (await shareAccess(record, token)).allowed,
+  });
+  const endorsements = new EndorsementService({
+    endorsements: endorsementStore,
     invitations: new DynamoDbInvitationRepository(table),
     partners: partnerStore,
     designs,
@@ -210,8 +242,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     credentials,
     keys,
     signer,
-    // Verification checks self-signed endorsements, and endorsements' withdrawal in turn.
-    verification: () => verification,
+    // Self-signed endorsements are verified before they are accepted.
+    verifyPresented: (presented) => verification.verifyPresented(presented),
     urls,
     clock,
     ids,
@@ -241,38 +273,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
   const issued = new IssuedCredentials({ credentials });
   const credentialStatus = new CredentialStatusChanges({ credentials, clock, ids });
-  const statusLists = new StatusListService({
-    lists: statusListStore,
-    signer,
-    urls,
-    clock,
-    activeKey: (institutionId) =>
-      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
-  });
   const bulkJobStore = new DynamoDbBulkJobRepository(table);
   const bulk = new BulkJobProcessor({ jobs: bulkJobStore, issuing, clock, ids });
 
-  const verification = new VerificationService({
-    credentials,
-    keys,
-    snapshots: qa,
-    statusLists,
-    proofs,
-    remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
-    urls,
-    clock,
-    canSee: async (record, token) => (await sharing.access(record, token)).allowed,
-    withdrawn: (credentialId, issuerId) => endorsements.isWithdrawn(credentialId, issuerId),
-    // Keys and withdrawals are reused for 5 s, a credential's record state for 100 ms, and
-    // none past a write of this process (see VerificationCacheOptions).
-    cache: { writes: () => table.writes },
-  });
   const backpack = new DynamoDbBackpackRepository(table);
-  const sharing: SharingService = new SharingService({
+  const sharing = new SharingService({
     credentials,
-    links: new DynamoDbShareLinkRepository(table),
+    links: shareLinks,
     backpack,
-    verification,
+    inspect: (input) => verification.inspect(input),
     urls,
     clock,
     ids,

@@ -7,7 +7,7 @@ import type { DomainEvent as DomainEventModel } from '../../functions/core/share
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
 import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/model';
-import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/verification-service';
+import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/model';
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/sharing-service';
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { CreatedApiKey as CreatedApiKeyModel } from '../../functions/core/partners/partner-service';

@@ -12,7 +12,7 @@ import { pageRequest } from '../shared/paging';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, limits, parseInput, requiredText, text } from '../shared/validation';
-import type { VerificationService } from '../verification/verification-service';
+import type { Presented, VerificationResult } from '../verification/model';
 import { isCounting, isExpired, type Endorsement, type Invitation, type Partner } from './model';
 
 /** What a self-signed EndorsementCredential determines of the stored endorsement. */
@@ -69,6 +69,9 @@ const respondInput = z.strictObject({
   reason: text(limits.shortText).optional(),
 });
 
+/** Verifies a credential a partner presents (supplied by verification). */
+export type VerifyPresented = (presented: Presented) => Promise<VerificationResult>;
+
 export interface EndorsementServiceDeps {
   readonly endorsements: EndorsementRepository;
   readonly invitations: InvitationRepository;
@@ -78,7 +81,7 @@ export interface EndorsementServiceDeps {
   readonly credentials: CredentialRepository;
   readonly keys: KeyService;
   readonly signer: CredentialSigner;
-  readonly verification: () => VerificationService;
+  readonly verifyPresented: VerifyPresented;
   readonly urls: PublicUrls;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -366,38 +369,9 @@ export class EndorsementService {
     return { required: institution?.settings.requiredEndorsements ?? 1, active: partners.size };
   }
 
-  /**
-   * Whether the EndorsementCredential with this `id` was withdrawn here: looked up by the
-   * credential's own id, so it works for platform-signed (our URL) and self-signed (any IRI,
-   * e.g. `urn:uuid:…`) endorsements alike. With `issuerId`, only a withdrawal of a credential
-   * from that issuer counts, so nobody can withdraw someone else's credential by reusing its id.
-   */
-  async isWithdrawn(credentialId: string, issuerId?: string): Promise<boolean> {
-    if (credentialId.length === 0 || credentialId.length > maxCredentialIdLength) return false;
-    const endorsement =
-      (await this.deps.endorsements.findByCredentialId(credentialId)) ??
-      (await this.byPlatformUrl(credentialId));
-    if (endorsement?.status !== 'WITHDRAWN') return false;
-    return issuerId === undefined || issuerOf(endorsement.credential) === issuerId;
-  }
-
-  /**
-   * Endorsements named by our own URL: those stored before the credential-id index existed
-   * (`/endorsements/{id}`), and the credentials signed for an achievement version
-   * (`/endorsements/{id}/v{n}`), which share their endorsement's withdrawal.
-   */
-  private async byPlatformUrl(credentialId: string): Promise<Endorsement | null> {
-    const prefix = `${this.deps.urls.base}/endorsements/`;
-    if (!credentialId.startsWith(prefix)) return null;
-    const match = /^([^/]+)(?:\/v(\d{1,6}))?$/.exec(credentialId.slice(prefix.length));
-    const id = match ? decodeURIComponent(match[1]!) : '';
-    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
-    const endorsement = await this.deps.endorsements.get(id);
-    if (!endorsement) return null;
-    const named = match?.[2]
-      ? this.deps.urls.endorsementVersion(id, Number(match[2]))
-      : endorsement.credential.id;
-    return named === credentialId ? endorsement : null;
+  /** Whether the EndorsementCredential with this `id` was withdrawn here (see `endorsementWithdrawals`). */
+  isWithdrawn(credentialId: string, issuerId?: string): Promise<boolean> {
+    return endorsementWithdrawals(this.deps)(credentialId, issuerId);
   }
 
   /** An institution asks a linked partner to endorse one of its designs. */
@@ -638,9 +612,7 @@ export class EndorsementService {
         : id.startsWith(`${this.deps.urls.base}/`)
           ? 'id: must not be one of the URLs this platform mints'
           : undefined;
-    const result = await this.deps
-      .verification()
-      .verifyPresented({ format: 'JSON-LD', credential });
+    const result = await this.deps.verifyPresented({ format: 'JSON-LD', credential });
     const types = Array.isArray(credential.type) ? credential.type : [credential.type];
     const subject = credential.credentialSubject as { id?: unknown } | undefined;
     const issuer = issuerOf(credential);
@@ -762,4 +734,41 @@ function subjectIdOf(credential: JsonObject): string | undefined {
 function commentOf(credential: JsonObject): string {
   const subject = credential.credentialSubject as { endorsementComment?: unknown } | undefined;
   return typeof subject?.endorsementComment === 'string' ? subject.endorsementComment : '';
+}
+
+/**
+ * Whether the EndorsementCredential with this `id` was withdrawn here: looked up by the
+ * credential's own id, so it works for platform-signed (our URL) and self-signed (any IRI,
+ * e.g. `urn:uuid:…`) endorsements alike. With `issuerId`, only a withdrawal of a credential
+ * from that issuer counts, so nobody can withdraw someone else's credential by reusing its id.
+ */
+export function endorsementWithdrawals(
+  deps: Pick<EndorsementServiceDeps, 'endorsements' | 'urls'>,
+) {
+  /**
+   * Endorsements named by our own URL: those stored before the credential-id index existed
+   * (`/endorsements/{id}`), and the credentials signed for an achievement version
+   * (`/endorsements/{id}/v{n}`), which share their endorsement's withdrawal.
+   */
+  const byPlatformUrl = async (credentialId: string): Promise<Endorsement | null> => {
+    const prefix = `${deps.urls.base}/endorsements/`;
+    if (!credentialId.startsWith(prefix)) return null;
+    const match = /^([^/]+)(?:\/v(\d{1,6}))?$/.exec(credentialId.slice(prefix.length));
+    const id = match ? decodeURIComponent(match[1]!) : '';
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
+    const endorsement = await deps.endorsements.get(id);
+    if (!endorsement) return null;
+    const named = match?.[2]
+      ? deps.urls.endorsementVersion(id, Number(match[2]))
+      : endorsement.credential.id;
+    return named === credentialId ? endorsement : null;
+  };
+  return async (credentialId: string, issuerId?: string): Promise<boolean> => {
+    if (credentialId.length === 0 || credentialId.length > maxCredentialIdLength) return false;
+    const endorsement =
+      (await deps.endorsements.findByCredentialId(credentialId)) ??
+      (await byPlatformUrl(credentialId));
+    if (endorsement?.status !== 'WITHDRAWN') return false;
+    return issuerId === undefined || issuerOf(endorsement.credential) === issuerId;
+  };
 }

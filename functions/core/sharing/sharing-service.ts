@@ -11,8 +11,7 @@ import { pageRequest } from '../shared/paging';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
-import type { Check } from '../verification/checks';
-import { recipientMatch, type VerificationService } from '../verification/verification-service';
+import { recipientMatch, type Check, type Inspection } from '../verification/model';
 
 export const shareLinkSchema = z.object({
   credentialId: z.string(),
@@ -72,11 +71,14 @@ export interface BackpackRepository {
   remove(ownerId: string, id: string): Promise<void>;
 }
 
+/** Verifies a presented credential and returns what was presented (supplied by verification). */
+export type InspectCredential = (input: unknown) => Promise<Inspection>;
+
 export interface SharingDeps {
   readonly credentials: CredentialRepository;
   readonly links: ShareLinkRepository;
   readonly backpack: BackpackRepository;
-  readonly verification: VerificationService;
+  readonly inspect: InspectCredential;
   readonly urls: PublicUrls;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -191,20 +193,11 @@ export class SharingService {
   }
 
   /** Whether someone without an account may see the credential (its page, data, images). */
-  async access(
+  access(
     record: Pick<CredentialRecord, 'id' | 'visibility'>,
     shareToken?: string | null,
   ): Promise<Access> {
-    if (record.visibility === 'PUBLIC') return { allowed: true };
-    if (record.visibility === 'PRIVATE' || !shareToken || shareToken.length > 200)
-      return { allowed: false };
-    const now = this.deps.clock.now().toISOString();
-    const hash = tokenHash(shareToken);
-    const link = (await this.deps.links.list(record.id)).find(
-      (candidate) =>
-        candidate.tokenHash === hash && !candidate.revokedAt && candidate.expiresOn > now,
-    );
-    return link ? { allowed: true, linkExpiresAt: link.expiresOn } : { allowed: false };
+    return shareLinkAccess(this.deps)(record, shareToken);
   }
 
   /**
@@ -214,7 +207,7 @@ export class SharingService {
   async importCredential(principal: Principal, input: unknown): Promise<ImportedCredential> {
     authorize(principal, 'backpack.use');
     if (principal.kind !== 'user') throw new ForbiddenError();
-    const { result, presented } = await this.deps.verification.inspect(input);
+    const { result, presented } = await this.deps.inspect(input);
     if (!result.verified || !presented) {
       const failed = result.checks
         .filter((check) => check.status === 'FAIL')
@@ -304,4 +297,27 @@ export class SharingService {
       ).email,
     );
   }
+}
+
+/**
+ * Whether someone without an account may see a credential: a public one, or one shared by a
+ * link whose token they hold, until the link expires or is revoked. Needs only the links, so
+ * verification can use it without the rest of sharing.
+ */
+export function shareLinkAccess(deps: Pick<SharingDeps, 'links' | 'clock'>) {
+  return async (
+    record: Pick<CredentialRecord, 'id' | 'visibility'>,
+    shareToken?: string | null,
+  ): Promise<Access> => {
+    if (record.visibility === 'PUBLIC') return { allowed: true };
+    if (record.visibility === 'PRIVATE' || !shareToken || shareToken.length > 200)
+      return { allowed: false };
+    const now = deps.clock.now().toISOString();
+    const hash = tokenHash(shareToken);
+    const link = (await deps.links.list(record.id)).find(
+      (candidate) =>
+        candidate.tokenHash === hash && !candidate.revokedAt && candidate.expiresOn > now,
+    );
+    return link ? { allowed: true, linkExpiresAt: link.expiresOn } : { allowed: false };
+  };
 }
