@@ -39,14 +39,19 @@ import { systemClock, uuidGenerator } from '../adapters/system';
 import type { Authenticator } from '../core/auth/ports';
 import { MicroCredentialService } from '../core/designs/micro-credential-service';
 import { InstitutionService } from '../core/institutions/institution-service';
-import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
-import { IssuanceService } from '../core/issuance/issuance-service';
+import { BulkJobs } from '../core/issuance/bulk-jobs';
+import { BulkJobProcessor } from '../core/issuance/bulk-processing';
+import { CredentialMinting } from '../core/issuance/credential-minting';
+import { CredentialStatusChanges } from '../core/issuance/credential-status';
+import { IssueCredential } from '../core/issuance/issue-credential';
+import { IssuedCredentials } from '../core/issuance/issued-credentials';
 import { PublicDocuments } from '../core/issuance/public-documents';
 import { Assessment } from '../core/learning/assessment';
 import { EnrolmentAward } from '../core/learning/award';
 import { Enrolments } from '../core/learning/enrolment';
 import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/credential/status-list';
+import { ed25519RawFromSpki } from '../core/keys/model';
 import { KeyService } from '../core/keys/key-service';
 import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { EndorsementService, endorsementWithdrawals } from '../core/partners/endorsement-service';
@@ -55,7 +60,11 @@ import { DesignPublication } from '../core/qa/publication';
 import { QaReporting } from '../core/qa/reporting';
 import { ReviewLifecycle } from '../core/qa/review-lifecycle';
 import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
-import { StackingService } from '../core/stacking/stacking-service';
+import { Pathways } from '../core/stacking/pathways';
+import { StackAwards } from '../core/stacking/stack-awards';
+import { StackDefinitions } from '../core/stacking/stack-definitions';
+import { Transcripts } from '../core/stacking/transcripts';
+import { LearnerWallets } from '../core/stacking/wallet';
 import { SharingService, shareLinkAccess } from '../core/sharing/sharing-service';
 import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/institutions/event-service';
@@ -107,6 +116,8 @@ export interface Container {
   /** The one clock every service uses, for handlers that show "now" (the credential page). */
   readonly clock: Clock;
   readonly clients: AwsClients;
+  /** Use cases only the worker runs, for tests that drive them directly. */
+  readonly workerUseCases: { readonly stackAwards: StackAwards; readonly bulk: BulkJobProcessor };
   /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
   readonly proofTimings: { canonicalizeMs: number; signMs: number };
 }
@@ -242,27 +253,32 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
-  const issuance = new IssuanceService({
-    institutions,
+  const issuing = new IssueCredential({
     designs,
-    snapshots: qa,
     credentials,
     statusLists: statusListStore,
-    activeKey,
-    signer,
-    urls,
+    minting: new CredentialMinting({
+      institutions,
+      snapshots: qa,
+      activeKey,
+      signer,
+      verifyIssuedProof: (credential, key) =>
+        signer.verifyDataIntegrityProof(
+          credential,
+          ed25519RawFromSpki(Buffer.from(key.publicKeySpki, 'base64')),
+        ),
+      urls,
+      ids,
+      endorsements: (microCredentialId, designVersion) =>
+        endorsements.credentialsFor(microCredentialId, designVersion),
+    }),
     clock,
     ids,
-    endorsements: (microCredentialId, designVersion) =>
-      endorsements.credentialsFor(microCredentialId, designVersion),
   });
-  const bulk = new BulkIssuanceService({
-    jobs: new DynamoDbBulkJobRepository(table),
-    designs,
-    issuance,
-    clock,
-    ids,
-  });
+  const issued = new IssuedCredentials({ credentials });
+  const credentialStatus = new CredentialStatusChanges({ credentials, clock, ids });
+  const bulkJobStore = new DynamoDbBulkJobRepository(table);
+  const bulk = new BulkJobProcessor({ jobs: bulkJobStore, issuing, clock, ids });
 
   const backpack = new DynamoDbBackpackRepository(table);
   const sharing = new SharingService({
@@ -298,30 +314,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     award: new EnrolmentAward({
       learning: learningStore,
       designs,
-      issue: (request) => issuance.issueFor(request),
-      findCredential: (credentialId) => issuance.find(credentialId),
+      issue: (request) => issuing.issueFor(request),
+      findCredential: (credentialId) => issued.find(credentialId),
       urls,
       clock,
       ids,
     }),
   };
 
-  const stacking = new StackingService({
+  const wallets = new LearnerWallets({ credentials, imports: backpack, urls, clock });
+  const stackAwards = new StackAwards({
     stacks: stackStore,
     designs,
-    institutions,
     credentials,
-    backpack,
     holdings: new DynamoDbStackingHoldings(table),
-    transcripts: new DynamoDbTranscriptRepository(table),
-    issuance,
-    verification,
-    activeKey,
-    ensureKeys: (owner) => keys.ensureProvisioned(owner),
-    signer,
-    urls,
-    clock,
-    ids,
+    wallets,
+    issueStacked: (request) => issuing.issueFor(request),
+    revokeStacked: (id, reason) => credentialStatus.revokeAsPlatform(id, reason),
+    flagRevokedPart: (id, part) => credentialStatus.flagPart(id, part),
+    verifyImported: async (presented) => (await verification.verify(presented)).verified,
   });
 
   const services: Services = {
@@ -362,9 +373,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     },
     events: new EventService(qa),
     keys,
-    issuance,
+    issuing,
+    credentials: issued,
+    credentialStatus,
     statusLists,
-    bulk,
+    bulkJobs: new BulkJobs({ jobs: bulkJobStore, designs, clock, ids }),
     publicDocuments: new PublicDocuments({
       institutions,
       designs,
@@ -377,7 +390,20 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     partners,
     endorsements,
     learning,
-    stacking,
+    stacks: new StackDefinitions({ stacks: stackStore, designs, institutions, clock, ids }),
+    pathways: new Pathways({ stacks: stackStore, wallets }),
+    transcripts: new Transcripts({
+      stacks: stackStore,
+      credentials,
+      wallets,
+      transcripts: new DynamoDbTranscriptRepository(table),
+      activeKey,
+      provisionKeys: (owner) => keys.ensureProvisioned(owner),
+      signer,
+      urls,
+      clock,
+      ids,
+    }),
   };
   const authenticator = new JwtAuthenticator({
     apiKeys: partners,
@@ -395,11 +421,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     awardEnrolment: (enrolmentId) => learning.award.award(enrolmentId),
     credential: (id) => credentials.get(id),
     evaluateStacks: (learnerEmailHash, partKeys, just) =>
-      stacking.evaluate(learnerEmailHash, partKeys, just),
-    stackPartRevoked: (revoked) => stacking.partRevoked(revoked),
-    backfillStack: (stackId) => stacking.backfill(stackId),
+      stackAwards.evaluate(learnerEmailHash, partKeys, just),
+    stackPartRevoked: (revoked) => stackAwards.partRevoked(revoked),
+    backfillStack: (stackId) => stackAwards.backfill(stackId),
     stackTargetPublished: (microCredentialId, publishedAt) =>
-      stacking.targetPublished(microCredentialId, publishedAt),
+      stackAwards.targetPublished(microCredentialId, publishedAt),
   });
   return {
     config,
@@ -410,6 +436,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     logger,
     clock,
     clients,
+    workerUseCases: { stackAwards, bulk },
     proofTimings: signer.timings,
   };
 }

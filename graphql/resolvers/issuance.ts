@@ -14,10 +14,11 @@ export const issuanceQueries: Pick<
   QueryResolvers,
   'credential' | 'issuedCredentials' | 'bulkIssuanceJob'
 > = {
-  credential: (_parent, { id }, { principal, services }) => services.issuance.get(principal, id),
+  credential: (_parent, { id }, { principal, services }) => services.credentials.get(principal, id),
   issuedCredentials: async (_parent, { institutionId, first, after }, { principal, services }) =>
-    toConnection(await services.issuance.listIssued(principal, institutionId, first, after)),
-  bulkIssuanceJob: (_parent, { id }, { principal, services }) => services.bulk.get(principal, id),
+    toConnection(await services.credentials.listIssued(principal, institutionId, first, after)),
+  bulkIssuanceJob: (_parent, { id }, { principal, services }) =>
+    services.bulkJobs.get(principal, id),
 };
 
 export const issuanceMutations: Pick<
@@ -32,17 +33,17 @@ export const issuanceMutations: Pick<
   | 'revokeIssuerKey'
 > = {
   issueCredential: (_parent, { input }, { principal, services }) =>
-    services.issuance.issue(principal, input),
+    services.issuing.issue(principal, input),
   startBulkIssuance: (_parent, { input }, { principal, services }) =>
-    services.bulk.start(principal, input),
+    services.bulkJobs.start(principal, input),
   resumeBulkIssuance: (_parent, { id }, { principal, services }) =>
-    services.bulk.resume(principal, id),
+    services.bulkJobs.resume(principal, id),
   revokeCredential: (_parent, { id, reason }, { principal, services }) =>
-    services.issuance.revoke(principal, id, reason),
+    services.credentialStatus.revoke(principal, id, reason),
   suspendCredential: (_parent, { id, reason }, { principal, services }) =>
-    services.issuance.suspend(principal, id, reason),
+    services.credentialStatus.suspend(principal, id, reason),
   reinstateCredential: (_parent, { id, reason }, { principal, services }) =>
-    services.issuance.reinstate(principal, id, reason),
+    services.credentialStatus.reinstate(principal, id, reason),
   rotateIssuerKeys: (_parent, { institutionId }, { principal, services }) =>
     services.keys.rotate(principal, { ownerKind: 'institution', ownerId: institutionId }),
   revokeIssuerKey: (_parent, { institutionId, keyId, reason }, { principal, services }) =>
@@ -75,12 +76,12 @@ export const Credential: CredentialResolvers = {
   institution: (record, _args, { loaders }) => loaders.institution(record.institutionId),
   recipientName: (record) => record.recipient.name,
   recipientEmail: (record, _args, { principal, services }) =>
-    services.issuance.recipientEmailFor(principal, record),
+    services.credentials.recipientEmailFor(principal, record),
   json: (record) => record.credential,
   badgePngUrl: (record, _args, { urls }) => `${urls.credential(record.id)}/badge.png`,
   badgeSvgUrl: (record, _args, { urls }) => `${urls.credential(record.id)}/badge.svg`,
   statusHistory: (record, _args, { principal, services }) =>
-    services.issuance.statusHistory(principal, record.id),
+    services.credentials.statusHistory(principal, record.id),
 };
 
 export const CredentialStatusChange: CredentialStatusChangeResolvers = {
@@ -89,7 +90,7 @@ export const CredentialStatusChange: CredentialStatusChangeResolvers = {
 
 export const BulkIssuanceJob: BulkIssuanceJobResolvers = {
   failures: async (job, { first, after }, { principal, services }) =>
-    toConnection(await services.bulk.failures(principal, job.id, first, after)),
+    toConnection(await services.bulkJobs.failures(principal, job.id, first, after)),
 };
 
 export const BulkIssuanceFailure: BulkIssuanceFailureResolvers = {

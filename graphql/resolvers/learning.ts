@@ -47,7 +47,7 @@ export const Enrolment: EnrolmentResolvers = {
       ...enrolment.components[component],
     })),
   credential: (enrolment, _args, { principal, services }) =>
-    enrolment.credentialId ? services.issuance.get(principal, enrolment.credentialId) : null,
+    enrolment.credentialId ? services.credentials.get(principal, enrolment.credentialId) : null,
   submissions: (enrolment, _args, { principal, services }) =>
     services.learning.evidence.submissions(principal, enrolment.id),
   learnerName: (enrolment) => enrolment.learnerName,

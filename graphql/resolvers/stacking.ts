@@ -13,18 +13,18 @@ export const stackingQueries: Pick<
   'stacks' | 'stack' | 'myPathways' | 'myTranscript'
 > = {
   stacks: (_parent, { institutionId }, { principal, services }) =>
-    services.stacking.list(principal, institutionId),
-  stack: (_parent, { id }, { principal, services }) => services.stacking.get(principal, id),
-  myPathways: (_parent, _args, { principal, services }) => services.stacking.pathways(principal),
+    services.stacks.list(principal, institutionId),
+  stack: (_parent, { id }, { principal, services }) => services.stacks.get(principal, id),
+  myPathways: (_parent, _args, { principal, services }) => services.pathways.pathways(principal),
   myTranscript: (_parent, _args, { principal, services }) =>
-    services.stacking.transcript(principal),
+    services.transcripts.transcript(principal),
 };
 
 export const stackingMutations: Pick<MutationResolvers, 'defineStack' | 'retireStack'> = {
   defineStack: (_parent, { input }, { principal, services }) =>
-    services.stacking.define(principal, input),
+    services.stacks.define(principal, input),
   retireStack: (_parent, { id, expectedVersion }, { principal, services }) =>
-    services.stacking.retire(principal, id, { expectedVersion }),
+    services.stacks.retire(principal, id, { expectedVersion }),
 };
 
 export const Stack: StackResolvers = {
@@ -48,5 +48,5 @@ export const PathwayProgress: PathwayProgressResolvers = {
   heldCount: (progress) => Math.min(progress.held.length, progress.needed),
   summary: (progress) => progressSummary(progress),
   credential: (progress, _args, { principal, services }) =>
-    progress.credentialId ? services.issuance.get(principal, progress.credentialId) : null,
+    progress.credentialId ? services.credentials.get(principal, progress.credentialId) : null,
 };

@@ -324,7 +324,7 @@ function busyTimer<I extends object, O extends object>(
 }
 
 /**
- * Measures each issuance of a container from the outside: wraps its `issuance.issueFor` (every
+ * Measures each issuance of a container from the outside: wraps its `issuing.issueFor` (every
  * path, single, bulk and stacking, goes through it) and times the KMS and DynamoDB calls made
  * within it by middleware on the SDK clients, attributed through AsyncLocalStorage, so calls
  * from other work running at the same time are not counted. Bench-only: production code is
@@ -351,7 +351,7 @@ export class IssuanceProbe {
         { step: 'initialize', name: 'benchStorageTimer' },
       );
     }
-    const issuance = container.services.issuance;
+    const issuance = container.services.issuing;
     const issueFor = issuance.issueFor.bind(issuance);
     issuance.issueFor = (request, batch) => {
       const span: IssuanceSpan = { kms: busyClock(), storage: busyClock() };

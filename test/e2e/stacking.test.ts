@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailHash } from '../../functions/core/issuance/issuance-service';
+import { emailHash } from '../../functions/core/issuance/model';
 import { emailIdentity } from '../../functions/core/credential/open-badge';
 import { createWorkerHandler } from '../../functions/handlers/worker-handler';
 import type { Caller } from '../../infra/local/graphql-client';
@@ -248,7 +248,7 @@ describe('stacking micro-credentials into larger badges', () => {
       award('Corporate Leadership', email),
     ]);
     // Race the stream worker with direct evaluations for both parts, as concurrent shards would.
-    const stacking = t.platform.worker.services.stacking;
+    const stacking = t.platform.worker.workerUseCases.stackAwards;
     const raced = await Promise.all(
       Array.from({ length: 6 }, (_, index) =>
         stacking.evaluate(emailHash(email), [

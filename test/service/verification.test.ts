@@ -20,7 +20,7 @@ describe('verification of credentials issued here and elsewhere', () => {
 
   const verify = (input: Json, email?: string) => t.services.verification.verify(input, email);
   const issue = async (email: string) => {
-    const record = await t.services.issuance.issue(admin, {
+    const record = await t.services.issuing.issue(admin, {
       microCredentialId: designId,
       recipient: { email, name: 'Grace Hopper' },
     });
@@ -52,11 +52,11 @@ describe('verification of credentials issued here and elsewhere', () => {
     const before = await verify({ id: credential.id });
 
     // No drain: the published status lists may still say nothing changed.
-    await t.services.issuance.suspend(admin, credential.id);
+    await t.services.credentialStatus.suspend(admin, credential.id);
     const suspended = await verify({ id: credential.id });
-    await t.services.issuance.reinstate(admin, credential.id);
+    await t.services.credentialStatus.reinstate(admin, credential.id);
     const reinstated = await verify({ id: credential.id });
-    await t.services.issuance.revoke(admin, credential.id);
+    await t.services.credentialStatus.revoke(admin, credential.id);
     const revoked = await verify({ id: credential.id });
 
     expect(before).toMatchObject({ verified: true, status: 'ACTIVE' });
@@ -81,7 +81,7 @@ describe('verification of credentials issued here and elsewhere', () => {
 
   it('fails by id at once when the issuer revokes the signing key, although keys are cached', async () => {
     const other = await t.publishedDesign();
-    const { id } = await t.services.issuance.issue(other.qa.admin, {
+    const { id } = await t.services.issuing.issue(other.qa.admin, {
       microCredentialId: other.designId,
       recipient: { email: 'key@example.org' },
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { emailHash } from '../../functions/core/issuance/issuance-service';
+import { emailHash } from '../../functions/core/issuance/model';
 import { confusableEmail, normaliseEmail } from '../../functions/core/shared/email';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

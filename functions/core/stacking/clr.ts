@@ -1,6 +1,32 @@
+import { readCredential, type JsonObject } from '../credential/document';
+
 /**
- * The CLR 2.0 JSON-LD context. The transcript's `@context` is VC 2.0, this, then OB 3.0, in the
- * order CLR 2.0's schema requires; each embedded credential keeps its own contexts. The document
- * itself is bundled by the proofs adapter (no npm package ships it; it is vendored there).
+ * A transcript with its credentials and their achievements in `credentialSubject`, in the order
+ * it is signed and stored in: what is signed and what is served are built by this one function.
  */
-export const CLR_V2_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
+export function assembleTranscript(
+  document: JsonObject,
+  credentials: readonly JsonObject[],
+): JsonObject {
+  const { type, identifier, ...rest } = document.credentialSubject as JsonObject;
+  return {
+    ...document,
+    credentialSubject: {
+      type,
+      identifier,
+      achievement: credentials.map((credential) => readCredential(credential)?.achievement ?? {}),
+      verifiableCredential: credentials,
+      ...rest,
+    },
+  };
+}
+
+/** A signed transcript without what {@link assembleTranscript} puts back. */
+export function withoutCredentials(transcript: JsonObject): JsonObject {
+  const {
+    achievement: _achievement,
+    verifiableCredential: _credentials,
+    ...subject
+  } = transcript.credentialSubject as JsonObject;
+  return { ...transcript, credentialSubject: subject };
+}

@@ -2,6 +2,13 @@ import * as z from 'zod';
 import { httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
 
 /**
+ * The CLR 2.0 JSON-LD context. The transcript's `@context` is VC 2.0, this, then OB 3.0, in the
+ * order CLR 2.0's schema requires; each embedded credential keeps its own contexts. The document
+ * itself is bundled by the proofs adapter (no npm package ships it; it is vendored there).
+ */
+export const CLR_V2_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
+
+/**
  * How a stack's parts combine: ALL of a set (horizontal breadth), N_OF_M (any N of the parts),
  * or CHAIN (vertical depth: ordered levels, where a level counts toward progress only once
  * every level before it is held).

@@ -1,3 +1,7 @@
+import type { CredentialRecord } from '../credential/credential';
+import type { IssueRequest } from '../issuance/model';
+import type { JsonObject } from '../issuance/ports';
+import type { KeyOwner } from '../keys/ports';
 import type { DomainEvent } from '../shared/events';
 import type { Stack } from './model';
 
@@ -72,4 +76,69 @@ export interface TranscriptRepository {
   get(id: string): Promise<StoredTranscript | null>;
   /** The learner's most recent transcript. */
   latest(learnerEmailHash: string): Promise<StoredTranscript | null>;
+}
+
+/**
+ * A credential a learner imported from another issuer, as stacking reads it (what the backpack
+ * stores about it: whether it named the learner, what it certifies, whether it verified).
+ */
+export interface ImportedHolding {
+  readonly id: string;
+  readonly ownerEmail?: string;
+  readonly ownerEmailHash?: string;
+  /** True when the credential names the owner's verified email as its recipient. */
+  readonly recipientMatched: boolean;
+  /** The achievement it certifies: the key of an external stack part. */
+  readonly achievementId?: string;
+  /** The credential as presented (JSON-LD), and its VC-JWT form when it came as one. */
+  readonly credential: JsonObject;
+  readonly jwt?: string;
+  readonly name?: string;
+  /** Its status when imported (`ACTIVE` when it verified). */
+  readonly status: string;
+  readonly importedAt: string;
+}
+
+/** The learners' imported credentials (the backpack). */
+export interface ImportedHoldings {
+  /** Imports naming a learner, through an index (it can lag a moment behind the import). */
+  listByEmailHash(emailHash: string): Promise<readonly ImportedHolding[]>;
+  /** One import, read consistently. */
+  get(ownerId: string, id: string): Promise<ImportedHolding | null>;
+}
+
+/** Verifies an imported credential again now (its status at its issuer included). */
+export type VerifyImported = (
+  presented: { readonly jwt: string } | { readonly credential: JsonObject },
+) => Promise<boolean>;
+
+/** Issues a stacked credential (idempotent per learner and design version). */
+export type IssueStacked = (request: IssueRequest) => Promise<CredentialRecord>;
+
+/** Revokes a stacked credential on the platform's authority, giving the reason. */
+export type RevokeStacked = (credentialId: string, reason: string) => Promise<unknown>;
+
+/** Records on a stacked credential that one of its parts was revoked. */
+export type FlagRevokedPart = (
+  credentialId: string,
+  part: { readonly id: string; readonly name: string },
+) => Promise<unknown>;
+
+/** Asks for an owner's keys to be made (they are created on first use, by the worker). */
+export type ProvisionSigningKeys = (owner: KeyOwner) => Promise<void>;
+
+/** The worker's reactions that award stacks and apply their policies ({@link StackAwards}). */
+export interface StackAwarding {
+  /** A credential issued or imported: issues every stack the learner now qualifies for. */
+  evaluate(
+    learnerEmailHash: string,
+    partKeys: readonly string[],
+    just?: JustHeld,
+  ): Promise<CredentialRecord[]>;
+  /** A stack defined: issues it to every learner who already qualifies. */
+  backfill(stackId: string): Promise<number>;
+  /** A stacked design published: backfills the stacks it is the credential of. */
+  targetPublished(microCredentialId: string, publishedAt: string): Promise<void>;
+  /** A credential revoked: revokes or flags the stacked credentials built on it. */
+  partRevoked(revoked: CredentialRecord): Promise<void>;
 }

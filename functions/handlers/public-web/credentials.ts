@@ -41,7 +41,7 @@ export function credentialRoutes(context: PublicWebContext): CredentialRoutes {
 
   /** Finds a credential and decides whether this request may see it (visibility, share links). */
   const visible = async (id: string, event: APIGatewayProxyEventV2) => {
-    const record = await services.issuance.find(id);
+    const record = await services.credentials.find(id);
     if (!record) return null;
     const token = event.queryStringParameters?.share;
     const access = await services.sharing.access(record, token);
@@ -115,6 +115,6 @@ async function publicPartsOf(
   services: PublicWebContext['services'],
   ids: readonly string[],
 ): Promise<Set<string>> {
-  const parts = await Promise.all(ids.map((part) => services.issuance.find(part)));
+  const parts = await Promise.all(ids.map((part) => services.credentials.find(part)));
   return new Set(parts.filter((part) => part?.visibility === 'PUBLIC').map((part) => part!.id));
 }

@@ -7,7 +7,7 @@ export function transcriptRoutes({
 }: PublicWebContext): Pick<RouteHandlers, 'transcript'> {
   return {
     transcript: async ({ id }) => {
-      const transcript = await services.stacking.transcriptById(id);
+      const transcript = await services.transcripts.transcriptById(id);
       return transcript
         ? jsonResponse(transcript, { contentType: 'application/ld+json' })
         : problem(404, 'TRANSCRIPT_NOT_FOUND', 'No such transcript.');
