@@ -47,12 +47,21 @@ import { PublicDocuments } from '../core/issuance/public-documents';
 import { LearningService } from '../core/learning/learning-service';
 import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
-import { EndorsementService } from '../core/partners/endorsement-service';
-import { PartnerService } from '../core/partners/partner-service';
+import { PartnerApiKeys } from '../core/partners/api-keys';
+import { EndorsementDocuments } from '../core/partners/endorsement-documents';
+import { EndorsementGate } from '../core/partners/endorsement-gate';
+import { EndorsementInvitations } from '../core/partners/endorsement-invitations';
+import { EndorsementQueries } from '../core/partners/endorsement-queries';
+import { EndorsementStatistics } from '../core/partners/endorsement-statistics';
+import { EndorsementSubmission } from '../core/partners/endorsement-submission';
+import { EndorsementWithdrawal } from '../core/partners/endorsement-withdrawal';
+import { PartnerProfiles } from '../core/partners/partner-profiles';
 import { QaService } from '../core/qa/qa-service';
 import { StackingService } from '../core/stacking/stacking-service';
-import { SharingService } from '../core/sharing/sharing-service';
-import { VerificationService } from '../core/verification/verification-service';
+import { Backpack } from '../core/sharing/backpack';
+import { CredentialSharing } from '../core/sharing/credential-sharing';
+import { ShareAccess } from '../core/sharing/share-access';
+import { recipientMatch, VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/shared/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
@@ -176,30 +185,47 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
+  // Partners and endorsements. Verification reads withdrawals and share links, and endorsement
+  // submission verifies self-signed credentials: the use cases verification needs are built
+  // before it, the ones that need verification after it, so each dependency points one way.
   const partnerStore = new DynamoDbPartnerRepository(table);
-  const partners = new PartnerService({
+  const endorsementStore = new DynamoDbEndorsementRepository(table);
+  const invitationStore = new DynamoDbInvitationRepository(table);
+  const activePartnerKey = (partnerId: string) =>
+    keys.activeKey({ ownerKind: 'partner', ownerId: partnerId }, 'Ed25519');
+  const addProof = signer.addDataIntegrityProof.bind(signer);
+  const partners = new PartnerProfiles({
     partners: partnerStore,
-    apiKeys: new DynamoDbApiKeyRepository(table),
     institutions,
-    keys,
+    provisioningEvent: (owner, actor) => keys.provisioningEvent(owner, actor),
     clock,
     ids,
   });
-  const endorsements: EndorsementService = new EndorsementService({
-    endorsements: new DynamoDbEndorsementRepository(table),
-    invitations: new DynamoDbInvitationRepository(table),
+  const apiKeys = new PartnerApiKeys({
     partners: partnerStore,
-    designs,
-    institutions,
-    credentials,
-    keys,
-    signer,
-    // Verification checks self-signed endorsements, and endorsements' withdrawal in turn.
-    verification: () => verification,
+    apiKeys: new DynamoDbApiKeyRepository(table),
+    clock,
+  });
+  const endorsementWithdrawal = new EndorsementWithdrawal({
+    endorsements: endorsementStore,
     urls,
     clock,
     ids,
   });
+  const endorsementDocuments = new EndorsementDocuments({
+    endorsements: endorsementStore,
+    activeKey: activePartnerKey,
+    addProof,
+    urls,
+    clock,
+  });
+  const endorsementGate = new EndorsementGate({
+    endorsements: endorsementStore,
+    institutions,
+    clock,
+  });
+  const shareLinks = new DynamoDbShareLinkRepository(table);
+  const shareAccess = new ShareAccess({ links: shareLinks, clock });
   const issuance = new IssuanceService({
     institutions,
     designs,
@@ -212,7 +238,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
     endorsements: (microCredentialId, designVersion) =>
-      endorsements.credentialsFor(microCredentialId, designVersion),
+      endorsementDocuments.credentialsFor(microCredentialId, designVersion),
   });
   const statusLists = new StatusListService({
     lists: statusListStore,
@@ -239,19 +265,40 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
     urls,
     clock,
-    canSee: async (record, token) => (await sharing.access(record, token)).allowed,
-    withdrawn: (credentialId, issuerId) => endorsements.isWithdrawn(credentialId, issuerId),
+    canSee: async (record, token) => (await shareAccess.access(record, token)).allowed,
+    withdrawn: (credentialId, issuerId) =>
+      endorsementWithdrawal.isWithdrawn(credentialId, issuerId),
     // Keys and withdrawals are reused for 5 s, a credential's record state for 100 ms, and
     // none past a write of this process (see VerificationCacheOptions).
     cache: { writes: () => table.writes },
   });
-  const backpack = new DynamoDbBackpackRepository(table);
-  const sharing: SharingService = new SharingService({
-    credentials,
-    links: new DynamoDbShareLinkRepository(table),
-    backpack,
-    verification,
+  const endorsementSubmission = new EndorsementSubmission({
+    endorsements: endorsementStore,
+    invitations: invitationStore,
+    partners: partnerStore,
+    designs,
+    institutions,
+    activeKey: activePartnerKey,
+    addProof,
+    verify: (credential) => verification.verifyPresented({ format: 'JSON-LD', credential }),
     urls,
+    clock,
+    ids,
+  });
+  const endorsementInvitations = new EndorsementInvitations({
+    invitations: invitationStore,
+    partners: partnerStore,
+    designs,
+    submit: (principal, input) => endorsementSubmission.submit(principal, input),
+    clock,
+    ids,
+  });
+  const backpack = new DynamoDbBackpackRepository(table);
+  const sharing = new CredentialSharing({ credentials, links: shareLinks, urls, clock, ids });
+  const backpackImports = new Backpack({
+    backpack,
+    inspect: (input) => verification.inspect(input),
+    namesRecipient: (credential, email) => recipientMatch(credential, email) === 'MATCH',
     clock,
     ids,
   });
@@ -312,7 +359,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       unitOfWork: qa,
       clock,
       ids,
-      endorsementGate: (design) => endorsements.gate(design.id, design.institutionId),
+      endorsementGate: (design) => endorsementGate.gate(design.id, design.institutionId),
     }),
     events: new EventService(qa),
     keys,
@@ -322,13 +369,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
     verification,
     sharing,
+    shareAccess,
+    backpack: backpackImports,
     partners,
-    endorsements,
+    apiKeys,
+    endorsements: new EndorsementQueries({ endorsements: endorsementStore, clock }),
+    endorsementSubmission,
+    endorsementWithdrawal,
+    endorsementInvitations,
+    endorsementDocuments,
+    endorsementStatistics: new EndorsementStatistics({
+      endorsements: endorsementStore,
+      designs,
+      countIssued: (microCredentialId) => credentials.countByDesign(microCredentialId),
+    }),
     learning,
     stacking,
   };
   const authenticator = new JwtAuthenticator({
-    apiKeys: partners,
+    apiKeys,
     jwksUrl: config.AUTH_JWKS_URL,
     issuer: config.AUTH_ISSUER,
     audiences: config.AUTH_AUDIENCE?.split(',')

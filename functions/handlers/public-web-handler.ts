@@ -53,7 +53,7 @@ export function createPublicWebHandler(container: Container) {
     const record = await services.issuance.find(id);
     if (!record) return { record: null, access: { allowed: false } } as const;
     const token = event.queryStringParameters?.share;
-    return { record, access: await services.sharing.access(record, token), token } as const;
+    return { record, access: await services.shareAccess.access(record, token), token } as const;
   };
 
   /** The parts of a stacked credential whose earner shows them publicly. */
@@ -145,7 +145,7 @@ export function createPublicWebHandler(container: Container) {
     {
       pattern: /^\/endorsements\/([^/.]+)\/v(\d{1,6})(?:\.json)?$/,
       handle: async ([id, designVersion]) => {
-        const credential = await services.endorsements.findVersionCredential(
+        const credential = await services.endorsementDocuments.findVersionCredential(
           id!,
           Number(designVersion),
         );

@@ -16,7 +16,8 @@ import { platformOwnerId } from '../shared/owners';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
-import type { BackpackRepository, ImportedCredential } from '../sharing/sharing-service';
+import type { ImportedCredential } from '../sharing/model';
+import type { BackpackRepository } from '../sharing/ports';
 import type { VerificationService } from '../verification/verification-service';
 import { CLR_V2_CONTEXT } from './clr';
 import {
