@@ -13,12 +13,6 @@ import {
   DynamoDbStatusListRepository,
 } from '../adapters/dynamodb/issuance-repositories';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
-import {
-  DynamoDbApiKeyRepository,
-  DynamoDbEndorsementRepository,
-  DynamoDbInvitationRepository,
-  DynamoDbPartnerRepository,
-} from '../adapters/dynamodb/partner-repositories';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import {
   DynamoDbStackingHoldings,
@@ -33,10 +27,6 @@ import { KmsCredentialSigner } from '../adapters/proofs/kms-credential-signer';
 import { CanonicalizationPool, type WorkerScript } from '../adapters/proofs/canonicalization-pool';
 import { CachingProofVerifier } from '../adapters/proofs/proof-verifier';
 import { HttpResolver } from '../adapters/verification/http-resolver';
-import {
-  DynamoDbBackpackRepository,
-  DynamoDbShareLinkRepository,
-} from '../adapters/dynamodb/sharing-repositories';
 import { systemClock, uuidGenerator } from '../adapters/system';
 import type { Authenticator } from '../core/auth/ports';
 import { MicroCredentialService } from '../core/designs/micro-credential-service';
@@ -47,20 +37,8 @@ import { PublicDocuments } from '../core/issuance/public-documents';
 import { LearningService } from '../core/learning/learning-service';
 import { StatusListService } from '../core/issuance/status-list';
 import { KeyService } from '../core/keys/key-service';
-import { PartnerApiKeys } from '../core/partners/api-keys';
-import { EndorsementDocuments } from '../core/partners/endorsement-documents';
-import { EndorsementGate } from '../core/partners/endorsement-gate';
-import { EndorsementInvitations } from '../core/partners/endorsement-invitations';
-import { EndorsementQueries } from '../core/partners/endorsement-queries';
-import { EndorsementStatistics } from '../core/partners/endorsement-statistics';
-import { EndorsementSubmission } from '../core/partners/endorsement-submission';
-import { EndorsementWithdrawal } from '../core/partners/endorsement-withdrawal';
-import { PartnerProfiles } from '../core/partners/partner-profiles';
 import { QaService } from '../core/qa/qa-service';
 import { StackingService } from '../core/stacking/stacking-service';
-import { Backpack } from '../core/sharing/backpack';
-import { CredentialSharing } from '../core/sharing/credential-sharing';
-import { ShareAccess } from '../core/sharing/share-access';
 import { recipientMatch, VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/shared/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
@@ -68,6 +46,7 @@ import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { EventDispatcher } from '../core/worker/event-dispatcher';
 import { platformReactions } from '../core/worker/reactions';
 import type { Config } from './config';
+import { partnerModules } from './partners';
 
 /**
  * AWS clients, built once per process; tests pass clients pointed at the local services. Every
@@ -185,47 +164,19 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   });
-  // Partners and endorsements. Verification reads withdrawals and share links, and endorsement
-  // submission verifies self-signed credentials: the use cases verification needs are built
-  // before it, the ones that need verification after it, so each dependency points one way.
-  const partnerStore = new DynamoDbPartnerRepository(table);
-  const endorsementStore = new DynamoDbEndorsementRepository(table);
-  const invitationStore = new DynamoDbInvitationRepository(table);
-  const activePartnerKey = (partnerId: string) =>
-    keys.activeKey({ ownerKind: 'partner', ownerId: partnerId }, 'Ed25519');
-  const addProof = signer.addDataIntegrityProof.bind(signer);
-  const partners = new PartnerProfiles({
-    partners: partnerStore,
+  const partnerSide = partnerModules({
+    table,
     institutions,
-    provisioningEvent: (owner, actor) => keys.provisioningEvent(owner, actor),
-    clock,
-    ids,
-  });
-  const apiKeys = new PartnerApiKeys({
-    partners: partnerStore,
-    apiKeys: new DynamoDbApiKeyRepository(table),
-    clock,
-  });
-  const endorsementWithdrawal = new EndorsementWithdrawal({
-    endorsements: endorsementStore,
+    designs,
+    credentials,
+    keys,
+    signer,
     urls,
     clock,
     ids,
   });
-  const endorsementDocuments = new EndorsementDocuments({
-    endorsements: endorsementStore,
-    activeKey: activePartnerKey,
-    addProof,
-    urls,
-    clock,
-  });
-  const endorsementGate = new EndorsementGate({
-    endorsements: endorsementStore,
-    institutions,
-    clock,
-  });
-  const shareLinks = new DynamoDbShareLinkRepository(table);
-  const shareAccess = new ShareAccess({ links: shareLinks, clock });
+  const { partners, endorsementWithdrawal, endorsementDocuments, shareAccess } =
+    partnerSide.services;
   const issuance = new IssuanceService({
     institutions,
     designs,
@@ -272,35 +223,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     // none past a write of this process (see VerificationCacheOptions).
     cache: { writes: () => table.writes },
   });
-  const endorsementSubmission = new EndorsementSubmission({
-    endorsements: endorsementStore,
-    invitations: invitationStore,
-    partners: partnerStore,
-    designs,
-    institutions,
-    activeKey: activePartnerKey,
-    addProof,
-    verify: (credential) => verification.verifyPresented({ format: 'JSON-LD', credential }),
-    urls,
-    clock,
-    ids,
-  });
-  const endorsementInvitations = new EndorsementInvitations({
-    invitations: invitationStore,
-    partners: partnerStore,
-    designs,
-    submit: (principal, input) => endorsementSubmission.submit(principal, input),
-    clock,
-    ids,
-  });
-  const backpack = new DynamoDbBackpackRepository(table);
-  const sharing = new CredentialSharing({ credentials, links: shareLinks, urls, clock, ids });
-  const backpackImports = new Backpack({
-    backpack,
+  const verifyingPartnerSide = partnerSide.verifying({
+    verifyEndorsement: (credential) =>
+      verification.verifyPresented({ format: 'JSON-LD', credential }),
     inspect: (input) => verification.inspect(input),
     namesRecipient: (credential, email) => recipientMatch(credential, email) === 'MATCH',
-    clock,
-    ids,
   });
 
   const stackStore = new DynamoDbStackRepository(table);
@@ -323,7 +250,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     designs,
     institutions,
     credentials,
-    backpack,
+    backpack: partnerSide.backpackStore,
     holdings: new DynamoDbStackingHoldings(table),
     transcripts: new DynamoDbTranscriptRepository(table),
     issuance,
@@ -359,7 +286,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       unitOfWork: qa,
       clock,
       ids,
-      endorsementGate: (design) => endorsementGate.gate(design.id, design.institutionId),
+      endorsementGate: (design) => partnerSide.gate.gate(design.id, design.institutionId),
     }),
     events: new EventService(qa),
     keys,
@@ -368,26 +295,13 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     bulk,
     publicDocuments: new PublicDocuments({ institutions, designs, snapshots: qa, keys, urls }),
     verification,
-    sharing,
-    shareAccess,
-    backpack: backpackImports,
-    partners,
-    apiKeys,
-    endorsements: new EndorsementQueries({ endorsements: endorsementStore, clock }),
-    endorsementSubmission,
-    endorsementWithdrawal,
-    endorsementInvitations,
-    endorsementDocuments,
-    endorsementStatistics: new EndorsementStatistics({
-      endorsements: endorsementStore,
-      designs,
-      countIssued: (microCredentialId) => credentials.countByDesign(microCredentialId),
-    }),
+    ...partnerSide.services,
+    ...verifyingPartnerSide,
     learning,
     stacking,
   };
   const authenticator = new JwtAuthenticator({
-    apiKeys,
+    apiKeys: partnerSide.services.apiKeys,
     jwksUrl: config.AUTH_JWKS_URL,
     issuer: config.AUTH_ISSUER,
     audiences: config.AUTH_AUDIENCE?.split(',')

@@ -1,7 +1,6 @@
 import { authorize } from '../auth/policy';
 import { actorOf, type Principal, type UserPrincipal } from '../auth/principal';
-import { normaliseEmail } from '../issuance/credential';
-import { emailHash } from '../issuance/issuance-service';
+import { normaliseEmail } from '../shared/email';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import type { ImportedCredential } from './model';
@@ -10,12 +9,14 @@ import type {
   InspectCredential,
   InspectedCredential,
   NamesRecipient,
+  RecipientEmailHash,
 } from './ports';
 
 export interface BackpackDeps {
   readonly backpack: Pick<BackpackRepository, 'add' | 'list' | 'remove'>;
   readonly inspect: InspectCredential;
   readonly namesRecipient: NamesRecipient;
+  readonly emailHash: RecipientEmailHash;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -89,7 +90,7 @@ export class Backpack {
       ...(ownerEmail
         ? {
             ownerEmail,
-            ownerEmailHash: emailHash(ownerEmail),
+            ownerEmailHash: this.deps.emailHash(ownerEmail),
             recipientMatched: this.deps.namesRecipient(presented.credential, ownerEmail),
           }
         : { recipientMatched: false }),

@@ -3,7 +3,6 @@ import * as z from 'zod';
 import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { withVerifiedEmail, type Principal } from '../auth/principal';
 import { visibilities, type CredentialRecord } from '../issuance/credential';
-import { emailHash } from '../issuance/issuance-service';
 import type { CredentialRepository } from '../issuance/ports';
 import { NotFoundError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';
@@ -11,12 +10,13 @@ import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
 import { shareTokenHash, type CreatedShareLink, type ShareLink } from './model';
-import type { ShareLinkRepository } from './ports';
+import type { RecipientEmailHash, ShareLinkRepository } from './ports';
 
 export interface CredentialSharingDeps {
   readonly credentials: Pick<CredentialRepository, 'get' | 'listByRecipient' | 'updateSharing'>;
   readonly links: ShareLinkRepository;
   readonly urls: Pick<PublicUrls, 'credential'>;
+  readonly emailHash: RecipientEmailHash;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -45,7 +45,10 @@ export class CredentialSharing {
       principal,
       'Your account has no verified email address to match credentials with.',
     );
-    return this.deps.credentials.listByRecipient(emailHash(email), pageRequest(first, after));
+    return this.deps.credentials.listByRecipient(
+      this.deps.emailHash(email),
+      pageRequest(first, after),
+    );
   }
 
   async setVisibility(

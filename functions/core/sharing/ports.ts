@@ -47,3 +47,9 @@ export type InspectCredential = (input: unknown) => Promise<InspectedCredential>
 
 /** Whether a credential's subject names this email address as its recipient. */
 export type NamesRecipient = (credential: JsonObject, email: string) => boolean;
+
+/**
+ * The hash a credential's recipient is indexed by (issuance decides it): how a learner's
+ * verified email finds the credentials issued to them.
+ */
+export type RecipientEmailHash = (email: string) => string;
