@@ -35,8 +35,8 @@ const config: CodegenConfig = {
           QueueItem: '../../functions/core/qa/qa-service#QueueEntry',
           DomainEvent: '../../functions/core/shared/events#DomainEvent',
           SigningKey: '../../functions/core/keys/issuer-key#IssuerKey',
-          Credential: '../../functions/core/issuance/credential#CredentialRecord',
-          CredentialStatusChange: '../../functions/core/issuance/credential#StatusAuditEntry',
+          Credential: '../../functions/core/credential/credential#CredentialRecord',
+          CredentialStatusChange: '../../functions/core/credential/credential#StatusAuditEntry',
           BulkIssuanceJob: '../../functions/core/issuance/bulk-issuance#BulkJob',
           BulkIssuanceFailure: '../../functions/core/issuance/bulk-issuance#BulkRow',
           VerificationResult:

@@ -6,7 +6,7 @@ import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuan
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
 import type { LearningService } from '../functions/core/learning/learning-service';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
-import type { StatusListService } from '../functions/core/issuance/status-list';
+import type { StatusListService } from '../functions/core/credential/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
 import type { PartnerApiKeys } from '../functions/core/partners/api-keys';
 import type { EndorsementDocuments } from '../functions/core/partners/endorsement-documents';
@@ -22,7 +22,7 @@ import type { Backpack } from '../functions/core/sharing/backpack';
 import type { CredentialSharing } from '../functions/core/sharing/credential-sharing';
 import type { ShareAccess } from '../functions/core/sharing/share-access';
 import type { VerificationService } from '../functions/core/verification/verification-service';
-import type { EventService } from '../functions/core/shared/event-service';
+import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 
 /** The use cases resolvers may call; built once per process by the composition root. */

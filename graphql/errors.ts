@@ -1,6 +1,11 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, ValidationError, type ErrorCategory } from '../functions/core/shared/errors';
+import {
+  DomainError,
+  httpStatusOf,
+  ValidationError,
+  type ErrorCategory,
+} from '../functions/core/shared/errors';
 import { RateLimitedError } from '../functions/core/shared/rate-limiter';
 import { refusalCodes, tooManyTokens } from './protection';
 
@@ -14,18 +19,6 @@ const graphqlCodes: Record<ErrorCategory, string> = {
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
-
-/** HTTP statuses for errors raised before execution (authentication in the context function). */
-const httpStatuses: Record<ErrorCategory, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNAVAILABLE: 503,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
 };
 
 /** Apollo's own request errors (parse, validation, variable coercion): safe to show as they are. */
@@ -58,7 +51,7 @@ export function domainExtensions(error: DomainError): Record<string, unknown> {
 /** A GraphQL error for a domain error raised outside a resolver (e.g. authentication). */
 export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { ...domainExtensions(error), http: { status: httpStatuses[error.category] } },
+    extensions: { ...domainExtensions(error), http: { status: httpStatusOf(error.category) } },
   });
 }
 

@@ -1,4 +1,4 @@
-import type { CredentialRecord } from '../core/issuance/credential';
+import type { CredentialRecord } from '../core/credential/credential';
 import type { JsonObject } from '../core/issuance/ports';
 import type { VerificationResult } from '../core/verification/verification-service';
 

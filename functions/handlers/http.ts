@@ -1,4 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { httpStatusOf, type DomainError } from '../core/shared/errors';
+import { RateLimitedError } from '../core/shared/rate-limiter';
 
 /** Headers every public response carries. */
 const baseHeaders = {
@@ -81,6 +83,17 @@ export function problem(
     { error: { code, message } },
     { status, contentType: 'application/problem+json' },
   );
+}
+
+/**
+ * A domain error as a problem response, with the status every transport gives its category
+ * (a refusal is 403, a missing sign-in 401, throttling 429 with its Retry-After).
+ */
+export function domainProblem(error: DomainError): APIGatewayProxyStructuredResultV2 {
+  const response = problem(httpStatusOf(error.category), error.code, error.message);
+  if (error instanceof RateLimitedError)
+    response.headers = { ...response.headers, 'retry-after': String(error.retryAfterSeconds) };
+  return response;
 }
 
 /** The media type the client prefers among `offered`, by the Accept header's q-values. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { statusPurposes } from '../core/issuance/credential';
+import type { statusPurposes } from '../core/credential/credential';
 import { DomainError } from '../core/shared/errors';
 import { platformOwnerId } from '../core/shared/owners';
 import type { Container } from '../composition/container';
@@ -9,7 +9,15 @@ import {
   evidencePage,
   notFoundPage,
 } from './credential-page';
-import { binaryResponse, jsonResponse, negotiate, problem, svgHeaders, textResponse } from './http';
+import {
+  binaryResponse,
+  domainProblem,
+  jsonResponse,
+  negotiate,
+  problem,
+  svgHeaders,
+  textResponse,
+} from './http';
 
 type Route = {
   readonly pattern: RegExp;
@@ -327,17 +335,8 @@ export function createPublicWebHandler(container: Container) {
       try {
         return await route.handle(parts, event);
       } catch (error) {
-        if (error instanceof DomainError && error.category !== 'INTERNAL') {
-          const status =
-            error.category === 'NOT_FOUND'
-              ? 404
-              : error.category === 'UNAVAILABLE'
-                ? 503
-                : error.category === 'BAD_USER_INPUT'
-                  ? 400
-                  : 409;
-          return problem(status, error.code, error.message);
-        }
+        if (error instanceof DomainError && error.category !== 'INTERNAL')
+          return domainProblem(error);
         container.logger.error('Public web request failed', {
           path,
           requestId: event.requestContext.requestId,

@@ -7,7 +7,7 @@ import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCred
 import type { QueueEntry as QueueEntryModel } from '../../functions/core/qa/qa-service';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/issuer-key';
-import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/issuance/credential';
+import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
 import type { BulkJob as BulkJobModel, BulkRow as BulkRowModel } from '../../functions/core/issuance/bulk-issuance';
 import type { VerificationResult as VerificationResultModel } from '../../functions/core/verification/verification-service';
 import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkModel, ImportedCredential as ImportedCredentialModel } from '../../functions/core/sharing/model';

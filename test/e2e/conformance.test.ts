@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPositionSet } from '../../functions/core/issuance/status-list';
+import { isPositionSet } from '../../functions/core/credential/status-list';
 import type { Caller } from '../../infra/local/graphql-client';
 import { demoStackedDesign } from '../../infra/local/demo-content';
 import {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unbakePng, unbakeSvg } from '../../functions/core/issuance/baking';
-import { isPositionSet } from '../../functions/core/issuance/status-list';
+import { unbakePng, unbakeSvg } from '../../functions/core/credential/baking';
+import { isPositionSet } from '../../functions/core/credential/status-list';
 import type { Caller } from '../../infra/local/graphql-client';
 import { failDynamoDb } from '../support/faults';
 import { verifyWithDigitalBazaar } from '../support/independent-verifier';

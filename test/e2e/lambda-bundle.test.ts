@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bakePng, generatedBadgePng } from '../../functions/core/issuance/baking';
+import { bakePng, generatedBadgePng } from '../../functions/core/credential/baking';
 import { bundleLambda } from '../bench/lambda-bundle';
 import { graphqlPostEvent, httpGetEvent } from '../bench/lambda-event';
 import type { Caller } from '../../infra/local/graphql-client';

@@ -33,7 +33,7 @@ import {
   generatedBadgePng,
   PNG_KEYWORD,
   SVG_NAMESPACE,
-} from '../../functions/core/issuance/baking';
+} from '../../functions/core/credential/baking';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailHash } from '../../functions/core/issuance/issuance-service';
-import { emailIdentity } from '../../functions/core/issuance/open-badge';
+import { emailIdentity } from '../../functions/core/credential/open-badge';
 import { createWorkerHandler } from '../../functions/handlers/worker-handler';
 import type { Caller } from '../../infra/local/graphql-client';
 import { demoStackedDesign } from '../../infra/local/demo-content';

@@ -8,7 +8,7 @@ import {
   bakeSvg,
   generatedBadgePng,
   generatedBadgeSvg,
-} from '../../functions/core/issuance/baking';
+} from '../../functions/core/credential/baking';
 import type { Caller } from '../../infra/local/graphql-client';
 import { AdjustableClock } from '../support/clock';
 import { ExternalIssuer, externalJwt, selfKeyedJwt } from '../support/external-issuer';

@@ -3,7 +3,7 @@ import { createDeflate } from 'node:zlib';
 import { encode as encodeBase58 } from 'base58-universal';
 import encodeChunks from 'png-chunks-encode';
 import extractChunks from 'png-chunks-extract';
-import { generatedBadgePng, PNG_KEYWORD } from '../../functions/core/issuance/baking';
+import { generatedBadgePng, PNG_KEYWORD } from '../../functions/core/credential/baking';
 
 type Json = Record<string, unknown>;
 

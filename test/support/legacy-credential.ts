@@ -7,9 +7,9 @@ import { createDocumentClient, DynamoTable } from '../../functions/adapters/dyna
 import { KmsSigner } from '../../functions/adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../../functions/adapters/proofs/kms-credential-signer';
 import { CachingProofVerifier } from '../../functions/adapters/proofs/proof-verifier';
-import type { CredentialRecord } from '../../functions/core/issuance/credential';
+import type { CredentialRecord } from '../../functions/core/credential/credential';
 import { emailHash } from '../../functions/core/issuance/issuance-service';
-import { emailIdentity, jwtClaims, statusEntry } from '../../functions/core/issuance/open-badge';
+import { emailIdentity, jwtClaims, statusEntry } from '../../functions/core/credential/open-badge';
 import type { RunningPlatform } from '../../infra/local/platform';
 
 /**

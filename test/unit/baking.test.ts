@@ -10,7 +10,7 @@ import {
   SVG_NAMESPACE,
   unbakePng,
   unbakeSvg,
-} from '../../functions/core/issuance/baking';
+} from '../../functions/core/credential/baking';
 
 describe('reading a credential baked in a PNG', () => {
   it('refuses a compressed iTXt chunk that inflates past the limit, without inflating it all', async () => {

@@ -12,14 +12,14 @@ import {
   type StatusAuditEntry,
   type StatusEntry,
   type StatusPurpose,
-} from '../../core/issuance/credential';
+} from '../../core/credential/credential';
 import type {
   CredentialRepository,
   PublishedStatusList,
   RecentRecipient,
   StatusListRepository,
 } from '../../core/issuance/ports';
-import { statusPosition } from '../../core/issuance/status-list';
+import { statusPosition } from '../../core/credential/status-list';
 import { issuerKeySchema, type IssuerKey } from '../../core/keys/issuer-key';
 import type { KeyOwner, KeyRepository } from '../../core/keys/ports';
 import { ConflictError } from '../../core/shared/errors';

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VerificationBudget } from '../../core/verification/budget';
 import { DependencyUnavailableError, ValidationError } from '../../core/shared/errors';
-import { VerificationProblem } from '../../core/verification/verification-service';
+import { VerificationProblem } from '../../core/shared/errors';
 import type { HashAnswer, HashRequest } from './canonicalization-worker';
 import type { JsonObject } from './eddsa-rdfc-2022';
 

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import type { JsonObject } from '../../core/issuance/ports';
 import { verificationBudgetLimits, type VerificationBudget } from '../../core/verification/budget';
 import type { RemoteResolver, ResolvedMethod } from '../../core/verification/ports';
-import { VerificationProblem } from '../../core/verification/verification-service';
+import { VerificationProblem } from '../../core/shared/errors';
 import { publicAddresses, type VettedAddress } from './network-guard';
 
 export interface HttpResolverOptions {

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { VerificationProblem } from '../../core/verification/verification-service';
+import { VerificationProblem } from '../../core/shared/errors';
 
 /** An address a fetch may connect to. */
 export interface VettedAddress {

@@ -1,6 +1,7 @@
 import { authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
 import { NotFoundError } from '../shared/errors';
+import type { EventActor } from '../shared/domain-events';
 import type { DomainEvent } from '../shared/events';
 import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
@@ -12,6 +13,7 @@ import {
   updateInstitutionInput,
   type Institution,
 } from './institution';
+import { InstitutionCreated } from './events';
 import type { InstitutionRepository } from './ports';
 
 export interface InstitutionServiceDeps {
@@ -19,10 +21,7 @@ export interface InstitutionServiceDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   /** Events to record with a new institution (e.g. the request for its signing keys). */
-  readonly creationEvents?: (
-    institution: Institution,
-    actor: { kind: string; id: string },
-  ) => DomainEvent[];
+  readonly creationEvents?: (institution: Institution, actor: EventActor) => DomainEvent[];
 }
 
 /** Use cases for issuing institutions (OB 3.0 issuer profiles). */
@@ -43,16 +42,16 @@ export class InstitutionService {
     };
     const actor = actorOf(principal);
     await this.deps.institutions.create(institution, [
-      {
-        id: this.deps.ids.newId(),
-        type: 'institution.created',
-        institutionId: institution.id,
-        aggregateType: 'Institution',
-        aggregateId: institution.id,
-        occurredAt: now,
-        actor,
-        data: { name: institution.name },
-      },
+      InstitutionCreated.create(
+        { name: institution.name },
+        {
+          id: this.deps.ids.newId(),
+          institutionId: institution.id,
+          aggregateId: institution.id,
+          occurredAt: now,
+          actor,
+        },
+      ),
       ...(this.deps.creationEvents?.(institution, actor) ?? []),
     ]);
     return institution;

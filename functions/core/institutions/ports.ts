@@ -10,3 +10,9 @@ export interface InstitutionRepository {
   get(id: string): Promise<Institution | null>;
   list(page: PageRequest): Promise<Page<Institution>>;
 }
+
+/** An institution's recorded domain events (the audit trail integrations read). */
+export interface InstitutionEventLog {
+  /** Newest first. */
+  list(institutionId: string, page: PageRequest): Promise<Page<DomainEvent>>;
+}

@@ -9,7 +9,7 @@ import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page, PageRequest } from '../shared/runtime';
 import { identifier } from '../shared/validation';
 import { depthOf } from '../verification/checks';
-import { recipientInput } from './credential';
+import { recipientInput } from '../credential/credential';
 import type { IssuanceBatch, IssuanceService } from './issuance-service';
 
 export const bulkJobStatuses = ['QUEUED', 'RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS'] as const;

@@ -24,7 +24,7 @@ import {
   type StatusAuditEntry,
   type StatusEntry,
   type StatusPurpose,
-} from './credential';
+} from '../credential/credential';
 import {
   achievement,
   addMonths,
@@ -33,7 +33,7 @@ import {
   jwtClaims,
   openBadgeCredential,
   statusEntry,
-} from './open-badge';
+} from '../credential/open-badge';
 import type {
   CredentialRepository,
   CredentialSigner,

@@ -7,9 +7,11 @@ import type {
   StatusAuditEntry,
   StatusEntry,
   StatusPurpose,
-} from './credential';
+} from '../credential/credential';
 
-export type JsonObject = Record<string, unknown>;
+/** A JSON object (a credential, a proof, a DID document), as the credential kernel names it. */
+import type { JsonObject } from '../credential/document';
+export type { JsonObject };
 
 /** Proof formats, computed with keys that never leave the key service. */
 export interface CredentialSigner {

@@ -6,9 +6,10 @@ import { didDocument, jwks } from '../keys/did-document';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
 import type { PublicUrls } from '../shared/public-urls';
-import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from './baking';
-import type { CredentialRecord } from './credential';
-import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from './open-badge';
+import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from '../credential/baking';
+import type { CredentialRecord } from '../credential/credential';
+import { readCredential, stringField } from '../credential/document';
+import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import type { JsonObject } from './ports';
 
 /** Fetches a design's own image (PNG or SVG) when it is hosted elsewhere; null when it cannot. */
@@ -100,20 +101,18 @@ export class PublicDocuments {
   async bakedBadge(record: CredentialRecord, format: 'png' | 'svg'): Promise<Buffer | string> {
     const seed = `${record.microCredentialId}:${record.designVersion}`;
     const json = JSON.stringify(record.credential);
-    const achievementImage = (
-      (record.credential.credentialSubject as JsonObject | undefined)?.achievement as
-        JsonObject | undefined
-    )?.image as { id?: string } | undefined;
+    const credential = readCredential(record.credential)!;
+    const imageId = stringField(credential.achievement?.image, 'id');
+    // Only an image hosted elsewhere is fetched; the platform's own badges are generated.
     const ownImage =
-      achievementImage?.id && !achievementImage.id.startsWith(this.deps.urls.base)
-        ? await this.deps.images?.(achievementImage.id).catch(() => null)
+      imageId && !imageId.startsWith(this.deps.urls.base)
+        ? await this.deps.images?.(imageId).catch(() => null)
         : null;
     if (format === 'png') {
       const png = ownImage?.type === 'png' ? ownImage.data : await generatedBadgePng(seed);
       return bakePng(png, json);
     }
-    const institutionName =
-      ((record.credential.issuer as JsonObject | undefined)?.name as string | undefined) ?? '';
+    const institutionName = credential.issuer.name ?? '';
     const svg =
       ownImage?.type === 'svg'
         ? ownImage.data

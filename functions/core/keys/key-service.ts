@@ -1,10 +1,12 @@
 import { authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../shared/errors';
+import type { EventActor } from '../shared/domain-events';
 import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { limits, parseInput, text } from '../shared/validation';
 import { keyAlgorithms, keyIdFor, type IssuerKey } from './issuer-key';
+import { KeyRevoked, KeyRotationRequested } from './events';
 import type { KeyOwner, KeyProvisioner, KeyRepository, SignatureAlgorithm } from './ports';
 
 export interface KeyServiceDeps {
@@ -117,7 +119,7 @@ export class KeyService {
     await this.deps.keys.requestRotation(
       owner,
       generation,
-      this.rotationEvent(principal, owner, generation),
+      this.rotationEvent(owner, generation, actorOf(principal)),
     );
     return generation;
   }
@@ -146,17 +148,17 @@ export class KeyService {
       revocationReason: why,
       version: key.version + 1,
     };
-    const events: DomainEvent[] = [
-      {
-        id: this.deps.ids.newId(),
-        type: 'keys.revoked',
-        institutionId: owner.ownerId,
-        aggregateType: 'SigningKey',
-        aggregateId: `${owner.ownerId}#${keyId}`,
-        occurredAt: now,
-        actor: actorOf(principal),
-        data: { ...owner, keyId, reason: why ?? null },
-      },
+    const events = [
+      KeyRevoked.create(
+        { ...owner, keyId, reason: why ?? null },
+        {
+          id: this.deps.ids.newId(),
+          institutionId: owner.ownerId,
+          aggregateId: `${owner.ownerId}#${keyId}`,
+          occurredAt: now,
+          actor: actorOf(principal),
+        },
+      ),
     ];
     await this.deps.keys.update([{ next, expectedVersion: key.version }], events);
     if (key.status === 'ACTIVE') {
@@ -165,7 +167,7 @@ export class KeyService {
         await this.deps.keys.requestRotation(
           owner,
           generation,
-          this.rotationEvent(principal, owner, generation),
+          this.rotationEvent(owner, generation, actorOf(principal)),
         );
       } catch (error) {
         // A rotation to that generation is already under way: the replacement is coming.
@@ -193,21 +195,21 @@ export class KeyService {
   }
 
   /** The event that asks the worker to provision the first keys of a new owner. */
-  provisioningEvent(owner: KeyOwner, actor: { kind: string; id: string }): DomainEvent {
-    return {
-      id: this.deps.ids.newId(),
-      type: 'keys.rotation_requested',
-      institutionId: owner.ownerId,
-      aggregateType: 'SigningKey',
-      aggregateId: owner.ownerId,
-      occurredAt: this.deps.clock.now().toISOString(),
-      actor,
-      data: { ...owner, generation: 1 },
-    };
+  provisioningEvent(owner: KeyOwner, actor: EventActor): DomainEvent {
+    return this.rotationEvent(owner, 1, actor);
   }
 
-  private rotationEvent(principal: Principal, owner: KeyOwner, generation: number): DomainEvent {
-    return { ...this.provisioningEvent(owner, actorOf(principal)), data: { ...owner, generation } };
+  private rotationEvent(owner: KeyOwner, generation: number, actor: EventActor): DomainEvent {
+    return KeyRotationRequested.create(
+      { ...owner, generation },
+      {
+        id: this.deps.ids.newId(),
+        institutionId: owner.ownerId,
+        aggregateId: owner.ownerId,
+        occurredAt: this.deps.clock.now().toISOString(),
+        actor,
+      },
+    );
   }
 }
 

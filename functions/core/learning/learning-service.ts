@@ -3,9 +3,9 @@ import { assessedDesignsOf, authorize, authorizeOrHide, requireSignedIn } from '
 import { actorOf, withVerifiedEmail, type Principal } from '../auth/principal';
 import type { ComponentKind } from '../designs/micro-credential';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import type { IssuanceService } from '../issuance/issuance-service';
-import { rubricIds } from '../issuance/open-badge';
+import { rubricIds } from '../credential/open-badge';
 import type { JsonObject } from '../issuance/ports';
 import {
   ConflictError,

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../issuance/ports';
-import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../issuance/open-badge';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Endorsement, Partner } from './model';
 import type { ActivePartnerKey, AddDataIntegrityProof } from './ports';

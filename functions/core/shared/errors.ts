@@ -97,3 +97,40 @@ function toCode(entity: string): string {
     .replace(/[^A-Za-z0-9]+/g, '_')
     .toUpperCase();
 }
+
+/**
+ * The HTTP status of each category: the one table the public web function and the GraphQL
+ * endpoint (for errors raised before execution) answer with.
+ */
+const httpStatuses: Readonly<Record<ErrorCategory, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+export function httpStatusOf(category: ErrorCategory): number {
+  return httpStatuses[category];
+}
+
+/**
+ * Why a presented credential could not be verified: a document, key or status list that is
+ * missing, malformed or not the issuer's. Not a DomainError on purpose: it never fails a
+ * request. Verification turns it into a failed check whose message the verifier reads, so
+ * resolvers and proof adapters throw it with a message fit to show. `code` names the kind of
+ * problem for callers that branch on it.
+ */
+export class VerificationProblem extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'VERIFICATION_PROBLEM',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}

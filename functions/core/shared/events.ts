@@ -13,6 +13,8 @@ export const domainEventSchema = z.object({
   aggregateId: z.string(),
   occurredAt: z.iso.datetime(),
   actor: z.object({ kind: z.string(), id: z.string() }),
+  /** The payload's version (see `defineEvent`); the item's `version`, so old events read as 1. */
+  version: z.int().positive().optional(),
   data: z.record(z.string(), z.unknown()),
 });
 export type DomainEvent = z.output<typeof domainEventSchema>;

@@ -1,8 +1,142 @@
 /**
- * Every public URL and identifier the platform mints. Credentials embed these, so they must
- * stay stable: change a path here only with a redirect in the public web function.
+ * Every public URL and identifier the platform mints, and the parser of each. Credentials embed
+ * these, so they must stay stable: change a path here only with a redirect in the public web
+ * function. One table (`publicRoutes`) drives minting (`PublicUrls.to`), parsing
+ * (`PublicUrls.parse`, `parsePublicPath`) and the public web router, so a URL the platform
+ * hands out is always one it can read back and serve.
  */
+import type { StatusPurpose } from '../credential/credential';
 import { platformOwnerId, type OwnerKind } from './owners';
+
+/**
+ * The public paths. `:name` is a path parameter; its name fixes what it may hold
+ * (`paramPatterns`) and its type once parsed (`ParamValue`). `json: true` also accepts the path
+ * with a `.json` suffix (the same document, for clients that pick by extension).
+ */
+export const publicRoutes = {
+  credential: { path: '/credentials/:id' },
+  credentialJwt: { path: '/credentials/:id.jwt' },
+  credentialJson: { path: '/credentials/:id.json' },
+  credentialBadge: { path: '/credentials/:id/badge.:format' },
+  /** The design-level achievement URL (endorsements signed before they named a version). */
+  currentAchievement: { path: '/achievements/:design' },
+  achievement: { path: '/achievements/:design/v:version' },
+  achievementImage: { path: '/achievements/:design/v:version/image.svg' },
+  endorsement: { path: '/endorsements/:id', json: true },
+  endorsementVersion: { path: '/endorsements/:id/v:version', json: true },
+  transcript: { path: '/transcripts/:id', json: true },
+  evidence: { path: '/evidence/:id' },
+  issuerProfile: { path: '/issuers/:owner' },
+  issuerDidDocument: { path: '/issuers/:owner/did.json' },
+  issuerJwks: { path: '/issuers/:owner/jwks.json' },
+  partnerProfile: { path: '/partners/:owner' },
+  partnerDidDocument: { path: '/partners/:owner/did.json' },
+  partnerJwks: { path: '/partners/:owner/jwks.json' },
+  platformDidDocument: { path: '/.well-known/did.json' },
+  platformJwks: { path: '/.well-known/jwks.json' },
+  statusList: { path: '/status-lists/:owner/:purpose/:listNumber' },
+} as const satisfies Record<string, { readonly path: string; readonly json?: boolean }>;
+
+/**
+ * What each parameter may hold. Ids minted here (`:id`) carry no dot, so a suffix such as
+ * `.jwt` can follow them; design and owner ids are matched up to the next slash.
+ */
+const paramPatterns = {
+  id: '[^/.]+',
+  design: '[^/]+',
+  owner: '[^/]+',
+  version: '\\d{1,6}',
+  listNumber: '\\d{1,6}',
+  purpose: 'revocation|suspension',
+  format: 'png|svg',
+} as const;
+
+type ParamName = keyof typeof paramPatterns;
+export type PublicRouteKind = keyof typeof publicRoutes;
+
+/** The parameter names of a path, read from its `:name` segments. */
+type ParamsOf<Path extends string> = Path extends `${string}:${infer Rest}`
+  ? NameOf<Rest> | ParamsOf<Rest>
+  : never;
+type BeforeSlash<S extends string> = S extends `${infer Head}/${string}` ? Head : S;
+type NameOf<S extends string> =
+  BeforeSlash<S> extends `${infer Head}.${string}` ? Head : BeforeSlash<S>;
+type ParamValue<Name> = Name extends 'version' | 'listNumber'
+  ? number
+  : Name extends 'purpose'
+    ? StatusPurpose
+    : Name extends 'format'
+      ? 'png' | 'svg'
+      : string;
+
+export type RouteParams<Kind extends PublicRouteKind> = {
+  readonly [Name in ParamsOf<(typeof publicRoutes)[Kind]['path']>]: ParamValue<Name>;
+};
+
+/** A public URL read back: which document it names, with its parameters decoded and typed. */
+export type PublicRoute = {
+  [Kind in PublicRouteKind]: { readonly kind: Kind; readonly params: RouteParams<Kind> };
+}[PublicRouteKind];
+
+interface CompiledRoute {
+  readonly kind: PublicRouteKind;
+  readonly pattern: RegExp;
+  readonly names: readonly ParamName[];
+}
+
+const compiledRoutes: readonly CompiledRoute[] = Object.entries(publicRoutes).map(
+  ([kind, route]) => {
+    const names: ParamName[] = [];
+    const source = route.path
+      .split(/(:[a-zA-Z]+)/)
+      .map((part) => {
+        if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const name = part.slice(1) as ParamName;
+        names.push(name);
+        return `(${paramPatterns[name]})`;
+      })
+      .join('');
+    const suffix = 'json' in route && route.json ? '(?:\\.json)?' : '';
+    return { kind: kind as PublicRouteKind, pattern: new RegExp(`^${source}${suffix}$`), names };
+  },
+);
+
+/** Numbers travel as numbers; everything else as the percent-decoded text. */
+const numericParams: ReadonlySet<ParamName> = new Set(['version', 'listNumber']);
+
+/**
+ * The route a path (`/credentials/abc`, no origin, no query) names; null when it names none,
+ * and `malformed` when it names one but a parameter is not valid percent-encoded UTF-8.
+ */
+export function parsePublicPath(path: string): PublicRoute | 'malformed' | null {
+  for (const route of compiledRoutes) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    const params: Record<string, string | number> = {};
+    try {
+      route.names.forEach((name, index) => {
+        const raw = match[index + 1]!;
+        params[name] = numericParams.has(name) ? Number(raw) : decodeURIComponent(raw);
+      });
+    } catch {
+      return 'malformed';
+    }
+    return { kind: route.kind, params } as PublicRoute;
+  }
+  return null;
+}
+
+/** The path of a route with its parameters filled in (ids percent-encoded). */
+export function publicPath<Kind extends PublicRouteKind>(
+  kind: Kind,
+  params: RouteParams<Kind>,
+): string {
+  const values = params as Record<string, string | number>;
+  return publicRoutes[kind].path.replace(/:([a-zA-Z]+)/g, (_, name: string) =>
+    encodeURIComponent(String(values[name])),
+  );
+}
+
 export class PublicUrls {
   private readonly didHost: string;
 
@@ -16,8 +150,21 @@ export class PublicUrls {
     return this.baseUrl;
   }
 
+  /** The absolute URL of any public route. */
+  to<Kind extends PublicRouteKind>(kind: Kind, params: RouteParams<Kind>): string {
+    return `${this.baseUrl}${publicPath(kind, params)}`;
+  }
+
+  /** The route an absolute URL minted here names (query and fragment ignored), or null. */
+  parse(url: string): PublicRoute | null {
+    if (!url.startsWith(`${this.baseUrl}/`)) return null;
+    const path = url.slice(this.baseUrl.length).split(/[?#]/)[0]!;
+    const route = parsePublicPath(path);
+    return route === 'malformed' ? null : route;
+  }
+
   issuerProfile(institutionId: string): string {
-    return `${this.baseUrl}/issuers/${encodeURIComponent(institutionId)}`;
+    return this.to('issuerProfile', { owner: institutionId });
   }
 
   /** `did:web:<host>:issuers:<id>`, resolved at `<base>/issuers/<id>/did.json`. */
@@ -25,22 +172,23 @@ export class PublicUrls {
     return `did:web:${this.didHost}:issuers:${encodeURIComponent(institutionId)}`;
   }
 
-  /** Where an owner's documents live: `/issuers/<id>`, `/partners/<id>`, or the root for the platform. */
-  private ownerPath(ownerKind: OwnerKind, ownerId: string): string {
-    if (ownerKind === 'platform') return `${this.baseUrl}/.well-known`;
-    return `${this.baseUrl}/${ownerKind === 'institution' ? 'issuers' : 'partners'}/${encodeURIComponent(ownerId)}`;
-  }
-
+  /** An owner's DID document: `/issuers/<id>`, `/partners/<id>`, or `/.well-known` for the platform. */
   didDocument(ownerKind: OwnerKind, ownerId: string): string {
-    return `${this.ownerPath(ownerKind, ownerId)}/did.json`;
+    if (ownerKind === 'platform') return this.to('platformDidDocument', {});
+    return ownerKind === 'institution'
+      ? this.to('issuerDidDocument', { owner: ownerId })
+      : this.to('partnerDidDocument', { owner: ownerId });
   }
 
   jwks(ownerKind: OwnerKind, ownerId: string): string {
-    return `${this.ownerPath(ownerKind, ownerId)}/jwks.json`;
+    if (ownerKind === 'platform') return this.to('platformJwks', {});
+    return ownerKind === 'institution'
+      ? this.to('issuerJwks', { owner: ownerId })
+      : this.to('partnerJwks', { owner: ownerId });
   }
 
   partnerProfile(partnerId: string): string {
-    return `${this.baseUrl}/partners/${encodeURIComponent(partnerId)}`;
+    return this.to('partnerProfile', { owner: partnerId });
   }
 
   partnerDid(partnerId: string): string {
@@ -62,29 +210,44 @@ export class PublicUrls {
   }
 
   achievement(microCredentialId: string, designVersion: number): string {
-    return `${this.baseUrl}/achievements/${encodeURIComponent(microCredentialId)}/v${designVersion}`;
+    return this.to('achievement', { design: microCredentialId, version: designVersion });
+  }
+
+  /** The generated badge image of an achievement version. */
+  achievementImage(microCredentialId: string, designVersion: number): string {
+    return this.to('achievementImage', { design: microCredentialId, version: designVersion });
   }
 
   credential(credentialId: string): string {
-    return `${this.baseUrl}/credentials/${encodeURIComponent(credentialId)}`;
+    return this.to('credential', { id: credentialId });
   }
 
-  statusList(institutionId: string, purpose: string, listNumber: number): string {
-    return `${this.baseUrl}/status-lists/${encodeURIComponent(institutionId)}/${purpose}/${listNumber}`;
+  /** A credential baked into its badge image. */
+  credentialBadge(credentialId: string, format: 'png' | 'svg'): string {
+    return this.to('credentialBadge', { id: credentialId, format });
+  }
+
+  statusList(institutionId: string, purpose: StatusPurpose, listNumber: number): string {
+    return this.to('statusList', { owner: institutionId, purpose, listNumber });
   }
 
   /** A learner's transcript; the unguessable id makes the URL work like a share link. */
   transcript(transcriptId: string): string {
-    return `${this.baseUrl}/transcripts/${encodeURIComponent(transcriptId)}`;
+    return this.to('transcript', { id: transcriptId });
+  }
+
+  /** Evidence a learner chose to show publicly. */
+  evidence(submissionId: string): string {
+    return this.to('evidence', { id: submissionId });
   }
 
   endorsement(endorsementId: string): string {
-    return `${this.baseUrl}/endorsements/${encodeURIComponent(endorsementId)}`;
+    return this.to('endorsement', { id: endorsementId });
   }
 
   /** An endorsement's credential for one achievement version of the endorsed design. */
   endorsementVersion(endorsementId: string, designVersion: number): string {
-    return `${this.endorsement(endorsementId)}/v${designVersion}`;
+    return this.to('endorsementVersion', { id: endorsementId, version: designVersion });
   }
 
   /** Parses a DID minted here back to its owner, or null for any other DID. */
@@ -99,7 +262,10 @@ export class PublicUrls {
     return null;
   }
 
-  /** The credential id in a credential URL minted here, or null. */
+  /**
+   * The credential id a link to a credential page names, or null. Lenient on purpose, for links
+   * people paste: anything after the id (a trailing slash, `/badge.png`, a query) is ignored.
+   */
   parseCredentialUrl(url: string): string | null {
     const prefix = `${this.baseUrl}/credentials/`;
     if (!url.startsWith(prefix)) return null;

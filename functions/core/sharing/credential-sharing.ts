@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { authorize, authorizeOrHide, requireSignedIn } from '../auth/policy';
 import { withVerifiedEmail, type Principal } from '../auth/principal';
-import { visibilities, type CredentialRecord } from '../issuance/credential';
+import { visibilities, type CredentialRecord } from '../credential/credential';
 import type { CredentialRepository } from '../issuance/ports';
 import { NotFoundError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';

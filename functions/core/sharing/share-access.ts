@@ -1,4 +1,4 @@
-import type { CredentialRecord } from '../issuance/credential';
+import type { CredentialRecord } from '../credential/credential';
 import type { Clock } from '../shared/runtime';
 import { shareTokenHash, type Access } from './model';
 import type { ShareLinkRepository } from './ports';

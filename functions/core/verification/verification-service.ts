@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { isApprovedSnapshot, type DesignVersion } from '../designs/micro-credential';
-import { unbakePng, unbakeSvg } from '../issuance/baking';
-import type { CredentialState } from '../issuance/credential';
+import { unbakePng, unbakeSvg } from '../credential/baking';
+import type { CredentialState } from '../credential/credential';
 import type { CredentialRepository, JsonObject } from '../issuance/ports';
-import { isPositionSet, type StatusListService } from '../issuance/status-list';
+import { isPositionSet, type StatusListService } from '../credential/status-list';
 import { ed25519RawFromSpki, publicJwk, type IssuerKey } from '../keys/issuer-key';
 import type { KeyService } from '../keys/key-service';
 import type { DesignUnitOfWork } from '../qa/ports';
-import { DomainError, ValidationError } from '../shared/errors';
+import { DomainError, ValidationError, VerificationProblem } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
 import { ReadCache } from '../shared/read-cache';
 import type { Clock } from '../shared/runtime';
@@ -1176,7 +1176,8 @@ export function recipientMatch(
 }
 
 /** A verification fact that failed (shown as a check, not raised as an error). */
-export class VerificationProblem extends Error {}
+/** Kept here too for the modules that import it from verification (see `shared/errors`). */
+export { VerificationProblem };
 
 function describeFailure(error: unknown, fallback: string): string {
   if (error instanceof VerificationProblem) return error.message;

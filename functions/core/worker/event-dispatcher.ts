@@ -1,3 +1,4 @@
+import type { EventDefinition, TypedEvent } from '../shared/domain-events';
 import type { DomainEvent } from '../shared/events';
 
 /** What a worker invocation allows a handler (the time left, for long jobs). */
@@ -6,17 +7,25 @@ export interface WorkContext {
   readonly deadline: number;
 }
 
-export type EventHandler = (event: DomainEvent, context: WorkContext) => Promise<void>;
+export type EventHandler<Event = DomainEvent> = (
+  event: Event,
+  context: WorkContext,
+) => Promise<void>;
 
 /**
  * Routes domain events read from the table's stream to the capabilities that react to them.
- * Every handler must be idempotent: streams deliver at least once.
+ * Each handler receives the event as its definition reads it, so producer and consumer share
+ * one payload shape. Every handler must be idempotent: streams deliver at least once.
  */
 export class EventDispatcher {
   private readonly handlers = new Map<string, EventHandler[]>();
 
-  on(type: string, handler: EventHandler): this {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  on<Name extends string, Data>(
+    definition: EventDefinition<Name, Data>,
+    handler: EventHandler<TypedEvent<Name, Data>>,
+  ): this {
+    const typed: EventHandler = (event, context) => handler(definition.parse(event), context);
+    this.handlers.set(definition.name, [...(this.handlers.get(definition.name) ?? []), typed]);
     return this;
   }
 

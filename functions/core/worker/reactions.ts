@@ -1,35 +1,30 @@
-import { ownerKinds } from '../shared/owners';
-import * as z from 'zod';
 import type { BulkIssuanceService } from '../issuance/bulk-issuance';
-import { statusEntrySchema } from '../issuance/credential';
-import type { StatusListService } from '../issuance/status-list';
+import type { StatusListService } from '../credential/status-list';
 import type { KeyService } from '../keys/key-service';
 import type { CredentialRepository } from '../issuance/ports';
 import type { LearningService } from '../learning/learning-service';
 import type { StackingService } from '../stacking/stacking-service';
-import type { DomainEvent } from '../shared/events';
+import type { EventOf } from '../shared/domain-events';
+import { DesignPublished } from '../designs/events';
+import {
+  BulkIssuanceContinue,
+  BulkIssuanceRequested,
+  CredentialIssued,
+  CredentialReinstated,
+  CredentialRevoked,
+  CredentialSuspended,
+} from '../issuance/events';
+import { KeyRotationRequested } from '../keys/events';
+import { EnrolmentCompleted } from '../learning/events';
+import { BackpackImported } from '../sharing/events';
+import { StackDefined } from '../stacking/events';
 import { EventDispatcher } from './event-dispatcher';
 
-const rotationData = z.object({
-  ownerKind: z.enum(ownerKinds),
-  ownerId: z.string(),
-  generation: z.int().positive(),
-});
-const statusData = z.object({
-  statusList: statusEntrySchema.nullable(),
-  suspensionEntry: statusEntrySchema.nullable().optional(),
-  wasSuspended: z.boolean().optional(),
-});
-const jobData = z.object({ jobId: z.string() });
-const enrolmentData = z.object({ enrolmentId: z.string() });
-const stackData = z.object({ stackId: z.string() });
-const issuedData = z.object({ microCredentialId: z.string(), emailHash: z.string() });
-const importedData = z.object({
-  emailHash: z.string().nullable(),
-  achievementId: z.string().nullable(),
-  /** Absent on events recorded before it was added. */
-  ownerId: z.string().optional(),
-});
+/** The three status changes share one payload. */
+type StatusChange = EventOf<
+  typeof CredentialRevoked | typeof CredentialSuspended | typeof CredentialReinstated
+>;
+type BulkJobEvent = EventOf<typeof BulkIssuanceRequested | typeof BulkIssuanceContinue>;
 
 export interface ReactionDeps {
   readonly keys: KeyService;
@@ -43,8 +38,8 @@ export interface ReactionDeps {
 /** How the worker reacts to each domain event (all idempotent: streams redeliver). */
 export function platformReactions(deps: ReactionDeps): EventDispatcher {
   /** Re-signs the status list(s) a status change touched, from the stored bits. */
-  const republish = async (event: DomainEvent) => {
-    const { statusList, suspensionEntry, wasSuspended } = statusData.parse(event.data);
+  const republish = async (event: StatusChange) => {
+    const { statusList, suspensionEntry, wasSuspended } = event.data;
     if (statusList)
       await deps.statusLists.publish(
         event.institutionId,
@@ -59,42 +54,44 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
       );
     }
   };
-  const processJob = (event: DomainEvent, deadline: number) =>
-    deps.bulk.process(jobData.parse(event.data).jobId, deadline).then(() => undefined);
+  const processJob = (event: BulkJobEvent, deadline: number) =>
+    deps.bulk.process(event.data.jobId, deadline).then(() => undefined);
   return new EventDispatcher()
-    .on('keys.rotation_requested', async (event) => {
-      const { ownerKind, ownerId, generation } = rotationData.parse(event.data);
-      await deps.keys.provision({ ownerKind, ownerId }, generation);
+    .on(KeyRotationRequested, async ({ data }) => {
+      await deps.keys.provision(
+        { ownerKind: data.ownerKind, ownerId: data.ownerId },
+        data.generation,
+      );
     })
-    .on('credential.revoked', republish)
-    .on('credential.revoked', async (event) => {
+    .on(CredentialRevoked, republish)
+    .on(CredentialRevoked, async (event) => {
       const revoked = await deps.credentials.get(event.aggregateId);
       if (revoked) await deps.stacking.partRevoked(revoked);
     })
-    .on('credential.issued', async (event) => {
-      const { microCredentialId, emailHash } = issuedData.parse(event.data);
+    .on(CredentialIssued, async (event) => {
+      const { microCredentialId, emailHash } = event.data;
       await deps.stacking.evaluate(emailHash, [microCredentialId], {
         credentialId: event.aggregateId,
       });
     })
-    .on('stack.defined', async (event) => {
-      await deps.stacking.backfill(stackData.parse(event.data).stackId);
+    .on(StackDefined, async (event) => {
+      await deps.stacking.backfill(event.data.stackId);
     })
-    .on('design.published', async (event) => {
+    .on(DesignPublished, async (event) => {
       await deps.stacking.targetPublished(event.aggregateId, event.occurredAt);
     })
-    .on('backpack.imported', async (event) => {
-      const { emailHash, achievementId, ownerId } = importedData.parse(event.data);
+    .on(BackpackImported, async (event) => {
+      const { emailHash, achievementId, ownerId } = event.data;
       if (emailHash && achievementId)
         await deps.stacking.evaluate(emailHash, [achievementId], {
           ...(ownerId ? { imported: { ownerId, id: event.aggregateId } } : {}),
         });
     })
-    .on('credential.suspended', republish)
-    .on('credential.reinstated', republish)
-    .on('bulk_issuance.requested', (event, context) => processJob(event, context.deadline))
-    .on('bulk_issuance.continue', (event, context) => processJob(event, context.deadline))
-    .on('enrolment.completed', async (event) => {
-      await deps.learning.award(enrolmentData.parse(event.data).enrolmentId);
+    .on(CredentialSuspended, republish)
+    .on(CredentialReinstated, republish)
+    .on(BulkIssuanceRequested, (event, context) => processJob(event, context.deadline))
+    .on(BulkIssuanceContinue, (event, context) => processJob(event, context.deadline))
+    .on(EnrolmentCompleted, async (event) => {
+      await deps.learning.award(event.data.enrolmentId);
     });
 }

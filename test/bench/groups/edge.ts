@@ -1,7 +1,7 @@
 import extractChunks from 'png-chunks-extract';
 import { decodeSync as decodeItxtWithoutCap } from 'png-chunk-itxt';
 import { hashData } from '../../../functions/adapters/proofs/eddsa-rdfc-2022';
-import { SVG_NAMESPACE, unbakePng, unbakeSvg } from '../../../functions/core/issuance/baking';
+import { SVG_NAMESPACE, unbakePng, unbakeSvg } from '../../../functions/core/credential/baking';
 import { startBenchPlatform } from '../bench-platform';
 import { comparedFigure, figure, progress, type BenchGroup, type Figure } from '../report';
 import {

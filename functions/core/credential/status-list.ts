@@ -8,7 +8,7 @@ import type {
   JsonObject,
   PublishedStatusList,
   StatusListRepository,
-} from './ports';
+} from '../issuance/ports';
 
 /**
  * Where the n-th credential of a list sits. Bitstring Status List asks issuers to spread

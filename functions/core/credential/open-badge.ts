@@ -4,7 +4,7 @@ import { alignmentTargetTypes } from '../designs/micro-credential';
 import type { Institution } from '../institutions/institution';
 import type { PublicUrls } from '../shared/public-urls';
 import type { StatusEntry } from './credential';
-import type { JsonObject } from './ports';
+import type { JsonObject } from '../issuance/ports';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -99,43 +99,9 @@ export function achievement(args: {
 }): JsonObject {
   const { content, urls } = args;
   const achievementUrl = urls.achievement(args.microCredentialId, args.designVersion);
-  const alignment: JsonObject[] = content.competencies.map((competency) => ({
-    type: ['Alignment'],
-    targetName: competency.name,
-    targetUrl: competency.url,
-    ...(competency.description ? { targetDescription: competency.description } : {}),
-    ...(competency.framework ? { targetFramework: competency.framework } : {}),
-    ...(competency.code ? { targetCode: competency.code } : {}),
-    ...(competency.type ? { targetType: alignmentTargetTypes[competency.type] } : {}),
-  }));
-  if (content.level) {
-    const isEqf = content.level.framework.toUpperCase() === 'EQF';
-    alignment.push({
-      type: ['Alignment'],
-      targetName: content.level.name ?? `${content.level.framework} level ${content.level.value}`,
-      targetFramework: content.level.framework,
-      targetCode: content.level.value,
-      targetUrl: isEqf ? EQF_URL : `${achievementUrl}#level`,
-    });
-  }
-  for (const related of args.relatedAchievements ?? []) {
-    alignment.push({
-      type: ['Alignment'],
-      targetName: related.name,
-      targetUrl: related.url,
-      targetType: 'ceterms:Credential',
-    });
-  }
-  content.learningOutcomes.forEach((outcome, index) => {
-    alignment.push({
-      type: ['Alignment'],
-      targetName: outcome,
-      targetFramework: `${args.institution.name} learning outcomes`,
-      targetCode: `LO${index + 1}`,
-      targetUrl: `${achievementUrl}#outcome-${index + 1}`,
-    });
-  });
-  const imageUrl = content.image?.url ?? `${achievementUrl}/image.svg`;
+  const alignment = alignmentsOf(args, achievementUrl);
+  const imageUrl =
+    content.image?.url ?? urls.achievementImage(args.microCredentialId, args.designVersion);
   return {
     id: achievementUrl,
     type: ['Achievement'],
@@ -162,6 +128,55 @@ export function achievement(args: {
       : {}),
     ...(args.endorsements?.length ? { endorsement: args.endorsements } : {}),
   };
+}
+
+/**
+ * The achievement's `Alignment`s: its competencies, its level, the achievements it builds on,
+ * then each learning outcome (pointing at its anchor on the achievement page).
+ */
+function alignmentsOf(
+  args: Pick<Parameters<typeof achievement>[0], 'content' | 'institution' | 'relatedAchievements'>,
+  achievementUrl: string,
+): JsonObject[] {
+  const alignment: JsonObject[] = args.content.competencies.map((competency) => ({
+    type: ['Alignment'],
+    targetName: competency.name,
+    targetUrl: competency.url,
+    ...(competency.description ? { targetDescription: competency.description } : {}),
+    ...(competency.framework ? { targetFramework: competency.framework } : {}),
+    ...(competency.code ? { targetCode: competency.code } : {}),
+    ...(competency.type ? { targetType: alignmentTargetTypes[competency.type] } : {}),
+  }));
+  if (args.content.level) {
+    const isEqf = args.content.level.framework.toUpperCase() === 'EQF';
+    alignment.push({
+      type: ['Alignment'],
+      targetName:
+        args.content.level.name ??
+        `${args.content.level.framework} level ${args.content.level.value}`,
+      targetFramework: args.content.level.framework,
+      targetCode: args.content.level.value,
+      targetUrl: isEqf ? EQF_URL : `${achievementUrl}#level`,
+    });
+  }
+  for (const related of args.relatedAchievements ?? []) {
+    alignment.push({
+      type: ['Alignment'],
+      targetName: related.name,
+      targetUrl: related.url,
+      targetType: 'ceterms:Credential',
+    });
+  }
+  args.content.learningOutcomes.forEach((outcome, index) => {
+    alignment.push({
+      type: ['Alignment'],
+      targetName: outcome,
+      targetFramework: `${args.institution.name} learning outcomes`,
+      targetCode: `LO${index + 1}`,
+      targetUrl: `${achievementUrl}#outcome-${index + 1}`,
+    });
+  });
+  return alignment;
 }
 
 const componentKeys = ['educational', 'demonstration', 'reflective'] as const;

@@ -1,13 +1,13 @@
 import { authorize } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import type { EventRepository } from '../qa/ports';
-import type { DomainEvent } from './events';
-import { pageRequest } from './paging';
-import type { Page } from './runtime';
+import type { DomainEvent } from '../shared/events';
+import { pageRequest } from '../shared/paging';
+import type { Page } from '../shared/runtime';
+import type { InstitutionEventLog } from './ports';
 
 /** Read access to an institution's domain events (for integrations and notifications). */
 export class EventService {
-  constructor(private readonly events: EventRepository) {}
+  constructor(private readonly events: InstitutionEventLog) {}
 
   async list(
     principal: Principal,

@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { decisionOutcomes } from './review';
+import { defineEvent } from '../shared/domain-events';
+
+/** Every review event names the design under review. */
+const review = z.object({ microCredentialId: z.string() });
+const submission = review.extend({
+  designVersion: z.int().positive(),
+  round: z.int().positive(),
+  stepKey: z.string(),
+});
+const decision = review.extend({
+  stepKey: z.string(),
+  outcome: z.enum(decisionOutcomes),
+  designVersion: z.int().positive(),
+  /** Present while the review goes on: the step that decides next. */
+  nextStepKey: z.string().optional(),
+});
+
+function reviewEvent<Name extends string, Data extends Record<string, unknown>>(
+  name: Name,
+  schema: z.ZodType<Data>,
+) {
+  return defineEvent({ name, version: 1, aggregateType: 'Review', schema });
+}
+
+export const ReviewSubmitted = reviewEvent('qa.review.submitted', submission);
+export const ReviewResubmitted = reviewEvent('qa.review.resubmitted', submission);
+export const ReviewFieldsSupplied = reviewEvent(
+  'qa.review.fields_supplied',
+  review.extend({ fieldKeys: z.array(z.string()) }),
+);
+export const ReviewApproved = reviewEvent('qa.review.approved', decision);
+export const ReviewRejected = reviewEvent('qa.review.rejected', decision);
+export const ReviewChangesRequested = reviewEvent('qa.review.changes_requested', decision);
+export const StepApproved = reviewEvent('qa.step.approved', decision);
+export const ReviewUpdated = reviewEvent('qa.review.updated', decision);
+
+export const qaEvents = [
+  ReviewSubmitted,
+  ReviewResubmitted,
+  ReviewFieldsSupplied,
+  ReviewApproved,
+  ReviewRejected,
+  ReviewChangesRequested,
+  StepApproved,
+  ReviewUpdated,
+] as const;
