@@ -3,9 +3,9 @@ import { authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { identifier, limits, parseInput, requiredText, text } from '../shared/validation';
+import { EndorsementDeclined, EndorsementInvited } from './events';
 import { partnerIdOf, type Endorsement, type Invitation } from './model';
 import type { InvitationRepository, PartnerRepository } from './ports';
 
@@ -71,7 +71,7 @@ export class EndorsementInvitations {
     };
     try {
       await this.deps.invitations.add(invitation, [
-        this.event('endorsement.invited', invitation, principal),
+        this.event(EndorsementInvited, invitation, principal),
       ]);
     } catch (error) {
       // The same invitation sent at the same moment (a retry, a double click): it is that one.
@@ -122,7 +122,7 @@ export class EndorsementInvitations {
       version: invitation.version + 1,
     };
     await this.deps.invitations.update(next, invitation.version, [
-      this.event('endorsement.declined', next, principal),
+      this.event(EndorsementDeclined, next, principal),
     ]);
     return next;
   }
@@ -163,16 +163,20 @@ export class EndorsementInvitations {
     );
   }
 
-  private event(type: string, invitation: Invitation, principal: Principal): DomainEvent {
-    return {
-      id: this.deps.ids.newId(),
-      type,
-      institutionId: invitation.institutionId,
-      aggregateType: 'EndorsementInvitation',
-      aggregateId: invitation.id,
-      occurredAt: this.deps.clock.now().toISOString(),
-      actor: actorOf(principal),
-      data: { partnerId: invitation.partnerId, microCredentialId: invitation.microCredentialId },
-    };
+  private event(
+    kind: typeof EndorsementInvited | typeof EndorsementDeclined,
+    invitation: Invitation,
+    principal: Principal,
+  ) {
+    return kind.create(
+      { partnerId: invitation.partnerId, microCredentialId: invitation.microCredentialId },
+      {
+        id: this.deps.ids.newId(),
+        institutionId: invitation.institutionId,
+        aggregateId: invitation.id,
+        occurredAt: this.deps.clock.now().toISOString(),
+        actor: actorOf(principal),
+      },
+    );
   }
 }

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
-import type { DomainEvent } from '../shared/events';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { identifier, limits, parseInput, requiredText } from '../shared/validation';
 import { signEndorsement, type EndorsementSigning } from './endorsement-signing';
@@ -12,6 +11,7 @@ import {
   type EndorsementTarget,
   type EndorsementTargetsDeps,
 } from './endorsement-targets';
+import { EndorsementSubmitted } from './events';
 import { isExpired, partnerIdOf, type Endorsement, type Invitation, type Partner } from './model';
 import type { EndorsementRepository, InvitationRepository, PartnerRepository } from './ports';
 import {
@@ -200,7 +200,18 @@ export class EndorsementSubmission {
   ): Promise<void> {
     await this.deps.endorsements.add(
       endorsement,
-      [this.event(endorsement, principal)],
+      [
+        EndorsementSubmitted.create(
+          { partnerId: endorsement.partnerId, target: endorsement.target },
+          {
+            id: this.deps.ids.newId(),
+            institutionId: endorsement.institutionId,
+            aggregateId: endorsement.id,
+            occurredAt: this.deps.clock.now().toISOString(),
+            actor: actorOf(principal),
+          },
+        ),
+      ],
       invitation
         ? {
             next: {
@@ -214,19 +225,6 @@ export class EndorsementSubmission {
           }
         : undefined,
     );
-  }
-
-  private event(endorsement: Endorsement, principal: Principal): DomainEvent {
-    return {
-      id: this.deps.ids.newId(),
-      type: 'endorsement.submitted',
-      institutionId: endorsement.institutionId,
-      aggregateType: 'Endorsement',
-      aggregateId: endorsement.id,
-      occurredAt: this.deps.clock.now().toISOString(),
-      actor: actorOf(principal),
-      data: { partnerId: endorsement.partnerId, target: endorsement.target },
-    };
   }
 
   private async requirePartner(id: string): Promise<Partner> {

@@ -2,11 +2,11 @@ import { authorize, isAllowed } from '../auth/policy';
 import { actorOf, type Principal } from '../auth/principal';
 import type { InstitutionRepository } from '../institutions/ports';
 import { ConflictError, NotFoundError } from '../shared/errors';
-import type { DomainEvent } from '../shared/events';
 import { definedFields } from '../shared/objects';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { identifier, parseInput } from '../shared/validation';
+import { PartnerCreated, PartnerLinked, PartnerUnlinked } from './events';
 import { createPartnerInput, updatePartnerInput, type Partner } from './model';
 import type { KeyProvisioningEvent, PartnerRepository } from './ports';
 
@@ -46,16 +46,16 @@ export class PartnerProfiles {
     };
     const actor = actorOf(principal);
     await this.deps.partners.create(partner, [
-      {
-        id: this.deps.ids.newId(),
-        type: 'partner.created',
-        institutionId,
-        aggregateType: 'Partner',
-        aggregateId: partner.id,
-        occurredAt: now,
-        actor,
-        data: { name: partner.name },
-      },
+      PartnerCreated.create(
+        { name: partner.name },
+        {
+          id: this.deps.ids.newId(),
+          institutionId,
+          aggregateId: partner.id,
+          occurredAt: now,
+          actor,
+        },
+      ),
       this.deps.provisioningEvent({ ownerKind: 'partner', ownerId: partner.id }, actor),
     ]);
     return partner;
@@ -113,7 +113,7 @@ export class PartnerProfiles {
       version: partner.version + 1,
     };
     await this.deps.partners.update(next, partner.version, [
-      this.event('partner.linked', next, institutionId, principal, {}),
+      PartnerLinked.create({ partnerId: next.id }, this.origin(next, institutionId, principal)),
     ]);
     return next;
   }
@@ -143,7 +143,12 @@ export class PartnerProfiles {
     await this.deps.partners.update(
       next,
       partner.version,
-      [this.event('partner.unlinked', next, institutionId, principal, { by })],
+      [
+        PartnerUnlinked.create(
+          { partnerId: next.id, by },
+          this.origin(next, institutionId, principal),
+        ),
+      ],
       [institutionId],
     );
     return next;
@@ -185,22 +190,14 @@ export class PartnerProfiles {
     return partner?.institutionIds.includes(institutionId) ?? false;
   }
 
-  private event(
-    type: string,
-    partner: Partner,
-    institutionId: string,
-    principal: Principal,
-    data: Record<string, unknown>,
-  ): DomainEvent {
+  /** Where a partner's link event happened: in the institution's stream, now. */
+  private origin(partner: Partner, institutionId: string, principal: Principal) {
     return {
       id: this.deps.ids.newId(),
-      type,
       institutionId,
-      aggregateType: 'Partner',
       aggregateId: partner.id,
       occurredAt: this.deps.clock.now().toISOString(),
       actor: actorOf(principal),
-      data: { partnerId: partner.id, ...data },
     };
   }
 }

@@ -3,6 +3,7 @@ import { actorOf, type Principal, type UserPrincipal } from '../auth/principal';
 import { normaliseEmail } from '../shared/email';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';
+import { BackpackImported } from './events';
 import type { ImportedCredential } from './model';
 import type {
   BackpackRepository,
@@ -45,21 +46,21 @@ export class Backpack {
     }
     const item = this.importedItem(principal, result, presented);
     await this.deps.backpack.add(item, [
-      {
-        id: this.deps.ids.newId(),
-        type: 'backpack.imported',
-        // Imports belong to a learner, not an institution: their events share one stream key.
-        institutionId: 'learners',
-        aggregateType: 'ImportedCredential',
-        aggregateId: item.id,
-        occurredAt: item.importedAt,
-        actor: actorOf(principal),
-        data: {
+      BackpackImported.create(
+        {
           emailHash: item.recipientMatched ? (item.ownerEmailHash ?? null) : null,
           achievementId: item.achievementId ?? null,
           ownerId: item.ownerId,
         },
-      },
+        {
+          id: this.deps.ids.newId(),
+          // Imports belong to a learner, not an institution: their events share one stream key.
+          institutionId: 'learners',
+          aggregateId: item.id,
+          occurredAt: item.importedAt,
+          actor: actorOf(principal),
+        },
+      ),
     ]);
     return item;
   }
