@@ -1,10 +1,10 @@
+import { readCredential } from '../credential/document';
 import type { JsonObject } from '../issuance/ports';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock } from '../shared/runtime';
 import { signForVersion, type EndorsementSigning } from './endorsement-signing';
 import { isCounting, type Endorsement } from './model';
 import type { EndorsementRepository } from './ports';
-import { subjectIdOf } from './self-signed-endorsement';
 
 export interface EndorsementDocumentsDeps extends EndorsementSigning {
   readonly endorsements: Pick<
@@ -38,7 +38,7 @@ export class EndorsementDocuments {
     ).filter((endorsement) => isCounting(endorsement, now));
     const credentials: JsonObject[] = [];
     for (const endorsement of counting) {
-      if (subjectIdOf(endorsement.credential) === achievementId)
+      if (readCredential(endorsement.credential)?.subjectId === achievementId)
         credentials.push(endorsement.credential);
       else if (!endorsement.selfSigned)
         credentials.push(await this.versionCredential(endorsement, designVersion, achievementId));

@@ -1,3 +1,4 @@
+import { readCredential } from '../credential/document';
 import type { JsonObject } from '../issuance/ports';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import type { PublicUrls } from '../shared/public-urls';
@@ -76,10 +77,7 @@ export async function signForVersion(
     {
       ...original,
       id: signing.urls.endorsementVersion(endorsement.id, designVersion),
-      credentialSubject: {
-        ...(original.credentialSubject as JsonObject),
-        id: achievementId,
-      },
+      credentialSubject: { ...readCredential(original)!.subject, id: achievementId },
     },
     now,
   );

@@ -1,16 +1,17 @@
 import { authorize } from '../auth/policy';
+import { readCredential } from '../credential/document';
 import { actorOf, type Principal } from '../auth/principal';
 import { NotFoundError } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { limits, parseInput, text } from '../shared/validation';
+import { EndorsementWithdrawn } from './events';
 import { maxCredentialIdLength, type Endorsement } from './model';
 import type { EndorsementRepository } from './ports';
-import { issuerOf } from './self-signed-endorsement';
 
 export interface EndorsementWithdrawalDeps {
   readonly endorsements: Pick<EndorsementRepository, 'get' | 'update' | 'findByCredentialId'>;
-  readonly urls: Pick<PublicUrls, 'base' | 'endorsementVersion'>;
+  readonly urls: Pick<PublicUrls, 'parse' | 'endorsementVersion'>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -38,16 +39,16 @@ export class EndorsementWithdrawal {
       version: endorsement.version + 1,
     };
     await this.deps.endorsements.update(next, endorsement.version, [
-      {
-        id: this.deps.ids.newId(),
-        type: 'endorsement.withdrawn',
-        institutionId: next.institutionId,
-        aggregateType: 'Endorsement',
-        aggregateId: next.id,
-        occurredAt: this.deps.clock.now().toISOString(),
-        actor: actorOf(principal),
-        data: { partnerId: next.partnerId, target: next.target },
-      },
+      EndorsementWithdrawn.create(
+        { partnerId: next.partnerId, target: next.target },
+        {
+          id: this.deps.ids.newId(),
+          institutionId: next.institutionId,
+          aggregateId: next.id,
+          occurredAt: this.deps.clock.now().toISOString(),
+          actor: actorOf(principal),
+        },
+      ),
     ]);
     return next;
   }
@@ -64,7 +65,7 @@ export class EndorsementWithdrawal {
       (await this.deps.endorsements.findByCredentialId(credentialId)) ??
       (await this.byPlatformUrl(credentialId));
     if (endorsement?.status !== 'WITHDRAWN') return false;
-    return issuerId === undefined || issuerOf(endorsement.credential) === issuerId;
+    return issuerId === undefined || readCredential(endorsement.credential)?.issuer.id === issuerId;
   }
 
   /**
@@ -73,16 +74,17 @@ export class EndorsementWithdrawal {
    * (`/endorsements/{id}/v{n}`), which share their endorsement's withdrawal.
    */
   private async byPlatformUrl(credentialId: string): Promise<Endorsement | null> {
-    const prefix = `${this.deps.urls.base}/endorsements/`;
-    if (!credentialId.startsWith(prefix)) return null;
-    const match = /^([^/]+)(?:\/v(\d{1,6}))?$/.exec(credentialId.slice(prefix.length));
-    const id = match ? decodeURIComponent(match[1]!) : '';
+    const route = this.deps.urls.parse(credentialId);
+    if (route?.kind !== 'endorsement' && route?.kind !== 'endorsementVersion') return null;
+    const { id } = route.params;
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return null;
     const endorsement = await this.deps.endorsements.get(id);
     if (!endorsement) return null;
-    const named = match?.[2]
-      ? this.deps.urls.endorsementVersion(id, Number(match[2]))
-      : endorsement.credential.id;
+    // Only the exact URL counts (no `.json`, query or fragment): it is a credential's id.
+    const named =
+      route.kind === 'endorsementVersion'
+        ? this.deps.urls.endorsementVersion(id, route.params.version)
+        : endorsement.credential.id;
     return named === credentialId ? endorsement : null;
   }
 }

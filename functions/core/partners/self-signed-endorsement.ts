@@ -1,3 +1,4 @@
+import { readCredential, stringField, type CredentialView } from '../credential/document';
 import type { JsonObject } from '../issuance/ports';
 import { ConflictError, ValidationError } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
@@ -39,17 +40,18 @@ export async function acceptSelfSigned(
   partner: Partner,
   target: Subjects,
 ): Promise<SignedEndorsement> {
-  const id = credential.id;
-  const validUntil = stringOf(credential.validUntil) ?? stringOf(credential.expirationDate);
+  const view = readCredential(credential)!;
+  const { id } = view;
+  const { validUntil } = view.validity;
   const problems = [
     ...idProblems(deps, id),
     ...(await verificationProblems(deps, credential)),
-    ...statementProblems(deps, credential, partner, target),
+    ...statementProblems(deps, view, partner, target),
     ...(validUntil === undefined || !Number.isNaN(Date.parse(validUntil))
       ? []
       : ['validUntil: not a date-time']),
   ];
-  if (problems.length || typeof id !== 'string') {
+  if (problems.length || id === undefined) {
     throw new ValidationError(
       `The endorsement credential was not accepted: ${problems.join('; ')}.`,
       [{ path: 'input.credential', message: problems.join('; ') }],
@@ -60,13 +62,13 @@ export async function acceptSelfSigned(
   if (await deps.endorsements.findByCredentialId(id)) throw duplicateEndorsement();
   return {
     credential,
-    comment: commentOf(credential),
+    comment: stringField(view.subject, 'endorsementComment') ?? '',
     ...(validUntil ? { expiresOn: new Date(validUntil).toISOString() } : {}),
   };
 }
 
-function idProblems(deps: SelfSignedDeps, id: unknown): string[] {
-  if (typeof id !== 'string' || id.length === 0 || id.length > maxCredentialIdLength)
+function idProblems(deps: SelfSignedDeps, id: string | undefined): string[] {
+  if (id === undefined || id.length === 0 || id.length > maxCredentialIdLength)
     return [`id: required, at most ${maxCredentialIdLength} characters`];
   if (id.startsWith(`${deps.urls.base}/`))
     return ['id: must not be one of the URLs this platform mints'];
@@ -90,42 +92,25 @@ async function verificationProblems(
 /** What the credential says: an EndorsementCredential by the partner about the target. */
 function statementProblems(
   deps: SelfSignedDeps,
-  credential: JsonObject,
+  credential: CredentialView,
   partner: Partner,
   target: Subjects,
 ): string[] {
-  const types = Array.isArray(credential.type) ? credential.type : [credential.type];
-  const subject = credential.credentialSubject as { id?: unknown } | undefined;
-  const issuer = issuerOf(credential);
+  // An EndorsementCredential endorses one subject: `credentialSubject` is an object, not a list.
+  const subjectId =
+    credential.raw.credentialSubject === credential.subject ? credential.subjectId : undefined;
+  const issuer = credential.issuer.id;
   const allowedIssuers = [partner.did, deps.urls.partnerDid(partner.id)].filter(Boolean);
   const earlier = target.subjectIds.length > 1 ? ' (or an earlier version of it)' : '';
   return [
-    ...(types.includes('EndorsementCredential') ? [] : ['type: not an EndorsementCredential']),
-    ...(typeof subject?.id === 'string' && target.subjectIds.includes(subject.id)
+    ...(credential.types.includes('EndorsementCredential')
+      ? []
+      : ['type: not an EndorsementCredential']),
+    ...(subjectId !== undefined && target.subjectIds.includes(subjectId)
       ? []
       : [`credentialSubject.id: must be ${target.subjectId}${earlier}`]),
-    ...(typeof issuer === 'string' && allowedIssuers.includes(issuer)
+    ...(issuer !== undefined && allowedIssuers.includes(issuer)
       ? []
       : ["issuer: not the partner's DID"]),
   ];
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The issuer id of a credential (`issuer` as a string or a Profile). */
-export function issuerOf(credential: JsonObject): string | undefined {
-  if (typeof credential.issuer === 'string') return credential.issuer;
-  return stringOf((credential.issuer as { id?: unknown } | undefined)?.id);
-}
-
-/** The id of the credential's subject. */
-export function subjectIdOf(credential: JsonObject): string | undefined {
-  return stringOf((credential.credentialSubject as { id?: unknown } | undefined)?.id);
-}
-
-function commentOf(credential: JsonObject): string {
-  const subject = credential.credentialSubject as { endorsementComment?: unknown } | undefined;
-  return typeof subject?.endorsementComment === 'string' ? subject.endorsementComment : '';
 }
