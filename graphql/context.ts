@@ -4,7 +4,10 @@ import type { InstitutionService } from '../functions/core/institutions/institut
 import type { MicroCredentialService } from '../functions/core/designs/micro-credential-service';
 import type { BulkIssuanceService } from '../functions/core/issuance/bulk-issuance';
 import type { PublicDocuments } from '../functions/core/issuance/public-documents';
-import type { LearningService } from '../functions/core/learning/learning-service';
+import type { Assessment } from '../functions/core/learning/assessment';
+import type { EnrolmentAward } from '../functions/core/learning/award';
+import type { Enrolments } from '../functions/core/learning/enrolment';
+import type { Evidence } from '../functions/core/learning/evidence';
 import type { IssuanceService } from '../functions/core/issuance/issuance-service';
 import type { StatusListService } from '../functions/core/credential/status-list';
 import type { KeyService } from '../functions/core/keys/key-service';
@@ -16,7 +19,10 @@ import type { EndorsementStatistics } from '../functions/core/partners/endorseme
 import type { EndorsementSubmission } from '../functions/core/partners/endorsement-submission';
 import type { EndorsementWithdrawal } from '../functions/core/partners/endorsement-withdrawal';
 import type { PartnerProfiles } from '../functions/core/partners/partner-profiles';
-import type { QaService } from '../functions/core/qa/qa-service';
+import type { DesignPublication } from '../functions/core/qa/publication';
+import type { QaReporting } from '../functions/core/qa/reporting';
+import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
+import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { StackingService } from '../functions/core/stacking/stacking-service';
 import type { Backpack } from '../functions/core/sharing/backpack';
 import type { CredentialSharing } from '../functions/core/sharing/credential-sharing';
@@ -29,7 +35,7 @@ import type { PublicUrls } from '../functions/core/shared/public-urls';
 export interface Services {
   readonly institutions: InstitutionService;
   readonly microCredentials: MicroCredentialService;
-  readonly qa: QaService;
+  readonly qa: QaUseCases;
   readonly events: EventService;
   readonly keys: KeyService;
   readonly issuance: IssuanceService;
@@ -48,8 +54,24 @@ export interface Services {
   readonly endorsementInvitations: EndorsementInvitations;
   readonly endorsementDocuments: EndorsementDocuments;
   readonly endorsementStatistics: EndorsementStatistics;
-  readonly learning: LearningService;
+  readonly learning: LearningUseCases;
   readonly stacking: StackingService;
+}
+
+/** QA of designs, one use case each. */
+export interface QaUseCases {
+  readonly workflows: QaWorkflowAdmin;
+  readonly lifecycle: ReviewLifecycle;
+  readonly publication: DesignPublication;
+  readonly reporting: QaReporting;
+}
+
+/** The learner pathway, one use case each. */
+export interface LearningUseCases {
+  readonly enrolments: Enrolments;
+  readonly evidence: Evidence;
+  readonly assessment: Assessment;
+  readonly award: EnrolmentAward;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -1,5 +1,4 @@
-import type { Review } from '../functions/core/qa/review';
-import type { QaStep } from '../functions/core/qa/workflow';
+import type { QaStep, Review } from '../functions/core/qa/model';
 
 /** A step of a review as the API shows it: the step plus where it stands. */
 export interface ReviewStepView {

@@ -7,11 +7,9 @@ import { lazily, type ClientSource } from '../adapters/aws-clients';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
 import { DynamoDbInstitutionRepository } from '../adapters/dynamodb/institution-repository';
-import {
-  DynamoDbCredentialRepository,
-  DynamoDbKeyRepository,
-  DynamoDbStatusListRepository,
-} from '../adapters/dynamodb/issuance-repositories';
+import { DynamoDbCredentialRepository } from '../adapters/dynamodb/credential-repository';
+import { DynamoDbKeyRepository } from '../adapters/dynamodb/key-repository';
+import { DynamoDbStatusListRepository } from '../adapters/dynamodb/status-list-repository';
 import { DynamoDbMicroCredentialRepository } from '../adapters/dynamodb/micro-credential-repository';
 import { DynamoDbQaRepository } from '../adapters/dynamodb/qa-repository';
 import {
@@ -34,12 +32,19 @@ import { InstitutionService } from '../core/institutions/institution-service';
 import { BulkIssuanceService } from '../core/issuance/bulk-issuance';
 import { IssuanceService } from '../core/issuance/issuance-service';
 import { PublicDocuments } from '../core/issuance/public-documents';
-import { LearningService } from '../core/learning/learning-service';
+import { Assessment } from '../core/learning/assessment';
+import { EnrolmentAward } from '../core/learning/award';
+import { Enrolments } from '../core/learning/enrolment';
+import { Evidence } from '../core/learning/evidence';
 import { StatusListService } from '../core/credential/status-list';
 import { KeyService } from '../core/keys/key-service';
-import { QaService } from '../core/qa/qa-service';
+import { DesignPublication } from '../core/qa/publication';
+import { QaReporting } from '../core/qa/reporting';
+import { ReviewLifecycle } from '../core/qa/review-lifecycle';
+import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { StackingService } from '../core/stacking/stacking-service';
-import { recipientMatch, VerificationService } from '../core/verification/verification-service';
+import { recipientMatch } from '../core/verification/recipient-match';
+import { VerificationService } from '../core/verification/verification-service';
 import { EventService } from '../core/institutions/event-service';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
@@ -47,6 +52,7 @@ import type { EventDispatcher } from '../core/worker/event-dispatcher';
 import { platformReactions } from '../core/worker/reactions';
 import type { Config } from './config';
 import { partnerModules } from './partners';
+import { verificationPorts } from './verification';
 
 /**
  * AWS clients, built once per process; tests pass clients pointed at the local services. Every
@@ -191,14 +197,6 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     endorsements: (microCredentialId, designVersion) =>
       endorsementDocuments.credentialsFor(microCredentialId, designVersion),
   });
-  const statusLists = new StatusListService({
-    lists: statusListStore,
-    signer,
-    urls,
-    clock,
-    activeKey: (institutionId) =>
-      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
-  });
   const bulk = new BulkIssuanceService({
     jobs: new DynamoDbBulkJobRepository(table),
     designs,
@@ -207,21 +205,32 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
   });
 
+  const statusLists = new StatusListService({
+    lists: statusListStore,
+    signer,
+    urls,
+    clock,
+    activeKey: (institutionId) =>
+      keys.activeKey({ ownerKind: 'institution', ownerId: institutionId }, 'Ed25519'),
+  });
   const verification = new VerificationService({
-    credentials,
-    keys,
-    snapshots: qa,
-    statusLists,
+    ...verificationPorts(
+      {
+        credentials,
+        keys: signingKeys,
+        snapshots: qa,
+        statusLists,
+        withdrawn: (credentialId, issuerId) =>
+          endorsementWithdrawal.isWithdrawn(credentialId, issuerId),
+      },
+      proofs,
+      { writes: () => table.writes },
+    ),
     proofs,
     remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
     urls,
     clock,
     canSee: async (record, token) => (await shareAccess.access(record, token)).allowed,
-    withdrawn: (credentialId, issuerId) =>
-      endorsementWithdrawal.isWithdrawn(credentialId, issuerId),
-    // Keys and withdrawals are reused for 5 s, a credential's record state for 100 ms, and
-    // none past a write of this process (see VerificationCacheOptions).
-    cache: { writes: () => table.writes },
   });
   const verifyingPartnerSide = partnerSide.verifying({
     verifyEndorsement: (credential) =>
@@ -231,19 +240,35 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
 
   const stackStore = new DynamoDbStackRepository(table);
-  const learning = new LearningService({
-    isStackTarget: async (microCredentialId) =>
-      (await stackStore.listByTarget(microCredentialId, true)).some(
-        (stack) => stack.status !== 'RETIRED',
-      ),
-    learning: new DynamoDbLearningRepository(table),
-    store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
-    designs,
-    issuance,
-    urls,
-    clock,
-    ids,
-  });
+  const learningStore = new DynamoDbLearningRepository(table);
+  const learning = {
+    enrolments: new Enrolments({
+      learning: learningStore,
+      designs,
+      clock,
+      ids,
+      isStackTarget: async (microCredentialId) =>
+        (await stackStore.listByTarget(microCredentialId, true)).some(
+          (stack) => stack.status !== 'RETIRED',
+        ),
+    }),
+    evidence: new Evidence({
+      learning: learningStore,
+      store: new S3EvidenceStore(clients.s3, config.EVIDENCE_BUCKET),
+      clock,
+      ids,
+    }),
+    assessment: new Assessment({ learning: learningStore, designs, clock, ids }),
+    award: new EnrolmentAward({
+      learning: learningStore,
+      designs,
+      issue: (request) => issuance.issueFor(request),
+      findCredential: (credentialId) => issuance.find(credentialId),
+      urls,
+      clock,
+      ids,
+    }),
+  };
 
   const stacking = new StackingService({
     stacks: stackStore,
@@ -279,15 +304,25 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       isLinkedPartner: (principal, institutionId) =>
         partners.isLinkedPartner(principal, institutionId),
     }),
-    qa: new QaService({
-      designs,
-      workflows: qa,
-      reviews: qa,
-      unitOfWork: qa,
-      clock,
-      ids,
-      endorsementGate: (design) => partnerSide.gate.gate(design.id, design.institutionId),
-    }),
+    qa: {
+      workflows: new QaWorkflowAdmin({ workflows: qa, clock }),
+      lifecycle: new ReviewLifecycle({
+        designs,
+        workflows: qa,
+        reviews: qa,
+        unitOfWork: qa,
+        clock,
+        ids,
+      }),
+      publication: new DesignPublication({
+        designs,
+        unitOfWork: qa,
+        clock,
+        ids,
+        endorsementGate: (design) => partnerSide.gate.gate(design.id, design.institutionId),
+      }),
+      reporting: new QaReporting({ reviews: qa, clock }),
+    },
     events: new EventService(qa),
     keys,
     issuance,
@@ -308,7 +343,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       .map((audience) => audience.trim())
       .filter(Boolean),
   });
-  const reactions = platformReactions({ keys, statusLists, bulk, learning, stacking, credentials });
+  const reactions = platformReactions({
+    keys,
+    statusLists,
+    bulk,
+    learning: learning.award,
+    stacking,
+    credentials,
+  });
   return {
     config,
     services,

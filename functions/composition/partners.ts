@@ -1,9 +1,9 @@
+import { DynamoDbEndorsementRepository } from '../adapters/dynamodb/endorsement-repository';
+import { DynamoDbInvitationRepository } from '../adapters/dynamodb/invitation-repository';
 import {
   DynamoDbApiKeyRepository,
-  DynamoDbEndorsementRepository,
-  DynamoDbInvitationRepository,
   DynamoDbPartnerRepository,
-} from '../adapters/dynamodb/partner-repositories';
+} from '../adapters/dynamodb/partner-repository';
 import {
   DynamoDbBackpackRepository,
   DynamoDbShareLinkRepository,

@@ -1,6 +1,6 @@
 import type { CredentialRecord } from '../core/credential/credential';
 import type { JsonObject } from '../core/issuance/ports';
-import type { VerificationResult } from '../core/verification/verification-service';
+import type { VerificationResult } from '../core/verification/model';
 
 /**
  * The human page of a credential: server-rendered HTML that works without JavaScript, with

@@ -186,7 +186,7 @@ export function createPublicWebHandler(container: Container) {
     {
       pattern: /^\/evidence\/([^/.]+)$/,
       handle: async ([id], event) => {
-        const submission = await services.learning.publicEvidence(id!);
+        const submission = await services.learning.evidence.publicEvidence(id!);
         const html =
           negotiate(event.headers.accept, ['text/html', 'application/json'], 'text/html') ===
           'text/html';

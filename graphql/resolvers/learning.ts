@@ -13,13 +13,15 @@ export const learningQueries: Pick<
   'myEnrolments' | 'enrolment' | 'submission' | 'assessmentQueue'
 > = {
   myEnrolments: async (_parent, { first, after }, { principal, services }) =>
-    toConnection(await services.learning.myEnrolments(principal, first, after)),
+    toConnection(await services.learning.enrolments.myEnrolments(principal, first, after)),
   enrolment: (_parent, { id }, { principal, services }) =>
-    services.learning.enrolment(principal, id),
+    services.learning.enrolments.enrolment(principal, id),
   submission: (_parent, { id }, { principal, services }) =>
-    services.learning.submission(principal, id),
+    services.learning.evidence.submission(principal, id),
   assessmentQueue: async (_parent, { first, after, microCredentialId }, { principal, services }) =>
-    toConnection(await services.learning.queue(principal, first, after, microCredentialId)),
+    toConnection(
+      await services.learning.assessment.queue(principal, first, after, microCredentialId),
+    ),
 };
 
 export const learningMutations: Pick<
@@ -27,13 +29,13 @@ export const learningMutations: Pick<
   'enrol' | 'requestEvidenceUpload' | 'submitEvidence' | 'assessEvidence'
 > = {
   enrol: (_parent, { microCredentialId }, { principal, services }) =>
-    services.learning.enrol(principal, microCredentialId),
+    services.learning.enrolments.enrol(principal, microCredentialId),
   requestEvidenceUpload: (_parent, { enrolmentId, input }, { principal, services }) =>
-    services.learning.requestUpload(principal, enrolmentId, input),
+    services.learning.evidence.requestUpload(principal, enrolmentId, input),
   submitEvidence: (_parent, { enrolmentId, input }, { principal, services }) =>
-    services.learning.submit(principal, enrolmentId, input),
+    services.learning.evidence.submit(principal, enrolmentId, input),
   assessEvidence: (_parent, { submissionId, input }, { principal, services }) =>
-    services.learning.assess(principal, submissionId, input),
+    services.learning.assessment.assess(principal, submissionId, input),
 };
 
 export const Enrolment: EnrolmentResolvers = {
@@ -47,20 +49,20 @@ export const Enrolment: EnrolmentResolvers = {
   credential: (enrolment, _args, { principal, services }) =>
     enrolment.credentialId ? services.issuance.get(principal, enrolment.credentialId) : null,
   submissions: (enrolment, _args, { principal, services }) =>
-    services.learning.submissions(principal, enrolment.id),
+    services.learning.evidence.submissions(principal, enrolment.id),
   learnerName: (enrolment) => enrolment.learnerName,
 };
 
 export const ComponentProgress: ComponentProgressResolvers = {
   latestSubmission: (progress, _args, { principal, services }) =>
     progress.latestSubmissionId
-      ? services.learning.submission(principal, progress.latestSubmissionId)
+      ? services.learning.evidence.submission(principal, progress.latestSubmissionId)
       : null,
 };
 
 export const EvidenceFile: EvidenceFileResolvers = {
   downloadUrl: (file, _args, { principal, services }) =>
-    services.learning.fileDownload(principal, file.id),
+    services.learning.evidence.fileDownload(principal, file.id),
 };
 
 export const UploadTicket: UploadTicketResolvers = {

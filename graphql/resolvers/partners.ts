@@ -109,14 +109,14 @@ export const microCredentialEndorsements: Pick<
 > = {
   endorsements: (design, _args, { services }) => services.endorsements.forDesign(design.id),
   publicationGate: (design, _args, { principal, services }) =>
-    services.qa.gateFor(principal, design),
+    services.qa.publication.gateFor(principal, design),
   endorsementInvitations: (design, _args, { principal, services }) =>
-    services.qa.canReadReviews(principal, design.institutionId)
+    services.qa.reporting.canReadReviews(principal, design.institutionId)
       ? services.endorsementInvitations.forDesign(principal, design.id)
       : [],
 };
 
 export const reviewGate: Pick<ReviewResolvers, 'publicationGate'> = {
   publicationGate: (review, _args, { principal, services }) =>
-    services.qa.gateForReview(principal, review),
+    services.qa.publication.gateForReview(principal, review),
 };

@@ -1,8 +1,5 @@
-import {
-  isOverdue,
-  missingFields,
-  type Review as ReviewModel,
-} from '../../functions/core/qa/review';
+import type { Review as ReviewModel } from '../../functions/core/qa/model';
+import { isOverdue, missingFields } from '../../functions/core/qa/review';
 import type { ReviewStepView } from '../views';
 import type {
   DomainEventResolvers,
@@ -32,13 +29,13 @@ export const qaQueries: Pick<
   'qaWorkflow' | 'review' | 'reviews' | 'reviewQueue' | 'qaStatistics' | 'domainEvents'
 > = {
   qaWorkflow: (_parent, { institutionId }, { principal, services }) =>
-    services.qa.workflow(principal, institutionId),
-  review: (_parent, { id }, { principal, services }) => services.qa.review(principal, id),
+    services.qa.workflows.workflow(principal, institutionId),
+  review: (_parent, { id }, { principal, services }) => services.qa.reporting.review(principal, id),
   reviews: async (_parent, { institutionId, ...args }, { principal, services }) =>
-    toConnection(await services.qa.reviews(principal, institutionId, args)),
-  reviewQueue: (_parent, _args, { principal, services }) => services.qa.queue(principal),
+    toConnection(await services.qa.reporting.reviews(principal, institutionId, args)),
+  reviewQueue: (_parent, _args, { principal, services }) => services.qa.reporting.queue(principal),
   qaStatistics: (_parent, { institutionId }, { principal, services }) =>
-    services.qa.statistics(principal, institutionId),
+    services.qa.reporting.statistics(principal, institutionId),
   domainEvents: async (_parent, { institutionId, first, after }, { principal, services }) =>
     toConnection(await services.events.list(principal, institutionId, first, after)),
 };
@@ -53,20 +50,20 @@ export const qaMutations: Pick<
   | 'retireMicroCredential'
 > = {
   updateQaWorkflow: (_parent, { institutionId, expectedVersion, input }, { principal, services }) =>
-    services.qa.updateWorkflow(principal, institutionId, expectedVersion, input),
+    services.qa.workflows.updateWorkflow(principal, institutionId, expectedVersion, input),
   submitForReview: (
     _parent,
     { microCredentialId, expectedVersion, input },
     { principal, services },
-  ) => services.qa.submit(principal, microCredentialId, expectedVersion, input),
+  ) => services.qa.lifecycle.submit(principal, microCredentialId, expectedVersion, input),
   supplyReviewFields: (_parent, { reviewId, expectedVersion, input }, { principal, services }) =>
-    services.qa.supplyFields(principal, reviewId, expectedVersion, input),
+    services.qa.lifecycle.supplyFields(principal, reviewId, expectedVersion, input),
   decideReviewStep: (_parent, { reviewId, input }, { principal, services }) =>
-    services.qa.decide(principal, reviewId, input),
+    services.qa.lifecycle.decide(principal, reviewId, input),
   publishMicroCredential: (_parent, { id, expectedVersion }, { principal, services }) =>
-    services.qa.publish(principal, id, expectedVersion),
+    services.qa.publication.publish(principal, id, expectedVersion),
   retireMicroCredential: (_parent, { id, expectedVersion, reason }, { principal, services }) =>
-    services.qa.retire(principal, id, expectedVersion, reason),
+    services.qa.publication.retire(principal, id, expectedVersion, reason),
 };
 
 export const QaWorkflow: QaWorkflowResolvers = {
@@ -82,7 +79,8 @@ export const Review: ReviewResolvers = {
       ? null
       : (stepViews(review)[review.currentStepIndex] ?? null),
   fields: (review) => Object.entries(review.fields).map(([key, value]) => ({ key, value })),
-  history: (review, _args, { principal, services }) => services.qa.history(principal, review.id),
+  history: (review, _args, { principal, services }) =>
+    services.qa.reporting.history(principal, review.id),
 };
 
 export const ReviewStep: ReviewStepResolvers = {
@@ -109,7 +107,7 @@ export const DomainEvent: DomainEventResolvers = {
 
 export const microCredentialReview: Pick<MicroCredentialResolvers, 'currentReview'> = {
   currentReview: async (design, _args, { principal, services }) =>
-    design.currentReviewId && services.qa.canReadReviews(principal, design.institutionId)
-      ? services.qa.review(principal, design.currentReviewId)
+    design.currentReviewId && services.qa.reporting.canReadReviews(principal, design.institutionId)
+      ? services.qa.reporting.review(principal, design.currentReviewId)
       : null,
 };

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import type { UserPrincipal } from '../../functions/core/auth/principal';
 import type { Container } from '../../functions/composition/container';
-import { currentStep, type Review } from '../../functions/core/qa/review';
+import { currentStep, type Review } from '../../functions/core/qa/model';
 import { DomainError } from '../../functions/core/shared/errors';
 import { demoDesigns, demoInstitution } from './demo-content';
 import { sampleReviewFields } from './portal-flows';
@@ -107,7 +107,8 @@ export async function seedDemoInstitution(
     options.drain,
   );
   const design = await services.microCredentials.get(author, designId);
-  if (design.status !== 'PUBLISHED') await services.qa.publish(author, designId, design.version);
+  if (design.status !== 'PUBLISHED')
+    await services.qa.publication.publish(author, designId, design.version);
 
   record = { ...record, publishedMicroCredentialId: designId };
   writeSeedRecord(recordFile, record);
@@ -125,12 +126,12 @@ async function approve(container: Container, designId: string, institutionId: st
   const design = await services.microCredentials.get(author, designId);
   let review: Review;
   if (design.status === 'DRAFT') {
-    review = await services.qa.submit(author, designId, design.version, {
+    review = await services.qa.lifecycle.submit(author, designId, design.version, {
       fields: sampleReviewFields,
       comment: 'Seeded for the local demo.',
     });
   } else if (design.status === 'IN_REVIEW' && design.currentReviewId) {
-    review = await services.qa.review(author, design.currentReviewId);
+    review = await services.qa.reporting.review(author, design.currentReviewId);
   } else {
     return;
   }
@@ -143,7 +144,7 @@ async function approve(container: Container, designId: string, institutionId: st
       institutionId,
       qaRoles: [step.role],
     };
-    review = await services.qa.decide(reviewer, review.id, {
+    review = await services.qa.lifecycle.decide(reviewer, review.id, {
       stepKey: step.key,
       outcome: 'APPROVE',
       comment: 'Meets the framework (seeded).',

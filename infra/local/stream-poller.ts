@@ -38,7 +38,15 @@ export async function startStreamPoller(options: {
   streams?: DynamoDBStreamsClient;
   tableName: string;
   handler: StreamHandler;
+  /** Pause between polls while records keep coming. @default 100 */
   intervalMs?: number;
+  /**
+   * Longest pause between polls of a quiet stream: each idle poll doubles the pause up to it,
+   * and a record or a failure brings it back to `intervalMs`; `drain()` polls at once. The
+   * default is the rate at which Lambda polls a quiet shard, four times a second, so a
+   * reaction comes no later than it would in AWS. @default 250
+   */
+  idleIntervalMs?: number;
   batchSize?: number;
   maxAttempts?: number;
   log?: (message: string, details?: unknown) => void;
@@ -57,11 +65,20 @@ export async function startStreamPoller(options: {
     });
   const shards = new Map<string, ShardState>();
   const intervalMs = options.intervalMs ?? 100;
+  const idleIntervalMs = Math.max(options.idleIntervalMs ?? 250, intervalMs);
   const maxAttempts = options.maxAttempts ?? 5;
   const log = options.log ?? ((message, details) => console.error(message, details));
   let stopped = false;
   let idle = false;
   let idleWaiters: (() => void)[] = [];
+  let pause = intervalMs;
+  // Set by drain(): the pause in progress (or the next one) is cut short, and the poll lists
+  // the shards afresh.
+  let wake: (() => void) | undefined;
+  let woken = false;
+  /** Idle polls since the shards were last listed; a quiet stream is listed now and then. */
+  let pollsSinceListing = Infinity;
+  let closedWhenListed = 0;
 
   async function discoverShards() {
     const { StreamDescription } = await streams.send(
@@ -130,9 +147,19 @@ export async function startStreamPoller(options: {
     }
   }
 
-  /** Polls every shard once; returns how many records were handled. */
-  async function pollOnce(): Promise<number> {
-    await discoverShards();
+  /**
+   * Polls every shard once; returns how many records were handled. Listing the shards is a
+   * call of its own, made when a shard has closed (its successor is new), for a drain, and
+   * on every tenth poll.
+   */
+  async function pollOnce(listShards: boolean): Promise<number> {
+    const closed = [...shards.values()].filter((state) => !state.iterator).length;
+    if (listShards || closed > closedWhenListed || pollsSinceListing >= 10) {
+      await discoverShards();
+      pollsSinceListing = 0;
+      closedWhenListed = closed;
+    }
+    pollsSinceListing += 1;
     let handled = 0;
     for (const [shardId, state] of shards) {
       if (!state.iterator) continue;
@@ -179,12 +206,26 @@ export async function startStreamPoller(options: {
     return handled;
   }
 
+  /** Waits `ms`, or less if drain() asks for a poll meanwhile. */
+  function sleep(ms: number): Promise<void> {
+    if (woken) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (wake = undefined));
+  }
+
   const loop = (async () => {
     while (!stopped) {
       let handled = 0;
       let failed = false;
+      const listShards = woken;
+      woken = false;
       try {
-        handled = await pollOnce();
+        handled = await pollOnce(listShards);
       } catch (error) {
         failed = true;
         if (!stopped) log('stream poll failed', error);
@@ -196,20 +237,27 @@ export async function startStreamPoller(options: {
         for (const resolve of idleWaiters) resolve();
         idleWaiters = [];
       }
-      await new Promise((resolve) =>
-        setTimeout(resolve, anyRetrying ? intervalMs * 5 : intervalMs),
-      );
+      // A quiet stream is polled less and less often (each poll is work for DynamoDB Local
+      // that it takes from the requests being served); a retry waits as Lambda's backs off.
+      pause = idle ? Math.min(pause * 2, idleIntervalMs) : intervalMs;
+      await sleep(anyRetrying ? intervalMs * 5 : pause);
     }
   })();
 
   return {
     async drain(timeoutMs = 30_000) {
       // Two consecutive idle polls after this call: whatever was written before it is handled,
-      // including records written by the handler itself.
+      // including records written by the handler itself. Each round asks for its poll now
+      // rather than after the pause of a quiet stream; a retry still waits its turn.
       for (let round = 0; round < 2; round += 1) {
         idle = false;
+        const drained = new Promise<void>((resolve) => idleWaiters.push(resolve));
+        if (![...shards.values()].some((state) => state.attempts > 0)) {
+          woken = true;
+          wake?.();
+        }
         await Promise.race([
-          new Promise<void>((resolve) => idleWaiters.push(resolve)),
+          drained,
           new Promise<void>((_, reject) =>
             setTimeout(() => reject(new Error(`stream not drained in ${timeoutMs} ms`)), timeoutMs),
           ),
@@ -218,6 +266,8 @@ export async function startStreamPoller(options: {
     },
     async stop() {
       stopped = true;
+      woken = true;
+      wake?.();
       await loop;
       if (!options.streams) streams.destroy();
     },

@@ -12,8 +12,7 @@ import { createApiHandler } from '../../functions/handlers/api-handler';
 import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
 import { graphqlPostEvent, httpGetEvent } from '../bench/lambda-event';
 import { HttpResolver } from '../../functions/adapters/verification/http-resolver';
-import { verificationBudgetLimits } from '../../functions/core/verification/budget';
-import { verificationLimits } from '../../functions/core/verification/verification-service';
+import { verificationBudgetLimits, verificationLimits } from '../../functions/core/verification/model';
 import {
   didKeyIssuer,
   fortyThousandTags,

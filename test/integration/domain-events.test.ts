@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbInstitutionRepository } from '../../functions/adapters/dynamodb/institution-repository';
-import { DynamoDbKeyRepository } from '../../functions/adapters/dynamodb/issuance-repositories';
+import { DynamoDbKeyRepository } from '../../functions/adapters/dynamodb/key-repository';
 import { DynamoDbQaRepository } from '../../functions/adapters/dynamodb/qa-repository';
 import { createDocumentClient, DynamoTable } from '../../functions/adapters/dynamodb/table';
 import { systemClock, uuidGenerator } from '../../functions/adapters/system';

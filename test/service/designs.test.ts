@@ -222,7 +222,8 @@ describe('micro-credential designs', () => {
       'Catalogue Second',
       'Catalogue Third',
     ]);
-  });
+    // Three designs each go through the whole QA flow and an endorsement first.
+  }, 60_000);
 
   it('refuses a cursor from another list with BAD_USER_INPUT', async () => {
     const admin = t.as('issuer-admin', { institutionId });

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DynamoDbCredentialRepository,
-  DynamoDbStatusListRepository,
-} from '../../functions/adapters/dynamodb/issuance-repositories';
+import { DynamoDbCredentialRepository } from '../../functions/adapters/dynamodb/credential-repository';
+import { DynamoDbStatusListRepository } from '../../functions/adapters/dynamodb/status-list-repository';
 import { createDocumentClient, DynamoTable } from '../../functions/adapters/dynamodb/table';
 import { KmsSigner } from '../../functions/adapters/kms/kms-signer';
 import { KmsCredentialSigner } from '../../functions/adapters/proofs/kms-credential-signer';

@@ -198,7 +198,7 @@ export async function startTestServices(options: { clock?: Clock } = {}): Promis
         competencies: ['Lead a team'],
       });
       const approved = await services.microCredentials.get(qa.admin, design.id);
-      await services.qa.publish(qa.admin, design.id, approved.version);
+      await services.qa.publication.publish(qa.admin, design.id, approved.version);
       await poller.drain();
       return { institutionId, designId: design.id, qa };
     },
@@ -213,13 +213,13 @@ export async function startTestServices(options: { clock?: Clock } = {}): Promis
 /** Submits a design and approves every step in order, as the portal's QA flow does. */
 async function approveDesign(services: Services, designId: string, qa: QaPrincipals) {
   const design = await services.microCredentials.get(qa.admin, designId);
-  let review = await services.qa.submit(qa.admin, designId, design.version, {
+  let review = await services.qa.lifecycle.submit(qa.admin, designId, design.version, {
     fields: sampleReviewFields,
     comment: 'Ready for review.',
   });
   while (review.status === 'IN_PROGRESS') {
     const step = review.steps[review.currentStepIndex]!;
-    review = await services.qa.decide(qa.reviewerFor(step.role), review.id, {
+    review = await services.qa.lifecycle.decide(qa.reviewerFor(step.role), review.id, {
       stepKey: step.key,
       outcome: 'APPROVE',
       comment: 'Meets the framework.',

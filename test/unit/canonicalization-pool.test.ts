@@ -4,7 +4,7 @@ import {
   CanonicalizationPool,
 } from '../../functions/adapters/proofs/canonicalization-pool';
 import { hashData } from '../../functions/adapters/proofs/eddsa-rdfc-2022';
-import { freshBudget } from '../../functions/core/verification/budget';
+import { freshBudget } from '../../functions/core/verification/model';
 import { localCanonicalizationWorker } from '../../infra/local/platform';
 import {
   elsewhereProofConfig,

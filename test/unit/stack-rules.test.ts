@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/adapters/dynamodb/keys';
+import { stackPartEntity } from '../../functions/adapters/dynamodb/keys';
 import {
   evaluateRule,
   progressSummary,
@@ -74,7 +74,7 @@ describe('stack rules', () => {
   it('keys external parts by a hash so long achievement URLs fit a partition key', () => {
     const url = `https://elsewhere.example.edu/${'a'.repeat(2_000)}`;
 
-    expect(keys.stacksWithPart('design-1')).toBe('STACKPART#design-1');
-    expect(keys.stacksWithPart(url)).toMatch(/^STACKPART#URL#[0-9a-f]{64}$/);
+    expect(stackPartEntity.primary.pk({ partKey: 'design-1' })).toBe('STACKPART#design-1');
+    expect(stackPartEntity.primary.pk({ partKey: url })).toMatch(/^STACKPART#URL#[0-9a-f]{64}$/);
   });
 });

@@ -10,19 +10,13 @@ import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { isConditionFailure, translateDynamoError } from './errors';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
 import { eventPuts } from './event-item';
+import { bulkJobCounterEntity, bulkJobEntity, bulkRowEntity } from './keys';
 import { parseItem, type DynamoTable } from './table';
 
 function rowItem(row: BulkRow) {
-  return {
-    ...keys.bulkRow(row.jobId, row.row),
-    gsi1pk: keys.bulkRowsByStatus(row.jobId, row.status),
-    gsi1sk: keys.bulkRow(row.jobId, row.row).sk,
-    entity: 'BulkIssuanceRow',
-    version: 1,
-    ...row,
-  };
+  return { ...storedKeys(bulkRowEntity, row), version: 1, ...row };
 }
 
 /**
@@ -74,13 +68,7 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
           {
             Put: {
               TableName,
-              Item: {
-                ...keys.bulkJob(job.id),
-                gsi2pk: `INSTITUTION#${job.institutionId}#BULKJOBS`,
-                gsi2sk: `${job.createdAt}#${job.id}`,
-                entity: 'BulkIssuanceJob',
-                ...job,
-              },
+              Item: { ...storedKeys(bulkJobEntity, job), ...job },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -97,7 +85,7 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
   }
 
   async get(id: string): Promise<BulkJob | null> {
-    const job = keys.bulkJob(id);
+    const job = primaryKey(bulkJobEntity.primary, { id });
     let items: Record<string, unknown>[];
     try {
       // The counters and the job item, in one strongly consistent read (rows sort after).
@@ -106,7 +94,7 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
           TableName: this.table.tableName,
           KeyConditionExpression: '#pk = :pk AND #sk < :rows',
           ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: { ':pk': job.pk, ':rows': 'ROW#' },
+          ExpressionAttributeValues: { ':pk': job.pk, ':rows': bulkRowEntity.primary.skPrefix },
           ConsistentRead: true,
         }),
       ));
@@ -125,14 +113,12 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
   async rows(jobId: string, page: PageRequest, status?: BulkRow['status']): Promise<Page<BulkRow>> {
     return status
       ? this.table.queryPage({
-          index: 'gsi1',
-          partitionValue: keys.bulkRowsByStatus(jobId, status),
+          ...partitionOf(bulkRowEntity.indexes.byStatus, { jobId, status }),
           page,
           schema: bulkRowSchema,
         })
       : this.table.queryPage({
-          partitionValue: keys.bulkJob(jobId).pk,
-          sortKeyPrefix: 'ROW#',
+          ...partitionOf(bulkRowEntity.primary, { jobId }),
           page,
           schema: bulkRowSchema,
         });
@@ -159,14 +145,17 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
           {
             Update: {
               TableName,
-              Key: keys.bulkJobCounter(row.jobId, row.row % counterShards),
+              Key: primaryKey(bulkJobCounterEntity.primary, {
+                jobId: row.jobId,
+                shard: row.row % counterShards,
+              }),
               UpdateExpression: 'ADD #processed :one, #outcome :one SET #entity = :entity',
               ExpressionAttributeNames: {
                 '#processed': 'processed',
                 '#outcome': outcome.status === 'ISSUED' ? 'succeeded' : 'failed',
                 '#entity': 'entity',
               },
-              ExpressionAttributeValues: { ':one': 1, ':entity': 'BulkIssuanceJobCounter' },
+              ExpressionAttributeValues: { ':one': 1, ':entity': bulkJobCounterEntity.name },
             },
           },
         ],
@@ -186,7 +175,7 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
       await this.table.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
-          Key: keys.bulkRow(row.jobId, row.row),
+          Key: primaryKey(bulkRowEntity.primary, row),
           UpdateExpression: 'ADD #attempts :one',
           ExpressionAttributeNames: { '#attempts': 'attempts' },
           ExpressionAttributeValues: { ':one': 1 },
@@ -209,7 +198,7 @@ export class DynamoDbBulkJobRepository implements BulkJobRepository {
         {
           Update: {
             TableName,
-            Key: keys.bulkJob(job.id),
+            Key: primaryKey(bulkJobEntity.primary, job),
             UpdateExpression:
               'SET #status = :status, #passes = :passes, #updatedAt = :updated, #version = :next' +
               (job.completedAt ? ', #completedAt = :completed' : ''),

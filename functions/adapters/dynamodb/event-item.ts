@@ -1,12 +1,12 @@
 import type { DomainEvent } from '../../core/shared/events';
-import { keys } from './keys';
+import { storedKeys } from './entity';
+import { domainEventEntity } from './keys';
 import type { TransactItem } from './table';
 
 /** The stored item of a domain event (the stream worker dispatches on `entity`). */
 export function eventItem(event: DomainEvent) {
   return {
-    ...keys.domainEvent(event.institutionId, event.occurredAt, event.id),
-    entity: 'DomainEvent',
+    ...storedKeys(domainEventEntity, event),
     version: 1,
     ...event,
   };

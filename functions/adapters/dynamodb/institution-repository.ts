@@ -2,19 +2,13 @@ import { institutionSchema, type Institution } from '../../core/institutions/ins
 import type { InstitutionRepository } from '../../core/institutions/ports';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import type { DomainEvent } from '../../core/shared/events';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
 import { eventPuts } from './event-item';
+import { institutionEntity } from './keys';
 import type { DynamoTable } from './table';
 
-const entity = 'Institution';
-
 function toItem(institution: Institution) {
-  return {
-    ...keys.institution(institution.id),
-    ...keys.institutionListing(institution.name, institution.id),
-    entity,
-    ...institution,
-  };
+  return { ...storedKeys(institutionEntity, institution), ...institution };
 }
 
 export class DynamoDbInstitutionRepository implements InstitutionRepository {
@@ -43,13 +37,12 @@ export class DynamoDbInstitutionRepository implements InstitutionRepository {
   }
 
   async get(id: string): Promise<Institution | null> {
-    return this.table.get(keys.institution(id), institutionSchema);
+    return this.table.get(primaryKey(institutionEntity.primary, { id }), institutionSchema);
   }
 
   async list(page: PageRequest): Promise<Page<Institution>> {
     return this.table.queryPage({
-      index: 'gsi1',
-      partitionValue: keys.institutionListing('', '').gsi1pk,
+      ...partitionOf(institutionEntity.indexes.all, {}),
       page,
       schema: institutionSchema,
     });

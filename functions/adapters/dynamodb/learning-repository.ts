@@ -12,42 +12,24 @@ import { ConflictError } from '../../core/shared/errors';
 import type { DomainEvent } from '../../core/shared/events';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { eventPuts } from './event-item';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
+import {
+  enrolmentClaimEntity,
+  enrolmentEntity,
+  evidenceFileEntity,
+  submissionEntity,
+} from './keys';
 import { versionedPut, type DynamoTable } from './table';
 
-const enrolmentKey = (id: string) => ({ pk: `ENROLMENT#${id}`, sk: 'ENROLMENT' });
-/** The one enrolment of a learner in a design, by its (random) id. */
-const enrolmentClaimKey = (learnerId: string, microCredentialId: string) => ({
-  pk: `LEARNER#${learnerId}#DESIGN#${microCredentialId}`,
-  sk: 'ENROLMENT_CLAIM',
-});
 const enrolmentClaimSchema = z.object({ enrolmentId: z.string() });
-const fileKey = (id: string) => ({ pk: `EVIDENCEFILE#${id}`, sk: 'FILE' });
-const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
 
 const enrolmentItem = (enrolment: Enrolment) => ({
-  ...enrolmentKey(enrolment.id),
-  gsi1pk: `LEARNER#${enrolment.learnerId}#ENROLMENTS`,
-  gsi1sk: `${enrolment.enrolledAt}#${enrolment.id}`,
-  entity: 'Enrolment',
+  ...storedKeys(enrolmentEntity, enrolment),
   ...enrolment,
 });
-
+const fileItem = (file: EvidenceFile) => ({ ...storedKeys(evidenceFileEntity, file), ...file });
 const submissionItem = (submission: Submission) => ({
-  ...submissionKey(submission.id),
-  gsi1pk: `ENROLMENT#${submission.enrolmentId}#SUBMISSIONS`,
-  gsi1sk: `${submission.submittedAt}#${submission.id}`,
-  // Only waiting submissions sit in the assessors' queues (sparse indexes): the institution's
-  // on gsi2, and the same queue split by design on gsi3.
-  ...(submission.status === 'SUBMITTED'
-    ? {
-        gsi2pk: keys.assessmentQueue(submission.institutionId),
-        gsi2sk: `${submission.submittedAt}#${submission.id}`,
-        gsi3pk: keys.designAssessmentQueue(submission.institutionId, submission.microCredentialId),
-        gsi3sk: `${submission.submittedAt}#${submission.id}`,
-      }
-    : {}),
-  entity: 'EvidenceSubmission',
+  ...storedKeys(submissionEntity, submission),
   ...submission,
 });
 
@@ -73,8 +55,7 @@ export class DynamoDbLearningRepository implements LearningRepository {
             Put: {
               TableName,
               Item: {
-                ...enrolmentClaimKey(enrolment.learnerId, enrolment.microCredentialId),
-                entity: 'EnrolmentClaim',
+                ...storedKeys(enrolmentClaimEntity, enrolment),
                 version: 1,
                 enrolmentId: enrolment.id,
               },
@@ -99,7 +80,7 @@ export class DynamoDbLearningRepository implements LearningRepository {
 
   async findEnrolment(learnerId: string, microCredentialId: string): Promise<Enrolment | null> {
     const claim = await this.table.get(
-      enrolmentClaimKey(learnerId, microCredentialId),
+      primaryKey(enrolmentClaimEntity.primary, { learnerId, microCredentialId }),
       enrolmentClaimSchema,
       true,
     );
@@ -107,13 +88,12 @@ export class DynamoDbLearningRepository implements LearningRepository {
   }
 
   async getEnrolment(id: string): Promise<Enrolment | null> {
-    return this.table.get(enrolmentKey(id), enrolmentSchema, true);
+    return this.table.get(primaryKey(enrolmentEntity.primary, { id }), enrolmentSchema, true);
   }
 
   async listEnrolments(learnerId: string, page: PageRequest): Promise<Page<Enrolment>> {
     return this.table.queryPage({
-      index: 'gsi1',
-      partitionValue: `LEARNER#${learnerId}#ENROLMENTS`,
+      ...partitionOf(enrolmentEntity.indexes.byLearner, { learnerId }),
       newestFirst: true,
       page,
       schema: enrolmentSchema,
@@ -137,18 +117,15 @@ export class DynamoDbLearningRepository implements LearningRepository {
   }
 
   async addFile(file: EvidenceFile): Promise<void> {
-    await this.table.putNew({ ...fileKey(file.id), entity: 'EvidenceFile', ...file });
+    await this.table.putNew(fileItem(file));
   }
 
   async getFile(id: string): Promise<EvidenceFile | null> {
-    return this.table.get(fileKey(id), evidenceFileSchema, true);
+    return this.table.get(primaryKey(evidenceFileEntity.primary, { id }), evidenceFileSchema, true);
   }
 
   async updateFile(file: EvidenceFile, expectedVersion: number): Promise<void> {
-    await this.table.putVersioned(
-      { ...fileKey(file.id), entity: 'EvidenceFile', ...file },
-      expectedVersion,
-    );
+    await this.table.putVersioned(fileItem(file), expectedVersion);
   }
 
   async submit(
@@ -194,13 +171,12 @@ export class DynamoDbLearningRepository implements LearningRepository {
   }
 
   async getSubmission(id: string): Promise<Submission | null> {
-    return this.table.get(submissionKey(id), submissionSchema, true);
+    return this.table.get(primaryKey(submissionEntity.primary, { id }), submissionSchema, true);
   }
 
   async submissionsOf(enrolmentId: string): Promise<Submission[]> {
     const indexed = await this.table.queryAll({
-      index: 'gsi1',
-      partitionValue: `ENROLMENT#${enrolmentId}#SUBMISSIONS`,
+      ...partitionOf(submissionEntity.indexes.byEnrolment, { enrolmentId }),
       schema: submissionSchema,
     });
     // The index is eventually consistent; read each item strongly for current statuses.
@@ -215,14 +191,15 @@ export class DynamoDbLearningRepository implements LearningRepository {
   ): Promise<Page<Submission>> {
     return microCredentialId
       ? this.table.queryPage({
-          index: 'gsi3',
-          partitionValue: keys.designAssessmentQueue(institutionId, microCredentialId),
+          ...partitionOf(submissionEntity.indexes.queueOfDesign, {
+            institutionId,
+            microCredentialId,
+          }),
           page,
           schema: submissionSchema,
         })
       : this.table.queryPage({
-          index: 'gsi2',
-          partitionValue: keys.assessmentQueue(institutionId),
+          ...partitionOf(submissionEntity.indexes.queue, { institutionId }),
           page,
           schema: submissionSchema,
         });

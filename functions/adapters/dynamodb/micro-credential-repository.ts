@@ -5,14 +5,13 @@ import {
 } from '../../core/designs/micro-credential';
 import type { MicroCredentialRepository } from '../../core/designs/ports';
 import type { Page, PageRequest } from '../../core/shared/runtime';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
+import { designEntity, publishedDesignEntity } from './keys';
 import type { DynamoTable } from './table';
-
-const entity = 'MicroCredential';
 
 /** The stored item of a design's working version (shared with the lifecycle transactions). */
 export function designItem(design: MicroCredential) {
-  return { ...keys.design(design.id), ...keys.designListing(design), entity, ...design };
+  return { ...storedKeys(designEntity, design), ...design };
 }
 
 export class DynamoDbMicroCredentialRepository implements MicroCredentialRepository {
@@ -27,11 +26,15 @@ export class DynamoDbMicroCredentialRepository implements MicroCredentialReposit
   }
 
   async get(id: string): Promise<MicroCredential | null> {
-    return this.table.get(keys.design(id), microCredentialSchema);
+    return this.table.get(primaryKey(designEntity.primary, { id }), microCredentialSchema);
   }
 
   async getPublished(id: string, consistent = false): Promise<MicroCredential | null> {
-    return this.table.get(keys.publishedDesign(id), microCredentialSchema, consistent);
+    return this.table.get(
+      primaryKey(publishedDesignEntity.primary, { id }),
+      microCredentialSchema,
+      consistent,
+    );
   }
 
   async listByInstitution(
@@ -41,15 +44,13 @@ export class DynamoDbMicroCredentialRepository implements MicroCredentialReposit
   ): Promise<Page<MicroCredential>> {
     return status
       ? this.table.queryPage({
-          index: 'gsi2',
-          partitionValue: keys.designsOfInstitutionByStatus(institutionId, status),
+          ...partitionOf(designEntity.indexes.byStatus, { institutionId, status }),
           newestFirst: true,
           page,
           schema: microCredentialSchema,
         })
       : this.table.queryPage({
-          index: 'gsi1',
-          partitionValue: keys.designsOfInstitution(institutionId),
+          ...partitionOf(designEntity.indexes.byInstitution, { institutionId }),
           newestFirst: true,
           page,
           schema: microCredentialSchema,
@@ -59,15 +60,13 @@ export class DynamoDbMicroCredentialRepository implements MicroCredentialReposit
   async listPublished(page: PageRequest, institutionId?: string): Promise<Page<MicroCredential>> {
     return institutionId
       ? this.table.queryPage({
-          index: 'gsi2',
-          partitionValue: keys.catalogueOfInstitution(institutionId),
+          ...partitionOf(publishedDesignEntity.indexes.catalogueOfInstitution, { institutionId }),
           newestFirst: true,
           page,
           schema: microCredentialSchema,
         })
       : this.table.queryPage({
-          index: 'gsi1',
-          partitionValue: keys.catalogue(),
+          ...partitionOf(publishedDesignEntity.indexes.catalogue, {}),
           newestFirst: true,
           page,
           schema: microCredentialSchema,

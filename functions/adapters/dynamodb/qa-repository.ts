@@ -15,71 +15,53 @@ import type {
 import {
   currentStep,
   historyEntrySchema,
+  qaWorkflowSchema,
   reviewSchema,
   type HistoryEntry,
+  type QaWorkflow,
   type Review,
   type ReviewStatus,
-} from '../../core/qa/review';
-import { qaWorkflowSchema, type QaWorkflow } from '../../core/qa/workflow';
+} from '../../core/qa/model';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
+import {
+  designVersionEntity,
+  publishedDesignEntity,
+  qaWorkflowEntity,
+  reviewEntity,
+  reviewHistoryEntity,
+  domainEventEntity,
+} from './keys';
 import { designItem } from './micro-credential-repository';
 import { parseItem, versionedPut, type DynamoTable, type TransactItem } from './table';
+import { indexAttributes } from './table-design';
 
 function reviewItem(review: Review) {
   const waiting = review.status === 'IN_PROGRESS';
   return {
-    ...keys.review(review.id),
-    ...keys.reviewListing({
+    ...storedKeys(reviewEntity, {
       ...review,
       waitingOnRole: waiting ? currentStep(review).role : null,
       dueAt: waiting ? (review.currentStepDueAt ?? null) : null,
     }),
-    entity: 'Review',
     ...review,
   };
 }
 
-const decisionActions = new Set(['APPROVED', 'CHANGES_REQUESTED', 'REJECTED']);
-
 function historyItem(entry: HistoryEntry) {
-  const isDecision = decisionActions.has(entry.action);
-  return {
-    ...keys.reviewHistory(entry.reviewId, entry.sequence),
-    ...(isDecision
-      ? {
-          gsi1pk: keys.decisionsOfInstitution(entry.institutionId),
-          gsi1sk: `${entry.at}#${entry.reviewId}#${entry.sequence}`,
-        }
-      : {}),
-    entity: 'ReviewHistoryEntry',
-    version: 1,
-    ...entry,
-  };
+  return { ...storedKeys(reviewHistoryEntity, entry), version: 1, ...entry };
 }
 
 function snapshotItem(snapshot: DesignVersion) {
-  return {
-    ...keys.designVersion(snapshot.microCredentialId, snapshot.designVersion),
-    entity: 'DesignVersion',
-    ...snapshot,
-  };
+  return { ...storedKeys(designVersionEntity, snapshot), ...snapshot };
 }
 
 function publishedItem(projection: MicroCredential, listed: boolean) {
   const publishedAt = projection.published?.publishedAt ?? projection.updatedAt;
   return {
-    ...keys.publishedDesign(projection.id),
-    ...(listed
-      ? keys.catalogueListing({
-          institutionId: projection.institutionId,
-          publishedAt,
-          id: projection.id,
-        })
-      : {}),
-    entity: 'PublishedMicroCredential',
+    ...storedKeys(publishedDesignEntity, { ...projection, publishedAt, listed }),
     ...projection,
   };
 }
@@ -92,8 +74,7 @@ export class DynamoDbQaRepository
 
   async latest(institutionId: string): Promise<QaWorkflow | null> {
     const page = await this.table.queryPage({
-      partitionValue: keys.institution(institutionId).pk,
-      sortKeyPrefix: keys.qaWorkflowPrefix(),
+      ...partitionOf(qaWorkflowEntity.primary, { institutionId }),
       newestFirst: true,
       page: { limit: 1 },
       schema: qaWorkflowSchema,
@@ -103,24 +84,18 @@ export class DynamoDbQaRepository
 
   async add(workflow: QaWorkflow): Promise<void> {
     await this.table.putNew(
-      {
-        ...keys.qaWorkflow(workflow.institutionId, workflow.workflowVersion),
-        entity: 'QaWorkflow',
-        version: 1,
-        ...workflow,
-      },
+      { ...storedKeys(qaWorkflowEntity, workflow), version: 1, ...workflow },
       'VERSION_CONFLICT',
     );
   }
 
   async get(id: string): Promise<Review | null> {
-    return this.table.get(keys.review(id), reviewSchema, true);
+    return this.table.get(primaryKey(reviewEntity.primary, { id }), reviewSchema, true);
   }
 
   async history(reviewId: string): Promise<HistoryEntry[]> {
     return this.table.queryAll({
-      partitionValue: keys.review(reviewId).pk,
-      sortKeyPrefix: keys.reviewHistoryPrefix(),
+      ...partitionOf(reviewHistoryEntity.primary, { reviewId }),
       schema: historyEntrySchema,
     });
   }
@@ -132,15 +107,13 @@ export class DynamoDbQaRepository
   ): Promise<Page<Review>> {
     return status
       ? this.table.queryPage({
-          index: 'gsi3',
-          partitionValue: keys.reviewsOfInstitutionByStatus(institutionId, status),
+          ...partitionOf(reviewEntity.indexes.byStatus, { institutionId, status }),
           newestFirst: true,
           page,
           schema: reviewSchema,
         })
       : this.table.queryPage({
-          index: 'gsi2',
-          partitionValue: keys.reviewsOfInstitution(institutionId),
+          ...partitionOf(reviewEntity.indexes.byInstitution, { institutionId }),
           newestFirst: true,
           page,
           schema: reviewSchema,
@@ -149,8 +122,7 @@ export class DynamoDbQaRepository
 
   async queue(institutionId: string, role: string, page: PageRequest): Promise<Page<Review>> {
     return this.table.queryPage({
-      index: 'gsi1',
-      partitionValue: keys.reviewQueue(institutionId, role),
+      ...partitionOf(reviewEntity.indexes.queue, { institutionId, waitingOnRole: role }),
       page,
       schema: reviewSchema,
     });
@@ -161,6 +133,8 @@ export class DynamoDbQaRepository
     since: string,
     limit: number,
   ): Promise<HistoryEntry[]> {
+    const decisions = reviewHistoryEntity.indexes.decisions;
+    const { partitionKey, sortKey } = indexAttributes(decisions.index);
     try {
       const entries: HistoryEntry[] = [];
       let start: Record<string, unknown> | undefined;
@@ -168,12 +142,10 @@ export class DynamoDbQaRepository
         const result = await this.table.documents.send(
           new QueryCommand({
             TableName: this.table.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk >= :since',
-            ExpressionAttributeValues: {
-              ':p': keys.decisionsOfInstitution(institutionId),
-              ':since': since,
-            },
+            IndexName: decisions.index,
+            KeyConditionExpression: '#p = :p AND #s >= :since',
+            ExpressionAttributeNames: { '#p': partitionKey, '#s': sortKey },
+            ExpressionAttributeValues: { ':p': decisions.pk({ institutionId }), ':since': since },
             ScanIndexForward: false,
             Limit: Math.min(limit - entries.length, 500),
             ExclusiveStartKey: start,
@@ -193,7 +165,7 @@ export class DynamoDbQaRepository
     designVersion: number,
   ): Promise<DesignVersion | null> {
     return this.table.get(
-      keys.designVersion(microCredentialId, designVersion),
+      primaryKey(designVersionEntity.primary, { microCredentialId, designVersion }),
       designVersionSchema,
       true,
     );
@@ -201,7 +173,7 @@ export class DynamoDbQaRepository
 
   async list(institutionId: string, page: PageRequest): Promise<Page<DomainEvent>> {
     return this.table.queryPage({
-      partitionValue: keys.eventsOfInstitution(institutionId),
+      ...partitionOf(domainEventEntity.primary, { institutionId }),
       newestFirst: true,
       page,
       schema: domainEventSchema,

@@ -10,24 +10,20 @@ import type { BackpackRepository, ShareLinkRepository } from '../../core/sharing
 import type { DomainEvent } from '../../core/shared/events';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
+import { importedCredentialEntity, shareLinkEntity } from './keys';
 import type { DynamoTable } from './table';
 
 export class DynamoDbShareLinkRepository implements ShareLinkRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async add(link: ShareLink): Promise<void> {
-    await this.table.putNew({
-      ...keys.shareLink(link.credentialId, link.linkId),
-      entity: 'ShareLink',
-      ...link,
-    });
+    await this.table.putNew({ ...storedKeys(shareLinkEntity, link), ...link });
   }
 
   async list(credentialId: string): Promise<ShareLink[]> {
     const page = await this.table.queryPage({
-      partitionValue: keys.credential(credentialId).pk,
-      sortKeyPrefix: keys.shareLinkPrefix(),
+      ...partitionOf(shareLinkEntity.primary, { credentialId }),
       page: { limit: 100 },
       schema: shareLinkSchema,
     });
@@ -37,8 +33,7 @@ export class DynamoDbShareLinkRepository implements ShareLinkRepository {
   async revoke(link: ShareLink, revokedAt: string): Promise<void> {
     await this.table.putVersioned(
       {
-        ...keys.shareLink(link.credentialId, link.linkId),
-        entity: 'ShareLink',
+        ...storedKeys(shareLinkEntity, link),
         ...link,
         revokedAt,
         version: link.version + 1,
@@ -53,6 +48,9 @@ const storedImportSchema = importedCredentialSchema.extend({
   credential: z.string().transform((text) => JSON.parse(text) as Record<string, unknown>),
 });
 
+const importedKey = (ownerId: string, id: string) =>
+  primaryKey(importedCredentialEntity.primary, { ownerId, id });
+
 export class DynamoDbBackpackRepository implements BackpackRepository {
   constructor(private readonly table: DynamoTable) {}
 
@@ -64,14 +62,7 @@ export class DynamoDbBackpackRepository implements BackpackRepository {
           Put: {
             TableName,
             Item: {
-              ...keys.importedCredential(item.ownerId, item.id),
-              ...(item.ownerEmailHash
-                ? {
-                    gsi1pk: keys.importedOfEmail(item.ownerEmailHash),
-                    gsi1sk: `${item.importedAt}#${item.id}`,
-                  }
-                : {}),
-              entity: 'ImportedCredential',
+              ...storedKeys(importedCredentialEntity, item),
               ...item,
               credential: JSON.stringify(item.credential),
             },
@@ -87,20 +78,18 @@ export class DynamoDbBackpackRepository implements BackpackRepository {
 
   async listByEmailHash(emailHash: string): Promise<ImportedCredential[]> {
     return this.table.queryAll({
-      index: 'gsi1',
-      partitionValue: keys.importedOfEmail(emailHash),
+      ...partitionOf(importedCredentialEntity.indexes.byEmail, { ownerEmailHash: emailHash }),
       schema: storedImportSchema,
     });
   }
 
   async get(ownerId: string, id: string): Promise<ImportedCredential | null> {
-    return this.table.get(keys.importedCredential(ownerId, id), storedImportSchema, true);
+    return this.table.get(importedKey(ownerId, id), storedImportSchema, true);
   }
 
   async list(ownerId: string): Promise<ImportedCredential[]> {
     const items = await this.table.queryAll({
-      partitionValue: keys.backpack(ownerId),
-      sortKeyPrefix: keys.importedCredentialPrefix(),
+      ...partitionOf(importedCredentialEntity.primary, { ownerId }),
       schema: storedImportSchema,
     });
     return items.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
@@ -111,7 +100,7 @@ export class DynamoDbBackpackRepository implements BackpackRepository {
       await this.table.documents.send(
         new DeleteCommand({
           TableName: this.table.tableName,
-          Key: keys.importedCredential(ownerId, id),
+          Key: importedKey(ownerId, id),
         }),
       );
     } catch (error) {

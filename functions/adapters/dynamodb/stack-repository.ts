@@ -11,15 +11,12 @@ import type {
 import type { DomainEvent } from '../../core/shared/events';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';
-import { keys } from './keys';
+import { partitionOf, primaryKey, storedKeys } from './entity';
+import { stackEntity, stackingHoldingsEntity, stackPartEntity, stackTargetEntity } from './keys';
 import { parseItem, versionedPut, type DynamoTable, type TransactItem } from './table';
 
-const stackItem = (stack: Stack) => ({
-  ...keys.stack(stack.id),
-  ...keys.stackListing(stack),
-  entity: 'Stack',
-  ...stack,
-});
+const stackItem = (stack: Stack) => ({ ...storedKeys(stackEntity, stack), ...stack });
+const stackKey = (id: string) => primaryKey(stackEntity.primary, { id });
 
 /** A part or target item: the id of the stack it indexes. */
 const stackRefSchema = z.object({ stackId: z.string() });
@@ -48,8 +45,7 @@ export class DynamoDbStackRepository implements StackRepository {
           Put: {
             TableName,
             Item: {
-              ...keys.stackTarget(stack.microCredentialId, stack.id),
-              entity: 'StackTarget',
+              ...storedKeys(stackTargetEntity, { ...stack, stackId: stack.id }),
               version: 1,
               stackId: stack.id,
             },
@@ -73,7 +69,13 @@ export class DynamoDbStackRepository implements StackRepository {
       next.status === 'ACTIVE'
         ? this.partItems(next)
         : next.parts.map((part) => ({
-            Delete: { TableName, Key: keys.stackPart(partKey(part), next.id) },
+            Delete: {
+              TableName,
+              Key: primaryKey(stackPartEntity.primary, {
+                partKey: partKey(part),
+                stackId: next.id,
+              }),
+            },
           }));
     await this.table.transact(
       [
@@ -87,17 +89,20 @@ export class DynamoDbStackRepository implements StackRepository {
   }
 
   async get(id: string): Promise<Stack | null> {
-    return this.table.get(keys.stack(id), stackSchema);
+    return this.table.get(stackKey(id), stackSchema);
   }
 
   async listByInstitution(institutionId: string): Promise<Stack[]> {
-    return this.all('gsi2', keys.stacksOfInstitution(institutionId));
+    return this.table.queryAll({
+      ...partitionOf(stackEntity.indexes.byInstitution, { institutionId }),
+      schema: stackSchema,
+    });
   }
 
   async listByPart(key: string): Promise<Stack[]> {
     // Consistent reads: a stack stored before this call is listed (see `backfillStacks`).
     const parts = await this.table.queryAll({
-      partitionValue: keys.stacksWithPart(key),
+      ...partitionOf(stackPartEntity.primary, { partKey: key }),
       schema: stackRefSchema,
       consistent: true,
     });
@@ -109,10 +114,13 @@ export class DynamoDbStackRepository implements StackRepository {
     // The index lists every stack, those defined before target items were written too; the
     // target items, read consistently, add any stack defined a moment ago that it lacks.
     const [listed, targets] = await Promise.all([
-      this.all('gsi1', keys.stacksOfTarget(microCredentialId)),
+      this.table.queryAll({
+        ...partitionOf(stackEntity.indexes.byTarget, { microCredentialId }),
+        schema: stackSchema,
+      }),
       consistent
         ? this.table.queryAll({
-            partitionValue: keys.stacksWithTarget(microCredentialId),
+            ...partitionOf(stackTargetEntity.primary, { microCredentialId }),
             schema: stackRefSchema,
             consistent: true,
           })
@@ -128,17 +136,12 @@ export class DynamoDbStackRepository implements StackRepository {
       Put: {
         TableName: this.table.tableName,
         Item: {
-          ...keys.stackPart(partKey(part), stack.id),
-          entity: 'StackPart',
+          ...storedKeys(stackPartEntity, { partKey: partKey(part), stackId: stack.id }),
           version: 1,
           stackId: stack.id,
         },
       },
     }));
-  }
-
-  private all(index: 'gsi1' | 'gsi2', partitionValue: string): Promise<Stack[]> {
-    return this.table.queryAll({ index, partitionValue, schema: stackSchema });
   }
 
   private async batchGet(ids: readonly string[]): Promise<Stack[]> {
@@ -148,7 +151,7 @@ export class DynamoDbStackRepository implements StackRepository {
     for (let start = 0; start < ids.length; start += 100) {
       let pending: Record<string, unknown>[] = ids
         .slice(start, start + 100)
-        .map((id) => keys.stack(id));
+        .map((id) => stackKey(id));
       for (let attempt = 0; pending.length > 0; attempt += 1) {
         if (attempt >= 8)
           throw new DependencyUnavailableError(
@@ -192,7 +195,7 @@ export class DynamoDbStackingHoldings implements StackingHoldings {
       const { Attributes } = await this.table.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
-          Key: keys.stackingHoldings(learnerEmailHash),
+          Key: primaryKey(stackingHoldingsEntity.primary, { learnerEmailHash }),
           UpdateExpression: `ADD ${added.map((_, index) => `#set${index} :element${index}`).join(', ')} SET #entity = :entity, #version = if_not_exists(#version, :one)`,
           ExpressionAttributeNames: {
             ...Object.fromEntries(added.map(([attribute], index) => [`#set${index}`, attribute])),
@@ -203,7 +206,7 @@ export class DynamoDbStackingHoldings implements StackingHoldings {
             ...Object.fromEntries(
               added.map(([, element], index) => [`:element${index}`, new Set([element])]),
             ),
-            ':entity': 'StackingHoldings',
+            ':entity': stackingHoldingsEntity.name,
             ':one': 1,
           },
           ReturnValues: 'ALL_NEW',

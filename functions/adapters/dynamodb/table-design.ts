@@ -20,6 +20,20 @@ export const tableDesign = {
 } as const;
 
 export type IndexName = (typeof tableDesign.globalSecondaryIndexes)[number]['indexName'];
+type IndexDesign = (typeof tableDesign.globalSecondaryIndexes)[number];
+
+/** The key attributes of an index, or of the table itself when no index is named. */
+export function indexAttributes(index?: IndexName): {
+  partitionKey: IndexDesign['partitionKey'] | typeof tableDesign.partitionKey;
+  sortKey: IndexDesign['sortKey'] | typeof tableDesign.sortKey;
+} {
+  if (!index) return { partitionKey: tableDesign.partitionKey, sortKey: tableDesign.sortKey };
+  const design = tableDesign.globalSecondaryIndexes.find(
+    (candidate) => candidate.indexName === index,
+  );
+  if (!design) throw new RangeError(`The table has no index ${index}`);
+  return { partitionKey: design.partitionKey, sortKey: design.sortKey };
+}
 
 /** Every key attribute the table declares (all strings). */
 export const keyAttributeNames: readonly string[] = [

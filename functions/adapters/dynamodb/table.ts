@@ -12,7 +12,7 @@ import { ConflictError } from '../../core/shared/errors';
 import type { Page, PageRequest } from '../../core/shared/runtime';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationReasons, isConditionFailure, translateDynamoError } from './errors';
-import { keyAttributeNames, tableDesign, type IndexName } from './table-design';
+import { indexAttributes, keyAttributeNames, tableDesign, type IndexName } from './table-design';
 
 /** Primary key of an item. */
 export interface ItemKey {
@@ -163,8 +163,9 @@ export class DynamoTable {
     /** A strongly consistent read: every write acknowledged before it (base table only). */
     readonly consistent?: boolean;
   }): Promise<Page<z.output<S>>> {
-    const partitionAttribute = options.index ? `${options.index}pk` : 'pk';
-    const sortAttribute = options.index ? `${options.index}sk` : 'sk';
+    const { partitionKey: partitionAttribute, sortKey: sortAttribute } = indexAttributes(
+      options.index,
+    );
     const cursorAttributes = options.index
       ? ['pk', 'sk', partitionAttribute, sortAttribute]
       : ['pk', 'sk'];

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { StoredTranscript, TranscriptRepository } from '../../core/stacking/ports';
-import { keys } from './keys';
+import { primaryKey, storedKeys } from './entity';
+import { latestTranscriptEntity, transcriptEntity } from './keys';
 import type { DynamoTable } from './table';
 
 /** The signed part of a transcript is stored as JSON text, given back exactly as signed. */
@@ -18,6 +19,8 @@ const latestSchema = z.object({ transcriptId: z.string() });
  * Transcripts by id (the id in their URL), and a pointer to each learner's latest, written in one
  * transaction. A transcript item never changes; the pointer is overwritten by the next one.
  */
+const transcriptKey = (id: string) => primaryKey(transcriptEntity.primary, { id });
+
 export class DynamoDbTranscriptRepository implements TranscriptRepository {
   constructor(private readonly table: DynamoTable) {}
 
@@ -29,8 +32,7 @@ export class DynamoDbTranscriptRepository implements TranscriptRepository {
           Put: {
             TableName,
             Item: {
-              ...keys.transcript(transcript.id),
-              entity: 'Transcript',
+              ...storedKeys(transcriptEntity, transcript),
               version: 1,
               ...transcript,
               credentialIds: [...transcript.credentialIds],
@@ -43,8 +45,7 @@ export class DynamoDbTranscriptRepository implements TranscriptRepository {
           Put: {
             TableName,
             Item: {
-              ...keys.latestTranscript(transcript.learnerEmailHash),
-              entity: 'LatestTranscript',
+              ...storedKeys(latestTranscriptEntity, transcript),
               version: 1,
               transcriptId: transcript.id,
             },
@@ -57,17 +58,17 @@ export class DynamoDbTranscriptRepository implements TranscriptRepository {
   }
 
   async get(id: string): Promise<StoredTranscript | null> {
-    return this.table.get(keys.transcript(id), transcriptSchema);
+    return this.table.get(transcriptKey(id), transcriptSchema);
   }
 
   async latest(learnerEmailHash: string): Promise<StoredTranscript | null> {
     const pointer = await this.table.get(
-      keys.latestTranscript(learnerEmailHash),
+      primaryKey(latestTranscriptEntity.primary, { learnerEmailHash }),
       latestSchema,
       true,
     );
     return pointer
-      ? this.table.get(keys.transcript(pointer.transcriptId), transcriptSchema, true)
+      ? this.table.get(transcriptKey(pointer.transcriptId), transcriptSchema, true)
       : null;
   }
 }

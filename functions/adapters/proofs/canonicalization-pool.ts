@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { VerificationBudget } from '../../core/verification/budget';
+import type { VerificationBudget } from '../../core/verification/model';
 import { DependencyUnavailableError, ValidationError } from '../../core/shared/errors';
 import { VerificationProblem } from '../../core/shared/errors';
 import type { HashAnswer, HashRequest } from './canonicalization-worker';

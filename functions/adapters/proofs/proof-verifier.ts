@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { JsonObject } from '../../core/issuance/ports';
-import { freshBudget, type VerificationBudget } from '../../core/verification/budget';
+import { freshBudget, type VerificationBudget } from '../../core/verification/model';
 import type { ProofVerifier } from '../../core/verification/ports';
 import type { CanonicalizationPool } from './canonicalization-pool';
 import { hashData, verifyProof } from './eddsa-rdfc-2022';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { componentKinds } from '../designs/micro-credential';
+import { componentKinds, type ComponentKind } from '../designs/micro-credential';
 import { httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
 
 export const componentStatuses = ['NOT_STARTED', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
@@ -170,9 +170,36 @@ export const submitEvidenceInput = z.strictObject({
   includeNarrative: z.boolean().optional(),
   public: z.boolean().default(false),
 });
+export type SubmitEvidenceRequest = z.output<typeof submitEvidenceInput>;
 
 export const assessInput = z.strictObject({
   decision: z.enum(['ACCEPT', 'RETURN']),
   feedback: text(limits.description).optional(),
   rubricLevelId: identifier().optional(),
 });
+export type AssessRequest = z.output<typeof assessInput>;
+
+/** The three components of every design, in the order a pathway shows them. */
+export const components: readonly ComponentKind[] = ['EDUCATIONAL', 'DEMONSTRATION', 'REFLECTIVE'];
+
+/** Where each component sits in a design's content (`content.components[key]`). */
+export const componentKey = {
+  EDUCATIONAL: 'educational',
+  DEMONSTRATION: 'demonstration',
+  REFLECTIVE: 'reflective',
+} as const;
+
+export const componentLabel = {
+  EDUCATIONAL: 'Educational',
+  DEMONSTRATION: 'Demonstration',
+  REFLECTIVE: 'Reflective',
+} as const;
+
+/** A file the learner may upload now, and where to. */
+export interface UploadTicket {
+  readonly file: EvidenceFile;
+  readonly uploadUrl: string;
+  readonly expiresAt: string;
+  /** Headers the PUT must carry (the signed content type). */
+  readonly headers: Record<string, string>;
+}

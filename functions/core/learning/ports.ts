@@ -1,3 +1,5 @@
+import type { CredentialRecord } from '../credential/credential';
+import type { JsonObject } from '../issuance/ports';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
 import type { Enrolment, EvidenceFile, Submission } from './model';
@@ -61,3 +63,33 @@ export interface LearningRepository {
     microCredentialId?: string,
   ): Promise<Page<Submission>>;
 }
+
+/**
+ * Whether a stack (not retired) makes this design its stacked credential: such a design is
+ * earned through the stack's rule only, never by enrolling (supplied by stacking).
+ */
+export type IsStackTarget = (microCredentialId: string) => Promise<boolean>;
+
+/** What the award asks issuance for: the learner's credential with the pathway's evidence. */
+export interface AwardRequest {
+  readonly microCredentialId: string;
+  readonly recipient: { readonly email: string; readonly name?: string };
+  /** OB 3.0 `Evidence` entries. */
+  readonly evidence: readonly JsonObject[];
+  /** OB 3.0 `Result` entries for `credentialSubject.result`. */
+  readonly results: readonly JsonObject[];
+  readonly kind: 'micro';
+  readonly actor: { readonly kind: string; readonly id: string };
+}
+
+/**
+ * Issues a credential for a request already authorized (supplied by issuance). Keyed by
+ * learner and design version: a credential issued before comes back as it is.
+ */
+export type IssueCredential = (request: AwardRequest) => Promise<CredentialRecord>;
+
+/** A stored credential by id (supplied by issuance). */
+export type FindCredential = (credentialId: string) => Promise<CredentialRecord | null>;
+
+/** Issues the credential of a completed enrolment (the worker's reaction to its completion). */
+export type AwardEnrolment = (enrolmentId: string) => Promise<CredentialRecord | null>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { decisionOutcomes } from './review';
+import { decisionOutcomes } from './model';
 import { defineEvent } from '../shared/domain-events';
 
 /** Every review event names the design under review. */

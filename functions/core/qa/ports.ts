@@ -1,8 +1,7 @@
 import type { DesignVersion, MicroCredential } from '../designs/micro-credential';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
-import type { HistoryEntry, Review, ReviewStatus } from './review';
-import type { QaWorkflow } from './workflow';
+import type { EndorsementCount, HistoryEntry, QaWorkflow, Review, ReviewStatus } from './model';
 
 export interface QaWorkflowRepository {
   /** The institution's latest stored workflow, or null if it still uses the default. */
@@ -58,3 +57,9 @@ export interface EventRepository {
   /** An institution's domain events, newest first. */
   list(institutionId: string, page: PageRequest): Promise<Page<DomainEvent>>;
 }
+
+/**
+ * Industry endorsements a design has, and how many its institution requires before it may be
+ * published (the endorsement gate; supplied by the partners module).
+ */
+export type EndorsementGate = (design: MicroCredential) => Promise<EndorsementCount>;

@@ -1,88 +1,14 @@
-import * as z from 'zod';
 import { ConflictError } from '../shared/errors';
-import { qaStepSchema, type QaStep, type QaWorkflow } from './workflow';
-
-export const reviewStatuses = ['IN_PROGRESS', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED'] as const;
-export type ReviewStatus = (typeof reviewStatuses)[number];
-
-export const decisionOutcomes = ['APPROVE', 'REQUEST_CHANGES', 'REJECT'] as const;
-export type DecisionOutcome = (typeof decisionOutcomes)[number];
-
-export const historyActions = [
-  'SUBMITTED',
-  'RESUBMITTED',
-  'FIELDS_SUPPLIED',
-  'APPROVED',
-  'CHANGES_REQUESTED',
-  'REJECTED',
-] as const;
-export type HistoryAction = (typeof historyActions)[number];
-
-export const actorSchema = z.object({
-  id: z.string(),
-  name: z.string().optional(),
-  email: z.string().optional(),
-});
-export type Actor = z.output<typeof actorSchema>;
-
-export const attachmentSchema = z.object({ name: z.string(), url: z.string() });
-export type Attachment = z.output<typeof attachmentSchema>;
-
-/**
- * A QA review of one design version. It carries its own copy of the workflow's steps, so a
- * workflow edited mid-review never changes a review already under way.
- */
-export const reviewSchema = z.object({
-  id: z.string(),
-  institutionId: z.string(),
-  microCredentialId: z.string(),
-  designVersion: z.int().positive(),
-  designName: z.string(),
-  workflowVersion: z.int().positive(),
-  workflowName: z.string(),
-  steps: z.array(qaStepSchema).min(1),
-  status: z.enum(reviewStatuses),
-  currentStepIndex: z.int().min(0),
-  currentStepStartedAt: z.iso.datetime(),
-  currentStepDueAt: z.iso.datetime().optional(),
-  /** Values the author supplied for the steps' required fields, by key. */
-  fields: z.record(z.string(), z.string()),
-  /** 1 at submission, +1 at each resubmission after changes were requested. */
-  round: z.int().positive(),
-  /** Number of history entries; the next entry's sequence is this + 1. */
-  historyCount: z.int().min(0),
-  /** SHA-256 of the design content under review (this round). */
-  contentDigest: z.string(),
-  submittedBy: actorSchema,
-  submittedAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  completedAt: z.iso.datetime().optional(),
-  version: z.int().positive(),
-});
-export type Review = z.output<typeof reviewSchema>;
-
-/** One append-only entry of a review's audit trail. */
-export const historyEntrySchema = z.object({
-  reviewId: z.string(),
-  institutionId: z.string(),
-  sequence: z.int().positive(),
-  action: z.enum(historyActions),
-  round: z.int().positive(),
-  stepIndex: z.int().min(0).optional(),
-  stepKey: z.string().optional(),
-  stepName: z.string().optional(),
-  role: z.string().optional(),
-  actor: actorSchema,
-  at: z.iso.datetime(),
-  comment: z.string().optional(),
-  attachments: z.array(attachmentSchema).default([]),
-  /** When the decided step started and how long it took (decisions only). */
-  stepStartedAt: z.iso.datetime().optional(),
-  durationMs: z.int().min(0).optional(),
-  fieldKeys: z.array(z.string()).optional(),
-  contentDigest: z.string().optional(),
-});
-export type HistoryEntry = z.output<typeof historyEntrySchema>;
+import {
+  currentStep,
+  type Actor,
+  type Attachment,
+  type DecisionOutcome,
+  type HistoryEntry,
+  type QaStep,
+  type QaWorkflow,
+  type Review,
+} from './model';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -90,13 +16,6 @@ function dueAt(step: QaStep | undefined, startedAt: Date): string | undefined {
   return step?.dueWithinDays
     ? new Date(startedAt.getTime() + step.dueWithinDays * dayMs).toISOString()
     : undefined;
-}
-
-/** The step a review is waiting on (or paused at). */
-export function currentStep(review: Review): QaStep {
-  const step = review.steps[review.currentStepIndex];
-  if (!step) throw new Error(`review ${review.id} has no step ${review.currentStepIndex}`);
-  return step;
 }
 
 /** Required fields of the current step that have no value yet. */
@@ -255,6 +174,62 @@ export function supplyFields(
   };
 }
 
+/** Refuses a decision on a closed or paused review, on a step that is not current, and an
+ * approval while the step's required fields are missing. */
+function assertDecidable(review: Review, stepKey: string, outcome: DecisionOutcome): QaStep {
+  if (review.status !== 'IN_PROGRESS') {
+    throw new ConflictError(
+      review.status === 'CHANGES_REQUESTED' ? 'REVIEW_AWAITING_CHANGES' : 'REVIEW_CLOSED',
+      review.status === 'CHANGES_REQUESTED'
+        ? 'The review is waiting for the author to resubmit.'
+        : 'The review has ended.',
+    );
+  }
+  const step = currentStep(review);
+  if (step.key !== stepKey) {
+    throw new ConflictError(
+      'STEP_NOT_CURRENT',
+      `Step ${stepKey} is not the current step (${step.key}).`,
+    );
+  }
+  if (outcome === 'APPROVE') {
+    const missing = missingFields(review, step);
+    if (missing.length > 0) {
+      throw new ConflictError(
+        'REQUIRED_FIELDS_MISSING',
+        `Step ${step.key} needs: ${missing.join(', ')}.`,
+      );
+    }
+  }
+  return step;
+}
+
+/** Where the review stands after `outcome` on its current step. */
+function afterOutcome(review: Review, outcome: DecisionOutcome, at: Date): Review {
+  const now = at.toISOString();
+  switch (outcome) {
+    case 'APPROVE':
+      return review.currentStepIndex === review.steps.length - 1
+        ? { ...review, status: 'APPROVED', completedAt: now, currentStepDueAt: undefined }
+        : {
+            ...review,
+            currentStepIndex: review.currentStepIndex + 1,
+            currentStepStartedAt: now,
+            currentStepDueAt: dueAt(review.steps[review.currentStepIndex + 1], at),
+          };
+    case 'REQUEST_CHANGES':
+      return { ...review, status: 'CHANGES_REQUESTED', currentStepDueAt: undefined };
+    case 'REJECT':
+      return { ...review, status: 'REJECTED', completedAt: now, currentStepDueAt: undefined };
+  }
+}
+
+const decisionActions = {
+  APPROVE: 'APPROVED',
+  REQUEST_CHANGES: 'CHANGES_REQUESTED',
+  REJECT: 'REJECTED',
+} as const;
+
 /**
  * Decides the current step. Approve moves to the next step (or approves the review after the
  * last); request changes pauses the review for the author; reject ends it. Refuses a decision
@@ -272,58 +247,10 @@ export function decide(
     now: Date;
   },
 ): Transition {
-  if (review.status !== 'IN_PROGRESS') {
-    throw new ConflictError(
-      review.status === 'CHANGES_REQUESTED' ? 'REVIEW_AWAITING_CHANGES' : 'REVIEW_CLOSED',
-      review.status === 'CHANGES_REQUESTED'
-        ? 'The review is waiting for the author to resubmit.'
-        : 'The review has ended.',
-    );
-  }
-  const step = currentStep(review);
-  if (step.key !== args.stepKey) {
-    throw new ConflictError(
-      'STEP_NOT_CURRENT',
-      `Step ${args.stepKey} is not the current step (${step.key}).`,
-    );
-  }
-  if (args.outcome === 'APPROVE') {
-    const missing = missingFields(review, step);
-    if (missing.length > 0) {
-      throw new ConflictError(
-        'REQUIRED_FIELDS_MISSING',
-        `Step ${step.key} needs: ${missing.join(', ')}.`,
-      );
-    }
-  }
-  const now = args.now.toISOString();
-  const isLast = review.currentStepIndex === review.steps.length - 1;
-  let next: Review;
-  switch (args.outcome) {
-    case 'APPROVE':
-      next = isLast
-        ? { ...review, status: 'APPROVED', completedAt: now, currentStepDueAt: undefined }
-        : {
-            ...review,
-            currentStepIndex: review.currentStepIndex + 1,
-            currentStepStartedAt: now,
-            currentStepDueAt: dueAt(review.steps[review.currentStepIndex + 1], args.now),
-          };
-      break;
-    case 'REQUEST_CHANGES':
-      next = { ...review, status: 'CHANGES_REQUESTED', currentStepDueAt: undefined };
-      break;
-    case 'REJECT':
-      next = { ...review, status: 'REJECTED', completedAt: now, currentStepDueAt: undefined };
-      break;
-  }
+  const step = assertDecidable(review, args.stepKey, args.outcome);
+  const next = afterOutcome(review, args.outcome, args.now);
   const record = entry(review, args.now, {
-    action:
-      args.outcome === 'APPROVE'
-        ? 'APPROVED'
-        : args.outcome === 'REJECT'
-          ? 'REJECTED'
-          : 'CHANGES_REQUESTED',
+    action: decisionActions[args.outcome],
     actor: args.actor,
     comment: args.comment,
     attachments: args.attachments,
@@ -336,7 +263,12 @@ export function decide(
     contentDigest: review.contentDigest,
   });
   return {
-    review: { ...next, updatedAt: now, historyCount: record.sequence, version: review.version + 1 },
+    review: {
+      ...next,
+      updatedAt: args.now.toISOString(),
+      historyCount: record.sequence,
+      version: review.version + 1,
+    },
     entry: record,
   };
 }

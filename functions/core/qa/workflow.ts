@@ -1,30 +1,7 @@
 import * as z from 'zod';
-import { identifier, limits, requiredText, text } from '../shared/validation';
-
-/** Kinds of information a QA step may require from the author. */
-export const requiredFieldKinds = ['TEXT', 'URL'] as const;
-
-export const requiredFieldSchema = z.strictObject({
-  /** Stable key the author supplies a value under, e.g. `conceptForm`. */
-  key: identifier(),
-  label: requiredText(limits.name),
-  kind: z.enum(requiredFieldKinds).default('TEXT'),
-});
-export type RequiredField = z.output<typeof requiredFieldSchema>;
-
-export const qaStepSchema = z.strictObject({
-  /** Stable key of the step within the workflow, e.g. `board-approval`. */
-  key: identifier(),
-  name: requiredText(limits.name),
-  description: text(limits.description).optional(),
-  /** The QA role that decides this step, e.g. `senior-management`. */
-  role: identifier(),
-  /** Days the deciders have once the step starts; absent means no due date. */
-  dueWithinDays: z.int().min(1).max(365).optional(),
-  /** Information that must be supplied before the step can be approved. */
-  requiredFields: z.array(requiredFieldSchema).max(10).default([]),
-});
-export type QaStep = z.output<typeof qaStepSchema>;
+import { limits, requiredText } from '../shared/validation';
+import { qaStepSchema, type QaWorkflow } from './model';
+import type { QaWorkflowRepository } from './ports';
 
 export const qaStepsSchema = z
   .array(qaStepSchema)
@@ -56,19 +33,6 @@ export const updateQaWorkflowInput = z.strictObject({
   name: requiredText(limits.name),
   steps: qaStepsSchema,
 });
-
-/** An institution's QA workflow, as data. Every change stores a new version. */
-export const qaWorkflowSchema = z.object({
-  institutionId: z.string(),
-  workflowVersion: z.int().positive(),
-  name: z.string(),
-  steps: z.array(qaStepSchema),
-  /** True for the built-in default an institution has not changed yet. */
-  isDefault: z.boolean(),
-  createdAt: z.iso.datetime(),
-  createdBy: z.string(),
-});
-export type QaWorkflow = z.output<typeof qaWorkflowSchema>;
 
 /**
  * The default workflow every institution starts with, modelled on the framework seeds
@@ -132,4 +96,15 @@ export function defaultQaWorkflow(institutionId: string, createdAt: string): QaW
       },
     ],
   };
+}
+
+/** The workflow new reviews start with: the institution's latest, else the default. */
+export async function currentWorkflow(
+  workflows: QaWorkflowRepository,
+  institutionId: string,
+): Promise<QaWorkflow> {
+  return (
+    (await workflows.latest(institutionId)) ??
+    defaultQaWorkflow(institutionId, new Date(0).toISOString())
+  );
 }

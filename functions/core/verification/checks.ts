@@ -1,39 +1,5 @@
 import * as z from 'zod';
 
-export const checkStatuses = ['PASS', 'FAIL', 'WARN', 'SKIP'] as const;
-export type CheckStatus = (typeof checkStatuses)[number];
-
-export const verificationStatuses = [
-  'ACTIVE',
-  'REVOKED',
-  'SUSPENDED',
-  'EXPIRED',
-  'NOT_YET_VALID',
-  'UNKNOWN',
-] as const;
-export type VerificationStatus = (typeof verificationStatuses)[number];
-
-/** One named check of a verification, as a verifier shows it. */
-export interface Check {
-  readonly name: string;
-  readonly status: CheckStatus;
-  readonly message: string;
-}
-
-/** The checks whose failure makes a credential unverified (the others inform). */
-export const essentialChecks = new Set([
-  'well-formed',
-  'proof',
-  'issuer-key',
-  'status',
-  'validity-window',
-  'achievement-approval',
-  'endorsements',
-  'recipient',
-  /** An EndorsementCredential its endorser withdrew. */
-  'withdrawal',
-]);
-
 const isoDate = z
   .string()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date-time');

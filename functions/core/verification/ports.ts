@@ -1,5 +1,12 @@
-import type { JsonObject } from '../issuance/ports';
-import type { VerificationBudget } from './budget';
+/**
+ * What verification needs from the rest of the platform and from elsewhere. Each port is as
+ * narrow as its one use; the composition root wires them, and `caches.ts` wraps the ones whose
+ * reads may be reused.
+ */
+import type { CredentialState } from '../credential/credential';
+import type { JsonObject } from '../credential/document';
+import type { OwnerKind } from '../shared/owners';
+import type { VerificationBudget } from './model';
 
 /** A public key a verification method resolves to. */
 export type ResolvedKey =
@@ -70,3 +77,67 @@ export interface ProofVerifier {
   /** The protected header and payload of a compact JWS, unverified (to find its key). */
   decodeJws(jws: string): { header: JsonObject; payload: JsonObject } | null;
 }
+
+/** An owner of signing keys registered here. */
+export interface KeyOwner {
+  readonly ownerKind: OwnerKind;
+  readonly ownerId: string;
+}
+
+/** A signing key held here, as the key store publishes it (its public part only). */
+export interface PlatformKey {
+  /** The fragment of its verification method, e.g. `g1-ed25519`. */
+  readonly keyId: string;
+  readonly algorithm: 'Ed25519' | 'RS256';
+  /** DER SubjectPublicKeyInfo, base64. */
+  readonly publicKeySpki: string;
+  readonly status: 'ACTIVE' | 'RETIRED' | 'REVOKED';
+  readonly revokedAt?: string;
+}
+
+/**
+ * The keys an owner registered here holds. `wanted` is the key id the caller looks for: a
+ * cache in front of the store reads again when its copy lacks it (a rotation since).
+ */
+export type PlatformKeys = (owner: KeyOwner, wanted?: string) => Promise<readonly PlatformKey[]>;
+
+/** A credential issued here, as stored: what can change beside the signed JSON, which cannot. */
+export interface StoredCredential {
+  readonly state: CredentialState;
+  readonly credential: JsonObject;
+}
+
+/** The credentials issued here, by id. */
+export interface StoredCredentials {
+  /** The record and its signed JSON. */
+  get(id: string): Promise<StoredCredential | null>;
+  /** The record only (status, visibility, flagged parts). */
+  getState(id: string): Promise<CredentialState | null>;
+}
+
+/** The QA approval of one version of a design made here. */
+export interface DesignApproval {
+  readonly designVersion: number;
+  readonly workflowName: string;
+  readonly steps: number;
+  readonly approvedAt: string;
+}
+
+/** The approval of a design version, or null when that version was never approved. */
+export type ApprovalLookup = (
+  microCredentialId: string,
+  designVersion: number,
+) => Promise<DesignApproval | null>;
+
+/** A status list credential published here, or null when there is none. */
+export type OwnStatusList = (
+  institutionId: string,
+  purpose: 'revocation' | 'suspension',
+  listNumber: number,
+) => Promise<JsonObject | null>;
+
+/** Whether an endorsement was withdrawn (supplied by the endorsement capability). */
+export type WithdrawalLookup = (credentialId: string, issuerId?: string) => Promise<boolean>;
+
+/** Decides who may see a stored credential by id (supplied by the sharing capability). */
+export type ShareAccess = (record: CredentialState, shareToken?: string) => Promise<boolean>;

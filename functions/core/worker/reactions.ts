@@ -2,7 +2,7 @@ import type { BulkIssuanceService } from '../issuance/bulk-issuance';
 import type { StatusListService } from '../credential/status-list';
 import type { KeyService } from '../keys/key-service';
 import type { CredentialRepository } from '../issuance/ports';
-import type { LearningService } from '../learning/learning-service';
+import type { AwardEnrolment } from '../learning/ports';
 import type { StackingService } from '../stacking/stacking-service';
 import type { EventOf } from '../shared/domain-events';
 import { DesignPublished } from '../designs/events';
@@ -30,7 +30,7 @@ export interface ReactionDeps {
   readonly keys: KeyService;
   readonly statusLists: StatusListService;
   readonly bulk: BulkIssuanceService;
-  readonly learning: LearningService;
+  readonly learning: { readonly award: AwardEnrolment };
   readonly stacking: StackingService;
   readonly credentials: CredentialRepository;
 }

@@ -1,0 +1,89 @@
+/**
+ * Verification's ports, wired from the platform's stores and wrapped in their caches. Kept
+ * beside the container so that it reads as a list of modules; what is cached and for how long
+ * is said in `core/verification/caches.ts`.
+ */
+import { isApprovedSnapshot } from '../core/designs/micro-credential';
+import type { CredentialRepository } from '../core/issuance/ports';
+import type { StatusListService } from '../core/credential/status-list';
+import type { KeyRepository } from '../core/keys/ports';
+import type { DesignUnitOfWork } from '../core/qa/ports';
+import {
+  cachingApprovals,
+  CachingStoredCredentials,
+  cachingPlatformKeys,
+  cachingWithdrawals,
+  FrozenDocuments,
+  rememberingSignatures,
+  type VerificationCacheOptions,
+} from '../core/verification/caches';
+import type { CredentialVerifierDeps } from '../core/verification/credential-verifier';
+import type {
+  ApprovalLookup,
+  StoredCredentials,
+  WithdrawalLookup,
+} from '../core/verification/ports';
+import { signatureCheckOf } from '../core/verification/proof-checks';
+
+/** What verification reads from the rest of the platform. */
+export interface VerificationSources {
+  readonly credentials: CredentialRepository;
+  readonly keys: Pick<KeyRepository, 'list'>;
+  readonly snapshots: Pick<DesignUnitOfWork, 'getSnapshot'>;
+  readonly statusLists: Pick<StatusListService, 'get'>;
+  readonly withdrawn: WithdrawalLookup;
+}
+
+type VerificationPorts = Pick<
+  CredentialVerifierDeps,
+  'records' | 'platformKeys' | 'approvals' | 'ownStatusList' | 'withdrawn' | 'signatures'
+>;
+
+/**
+ * The ports of verification over `sources`, each behind its cache. Keys and withdrawals are
+ * reused for 5 s, a credential's record state for 100 ms, and none past a write of this
+ * process; signed JSON, approvals and signature checks of stored credentials for good.
+ */
+export function verificationPorts(
+  sources: VerificationSources,
+  proofs: CredentialVerifierDeps['proofs'],
+  cache: VerificationCacheOptions,
+): VerificationPorts {
+  const frozen = new FrozenDocuments();
+  return {
+    records: new CachingStoredCredentials(storedCredentials(sources.credentials), frozen, cache),
+    platformKeys: cachingPlatformKeys((owner) => sources.keys.list(owner), cache),
+    approvals: cachingApprovals(approvals(sources.snapshots)),
+    ownStatusList: async (institutionId, purpose, listNumber) =>
+      (await sources.statusLists.get(institutionId, purpose, listNumber))?.credential ?? null,
+    withdrawn: cachingWithdrawals(sources.withdrawn, cache),
+    signatures: rememberingSignatures(signatureCheckOf(proofs), frozen),
+  };
+}
+
+function storedCredentials(credentials: CredentialRepository): StoredCredentials {
+  return {
+    async get(id) {
+      const record = await credentials.get(id);
+      if (!record) return null;
+      const { credential, jwt: _jwt, ...state } = record;
+      return { state, credential };
+    },
+    getState: (id) => credentials.getState(id),
+  };
+}
+
+/** The QA approval of a design version, from its snapshot. */
+function approvals(snapshots: Pick<DesignUnitOfWork, 'getSnapshot'>): ApprovalLookup {
+  return async (microCredentialId, designVersion) => {
+    const snapshot = await snapshots.getSnapshot(microCredentialId, designVersion);
+    const qa = snapshot?.qualityAssurance;
+    if (!snapshot || !isApprovedSnapshot(snapshot.status) || !qa) return null;
+    return {
+      designVersion: snapshot.designVersion,
+      workflowName: qa.workflowName,
+      steps: qa.steps.length,
+      approvedAt: qa.approvedAt,
+    };
+  };
+}
