@@ -34,7 +34,7 @@ module.exports = {
       comment:
         'Adapters implement ports: from the core they import only models, ports, events, the ' +
         'credential kernel and shared building blocks, never a service or a use case.',
-      severity: 'warn',
+      severity: 'error',
       from: { path: '^functions/adapters' },
       to: {
         path: '^functions/core/',
@@ -51,7 +51,7 @@ module.exports = {
         'A core module reaches another only through its model, ports or events; it never calls ' +
         "into another module's services. The credential kernel, shared and the authorization " +
         'policy are for everyone.',
-      severity: 'warn',
+      severity: 'error',
       from: { path: '^functions/core/([^/]+)/' },
       to: {
         path: '^functions/core/',

@@ -27,14 +27,14 @@ export const partnerQueries: Pick<
       await services.partners.listForInstitution(principal, institutionId, first, after),
     ),
   apiKeys: (_parent, { partnerId }, { principal, services }) =>
-    services.partners.listApiKeys(principal, partnerId),
+    services.apiKeys.list(principal, partnerId),
   endorsement: (_parent, { id }, { services }) => services.endorsements.find(id),
   myEndorsements: async (_parent, { first, after }, { principal, services }) =>
     toConnection(await services.endorsements.mine(principal, first, after)),
   endorsementInvitations: (_parent, { status }, { principal, services }) =>
-    services.endorsements.invitations(principal, status),
+    services.endorsementInvitations.forPartner(principal, status),
   endorsementStatistics: (_parent, _args, { principal, services }) =>
-    services.endorsements.statistics(principal),
+    services.endorsementStatistics.statistics(principal),
 };
 
 export const partnerMutations: Pick<
@@ -60,22 +60,22 @@ export const partnerMutations: Pick<
   unlinkPartner: (_parent, { partnerId, institutionId }, { principal, services }) =>
     services.partners.unlink(principal, partnerId, institutionId),
   createApiKey: (_parent, { partnerId, input }, { principal, services }) =>
-    services.partners.createApiKey(principal, partnerId, input),
+    services.apiKeys.create(principal, partnerId, input),
   rotateApiKey: (_parent, { partnerId, keyId, graceHours }, { principal, services }) =>
-    services.partners.rotateApiKey(principal, partnerId, keyId, graceHours ?? undefined),
+    services.apiKeys.rotate(principal, partnerId, keyId, graceHours ?? undefined),
   revokeApiKey: (_parent, { partnerId, keyId }, { principal, services }) =>
-    services.partners.revokeApiKey(principal, partnerId, keyId),
+    services.apiKeys.revoke(principal, partnerId, keyId),
   submitEndorsement: (_parent, { input: { expiresAt, ...input } }, { principal, services }) =>
-    services.endorsements.submit(principal, {
+    services.endorsementSubmission.submit(principal, {
       ...input,
       ...(expiresAt ? { expiresOn: expiresAt } : {}),
     }),
   withdrawEndorsement: (_parent, { id, reason }, { principal, services }) =>
-    services.endorsements.withdraw(principal, id, reason),
+    services.endorsementWithdrawal.withdraw(principal, id, reason),
   invitePartnerToEndorse: (_parent, args, { principal, services }) =>
-    services.endorsements.invite(principal, args),
+    services.endorsementInvitations.invite(principal, args),
   respondToInvitation: (_parent, { id, input }, { principal, services }) =>
-    services.endorsements.respond(principal, id, input),
+    services.endorsementInvitations.respond(principal, id, input),
 };
 
 export const ApiKeyScope: ApiKeyScopeResolvers = {
@@ -112,7 +112,7 @@ export const microCredentialEndorsements: Pick<
     services.qa.publication.gateFor(principal, design),
   endorsementInvitations: (design, _args, { principal, services }) =>
     services.qa.reporting.canReadReviews(principal, design.institutionId)
-      ? services.endorsements.invitationsForDesign(principal, design.id)
+      ? services.endorsementInvitations.forDesign(principal, design.id)
       : [],
 };
 

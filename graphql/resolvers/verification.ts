@@ -17,7 +17,7 @@ export const verificationQueries: Pick<QueryResolvers, 'verifyCredential' | 'myC
 export const MyCredentials: MyCredentialsResolvers = {
   issued: async ({ first, after }, _args, { principal, services }) =>
     toConnection(await services.sharing.myCredentials(principal, first, after)),
-  imported: (_parent, _args, { principal, services }) => services.sharing.backpack(principal),
+  imported: (_parent, _args, { principal, services }) => services.backpack.list(principal),
 };
 
 export const sharingMutations: Pick<
@@ -42,9 +42,9 @@ export const sharingMutations: Pick<
   revokeShareLink: (_parent, { credentialId, linkId }, { principal, services }) =>
     services.sharing.revokeShareLink(principal, credentialId, linkId),
   importCredential: (_parent, { input }, { principal, services }) =>
-    services.sharing.importCredential(principal, input),
+    services.backpack.importCredential(principal, input),
   removeImportedCredential: (_parent, { id }, { principal, services }) =>
-    services.sharing.removeImported(principal, id),
+    services.backpack.remove(principal, id),
 };
 
 export const credentialSharing: Pick<CredentialResolvers, 'shareLinks'> = {

@@ -100,7 +100,7 @@ export async function seedDemoInstitution(
   // Submitting the same endorsement again returns the one on record.
   await whenKeysReady(
     () =>
-      services.endorsements.submit(partnerAdmin, {
+      services.endorsementSubmission.submit(partnerAdmin, {
         ...demoEndorsement,
         microCredentialId: designId,
       }),

@@ -192,7 +192,7 @@ export async function startTestServices(options: { clock?: Clock } = {}): Promis
       );
       await approveDesign(services, design.id, qa);
       const partner = await testServices.partnerFor(institutionId);
-      await services.endorsements.submit(partner.principal, {
+      await services.endorsementSubmission.submit(partner.principal, {
         microCredentialId: design.id,
         comment: 'Graduates of this micro-credential lead our ward teams with confidence.',
         competencies: ['Lead a team'],
@@ -241,12 +241,12 @@ async function linkedPartner(t: TestServices, institutionId: string) {
     subject: `partner-admin-${partner.id}`,
     partnerId: partner.id,
   });
-  const { secret } = await services.partners.createApiKey(admin, partner.id, {
+  const { secret } = await services.apiKeys.create(admin, partner.id, {
     name: 'HR integration',
     scopes: ['endorsements:write', 'endorsements:read'],
   });
   // The key goes through the same authentication a request carrying it does.
-  const principal = await services.partners.authenticate({
+  const principal = await services.apiKeys.authenticate({
     apiKey: secret,
     sourceIp: '127.0.0.1',
   });

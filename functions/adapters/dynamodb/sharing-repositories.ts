@@ -3,11 +3,10 @@ import * as z from 'zod';
 import {
   importedCredentialSchema,
   shareLinkSchema,
-  type BackpackRepository,
   type ImportedCredential,
   type ShareLink,
-  type ShareLinkRepository,
-} from '../../core/sharing/sharing-service';
+} from '../../core/sharing/model';
+import type { BackpackRepository, ShareLinkRepository } from '../../core/sharing/ports';
 import type { DomainEvent } from '../../core/shared/events';
 import { translateDynamoError } from './errors';
 import { eventPuts } from './event-item';

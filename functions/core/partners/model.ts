@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Principal } from '../auth/principal';
 import { email, httpUrl, identifier, limits, requiredText, text } from '../shared/validation';
 
 /** An industry partner: an OB 3.0 `Profile` that endorses micro-credentials. */
@@ -69,6 +70,12 @@ export const apiKeySchema = z.object({
 });
 export type ApiKey = z.output<typeof apiKeySchema>;
 
+/** An API key as created: the secret appears here once and is never stored or shown again. */
+export interface CreatedApiKey {
+  readonly key: ApiKey;
+  readonly secret: string;
+}
+
 export const createApiKeyInput = z.strictObject({
   name: requiredText(100),
   scopes: z.array(z.enum(apiKeyScopes)).min(1, 'give at least one scope').max(apiKeyScopes.length),
@@ -131,3 +138,13 @@ export function isExpired(endorsement: Endorsement, now: Date): boolean {
 export function isCounting(endorsement: Endorsement, now: Date): boolean {
   return endorsement.status === 'ACTIVE' && !isExpired(endorsement, now);
 }
+
+/** The partner a caller acts for (an API key, or a partner admin); '' when none. */
+export function partnerIdOf(principal: Principal): string {
+  if (principal.kind === 'partner') return principal.partnerId;
+  if (principal.kind === 'user' && principal.partnerId) return principal.partnerId;
+  return '';
+}
+
+/** The longest EndorsementCredential id accepted (and looked up for withdrawal). */
+export const maxCredentialIdLength = 2_048;

@@ -1,3 +1,5 @@
+import type { JsonObject } from '../issuance/ports';
+import type { KeyOwner } from '../keys/ports';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
 import type { ApiKey, Endorsement, Invitation, Partner } from './model';
@@ -90,3 +92,37 @@ export interface InvitationRepository {
   listByPartner(partnerId: string, status?: Invitation['status']): Promise<Invitation[]>;
   listByDesign(microCredentialId: string): Promise<Invitation[]>;
 }
+
+/** The partner's current Ed25519 signing key; ConflictError while it is being provisioned. */
+export type ActivePartnerKey = (
+  partnerId: string,
+) => Promise<{ readonly keyId: string; readonly keyRef: string }>;
+
+/** The event that asks the worker to create a new owner's signing keys. */
+export type KeyProvisioningEvent = (
+  owner: KeyOwner,
+  actor: { readonly kind: string; readonly id: string },
+) => DomainEvent;
+
+/** Adds an `eddsa-rdfc-2022` Data Integrity proof signed by `keyRef` (the key never leaves KMS). */
+export type AddDataIntegrityProof = (
+  document: JsonObject,
+  key: { keyRef: string; verificationMethod: string },
+  created: string,
+) => Promise<JsonObject>;
+
+/** One named check of a verification. */
+export interface EndorsementCheck {
+  readonly name: string;
+  readonly status: 'PASS' | 'FAIL' | 'WARN' | 'SKIP';
+  readonly message: string;
+}
+
+/** Verifies an EndorsementCredential a partner signed itself (as presented JSON-LD). */
+export type VerifyEndorsementCredential = (credential: JsonObject) => Promise<{
+  readonly verified: boolean;
+  readonly checks: readonly EndorsementCheck[];
+}>;
+
+/** How many credentials were issued under a design (a count, never learner data). */
+export type CountIssuedCredentials = (microCredentialId: string) => Promise<number>;

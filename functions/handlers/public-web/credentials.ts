@@ -44,7 +44,7 @@ export function credentialRoutes(context: PublicWebContext): CredentialRoutes {
     const record = await services.credentials.find(id);
     if (!record) return null;
     const token = event.queryStringParameters?.share;
-    const access = await services.sharing.access(record, token);
+    const access = await services.shareAccess.access(record, token);
     return access.allowed ? { record, access, token } : null;
   };
 

@@ -20,7 +20,7 @@ export function endorsementRoutes({
         : noEndorsement();
     },
     endorsementVersion: async ({ id, version }) => {
-      const credential = await services.endorsements.findVersionCredential(id, version);
+      const credential = await services.endorsementDocuments.findVersionCredential(id, version);
       return credential
         ? jsonResponse(credential, { contentType: 'application/ld+json', maxAge: 60 })
         : noEndorsement();
