@@ -66,17 +66,6 @@ export const openBadgeTypes = [
   'ClrCredential',
 ];
 
-/** Deepest nesting of a JSON value (arrays and objects), stopping early past `limit`. */
-export function depthOf(value: unknown, limit: number, depth = 0): number {
-  if (depth > limit || value === null || typeof value !== 'object') return depth;
-  let deepest = depth;
-  for (const child of Object.values(value)) {
-    deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
-    if (deepest > limit) break;
-  }
-  return deepest;
-}
-
 /** Counts that bound the JSON-LD work a document can cause (see `verificationLimits`). */
 export interface ComplexityLimits {
   /** Every JSON value: objects, arrays, strings, numbers, booleans and nulls. */

@@ -7,7 +7,8 @@ import * as z from 'zod';
 import { unbakePng, unbakeSvg } from '../credential/baking';
 import { isJsonObject, type JsonObject } from '../credential/document';
 import { ValidationError } from '../shared/errors';
-import { depthOf, exceededComplexity, type ComplexityLimits } from './checks';
+import { depthOf } from '../shared/objects';
+import { exceededComplexity, type ComplexityLimits } from './checks';
 import { verificationLimits, type Presented } from './model';
 import type { ProofVerifier } from './ports';
 
