@@ -50,7 +50,10 @@ export function ed25519Multibase(raw: Uint8Array): string {
 }
 
 /** The public JWK of a key (OKP for Ed25519, RSA for RS256), with its kid and alg. */
-export function publicJwk(key: IssuerKey, kid: string): Record<string, unknown> {
+export function publicJwk(
+  key: Pick<IssuerKey, 'algorithm' | 'publicKeySpki'>,
+  kid: string,
+): Record<string, unknown> {
   const jwk = createPublicKey({
     key: Buffer.from(key.publicKeySpki, 'base64'),
     format: 'der',

@@ -4,8 +4,9 @@
  * did:jwk or did:web method must be the issuer's own DID, and an https method must be listed
  * by the issuer's controller document (checked by the remote resolver).
  */
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { JsonObject } from '../credential/document';
+import { ed25519RawFromSpki, publicJwk } from '../keys/model';
 import { VerificationProblem } from '../shared/errors';
 import type { PublicUrls } from '../shared/public-urls';
 import { type VerificationBudget } from './model';
@@ -112,14 +113,9 @@ export class IssuerKeyResolver {
 
 /** A key of the store as a verifier uses it: raw Ed25519, or the public JWK of an RSA key. */
 function resolvedKeyOf(key: PlatformKey, methodId: string): ResolvedKey {
-  const spki = Buffer.from(key.publicKeySpki, 'base64');
-  if (key.algorithm === 'Ed25519') {
-    // The raw key follows the 12-byte prefix of an Ed25519 SubjectPublicKeyInfo.
-    if (spki.length !== 44) throw new Error('not an Ed25519 SubjectPublicKeyInfo');
-    return { kind: 'ed25519', raw: spki.subarray(12) };
-  }
-  const jwk = createPublicKey({ key: spki, format: 'der', type: 'spki' }).export({ format: 'jwk' });
-  return { kind: 'jwk', jwk: { ...jwk, kid: methodId, alg: 'RS256', use: 'sig' } };
+  return key.algorithm === 'Ed25519'
+    ? { kind: 'ed25519', raw: ed25519RawFromSpki(Buffer.from(key.publicKeySpki, 'base64')) }
+    : { kind: 'jwk', jwk: publicJwk(key, methodId) };
 }
 
 /** A `kid` as a verification method id: absolute as given, a bare fragment of the issuer's. */
