@@ -42,6 +42,19 @@ export const padded = (n: number) => n.toString().padStart(6, '0');
 /** A key part for values of any length and alphabet (URLs, IRIs): their SHA-256 in hex. */
 export const hashed = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 
+/** Sort key of items listed newest-last by when they were issued, the id breaking ties. */
+export const byIssue = ({ issuedAt, id }: { readonly issuedAt: string; readonly id: string }) =>
+  `${issuedAt}#${id}`;
+
+/** Sort key of items listed by when they were created, the id breaking ties. */
+export const byCreation = ({
+  createdAt,
+  id,
+}: {
+  readonly createdAt: string;
+  readonly id: string;
+}) => `${createdAt}#${id}`;
+
 type PartsOf<F> = F extends (parts: infer P) => unknown ? P : unknown;
 type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (
   intersection: infer I,

@@ -1,5 +1,5 @@
 /** Institutions, designs and their QA reviews, and the domain events every module records. */
-import { defineEntity, padded } from '../entity';
+import { byCreation, defineEntity, padded } from '../entity';
 
 interface Id {
   readonly id: string;
@@ -21,10 +21,6 @@ export const institutionEntity = defineEntity({
   },
 });
 
-interface Created extends Id {
-  readonly createdAt: string;
-}
-
 /** The working version of a design. */
 export const designEntity = defineEntity({
   name: 'MicroCredential',
@@ -33,13 +29,13 @@ export const designEntity = defineEntity({
     byInstitution: {
       index: 'gsi1',
       pk: ({ institutionId }: OfInstitution) => `INSTITUTION#${institutionId}#DESIGNS`,
-      sk: ({ createdAt, id }: Created) => `${createdAt}#${id}`,
+      sk: byCreation,
     },
     byStatus: {
       index: 'gsi2',
       pk: ({ institutionId, status }: OfInstitution & { readonly status: string }) =>
         `INSTITUTION#${institutionId}#DESIGNS#${status}`,
-      sk: ({ createdAt, id }: Created) => `${createdAt}#${id}`,
+      sk: byCreation,
     },
   },
 });

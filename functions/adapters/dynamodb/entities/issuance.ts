@@ -1,6 +1,6 @@
 /** Issued credentials, their status lists, bulk issuance jobs, and issuers' signing keys. */
 import type { OwnerKind } from '../../../core/shared/owners';
-import { defineEntity, padded } from '../entity';
+import { byIssue, defineEntity, padded } from '../entity';
 
 interface Id {
   readonly id: string;
@@ -8,11 +8,6 @@ interface Id {
 interface OfInstitution {
   readonly institutionId: string;
 }
-interface Issued extends Id {
-  readonly issuedAt: string;
-}
-const byIssue = ({ issuedAt, id }: Issued) => `${issuedAt}#${id}`;
-
 export const credentialEntity = defineEntity({
   name: 'Credential',
   primary: { pk: ({ id }: Id) => `CREDENTIAL#${id}`, sk: () => 'CREDENTIAL' },

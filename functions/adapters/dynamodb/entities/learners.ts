@@ -1,5 +1,5 @@
 /** What learners do and hold: enrolments and evidence, stacks and transcripts, their backpack. */
-import { defineEntity, hashed } from '../entity';
+import { byCreation, defineEntity, hashed } from '../entity';
 
 interface Id {
   readonly id: string;
@@ -75,11 +75,6 @@ export const submissionEntity = defineEntity({
     },
   },
 });
-
-interface Created extends Id {
-  readonly createdAt: string;
-}
-const byCreation = ({ createdAt, id }: Created) => `${createdAt}#${id}`;
 
 export const stackEntity = defineEntity({
   name: 'Stack',

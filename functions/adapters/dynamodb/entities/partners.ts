@@ -1,5 +1,5 @@
 /** Partners, their API keys, endorsements and invitations to endorse. */
-import { defineEntity, hashed, padded } from '../entity';
+import { byIssue, byCreation, defineEntity, hashed, padded } from '../entity';
 
 interface Id {
   readonly id: string;
@@ -52,8 +52,6 @@ export const apiKeyEntity = defineEntity({
     },
   },
 });
-
-const byIssue = ({ issuedAt, id }: Id & { readonly issuedAt: string }) => `${issuedAt}#${id}`;
 
 export const endorsementEntity = defineEntity({
   name: 'Endorsement',
@@ -108,8 +106,6 @@ export const activeEndorsementEntity = defineEntity({
   },
   indexes: {},
 });
-
-const byCreation = ({ createdAt, id }: Id & { readonly createdAt: string }) => `${createdAt}#${id}`;
 
 /** Invitations, indexed by partner and status and by design. */
 export const invitationEntity = defineEntity({
