@@ -40,8 +40,8 @@ type VerificationPorts = Pick<
 >;
 
 /**
- * The ports of verification over `sources`, each behind its cache. Keys and withdrawals are
- * reused for 5 s, a credential's record state for 100 ms, and none past a write of this
+ * The ports of verification over `sources`, each behind its cache. Issuer keys are reused for
+ * 1 s, withdrawals for 5 s, a credential's record state for 100 ms, and none past a write of this
  * process; signed JSON, approvals and signature checks of stored credentials for good.
  */
 export function verificationPorts(
