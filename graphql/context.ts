@@ -23,6 +23,7 @@ import type { EndorsementWithdrawal } from '../functions/core/partners/endorseme
 import type { PartnerProfiles } from '../functions/core/partners/partner-profiles';
 import type { DesignPublication } from '../functions/core/qa/publication';
 import type { QaReporting } from '../functions/core/qa/reporting';
+import type { QaEndorsements } from '../functions/core/qa/qa-endorsement';
 import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
 import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
@@ -48,6 +49,8 @@ export interface Services {
   readonly statusLists: StatusListService;
   readonly bulkJobs: BulkJobs;
   readonly publicDocuments: PublicDocuments;
+  /** The QA body's signed endorsements of approved design versions. */
+  readonly qaEndorsements: QaEndorsements;
   readonly verification: VerificationService;
   readonly sharing: CredentialSharing;
   readonly shareAccess: ShareAccess;

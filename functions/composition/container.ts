@@ -78,7 +78,9 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       snapshots: stores.qa,
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
+      qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
     }),
+    qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
     ...partnerSide.services,
     ...built.verifying,
@@ -110,6 +112,8 @@ function reactionsOf(
     backfillStack: (stackId) => stackAwards.backfill(stackId),
     stackTargetPublished: (microCredentialId, publishedAt) =>
       stackAwards.targetPublished(microCredentialId, publishedAt),
+    issueQaEndorsement: (microCredentialId, designVersion) =>
+      issuance.qaEndorsements.ensure(microCredentialId, designVersion),
   });
 }
 

@@ -3,7 +3,7 @@ import { documentOr, type PublicWebContext, type RouteHandlers } from './context
 
 type AchievementRoutes = Pick<
   RouteHandlers,
-  'currentAchievement' | 'achievement' | 'achievementImage'
+  'currentAchievement' | 'achievement' | 'achievementImage' | 'qaEndorsement'
 >;
 
 /** Approved achievement versions, the design's current one, and their generated images. */
@@ -17,6 +17,10 @@ export function achievementRoutes({ services }: PublicWebContext): AchievementRo
     achievement: async ({ design, version }) =>
       documentOr(await docs.achievement(design, version), 'application/ld+json', () =>
         problem(404, 'ACHIEVEMENT_NOT_FOUND', 'No such approved achievement.'),
+      ),
+    qaEndorsement: async ({ design, version }) =>
+      documentOr(await docs.qaEndorsement(design, version), 'application/ld+json', () =>
+        problem(404, 'QA_ENDORSEMENT_NOT_FOUND', 'No QA endorsement of a published version.'),
       ),
     achievementImage: async ({ design, version }) => {
       const svg = await docs.achievementImage(design, version);

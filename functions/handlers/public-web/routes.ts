@@ -1,5 +1,6 @@
 import { achievementRoutes } from './achievements';
 import type { PublicWebContext, RouteHandlers } from './context';
+import { contextRoutes } from './contexts';
 import { credentialRoutes } from './credentials';
 import { endorsementRoutes } from './endorsements';
 import { evidenceRoutes } from './evidence';
@@ -20,5 +21,6 @@ export function publicWebRoutes(context: PublicWebContext): RouteHandlers {
     ...evidenceRoutes(context),
     ...issuerRoutes(context),
     ...statusListRoutes(context),
+    ...contextRoutes(),
   };
 }
