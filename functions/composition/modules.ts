@@ -107,6 +107,7 @@ export function verificationModules(rt: Runtime, stores: Stores, keyed: KeyModul
       },
       rt.proofs,
       { writes: () => table.writes },
+      urls,
     ),
     proofs: rt.proofs,
     remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),

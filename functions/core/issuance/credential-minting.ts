@@ -101,6 +101,7 @@ export class CredentialMinting {
       ...(validUntil ? { validUntil } : {}),
       credential,
       jwt,
+      ...proofHashOf(this.deps.signer, credential),
       signingKeys: { dataIntegrity: inputs.dataIntegrityKey.keyId, jwt: inputs.jwtKey.keyId },
       visibility: 'PUBLIC',
       showName: false,
@@ -227,4 +228,10 @@ export class CredentialMinting {
     );
     return { credential, jwt };
   }
+}
+
+/** The proof's hashData the signer kept, as a field of the record (none if it kept none). */
+function proofHashOf(signer: CredentialSigner, credential: JsonObject) {
+  const proofHash = signer.proofHashOf?.(credential);
+  return proofHash ? { proofHash } : {};
 }

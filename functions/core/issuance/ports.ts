@@ -27,6 +27,11 @@ export interface CredentialSigner {
   verifyDataIntegrityProof(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean>;
   /** Signs a compact JWS (RS256) with `keyRef`. */
   signJwt(header: JsonObject, payload: JsonObject, keyRef: string): Promise<string>;
+  /**
+   * The hashData (base64) of a document this signer just secured with a Data Integrity proof,
+   * if it still holds it: stored with the record so that verification need not canonicalize.
+   */
+  proofHashOf?(credential: JsonObject): string | undefined;
 }
 
 export interface CredentialRepository {
