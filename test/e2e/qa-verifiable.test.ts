@@ -167,6 +167,16 @@ describe('verifiable QA: the QA endorsement of an approved achievement', () => {
     expect(contexts).toBeDefined();
   });
 
+  it('names the QA endorsement on the approved review, over GraphQL', async () => {
+    const { review } = await t.api.call<{ review: { qaEndorsement: string | null } }>(
+      'query ($id: ID!) { review(id: $id) { qaEndorsement } }',
+      { id: reviewId },
+      admin,
+    );
+
+    expect(review.qaEndorsement).toBe(qaUrl);
+  });
+
   it('answers 404 with a code for a version that has no QA endorsement', async () => {
     const { status, body } = await fetchJson(
       `${t.platform.url}/achievements/${designId}/v9/qa-endorsement`,
