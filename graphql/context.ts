@@ -27,6 +27,7 @@ import type { QaEndorsements } from '../functions/core/qa/qa-endorsement';
 import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
 import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
+import type { PublicStacks } from '../functions/core/stacking/public-stacks';
 import type { StackDefinitions } from '../functions/core/stacking/stack-definitions';
 import type { Transcripts } from '../functions/core/stacking/transcripts';
 import type { Backpack } from '../functions/core/sharing/backpack';
@@ -66,6 +67,8 @@ export interface Services {
   readonly learning: LearningUseCases;
   readonly stacks: StackDefinitions;
   readonly pathways: Pathways;
+  /** Stacks as anyone may see them (the public pages). */
+  readonly publicStacks: PublicStacks;
   readonly transcripts: Transcripts;
 }
 

@@ -4,6 +4,7 @@ import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
+import { PublicStacks } from '../core/stacking/public-stacks';
 import type { StackAwards } from '../core/stacking/stack-awards';
 import type { VerificationService } from '../core/verification/verification-service';
 import type { PublicUrls } from '../core/shared/public-urls';
@@ -87,6 +88,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
     learning: built.learning,
     stacks: stacking.stacks,
     pathways: stacking.pathways,
+    publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
   };
 }

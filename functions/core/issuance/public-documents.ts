@@ -1,8 +1,9 @@
 import type { OwnerKind } from '../shared/owners';
 import type { MicroCredentialRepository } from '../designs/ports';
-import { wasPublishedSnapshot } from '../designs/model';
+import { wasPublishedSnapshot, type DesignVersion } from '../designs/model';
+import type { Institution } from '../institutions/model';
 import type { InstitutionRepository } from '../institutions/ports';
-import { didDocument, jwks } from '../keys/model';
+import { didDocument, jwks, type IssuerKey } from '../keys/model';
 import type { PublishedKeys } from '../keys/ports';
 import type { DesignUnitOfWork } from '../qa/ports';
 import type { PublicUrls } from '../shared/public-urls';
@@ -11,6 +12,15 @@ import type { CredentialRecord } from '../credential/credential';
 import { readCredential, stringField } from '../credential/document';
 import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
 import type { JsonObject, QaEndorsementSource } from './ports';
+
+/** A published key as people are told of it. */
+export interface PublicKeySummary {
+  readonly algorithm: IssuerKey['algorithm'];
+  readonly status: IssuerKey['status'];
+  readonly createdAt: string;
+  readonly retiredAt?: string;
+  readonly revokedAt?: string;
+}
 
 /** Fetches a design's own image (PNG or SVG) when it is hosted elsewhere; null when it cannot. */
 export type ImageSource = (
@@ -55,6 +65,36 @@ export class PublicDocuments {
     const keys = await this.deps.publishedKeys({ ownerKind, ownerId });
     if (keys.length === 0) return null;
     return jwks(this.deps.urls, { ownerKind, ownerId }, keys);
+  }
+
+  /**
+   * The keys an owner publishes, as people are told of them: which kind, whether in use, and
+   * since when (no key material, no identifiers).
+   */
+  async keySummary(ownerKind: OwnerKind, ownerId: string): Promise<PublicKeySummary[]> {
+    const keys = await this.deps.publishedKeys({ ownerKind, ownerId });
+    return keys.map((key) => ({
+      algorithm: key.algorithm,
+      status: key.status,
+      createdAt: key.createdAt,
+      ...(key.retiredAt ? { retiredAt: key.retiredAt } : {}),
+      ...(key.revokedAt ? { revokedAt: key.revokedAt } : {}),
+    }));
+  }
+
+  /** A published (or since superseded) design version with its institution, for its page. */
+  async publishedVersion(
+    microCredentialId: string,
+    designVersion?: number,
+  ): Promise<{ snapshot: DesignVersion; institution: Institution } | null> {
+    const version =
+      designVersion ??
+      (await this.deps.designs.getPublished(microCredentialId))?.published?.designVersion;
+    if (version === undefined) return null;
+    const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, version);
+    if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
+    const institution = await this.deps.institutions.get(snapshot.institutionId);
+    return institution ? { snapshot, institution } : null;
   }
 
   /** An approved design version as an OB 3.0 Achievement (with its EU elements as data). */
