@@ -62,6 +62,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -76,6 +77,7 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -86,6 +88,7 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...peopleMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -115,4 +118,5 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  MemberRole,
 };
