@@ -36,6 +36,8 @@ import type { ShareAccess } from '../functions/core/sharing/share-access';
 import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
+import type { Onboarding } from '../functions/core/people/onboarding';
+import type { StaffManagement } from '../functions/core/people/staff';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
 export interface Services {
@@ -70,6 +72,13 @@ export interface Services {
   /** Stacks as anyone may see them (the public pages). */
   readonly publicStacks: PublicStacks;
   readonly transcripts: Transcripts;
+  readonly people: PeopleUseCases;
+}
+
+/** People and roles: an institution's staff, and organisations onboarded with their first admin. */
+export interface PeopleUseCases {
+  readonly staff: StaffManagement;
+  readonly onboarding: Onboarding;
 }
 
 /** QA of designs, one use case each. */

@@ -23,6 +23,7 @@ import {
   type KeyModules,
 } from './modules';
 import type { PartnerModules } from './partners';
+import { identityDirectoryOf, peopleModules } from './people';
 import {
   runtimeOf,
   storesOf,
@@ -60,13 +61,21 @@ interface Built {
   readonly issuance: IssuanceModules;
   readonly learning: ReturnType<typeof learningModules>;
   readonly stacking: ReturnType<typeof stackingModules>;
+  readonly identityDirectory?: ContainerOverrides['identityDirectory'];
 }
 
 /** The use cases the API and the public pages call, by the names the resolvers use. */
 function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
   const { keyed, issuance, stacking, partnerSide } = built;
+  const designs = designModules(rt, stores, keyed, partnerSide);
   return {
-    ...designModules(rt, stores, keyed, partnerSide),
+    ...designs,
+    people: peopleModules(
+      rt,
+      identityDirectoryOf(rt, built.identityDirectory),
+      designs.institutions,
+      partnerSide.services.partners,
+    ),
     keys: keyed.keys,
     issuing: issuance.issuing,
     credentials: issuance.issued,
@@ -146,6 +155,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     issuance,
     learning,
     stacking,
+    identityDirectory: overrides.identityDirectory,
   });
   const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards);
   return {

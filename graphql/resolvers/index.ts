@@ -63,6 +63,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -77,6 +78,7 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -87,6 +89,7 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...peopleMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -116,4 +119,5 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  MemberRole,
 };
