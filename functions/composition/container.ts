@@ -4,6 +4,7 @@ import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
+import { PublicStacks } from '../core/stacking/public-stacks';
 import type { StackAwards } from '../core/stacking/stack-awards';
 import type { VerificationService } from '../core/verification/verification-service';
 import type { PublicUrls } from '../core/shared/public-urls';
@@ -22,6 +23,7 @@ import {
   type KeyModules,
 } from './modules';
 import type { PartnerModules } from './partners';
+import { identityDirectoryOf, peopleModules } from './people';
 import {
   runtimeOf,
   storesOf,
@@ -59,13 +61,21 @@ interface Built {
   readonly issuance: IssuanceModules;
   readonly learning: ReturnType<typeof learningModules>;
   readonly stacking: ReturnType<typeof stackingModules>;
+  readonly identityDirectory?: ContainerOverrides['identityDirectory'];
 }
 
 /** The use cases the API and the public pages call, by the names the resolvers use. */
 function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
   const { keyed, issuance, stacking, partnerSide } = built;
+  const designs = designModules(rt, stores, keyed, partnerSide);
   return {
-    ...designModules(rt, stores, keyed, partnerSide),
+    ...designs,
+    people: peopleModules(
+      rt,
+      identityDirectoryOf(rt, built.identityDirectory),
+      designs.institutions,
+      partnerSide.services.partners,
+    ),
     keys: keyed.keys,
     issuing: issuance.issuing,
     credentials: issuance.issued,
@@ -78,13 +88,16 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       snapshots: stores.qa,
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
+      qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
     }),
+    qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
     ...partnerSide.services,
     ...built.verifying,
     learning: built.learning,
     stacks: stacking.stacks,
     pathways: stacking.pathways,
+    publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
   };
 }
@@ -110,6 +123,8 @@ function reactionsOf(
     backfillStack: (stackId) => stackAwards.backfill(stackId),
     stackTargetPublished: (microCredentialId, publishedAt) =>
       stackAwards.targetPublished(microCredentialId, publishedAt),
+    issueQaEndorsement: (microCredentialId, designVersion) =>
+      issuance.qaEndorsements.ensure(microCredentialId, designVersion),
   });
 }
 
@@ -140,6 +155,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     issuance,
     learning,
     stacking,
+    identityDirectory: overrides.identityDirectory,
   });
   const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards);
   return {

@@ -17,6 +17,7 @@ import { CanonicalizationPool, type WorkerScript } from '../adapters/proofs/cano
 import { CachingProofVerifier } from '../adapters/proofs/proof-verifier';
 import { systemClock, uuidGenerator } from '../adapters/system';
 import { PublicUrls } from '../core/shared/public-urls';
+import type { IdentityDirectory } from '../core/people/ports';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
 import type { Config } from './config';
 
@@ -48,6 +49,8 @@ export interface ContainerOverrides extends Partial<AwsClients> {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
+  /** The identity directory people are managed in (the local identity issuer on one machine). */
+  readonly identityDirectory?: IdentityDirectory;
 }
 
 /** Builds AWS SDK clients for `config` (with the local endpoint overrides when set). */

@@ -44,6 +44,7 @@ import {
   learningQueries,
   UploadTicket,
 } from './learning';
+import { reviewQaEndorsement } from './qa-endorsement';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -62,6 +63,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -76,6 +78,7 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -86,6 +89,7 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...peopleMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -107,7 +111,7 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate },
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,
@@ -115,4 +119,5 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  MemberRole,
 };

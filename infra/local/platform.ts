@@ -19,6 +19,8 @@ import {
 import { claimDataDir } from './data-dir-lock';
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
+import { LocalIdentityDirectory, type LocalMessage } from './identity-directory';
+import { signInPath, signInRoutes } from './sign-in-page';
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
@@ -67,6 +69,11 @@ export interface PlatformOptions {
    * @default apiClientThrottle (25 requests a second per source address, bursts of 50)
    */
   readonly clientThrottle?: StageThrottle;
+  /**
+   * Where the local identity issuer's invitations and sign-in codes go.
+   * @default printed to the console
+   */
+  readonly deliverIdentityMessage?: (message: LocalMessage) => void;
 }
 
 export interface RunningPlatform {
@@ -77,6 +84,8 @@ export interface RunningPlatform {
   /** The worker function's container (the only one that may create keys). */
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
+  /** The people the local identity issuer keeps (invited through the API), and its outbox. */
+  readonly people: LocalIdentityDirectory;
   readonly kms: LocalKms;
   /** Writes refused for a collision with a transaction, as DynamoDB refuses them (`transaction-conflicts.ts`). */
   readonly transactionConflicts: { readonly cancelled: () => number };
@@ -105,6 +114,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     const identity = await LocalIdentityIssuer.open(
       dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
+    );
+    const people = new LocalIdentityDirectory(
+      dataDir ? join(dataDir, 'identity', 'users.json') : undefined,
+      options.deliverIdentityMessage,
     );
     let dynamodbEndpoint = options.dynamodbEndpoint;
     let dynamodbPid: number | undefined;
@@ -141,6 +154,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
             response.writeHead(200, { 'content-type': 'application/json' });
             response.end(JSON.stringify(identity.jwks()));
           },
+          ...signInRoutes(identity, people),
         },
       },
       {
@@ -161,6 +175,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const { port } = server.address() as AddressInfo;
     const url = `http://${host}:${port}`;
+    people.signInUrl = `${url}${signInPath}`;
     lock?.announce(url);
 
     const config = loadConfig({
@@ -209,7 +224,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       clock: options.clock,
       canonicalizationWorker: localCanonicalizationWorker,
     };
-    const container = createContainer(config, { ...clients, role: 'api' });
+    const container = createContainer(config, {
+      ...clients,
+      role: 'api',
+      identityDirectory: people,
+    });
     const worker = createContainer(config, { ...clients, role: 'worker' });
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
@@ -238,6 +257,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       container,
       worker,
       identity,
+      people,
       kms,
       transactionConflicts: { cancelled: transactionConflicts.cancelled },
       dynamodbPid,

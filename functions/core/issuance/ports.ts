@@ -139,6 +139,15 @@ export type EndorsementSource = (
   designVersion: number,
 ) => Promise<readonly JsonObject[]>;
 
+/**
+ * The signed QA endorsement of an approved achievement version (signed on first use), or null
+ * when the version has none (supplied by the QA capability).
+ */
+export type QaEndorsementSource = (
+  microCredentialId: string,
+  designVersion: number,
+) => Promise<JsonObject | null>;
+
 export interface BulkJobRepository {
   /** Stores the job and its rows, then the event that starts processing; idempotent per job id. */
   create(job: BulkJob, rows: readonly BulkRow[], event: DomainEvent): Promise<'created' | 'exists'>;
