@@ -61,7 +61,7 @@ describe('the public pages in a browser', { timeout: 120_000 }, () => {
     credential = await issue('valid@example.org');
     await t.platform.drain();
     browser = await launchBrowser();
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await t?.stop();
