@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
+import { rasteriseSvg } from '../adapters/images/svg-rasteriser';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
@@ -79,6 +80,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       snapshots: stores.qa,
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
+      rasterise: (svg) => rasteriseSvg(svg),
     }),
     verification: built.verification,
     ...partnerSide.services,

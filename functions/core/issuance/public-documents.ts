@@ -27,6 +27,9 @@ export type ImageSource = (
   url: string,
 ) => Promise<{ type: 'png'; data: Uint8Array } | { type: 'svg'; data: string } | null>;
 
+/** Renders an SVG to PNG (null when it cannot: the PNG is then drawn without text). */
+export type SvgRasteriser = (svg: string) => Promise<Buffer | null>;
+
 export interface PublicDocumentsDeps {
   readonly institutions: InstitutionRepository;
   readonly designs: MicroCredentialRepository;
@@ -34,6 +37,7 @@ export interface PublicDocumentsDeps {
   readonly publishedKeys: PublishedKeys;
   readonly urls: PublicUrls;
   readonly images?: ImageSource;
+  readonly rasterise?: SvgRasteriser;
 }
 
 /**
@@ -148,11 +152,19 @@ export class PublicDocuments {
       imageId && !imageId.startsWith(this.deps.urls.base)
         ? await this.deps.images?.(imageId).catch(() => null)
         : null;
-    if (format === 'png') {
-      const png = ownImage?.type === 'png' ? ownImage.data : await generatedBadgePng(seed);
-      return bakePng(png, json);
-    }
     const institutionName = credential.issuer.name ?? '';
+    if (format === 'png') {
+      // The PNG shows what the SVG shows: the generated SVG, rendered (or the design's own image).
+      const rendered =
+        ownImage?.type === 'png'
+          ? ownImage.data
+          : await this.deps.rasterise?.(
+              ownImage?.type === 'svg'
+                ? ownImage.data
+                : generatedBadgeSvg(record.achievementName, institutionName, seed),
+            );
+      return bakePng(rendered ?? (await generatedBadgePng(seed)), json);
+    }
     const svg =
       ownImage?.type === 'svg'
         ? ownImage.data
