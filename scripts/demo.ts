@@ -22,6 +22,7 @@ import {
   uploadEvidenceFile,
   type QaCallers,
 } from '../infra/local/portal-flows';
+import { demoPages } from './demo/pages';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -397,6 +398,7 @@ try {
   );
 
   await addQaEndorsements(api, issuerAdmin, reviews, log);
+  const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
@@ -411,6 +413,7 @@ try {
       credentials: myTranscript.credentialSubject.verifiableCredential.length,
       associations: myTranscript.credentialSubject.association?.length ?? 0,
     },
+    pages,
   };
   console.log(JSON.stringify(summary));
 } finally {

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
+import { rasteriseSvg } from '../adapters/images/svg-rasteriser';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
@@ -89,6 +90,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
       qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
+      rasterise: (svg) => rasteriseSvg(svg),
     }),
     qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
