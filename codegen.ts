@@ -58,6 +58,11 @@ const config: CodegenConfig = {
           StackPart: '../../functions/core/stacking/model#StackPart',
           HeldStackPart: '../../functions/core/stacking/model#HeldPart',
           PathwayProgress: '../../functions/core/stacking/model#PathwayProgress',
+          WebhookSubscription: '../../functions/core/notifications/model#WebhookSubscription',
+          CreatedWebhookSubscription:
+            '../../functions/core/notifications/webhooks#SubscriptionWithSecret',
+          WebhookDelivery: '../../functions/core/notifications/model#Delivery',
+          NotificationPreference: '../../functions/core/notifications/preferences#PreferenceView',
         },
       },
     },

@@ -34,6 +34,8 @@ import type { ShareAccess } from '../functions/core/sharing/share-access';
 import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
+import type { NotificationPreferencesService } from '../functions/core/notifications/preferences';
+import type { WebhookSubscriptions } from '../functions/core/notifications/webhooks';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
 export interface Services {
@@ -64,6 +66,13 @@ export interface Services {
   readonly stacks: StackDefinitions;
   readonly pathways: Pathways;
   readonly transcripts: Transcripts;
+  readonly notifications: NotificationUseCases;
+}
+
+/** Webhook subscriptions and each person's message settings. */
+export interface NotificationUseCases {
+  readonly webhooks: WebhookSubscriptions;
+  readonly preferences: NotificationPreferencesService;
 }
 
 /** QA of designs, one use case each. */

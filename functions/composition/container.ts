@@ -21,6 +21,7 @@ import {
   type IssuanceModules,
   type KeyModules,
 } from './modules';
+import { notificationModules, type NotificationModules } from './notifications';
 import type { PartnerModules } from './partners';
 import {
   runtimeOf,
@@ -47,11 +48,14 @@ export interface Container {
   readonly clients: AwsClients;
   /** Use cases only the worker runs, for tests that drive them directly. */
   readonly workerUseCases: { readonly stackAwards: StackAwards; readonly bulk: BulkJobProcessor };
+  /** Messages, webhook deliveries and reminders (the delivery and schedule functions run these). */
+  readonly notifications: NotificationModules;
   /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
   readonly proofTimings: { canonicalizeMs: number; signMs: number };
 }
 
 interface Built {
+  readonly notifications: NotificationModules;
   readonly keyed: KeyModules;
   readonly verification: VerificationService;
   readonly partnerSide: PartnerModules;
@@ -86,6 +90,10 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
     stacks: stacking.stacks,
     pathways: stacking.pathways,
     transcripts: stacking.transcripts,
+    notifications: {
+      webhooks: built.notifications.webhooks,
+      preferences: built.notifications.preferences,
+    },
   };
 }
 
@@ -132,7 +140,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     verification,
     partnerSide.backpackStore,
   );
+  const notifications = notificationModules(rt, stores, overrides.deliveryQueue);
   const services: Services = servicesOf(rt, stores, {
+    notifications,
     keyed,
     verification,
     partnerSide,
@@ -141,7 +151,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     learning,
     stacking,
   });
-  const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards);
+  const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards).onEvery(
+    async (event) => {
+      await notifications.events.handle(event);
+      await notifications.reminders.schedule(event);
+    },
+  );
   return {
     config,
     services,
@@ -159,6 +174,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock: rt.clock,
     clients: rt.clients,
     workerUseCases: { stackAwards: stacking.stackAwards, bulk: issuance.bulk },
+    notifications,
     proofTimings: rt.signer.timings,
   };
 }

@@ -44,6 +44,12 @@ import {
   learningQueries,
   UploadTicket,
 } from './learning';
+import {
+  notificationMutations,
+  notificationQueries,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notifications';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -76,6 +82,7 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -86,6 +93,7 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -115,4 +123,6 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  WebhookSubscription,
+  WebhookDelivery,
 };

@@ -7,12 +7,14 @@
 import * as designs from './entities/designs';
 import * as issuance from './entities/issuance';
 import * as learners from './entities/learners';
+import * as notifications from './entities/notifications';
 import * as partners from './entities/partners';
 import type { EntityDescriptor } from './entity';
 
 export * from './entities/designs';
 export * from './entities/issuance';
 export * from './entities/learners';
+export * from './entities/notifications';
 export * from './entities/partners';
 
 /** All descriptors, for checks that must cover every entity. */
@@ -21,4 +23,5 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(issuance),
   ...Object.values(learners),
   ...Object.values(partners),
+  ...Object.values(notifications),
 ];
