@@ -13,6 +13,9 @@ import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as C
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
 import type { Member as MemberModel } from '../../functions/core/people/model';
+import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
+import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
+import type { PreferenceView as PreferenceViewModel } from '../../functions/core/notifications/preferences';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -551,6 +554,15 @@ export type CreatedShareLink = {
   readonly url: Scalars['String']['output'];
 };
 
+/** A subscription with its signing secret, shown only now: store it to verify deliveries. */
+export type CreatedWebhookSubscription = {
+  readonly __typename?: 'CreatedWebhookSubscription';
+  /** The Standard Webhooks secret (whsec_…); never shown again. */
+  readonly secret: Scalars['String']['output'];
+  /** The subscription. */
+  readonly subscription: WebhookSubscription;
+};
+
 /** An Open Badges 3.0 credential issued by an institution. */
 export type Credential = {
   readonly __typename?: 'Credential';
@@ -662,6 +674,19 @@ export type DefineStackInput = {
   readonly required?: InputMaybe<Scalars['Int']['input']>;
   /** How the parts combine. */
   readonly rule: StackRule;
+};
+
+/** One attempt to deliver. */
+export type DeliveryAttempt = {
+  readonly __typename?: 'DeliveryAttempt';
+  /** When it was made. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Why it failed. */
+  readonly error?: Maybe<Scalars['String']['output']>;
+  /** True when the receiver accepted it (2xx). */
+  readonly ok: Scalars['Boolean']['output'];
+  /** The receiver's HTTP status, when it answered. */
+  readonly statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Lifecycle status of a design's working version. */
@@ -1168,6 +1193,26 @@ export type MemberStatus =
   /** Cannot sign in; their next token (if any) carries no role. */
   | 'DEACTIVATED';
 
+/** A kind of email the platform sends. */
+export type MessageKind =
+  | 'BULK_JOB_FINISHED'
+  | 'CREDENTIAL_AWARDED'
+  | 'CREDENTIAL_EXPIRING'
+  | 'CREDENTIAL_REINSTATED'
+  | 'CREDENTIAL_REVOKED'
+  | 'CREDENTIAL_SUSPENDED'
+  | 'DESIGN_APPROVED'
+  | 'DESIGN_REJECTED'
+  | 'DESIGN_SENT_BACK'
+  | 'ENDORSEMENT_EXPIRING'
+  | 'ENDORSEMENT_INVITED'
+  | 'ENDORSEMENT_WITHDRAWN'
+  | 'EVIDENCE_RETURNED'
+  | 'EVIDENCE_WAITING'
+  | 'QA_STEP_ASSIGNED'
+  | 'QA_STEP_DUE'
+  | 'QA_STEP_OVERDUE';
+
 /**
  * A micro-credential design: an Open Badges 3.0 `Achievement` with the EU micro-credential
  * elements. Staff of the institution see the working version; everyone else sees the published
@@ -1299,6 +1344,8 @@ export type Mutation = {
   readonly removeImportedCredential: Scalars['Boolean']['output'];
   /** Takes a role from a member (as assignRole; an admin cannot remove their own admin role). */
   readonly removeRole: Member;
+  /** Sends a delivery again (a delivered or dead-lettered one), with the same webhook-id. */
+  readonly replayWebhookDelivery: WebhookDelivery;
   /** A short-lived upload URL for an evidence file (the enrolment's learner). */
   readonly requestEvidenceUpload: UploadTicket;
   /** Accepts (endorsing) or declines an invitation (the invited partner). */
@@ -1321,8 +1368,12 @@ export type Mutation = {
   readonly rotateApiKey: CreatedApiKey;
   /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
   readonly rotateIssuerKeys: Scalars['Int']['output'];
+  /** Replaces a subscription's secret; the new one is in the answer only. */
+  readonly rotateWebhookSecret: CreatedWebhookSubscription;
   /** Sets who may see a credential and whether its page shows the earner's name (the earner). */
   readonly setCredentialVisibility: Credential;
+  /** Turns one kind of email on or off for the signed-in person; returns every setting. */
+  readonly setNotificationPreference: ReadonlyArray<NotificationPreference>;
   /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
   readonly startBulkIssuance: BulkIssuanceJob;
   /** Endorses a design or an institution (partner API key with endorsements:write, or partner admin). */
@@ -1331,12 +1382,16 @@ export type Mutation = {
   readonly submitEvidence: Submission;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
+  /** Subscribes a receiver to events; the signing secret is in the answer only. */
+  readonly subscribeWebhook: CreatedWebhookSubscription;
   /** Adds required-field values to an open review (issuer admins). */
   readonly supplyReviewFields: Review;
   /** Suspends a credential until reinstated (issuer admins). */
   readonly suspendCredential: Credential;
   /** Removes a partner's link to an institution (the partner's admins, that institution's issuer admins, platform admins); its endorsements stay. */
   readonly unlinkPartner: Partner;
+  /** Stops sending events to a receiver (its delivery log stays). */
+  readonly unsubscribeWebhook: WebhookSubscription;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -1505,6 +1560,12 @@ export type MutationRemoveRoleArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReplayWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRequestEvidenceUploadArgs = {
   enrolmentId: Scalars['ID']['input'];
   input: EvidenceUploadInput;
@@ -1583,10 +1644,22 @@ export type MutationRotateIssuerKeysArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSetCredentialVisibilityArgs = {
   id: Scalars['ID']['input'];
   showName?: InputMaybe<Scalars['Boolean']['input']>;
   visibility: Visibility;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSetNotificationPreferenceArgs = {
+  input: NotificationPreferenceInput;
 };
 
 
@@ -1618,6 +1691,12 @@ export type MutationSubmitForReviewArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubscribeWebhookArgs = {
+  input: SubscribeWebhookInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSupplyReviewFieldsArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: SupplyReviewFieldsInput;
@@ -1636,6 +1715,12 @@ export type MutationSuspendCredentialArgs = {
 export type MutationUnlinkPartnerArgs = {
   institutionId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUnsubscribeWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1684,6 +1769,25 @@ export type MyCredentials = {
   readonly imported: ReadonlyArray<ImportedCredential>;
   /** Credentials issued to the caller's verified email, newest first. */
   readonly issued: CredentialConnection;
+};
+
+/** Whether the signed-in person receives one kind of email. */
+export type NotificationPreference = {
+  readonly __typename?: 'NotificationPreference';
+  /** True when it is sent to the person. */
+  readonly enabled: Scalars['Boolean']['output'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
+  /** False for status and security messages, which cannot be turned off. */
+  readonly optional: Scalars['Boolean']['output'];
+};
+
+/** Turns one kind of email on or off for the signed-in person. */
+export type NotificationPreferenceInput = {
+  /** True to receive it. */
+  readonly enabled: Scalars['Boolean']['input'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
 };
 
 /** Information about the next page of a list. */
@@ -1945,6 +2049,8 @@ export type Query = {
    * CONFLICT (`TRANSCRIPT_EMPTY`) when the caller holds no active credential.
    */
   readonly myTranscript: Scalars['JSON']['output'];
+  /** The signed-in person's email settings (a verified email is needed). */
+  readonly notificationPreferences: ReadonlyArray<NotificationPreference>;
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
   /** Partners linked to an institution (staff). */
@@ -1969,6 +2075,8 @@ export type Query = {
   readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
+  /** Webhook subscriptions of an institution (its issuer admins) or a partner (its partner admins). */
+  readonly webhookSubscriptions: ReadonlyArray<WebhookSubscription>;
 };
 
 
@@ -2244,6 +2352,16 @@ export type QuerySubmissionArgs = {
 export type QueryVerifyCredentialArgs = {
   input: VerifyCredentialInput;
   recipientEmail?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryWebhookSubscriptionsArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A step waiting on the caller. */
@@ -2697,6 +2815,20 @@ export type SubmitForReviewInput = {
   readonly fields?: InputMaybe<ReadonlyArray<ReviewFieldInput>>;
 };
 
+/** A receiver to subscribe; name either the institution (issuer admins) or the partner (partner admins). */
+export type SubscribeWebhookInput = {
+  /** What the subscription is for. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to send (at most 50): exact types, a prefix such as endorsement.*, or *. */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['input']>;
+  /** The institution whose events are sent. */
+  readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The partner whose events are sent. */
+  readonly partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where to post events (https). */
+  readonly url: Scalars['String']['input'];
+};
+
 /** Values for required fields of an open review. */
 export type SupplyReviewFieldsInput = {
   /** A note to the reviewers. */
@@ -2928,6 +3060,70 @@ export type Visibility =
   /** Anyone with the URL. */
   | 'PUBLIC';
 
+/** One event sent to one receiver, with its attempts. */
+export type WebhookDelivery = {
+  readonly __typename?: 'WebhookDelivery';
+  /** Attempts so far, oldest first. */
+  readonly attempts: ReadonlyArray<DeliveryAttempt>;
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When the receiver accepted it. */
+  readonly deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's id. */
+  readonly eventId: Scalars['ID']['output'];
+  /** The event's type. */
+  readonly eventType: Scalars['String']['output'];
+  /** The delivery's id (replay it with replayWebhookDelivery). */
+  readonly id: Scalars['ID']['output'];
+  /** The webhook-id header: the same across retries and replays. */
+  readonly messageId: Scalars['String']['output'];
+  /** When the next attempt is due (pending deliveries). */
+  readonly nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent. */
+  readonly payload: Scalars['String']['output'];
+  /** PENDING (being tried), DELIVERED, or DEAD (dead-lettered after about 27 hours of retries). */
+  readonly status: Scalars['String']['output'];
+};
+
+/** A page of deliveries. */
+export type WebhookDeliveryConnection = {
+  readonly __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries. */
+  readonly nodes: ReadonlyArray<WebhookDelivery>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscription = {
+  readonly __typename?: 'WebhookSubscription';
+  /** False once unsubscribed (its delivery log is kept). */
+  readonly active: Scalars['Boolean']['output'];
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Deliveries to this receiver, newest first: the delivery log. */
+  readonly deliveries: WebhookDeliveryConnection;
+  /** What the subscription is for. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Event types sent (e.g. credential.issued, endorsement.*, or * for all). */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['output']>;
+  /** The subscription's id. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution or partner whose events are sent. */
+  readonly ownerId: Scalars['ID']['output'];
+  /** INSTITUTION or PARTNER: whose events are sent. */
+  readonly ownerKind: Scalars['String']['output'];
+  /** Where events are posted (https; loopback only on a local platform). */
+  readonly url: Scalars['String']['output'];
+};
+
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscriptionDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Notional learning time (the EU element "workload"). */
 export type Workload = {
   readonly __typename?: 'Workload';
@@ -3052,6 +3248,7 @@ export type ResolversTypes = {
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModel>;
   CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
+  CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
   CredentialStatus: CredentialStatus;
@@ -3059,6 +3256,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -3099,10 +3297,13 @@ export type ResolversTypes = {
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Member']> }>;
   MemberRole: null;
   MemberStatus: MemberStatus;
+  MessageKind: MessageKind;
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
   MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
+  NotificationPreference: ResolverTypeWrapper<PreferenceViewModel>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartRevocationPolicy: PartRevocationPolicy;
   ParticipationForm: ParticipationForm;
@@ -3150,6 +3351,7 @@ export type ResolversTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3164,6 +3366,9 @@ export type ResolversTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3197,11 +3402,13 @@ export type ResolversParentTypes = {
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: CreatedApiKeyModel;
   CreatedShareLink: CreatedShareLinkModel;
+  CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: DeliveryAttempt;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -3237,6 +3444,8 @@ export type ResolversParentTypes = {
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
   MyCredentials: MyCredentialsViewModel;
+  NotificationPreference: PreferenceViewModel;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: PageInfo;
   Partner: PartnerModel;
   PartnerConnection: Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Partner']> };
@@ -3275,6 +3484,7 @@ export type ResolversParentTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3287,6 +3497,9 @@ export type ResolversParentTypes = {
   VerifiedIssuer: VerifiedIssuer;
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
+  WebhookDelivery: DeliveryModel;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
+  WebhookSubscription: WebhookSubscriptionModel;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3403,6 +3616,11 @@ export type CreatedShareLinkResolvers<ContextType = GraphQLContext, ParentType e
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreatedWebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedWebhookSubscription'] = ResolversParentTypes['CreatedWebhookSubscription']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+};
+
 export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
   achievementName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3445,6 +3663,13 @@ export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, Parent
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3695,6 +3920,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
   removeRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'memberId' | 'role'>>;
+  replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   requestEvidenceUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestEvidenceUploadArgs, 'enrolmentId' | 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
@@ -3706,14 +3932,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'credentialId' | 'linkId'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'keyId' | 'partnerId'>>;
   rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
+  setNotificationPreference?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'input'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationSubmitEndorsementArgs, 'input'>>;
   submitEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitEvidenceArgs, 'enrolmentId' | 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
+  subscribeWebhook?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
   unlinkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUnlinkPartnerArgs, 'institutionId' | 'partnerId'>>;
+  unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -3724,6 +3954,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
   imported?: Resolver<ReadonlyArray<ResolversTypes['ImportedCredential']>, ParentType, ContextType>;
   issued?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
+  optional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3822,6 +4058,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myEnrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, Partial<QueryMyEnrolmentsArgs>>;
   myPathways?: Resolver<ReadonlyArray<ResolversTypes['PathwayProgress']>, ParentType, ContextType>;
   myTranscript?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
@@ -3834,6 +4071,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  webhookSubscriptions?: Resolver<ReadonlyArray<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 };
 
 export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueItem'] = ResolversParentTypes['QueueItem']> = {
@@ -4035,6 +4273,36 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookSubscriptionDeliveriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTypes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
   ects?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -4057,10 +4325,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Components?: ComponentsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
+  CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
@@ -4086,6 +4356,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyCredentials?: MyCredentialsResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
@@ -4117,6 +4388,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };
 
