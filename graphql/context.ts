@@ -23,9 +23,11 @@ import type { EndorsementWithdrawal } from '../functions/core/partners/endorseme
 import type { PartnerProfiles } from '../functions/core/partners/partner-profiles';
 import type { DesignPublication } from '../functions/core/qa/publication';
 import type { QaReporting } from '../functions/core/qa/reporting';
+import type { QaEndorsements } from '../functions/core/qa/qa-endorsement';
 import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
 import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
+import type { PublicStacks } from '../functions/core/stacking/public-stacks';
 import type { StackDefinitions } from '../functions/core/stacking/stack-definitions';
 import type { Transcripts } from '../functions/core/stacking/transcripts';
 import type { Backpack } from '../functions/core/sharing/backpack';
@@ -50,6 +52,8 @@ export interface Services {
   readonly statusLists: StatusListService;
   readonly bulkJobs: BulkJobs;
   readonly publicDocuments: PublicDocuments;
+  /** The QA body's signed endorsements of approved design versions. */
+  readonly qaEndorsements: QaEndorsements;
   readonly verification: VerificationService;
   readonly sharing: CredentialSharing;
   readonly shareAccess: ShareAccess;
@@ -65,6 +69,8 @@ export interface Services {
   readonly learning: LearningUseCases;
   readonly stacks: StackDefinitions;
   readonly pathways: Pathways;
+  /** Stacks as anyone may see them (the public pages). */
+  readonly publicStacks: PublicStacks;
   readonly transcripts: Transcripts;
   readonly people: PeopleUseCases;
 }

@@ -9,6 +9,7 @@ import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-clien
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
+import { addQaEndorsements } from './demo/qa-endorsements';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
   approveDesign,
@@ -152,6 +153,7 @@ try {
     reviewId: string;
     status: string;
     decisions: number;
+    qaEndorsement?: string | null;
   }[] = [];
   for (const design of microCredentials) {
     const { review, decisions } = await approveDesign(api, design.id, qaCallers);
@@ -394,6 +396,7 @@ try {
     }>(stackingOperations.transcript, {}, learner),
   );
 
+  await addQaEndorsements(api, issuerAdmin, reviews, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },

@@ -4,6 +4,7 @@ import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
+import { PublicStacks } from '../core/stacking/public-stacks';
 import type { StackAwards } from '../core/stacking/stack-awards';
 import type { VerificationService } from '../core/verification/verification-service';
 import type { PublicUrls } from '../core/shared/public-urls';
@@ -87,13 +88,16 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       snapshots: stores.qa,
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
+      qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
     }),
+    qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
     ...partnerSide.services,
     ...built.verifying,
     learning: built.learning,
     stacks: stacking.stacks,
     pathways: stacking.pathways,
+    publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
   };
 }
@@ -119,6 +123,8 @@ function reactionsOf(
     backfillStack: (stackId) => stackAwards.backfill(stackId),
     stackTargetPublished: (microCredentialId, publishedAt) =>
       stackAwards.targetPublished(microCredentialId, publishedAt),
+    issueQaEndorsement: (microCredentialId, designVersion) =>
+      issuance.qaEndorsements.ensure(microCredentialId, designVersion),
   });
 }
 

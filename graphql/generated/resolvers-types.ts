@@ -2304,6 +2304,13 @@ export type Review = {
   readonly microCredential: MicroCredential;
   /** The endorsement gate the design must also pass before publication. */
   readonly publicationGate: PublicationGate;
+  /**
+   * URL of the QA body's signed OB 3.0 EndorsementCredential of the approved design version (the
+   * workflow, each step with its decision date, the content hash approved); null until the review
+   * approved the version and the endorsement was signed. Served publicly once that version is
+   * published, and embedded in the achievement of the credentials issued under it.
+   */
+  readonly qaEndorsement?: Maybe<Scalars['String']['output']>;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
   /** Status of the review. */
@@ -3847,6 +3854,7 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
   publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
+  qaEndorsement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;

@@ -44,6 +44,7 @@ import {
   learningQueries,
   UploadTicket,
 } from './learning';
+import { reviewQaEndorsement } from './qa-endorsement';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -110,7 +111,7 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate },
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,

@@ -263,6 +263,14 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
     },
   },
   {
+    item: { microCredentialId: 'mc', designVersion: 3 },
+    stored: {
+      entity: 'QaEndorsement',
+      pk: 'QA_ENDORSEMENT#mc',
+      sk: 'VERSION#000003',
+    },
+  },
+  {
     item: { endorsementId: 'end', designVersion: 2 },
     stored: {
       entity: 'EndorsementVersionCredential',
