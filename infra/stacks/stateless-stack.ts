@@ -147,6 +147,8 @@ export class StatelessStack extends Stack {
     this.apiFunction.useTable(props.table, 'read-write');
     this.apiFunction.useEvidenceBucket(props.evidence, 'read-write');
     this.apiFunction.useIdentity(props.userPool, props.userPoolClient);
+    // Only the API manages people (invitations, roles), and only in its own pool.
+    this.apiFunction.useIdentityDirectory(props.userPool);
     this.apiFunction.useSigningKeys();
 
     this.publicWebFunction = new TesseraFunction(this, 'PublicWeb', {

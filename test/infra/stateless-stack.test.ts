@@ -150,6 +150,39 @@ describe('StatelessStack', () => {
       expect(actionsOf(statelessTemplate, 'Api')).not.toContain('kms:CreateKey');
     });
 
+    it('lets only the api function manage people, and only in its own user pool, when synthesized', () => {
+      // Prepare
+      const { statelessTemplate } = synthesizeStage('dev');
+
+      // Act
+      const cognito = (id: (typeof functionIds)[number]) =>
+        actionsOf(statelessTemplate, id).filter((action) => action.startsWith('cognito-idp:'));
+      const statement = z
+        .object({
+          Statement: z.array(z.object({ Sid: z.string().optional(), Resource: z.unknown() })),
+        })
+        .parse(
+          resourceNamed(statelessTemplate, 'AWS::IAM::Policy', 'ApiRoleDefaultPolicy').properties
+            .PolicyDocument,
+        )
+        .Statement.find((candidate) => candidate.Sid === 'ManagePeopleInUserPool')!;
+
+      // Assess
+      expect(cognito('Api')).toEqual(
+        expect.arrayContaining([
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminDisableUser',
+        ]),
+      );
+      expect(cognito('Api')).not.toContain('cognito-idp:AdminDeleteUser');
+      expect(cognito('PublicWeb')).toEqual([]);
+      expect(cognito('Worker')).toEqual([]);
+      expect(JSON.stringify(statement.Resource)).not.toContain('*');
+      expect(environmentOf(statelessTemplate, 'Api')).toContain('IDENTITY_USER_POOL_ID');
+      expect(environmentOf(statelessTemplate, 'Worker')).not.toContain('IDENTITY_USER_POOL_ID');
+    });
+
     it('lets the public-web function read but never write the table or create keys when synthesized', () => {
       // Prepare
       const { statelessTemplate } = synthesizeStage('dev');
