@@ -9,6 +9,7 @@ import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-clien
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
+import { addQaEndorsements } from './demo/qa-endorsements';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
   approveDesign,
@@ -153,6 +154,7 @@ try {
     reviewId: string;
     status: string;
     decisions: number;
+    qaEndorsement?: string | null;
   }[] = [];
   for (const design of microCredentials) {
     const { review, decisions } = await approveDesign(api, design.id, qaCallers);
@@ -395,6 +397,7 @@ try {
     }>(stackingOperations.transcript, {}, learner),
   );
 
+  await addQaEndorsements(api, issuerAdmin, reviews, log);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,

@@ -44,6 +44,13 @@ import {
   learningQueries,
   UploadTicket,
 } from './learning';
+import { reviewQaEndorsement } from './qa-endorsement';
+import {
+  notificationMutations,
+  notificationQueries,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notifications';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -62,6 +69,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -76,6 +84,8 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -86,6 +96,8 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...peopleMutations,
+    ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -107,7 +119,7 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate },
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,
@@ -115,4 +127,7 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  MemberRole,
+  WebhookSubscription,
+  WebhookDelivery,
 };

@@ -22,6 +22,8 @@ const examples: PublicRoute[] = [
   { kind: 'currentAchievement', params: { design: 'design 1' } },
   { kind: 'achievement', params: { design: 'design 1', version: 3 } },
   { kind: 'achievementImage', params: { design: 'design-1', version: 3 } },
+  { kind: 'qaEndorsement', params: { design: 'design-1', version: 3 } },
+  { kind: 'extensionContext', params: {} },
   { kind: 'endorsement', params: { id: 'e-1' } },
   { kind: 'endorsementVersion', params: { id: 'e-1', version: 2 } },
   { kind: 'transcript', params: { id: 't-1' } },
@@ -98,5 +100,20 @@ describe('public URLs', () => {
     expect(urls.parseCredentialUrl(`${base}/credentials/c-1/`)).toBe('c-1');
     expect(urls.parseCredentialUrl(`${base}/credentials/c-1/badge.png?share=x`)).toBe('c-1');
     expect(urls.parseCredentialUrl(`${base}/issuers/c-1`)).toBeNull();
+  });
+});
+
+describe('the extension context URL', () => {
+  it('is the path the proofs adapter bundles the context for, on any deployment', async () => {
+    const { EXTENSION_CONTEXT_PATH, isExtensionContextUrl } =
+      await import('../../functions/core/credential/extension-context');
+
+    expect(urls.extensionContext()).toBe(`${base}${EXTENSION_CONTEXT_PATH}`);
+    expect(isExtensionContextUrl(urls.extensionContext())).toBe(true);
+    expect(isExtensionContextUrl('http://127.0.0.1:4000/prefix/contexts/tessera-v1.jsonld')).toBe(
+      true,
+    );
+    expect(isExtensionContextUrl(`${base}/contexts/tessera-v1.jsonld?x=1`)).toBe(false);
+    expect(isExtensionContextUrl('file:///contexts/tessera-v1.jsonld')).toBe(false);
   });
 });

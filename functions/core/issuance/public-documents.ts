@@ -11,7 +11,7 @@ import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from '../crede
 import type { CredentialRecord } from '../credential/credential';
 import { readCredential, stringField } from '../credential/document';
 import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
-import type { JsonObject } from './ports';
+import type { JsonObject, QaEndorsementSource } from './ports';
 
 /** A published key as people are told of it. */
 export interface PublicKeySummary {
@@ -37,6 +37,8 @@ export interface PublicDocumentsDeps {
   readonly publishedKeys: PublishedKeys;
   readonly urls: PublicUrls;
   readonly images?: ImageSource;
+  /** The stored QA endorsement of a version (read only: never signs on a public request). */
+  readonly qaEndorsement?: QaEndorsementSource;
   readonly rasterise?: SvgRasteriser;
 }
 
@@ -103,10 +105,13 @@ export class PublicDocuments {
   async achievement(microCredentialId: string, designVersion: number): Promise<JsonObject | null> {
     const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
     if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
-    const institution = await this.deps.institutions.get(snapshot.institutionId);
+    const [institution, qa] = await Promise.all([
+      this.deps.institutions.get(snapshot.institutionId),
+      this.qaEndorsement(microCredentialId, designVersion),
+    ]);
     if (!institution) return null;
     return {
-      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, this.deps.urls.extensionContext()],
       ...achievement({
         urls: this.deps.urls,
         institution,
@@ -114,8 +119,20 @@ export class PublicDocuments {
         designVersion,
         content: snapshot.content,
         qualityAssurance: snapshot.qualityAssurance,
+        endorsements: qa ? [qa] : [],
       }),
     };
+  }
+
+  /** The QA endorsement of a published version, as signed; null for any other. */
+  async qaEndorsement(
+    microCredentialId: string,
+    designVersion: number,
+  ): Promise<JsonObject | null> {
+    if (!this.deps.qaEndorsement) return null;
+    const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
+    if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
+    return this.deps.qaEndorsement(microCredentialId, designVersion);
   }
 
   /**

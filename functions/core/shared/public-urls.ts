@@ -30,6 +30,10 @@ export const publicRoutes = {
   currentAchievement: { path: '/achievements/:design' },
   achievement: { path: '/achievements/:design/v:version' },
   achievementImage: { path: '/achievements/:design/v:version/image.svg' },
+  /** The QA body's signed EndorsementCredential of an approved achievement version. */
+  qaEndorsement: { path: '/achievements/:design/v:version/qa-endorsement', json: true },
+  /** The JSON-LD context of Tessera's extension terms (see core/credential/extension-context). */
+  extensionContext: { path: '/contexts/tessera-v1.jsonld' },
   endorsement: { path: '/endorsements/:id', json: true },
   endorsementVersion: { path: '/endorsements/:id/v:version', json: true },
   transcript: { path: '/transcripts/:id', json: true },
@@ -224,6 +228,16 @@ export class PublicUrls {
   /** The generated badge image of an achievement version. */
   achievementImage(microCredentialId: string, designVersion: number): string {
     return this.to('achievementImage', { design: microCredentialId, version: designVersion });
+  }
+
+  /** The signed QA endorsement of an approved achievement version. */
+  qaEndorsement(microCredentialId: string, designVersion: number): string {
+    return this.to('qaEndorsement', { design: microCredentialId, version: designVersion });
+  }
+
+  /** The extension JSON-LD context this deployment serves. */
+  extensionContext(): string {
+    return this.to('extensionContext', {});
   }
 
   credential(credentialId: string): string {

@@ -12,7 +12,7 @@ import { notFoundHtml } from './layout';
 
 type AchievementRoutes = Pick<
   RouteHandlers,
-  'currentAchievement' | 'achievement' | 'achievementImage'
+  'currentAchievement' | 'achievement' | 'achievementImage' | 'qaEndorsement'
 >;
 
 const noAchievementPage = () =>
@@ -40,6 +40,10 @@ export function achievementRoutes(context: PublicWebContext): AchievementRoutes 
         : documentOr(await docs.achievement(design, version), 'application/ld+json', () =>
             problem(404, 'ACHIEVEMENT_NOT_FOUND', 'No such approved achievement.'),
           ),
+    qaEndorsement: async ({ design, version }) =>
+      documentOr(await docs.qaEndorsement(design, version), 'application/ld+json', () =>
+        problem(404, 'QA_ENDORSEMENT_NOT_FOUND', 'No QA endorsement of a published version.'),
+      ),
     achievementImage: async ({ design, version }) => {
       const svg = await docs.achievementImage(design, version);
       return svg

@@ -1,6 +1,7 @@
 import { achievementRoutes } from './achievements';
 import { catalogueRoutes } from './catalogue';
 import type { PublicWebContext, RouteHandlers } from './context';
+import { contextRoutes } from './contexts';
 import { credentialRoutes } from './credentials';
 import { endorsementRoutes } from './endorsements';
 import { evidenceRoutes } from './evidence';
@@ -23,6 +24,7 @@ export function publicWebRoutes(context: PublicWebContext): RouteHandlers {
     ...evidenceRoutes(context),
     ...issuerRoutes(context),
     ...statusListRoutes(context),
+    ...contextRoutes(),
     ...catalogueRoutes(context),
     ...verifyRoutes(context),
     ...stackRoutes(context),
