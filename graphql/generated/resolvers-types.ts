@@ -209,6 +209,40 @@ export type Assessment = {
   readonly rubricLevelId?: Maybe<Scalars['String']['output']>;
 };
 
+/** EU "type of assessment" (Council Recommendation 2022/C 243/02, Annex I). */
+export type AssessmentMethod =
+  /** A written or oral examination. */
+  | 'EXAMINATION'
+  /** Another method, described in the detail. */
+  | 'OTHER'
+  /** Assessment by peers. */
+  | 'PEER_ASSESSMENT'
+  /** A portfolio of work. */
+  | 'PORTFOLIO'
+  /** A practical demonstration of skills. */
+  | 'PRACTICAL_DEMONSTRATION'
+  /** A presentation. */
+  | 'PRESENTATION'
+  /** A project. */
+  | 'PROJECT'
+  /** Earned by holding its parts (a stacked credential). */
+  | 'RECOGNITION_OF_PARTS'
+  /** Self-assessment. */
+  | 'SELF_ASSESSMENT'
+  /** Observation in the workplace. */
+  | 'WORKPLACE_OBSERVATION'
+  /** A written assignment. */
+  | 'WRITTEN_ASSIGNMENT';
+
+/** EU "supervision during assessment". */
+export type AssessmentSupervision =
+  /** Supervised online (proctored). */
+  | 'SUPERVISED_ONLINE'
+  /** Supervised in person. */
+  | 'SUPERVISED_ON_SITE'
+  /** Not supervised. */
+  | 'UNSUPERVISED';
+
 /** A document attached to a decision. */
 export type Attachment = {
   readonly __typename?: 'Attachment';
@@ -488,6 +522,8 @@ export type CreateMicroCredentialInput = {
   readonly criteria: Scalars['String']['input'];
   /** Description (at most 5,000 characters). */
   readonly description: Scalars['String']['input'];
+  /** The EU and Ontario elements (required before review). */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study (at most 200 characters). */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code (at most 100 characters). */
@@ -687,6 +723,92 @@ export type DeliveryAttempt = {
   readonly ok: Scalars['Boolean']['output'];
   /** The receiver's HTTP status, when it answered. */
   readonly statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessment = {
+  readonly __typename?: 'DesignAssessment';
+  /** More about the assessment, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Assessment methods, at least one. */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessmentInput = {
+  /** More about the assessment (at most 5,000 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Assessment methods (at least one, each once). */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/**
+ * The EU and Ontario micro-credential elements as data; issued achievements carry them as terms
+ * of the platform's JSON-LD extension context.
+ */
+export type DesignElements = {
+  readonly __typename?: 'DesignElements';
+  /** Type of assessment. */
+  readonly assessment: DesignAssessment;
+  /** Bears academic credit (Ontario). */
+  readonly creditBearing: Scalars['Boolean']['output'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options: how it counts toward other programs. */
+  readonly integrationOptions?: Maybe<Scalars['String']['output']>;
+  /** Languages of instruction (BCP 47), including the design's language. */
+  readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** Prerequisites needed to enrol, one statement each. */
+  readonly prerequisites: ReadonlyArray<Scalars['String']['output']>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssurance;
+  /** Stacking options: which larger credentials it stacks into. */
+  readonly stackingOptions?: Maybe<Scalars['String']['output']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript (Ontario). */
+  readonly transcriptable: Scalars['Boolean']['output'];
+};
+
+/** The EU and Ontario micro-credential elements; required before review. */
+export type DesignElementsInput = {
+  /** Type of assessment. */
+  readonly assessment: DesignAssessmentInput;
+  /** Bears academic credit. */
+  readonly creditBearing: Scalars['Boolean']['input'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options (at most 5,000 characters). */
+  readonly integrationOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Languages of instruction (1 to 10 BCP 47 tags, including the design's language). */
+  readonly languages: ReadonlyArray<Scalars['String']['input']>;
+  /** Prerequisites (at most 10, 500 characters each). */
+  readonly prerequisites?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssuranceInput;
+  /** Stacking options (at most 5,000 characters). */
+  readonly stackingOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript. */
+  readonly transcriptable: Scalars['Boolean']['input'];
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssurance = {
+  readonly __typename?: 'DesignQualityAssurance';
+  /** More about it, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssuranceInput = {
+  /** More about it (at most 500 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
 };
 
 /** Lifecycle status of a design's working version. */
@@ -955,6 +1077,15 @@ export type HeldStackPart = {
   /** The part. */
   readonly part: StackPart;
 };
+
+/** EU "identity verification during assessment". */
+export type IdentityVerification =
+  /** The learner's identity is not checked. */
+  | 'NONE'
+  /** The learner's identity is checked online. */
+  | 'ONLINE'
+  /** The learner's identity is checked in person. */
+  | 'ON_SITE';
 
 /** An image with alternative text. */
 export type Image = {
@@ -1238,6 +1369,8 @@ export type MicroCredential = {
   readonly description: Scalars['String']['output'];
   /** Number of this version of the design (1, 2, …). */
   readonly designVersion: Scalars['Int']['output'];
+  /** The EU and Ontario elements as data; null until stated. */
+  readonly elements?: Maybe<DesignElements>;
   /** Invitations to endorse the design (staff). */
   readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
   /** Industry endorsements of the design (active and withdrawn). */
@@ -1989,6 +2122,17 @@ export type QaWorkflowInput = {
   /** The steps, in order (1–20, unique keys). */
   readonly steps: ReadonlyArray<QaStepInput>;
 };
+
+/** EU "type of quality assurance used to underpin the micro-credential". */
+export type QualityAssuranceType =
+  /** Part of an accredited program. */
+  | 'ACCREDITED_PROGRAM'
+  /** An external body's review. */
+  | 'EXTERNAL'
+  /** The institution's own QA process. */
+  | 'INTERNAL'
+  /** Both internal and external review. */
+  | 'INTERNAL_AND_EXTERNAL';
 
 /**
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
@@ -2871,6 +3015,8 @@ export type UpdateMicroCredentialInput = {
   readonly criteria?: InputMaybe<Scalars['String']['input']>;
   /** Description (at most 5,000 characters). */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The EU and Ontario elements, replaced whole. */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study. */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code. */
@@ -3223,6 +3369,8 @@ export type ResolversTypes = {
   ApiKeyScope: null;
   AssessEvidenceInput: AssessEvidenceInput;
   Assessment: ResolverTypeWrapper<Assessment>;
+  AssessmentMethod: AssessmentMethod;
+  AssessmentSupervision: AssessmentSupervision;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   AwardFailure: ResolverTypeWrapper<AwardFailure>;
@@ -3257,6 +3405,12 @@ export type ResolversTypes = {
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
   DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
+  DesignAssessment: ResolverTypeWrapper<DesignAssessment>;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: ResolverTypeWrapper<DesignElements>;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: ResolverTypeWrapper<DesignQualityAssurance>;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -3277,6 +3431,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdentityVerification: IdentityVerification;
   Image: ResolverTypeWrapper<Image>;
   ImageInput: ImageInput;
   ImportedCredential: ResolverTypeWrapper<ImportedCredentialModel>;
@@ -3319,6 +3474,7 @@ export type ResolversTypes = {
   QaStepInput: QaStepInput;
   QaWorkflow: ResolverTypeWrapper<QaWorkflowModel>;
   QaWorkflowInput: QaWorkflowInput;
+  QualityAssuranceType: QualityAssuranceType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
   RecipientInput: RecipientInput;
@@ -3409,6 +3565,12 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
   DeliveryAttempt: DeliveryAttempt;
+  DesignAssessment: DesignAssessment;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: DesignElements;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: DesignQualityAssurance;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -3671,6 +3833,29 @@ export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType ex
   statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type DesignAssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignAssessment'] = ResolversParentTypes['DesignAssessment']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<ReadonlyArray<ResolversTypes['AssessmentMethod']>, ParentType, ContextType>;
+};
+
+export type DesignElementsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignElements'] = ResolversParentTypes['DesignElements']> = {
+  assessment?: Resolver<ResolversTypes['DesignAssessment'], ParentType, ContextType>;
+  creditBearing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identityVerification?: Resolver<ResolversTypes['IdentityVerification'], ParentType, ContextType>;
+  integrationOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  languages?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  prerequisites?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  qualityAssurance?: Resolver<ResolversTypes['DesignQualityAssurance'], ParentType, ContextType>;
+  stackingOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['AssessmentSupervision'], ParentType, ContextType>;
+  transcriptable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DesignQualityAssuranceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignQualityAssurance'] = ResolversParentTypes['DesignQualityAssurance']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['QualityAssuranceType'], ParentType, ContextType>;
+};
+
 export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3866,6 +4051,7 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elements?: Resolver<Maybe<ResolversTypes['DesignElements']>, ParentType, ContextType>;
   endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType>;
   endorsements?: Resolver<ReadonlyArray<ResolversTypes['Endorsement']>, ParentType, ContextType>;
   fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4331,6 +4517,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
+  DesignAssessment?: DesignAssessmentResolvers<ContextType>;
+  DesignElements?: DesignElementsResolvers<ContextType>;
+  DesignQualityAssurance?: DesignQualityAssuranceResolvers<ContextType>;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
