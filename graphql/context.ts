@@ -23,6 +23,7 @@ import type { EndorsementWithdrawal } from '../functions/core/partners/endorseme
 import type { PartnerProfiles } from '../functions/core/partners/partner-profiles';
 import type { DesignPublication } from '../functions/core/qa/publication';
 import type { QaReporting } from '../functions/core/qa/reporting';
+import type { ReviewGovernance } from '../functions/core/qa/review-governance';
 import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
 import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
@@ -72,6 +73,7 @@ export interface QaUseCases {
   readonly lifecycle: ReviewLifecycle;
   readonly publication: DesignPublication;
   readonly reporting: QaReporting;
+  readonly governance: ReviewGovernance;
 }
 
 /** The learner pathway, one use case each. */

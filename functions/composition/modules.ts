@@ -28,6 +28,7 @@ import { KeyService } from '../core/keys/key-service';
 import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { DesignPublication } from '../core/qa/publication';
 import { QaReporting } from '../core/qa/reporting';
+import { ReviewGovernance } from '../core/qa/review-governance';
 import { ReviewLifecycle } from '../core/qa/review-lifecycle';
 import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { Pathways } from '../core/stacking/pathways';
@@ -288,6 +289,7 @@ export function designModules(
         endorsementGate: (design) => partnerSide.gate.gate(design.id, design.institutionId),
       }),
       reporting: new QaReporting({ reviews: qa, clock }),
+      governance: new ReviewGovernance({ designs, reviews: qa, unitOfWork: qa, clock, ids }),
     },
     events: new EventService(qa),
   };
