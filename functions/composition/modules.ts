@@ -4,6 +4,7 @@
  * then issuance, learning, stacking and the design modules.
  */
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
+import { DynamoDbQaEndorsementRepository } from '../adapters/dynamodb/qa-endorsement-repository';
 import { DynamoDbStackingHoldings } from '../adapters/dynamodb/stack-repository';
 import { DynamoDbTranscriptRepository } from '../adapters/dynamodb/transcript-repository';
 import { DynamoDbLearningRepository } from '../adapters/dynamodb/learning-repository';
@@ -27,6 +28,7 @@ import { ed25519RawFromSpki } from '../core/keys/model';
 import { KeyService } from '../core/keys/key-service';
 import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { DesignPublication } from '../core/qa/publication';
+import { QaEndorsements } from '../core/qa/qa-endorsement';
 import { QaReporting } from '../core/qa/reporting';
 import { ReviewGovernance } from '../core/qa/review-governance';
 import { ReviewLifecycle } from '../core/qa/review-lifecycle';
@@ -106,6 +108,7 @@ export function verificationModules(rt: Runtime, stores: Stores, keyed: KeyModul
       },
       rt.proofs,
       { writes: () => table.writes },
+      urls,
     ),
     proofs: rt.proofs,
     remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
@@ -131,6 +134,23 @@ export function issuanceModules(
 ) {
   const { signer, urls, clock, ids } = rt;
   const { credentials, designs } = stores;
+  const qaEndorsements = new QaEndorsements({
+    snapshots: stores.qa,
+    institutions: stores.institutions,
+    endorsements: new DynamoDbQaEndorsementRepository(rt.table),
+    sign: async (institutionId, unsigned, created) => {
+      const owner = { ownerKind: 'institution', ownerId: institutionId } as const;
+      const key = await keyed.activeKey(owner, 'Ed25519');
+      const verificationMethod = urls.verificationMethod('institution', institutionId, key.keyId);
+      return signer.addDataIntegrityProof(
+        unsigned,
+        { keyRef: key.keyRef, verificationMethod },
+        created,
+      );
+    },
+    urls,
+    clock,
+  });
   const issuing = new IssueCredential({
     designs,
     credentials,
@@ -149,6 +169,8 @@ export function issuanceModules(
       ids,
       endorsements: (microCredentialId, designVersion) =>
         partnerSide.services.endorsementDocuments.credentialsFor(microCredentialId, designVersion),
+      qaEndorsement: (microCredentialId, designVersion) =>
+        qaEndorsements.ensure(microCredentialId, designVersion),
     }),
     clock,
     ids,
@@ -156,6 +178,7 @@ export function issuanceModules(
   const bulkJobStore = new DynamoDbBulkJobRepository(rt.table);
   return {
     issuing,
+    qaEndorsements,
     issued: new IssuedCredentials({ credentials }),
     credentialStatus: new CredentialStatusChanges({ credentials, clock, ids }),
     bulk: new BulkJobProcessor({ jobs: bulkJobStore, issuing, clock, ids }),

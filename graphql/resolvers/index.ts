@@ -52,6 +52,13 @@ import {
   learningQueries,
   UploadTicket,
 } from './learning';
+import { reviewQaEndorsement } from './qa-endorsement';
+import {
+  notificationMutations,
+  notificationQueries,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notifications';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -70,6 +77,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -85,6 +93,8 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -96,6 +106,8 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...peopleMutations,
+    ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -122,7 +134,7 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate, ...reviewGovernance },
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement, ...reviewGovernance },
   ReviewStep: { ...ReviewStep, ...reviewStepGovernance },
   QaStep,
   ReviewHistoryEntry,
@@ -131,4 +143,7 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  MemberRole,
+  WebhookSubscription,
+  WebhookDelivery,
 };
