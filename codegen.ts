@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           ReviewHistoryEntry: '../../functions/core/qa/model#HistoryEntry',
           ReviewStep: '../views#ReviewStepView',
           QueueItem: '../../functions/core/qa/model#QueueEntry',
+          ReviewRound: '../../functions/core/qa/governance-model#ReviewRound',
+          ReviewComment: '../../functions/core/qa/governance-model#ReviewComment',
           DomainEvent: '../../functions/core/shared/events#DomainEvent',
           SigningKey: '../../functions/core/keys/model#IssuerKey',
           Credential: '../../functions/core/credential/credential#CredentialRecord',

@@ -24,6 +24,7 @@ import type { PartnerProfiles } from '../functions/core/partners/partner-profile
 import type { DesignPublication } from '../functions/core/qa/publication';
 import type { QaReporting } from '../functions/core/qa/reporting';
 import type { QaEndorsements } from '../functions/core/qa/qa-endorsement';
+import type { ReviewGovernance } from '../functions/core/qa/review-governance';
 import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
 import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
@@ -96,6 +97,7 @@ export interface QaUseCases {
   readonly lifecycle: ReviewLifecycle;
   readonly publication: DesignPublication;
   readonly reporting: QaReporting;
+  readonly governance: ReviewGovernance;
 }
 
 /** The learner pathway, one use case each. */

@@ -3,6 +3,7 @@ import type { Institution as InstitutionModel } from '../../functions/core/insti
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/model';
 import type { QaWorkflow as QaWorkflowModel, Review as ReviewModel, HistoryEntry as HistoryEntryModel, QueueEntry as QueueEntryModel } from '../../functions/core/qa/model';
 import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
+import type { ReviewRound as ReviewRoundModel, ReviewComment as ReviewCommentModel } from '../../functions/core/qa/governance-model';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/model';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
@@ -518,6 +519,8 @@ export type CreateMicroCredentialInput = {
   readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
   /** The three components. */
   readonly components: ComponentsInput;
+  /** An existing program converted to a micro-credential; default false. */
+  readonly convertedFromExistingProgram?: InputMaybe<Scalars['Boolean']['input']>;
   /** Criteria narrative (markdown, at most 20,000 characters). */
   readonly criteria: Scalars['String']['input'];
   /** Description (at most 5,000 characters). */
@@ -1055,6 +1058,17 @@ export type EvidenceUploadInput = {
   readonly size: Scalars['Int']['input'];
 };
 
+/** A field that differs between two rounds. */
+export type FieldChange = {
+  readonly __typename?: 'FieldChange';
+  /** The value in the later round (null when absent). */
+  readonly after?: Maybe<Scalars['JSON']['output']>;
+  /** The value in the earlier round (null when absent). */
+  readonly before?: Maybe<Scalars['JSON']['output']>;
+  /** Dotted path, e.g. `description`, `components.EDUCATIONAL.description`, `fields.fullProposal`. */
+  readonly path: Scalars['String']['output'];
+};
+
 /** The first admin of a new institution or partner. */
 export type FirstAdminInput = {
   /** Their email address; the invitation goes there. */
@@ -1359,6 +1373,8 @@ export type MicroCredential = {
   readonly competencies: ReadonlyArray<Competency>;
   /** The three components it is earned through. */
   readonly components: Components;
+  /** An existing program converted to a micro-credential (QA may add a curriculum quality review). */
+  readonly convertedFromExistingProgram: Scalars['Boolean']['output'];
   /** When the design was created. */
   readonly createdAt: Scalars['DateTime']['output'];
   /** The criteria narrative (markdown). */
@@ -1437,6 +1453,8 @@ export type Mutation = {
   readonly assessEvidence: Submission;
   /** Gives a member a role, or new QA step roles or designs for one they hold (their institution's issuer admins; a partner's admins for its admins). */
   readonly assignRole: Member;
+  /** Comments on a step of a review without deciding it (issuer admins and QA reviewers). */
+  readonly commentOnReview: ReviewComment;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
   /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
@@ -1542,6 +1560,8 @@ export type Mutation = {
   readonly updateQaWorkflow: QaWorkflow;
   /** Withdraws an endorsement; it stops counting and stays on record (the endorsing partner). */
   readonly withdrawEndorsement: Endorsement;
+  /** Withdraws a design under review; the review ends and the design is a draft again (issuer admins). */
+  readonly withdrawFromReview: Review;
 };
 
 
@@ -1556,6 +1576,13 @@ export type MutationAssessEvidenceArgs = {
 export type MutationAssignRoleArgs = {
   input: RoleAssignmentInput;
   memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCommentOnReviewArgs = {
+  input: ReviewCommentInput;
+  reviewId: Scalars['ID']['input'];
 };
 
 
@@ -1895,6 +1922,14 @@ export type MutationWithdrawEndorsementArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationWithdrawFromReviewArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input?: InputMaybe<WithdrawReviewInput>;
+  microCredentialId: Scalars['ID']['input'];
+};
+
 /** The caller's credentials: issued here, and imported from elsewhere. */
 export type MyCredentials = {
   readonly __typename?: 'MyCredentials';
@@ -2068,6 +2103,8 @@ export type QaStatistics = {
 /** One step of a QA workflow. */
 export type QaStep = {
   readonly __typename?: 'QaStep';
+  /** The step applies only to designs meeting this condition; null when it always applies. */
+  readonly appliesWhen?: Maybe<StepCondition>;
   /** What the step checks. */
   readonly description?: Maybe<Scalars['String']['output']>;
   /** Days the deciders have once the step starts. */
@@ -2076,6 +2113,10 @@ export type QaStep = {
   readonly key: Scalars['String']['output'];
   /** Name of the step. */
   readonly name: Scalars['String']['output'];
+  /** Decided by the votes of several members; null for a single reviewer. */
+  readonly quorum?: Maybe<Quorum>;
+  /** After a material change, this step reviews the design again even when it was sent back past it. */
+  readonly reReviewOnChange: Scalars['Boolean']['output'];
   /** Information that must be supplied before the step can be approved. */
   readonly requiredFields: ReadonlyArray<QaRequiredField>;
   /** The QA role that decides the step, e.g. `board`. */
@@ -2084,6 +2125,8 @@ export type QaStep = {
 
 /** A step of a workflow. */
 export type QaStepInput = {
+  /** Apply the step only to designs meeting this condition. */
+  readonly appliesWhen?: InputMaybe<StepConditionInput>;
   /** What the step checks. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Days the deciders have (1–365). */
@@ -2092,6 +2135,10 @@ export type QaStepInput = {
   readonly key: Scalars['String']['input'];
   /** Name (at most 200 characters). */
   readonly name: Scalars['String']['input'];
+  /** Decide the step by the votes of several members. */
+  readonly quorum?: InputMaybe<QuorumInput>;
+  /** Review again after a material change, even when sent back past this step. */
+  readonly reReviewOnChange?: InputMaybe<Scalars['Boolean']['input']>;
   /** Information required before approval (at most 10). */
   readonly requiredFields?: InputMaybe<ReadonlyArray<QaRequiredFieldInput>>;
   /** QA role that decides it (letters, digits, _ and -). */
@@ -2207,6 +2254,8 @@ export type Query = {
   readonly review?: Maybe<Review>;
   /** Steps waiting for the caller's QA roles, earliest due first (QA reviewers). */
   readonly reviewQueue: ReadonlyArray<QueueItem>;
+  /** What changed between two submitted rounds of a review, field by field (staff). */
+  readonly reviewRoundDiff: RoundDiff;
   /** An institution's reviews, newest first (staff). */
   readonly reviews: ReviewConnection;
   /** A stack (staff of its institution). */
@@ -2454,6 +2503,17 @@ export type QueryReviewArgs = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryReviewRoundDiffArgs = {
+  fromRound: Scalars['Int']['input'];
+  reviewId: Scalars['ID']['input'];
+  toRound: Scalars['Int']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2521,6 +2581,40 @@ export type QueueItem = {
   readonly step: QaStep;
 };
 
+/** The votes that decide a multi-member step (e.g. 3 of 5 board members). */
+export type Quorum = {
+  readonly __typename?: 'Quorum';
+  /** One rejection rejects the design, whatever the others vote. */
+  readonly anyRejectionRejects: Scalars['Boolean']['output'];
+  /** Approvals needed (N_OF_M only). */
+  readonly approvalsRequired?: Maybe<Scalars['Int']['output']>;
+  /** Members of the deciding body. */
+  readonly members: Scalars['Int']['output'];
+  /** How their votes decide. */
+  readonly rule: QuorumRule;
+};
+
+/** The votes of a multi-member step. */
+export type QuorumInput = {
+  /** One rejection rejects; default false. */
+  readonly anyRejectionRejects?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Approvals needed; required with N_OF_M and only with it. */
+  readonly approvalsRequired?: InputMaybe<Scalars['Int']['input']>;
+  /** Members of the deciding body (2–50). */
+  readonly members: Scalars['Int']['input'];
+  /** How their votes decide; default MAJORITY. */
+  readonly rule?: InputMaybe<QuorumRule>;
+};
+
+/** How a multi-member step is decided. */
+export type QuorumRule =
+  /** More than half of the members approve. */
+  | 'MAJORITY'
+  /** `approvalsRequired` of the members approve. */
+  | 'N_OF_M'
+  /** Every member approves; any rejection rejects. */
+  | 'UNANIMOUS';
+
 /** The learner a credential is issued to. */
 export type RecipientInput = {
   /** A DID the learner controls (becomes `credentialSubject.id`). */
@@ -2546,6 +2640,8 @@ export type RespondToInvitationInput = {
 /** The QA review of one design version. */
 export type Review = {
   readonly __typename?: 'Review';
+  /** The discussion on the review's steps, oldest first. */
+  readonly comments: ReadonlyArray<ReviewComment>;
   /** When it was approved or rejected. */
   readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** SHA-256 of the content under review. */
@@ -2575,6 +2671,10 @@ export type Review = {
   readonly qaEndorsement?: Maybe<Scalars['String']['output']>;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
+  /** Every submitted round, oldest first. */
+  readonly rounds: ReadonlyArray<ReviewRound>;
+  /** Where the current step stands against its due date. */
+  readonly slaState: SlaState;
   /** Status of the review. */
   readonly status: ReviewStatus;
   /** Every step with its state. */
@@ -2604,7 +2704,44 @@ export type ReviewAction =
   /** The author resubmitted after changes. */
   | 'RESUBMITTED'
   /** The author submitted the design. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** A member voted on a multi-member step (the votes did not settle it yet). */
+  | 'VOTED'
+  /** The author withdrew the design. */
+  | 'WITHDRAWN';
+
+/** A comment on a step of a review, without a decision. */
+export type ReviewComment = {
+  readonly __typename?: 'ReviewComment';
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Who wrote it. */
+  readonly author: Actor;
+  /** The text. */
+  readonly body: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** Emails of the people mentioned (they are notified). */
+  readonly mentions: ReadonlyArray<Scalars['String']['output']>;
+  /** The comment this one replies to. */
+  readonly parentId?: Maybe<Scalars['ID']['output']>;
+  /** The round it was written in. */
+  readonly round: Scalars['Int']['output'];
+  /** The step discussed. */
+  readonly stepKey: Scalars['String']['output'];
+};
+
+/** A comment on a step. */
+export type ReviewCommentInput = {
+  /** The text (at most 5,000 characters). */
+  readonly body: Scalars['String']['input'];
+  /** Emails of people to notify (at most 10). */
+  readonly mentions?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The comment this one replies to. */
+  readonly parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The step discussed. */
+  readonly stepKey: Scalars['String']['input'];
+};
 
 /** A page of reviews. */
 export type ReviewConnection = {
@@ -2623,6 +2760,8 @@ export type ReviewDecisionInput = {
   readonly comment?: InputMaybe<Scalars['String']['input']>;
   /** The decision. */
   readonly outcome: DecisionOutcome;
+  /** With REQUEST_CHANGES: the current or an earlier step the review resumes at when resubmitted. */
+  readonly returnToStepKey?: InputMaybe<Scalars['String']['input']>;
   /** Key of the step being decided; must be the current step. */
   readonly stepKey: Scalars['String']['input'];
 };
@@ -2661,6 +2800,8 @@ export type ReviewHistoryEntry = {
   readonly contentDigest?: Maybe<Scalars['String']['output']>;
   /** Hours the step waited before this decision (decisions only). */
   readonly hoursOnStep?: Maybe<Scalars['Float']['output']>;
+  /** The step a request for changes resumes at on resubmission. */
+  readonly resumeStepKey?: Maybe<Scalars['String']['output']>;
   /** Role that decided (decisions only). */
   readonly role?: Maybe<Scalars['String']['output']>;
   /** Submission round (1, then +1 per resubmission). */
@@ -2671,6 +2812,21 @@ export type ReviewHistoryEntry = {
   readonly stepKey?: Maybe<Scalars['String']['output']>;
   /** Name of the step concerned. */
   readonly stepName?: Maybe<Scalars['String']['output']>;
+  /** The member's vote (multi-member steps). */
+  readonly vote?: Maybe<DecisionOutcome>;
+};
+
+/** What the author submitted in one round of a review. */
+export type ReviewRound = {
+  readonly __typename?: 'ReviewRound';
+  /** SHA-256 of the design content submitted. */
+  readonly contentDigest: Scalars['String']['output'];
+  /** Round number (1, then +1 per resubmission). */
+  readonly round: Scalars['Int']['output'];
+  /** When. */
+  readonly submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it. */
+  readonly submittedBy: Actor;
 };
 
 /** Status of a QA review. */
@@ -2682,11 +2838,15 @@ export type ReviewStatus =
   /** Waiting on the current step's deciders. */
   | 'IN_PROGRESS'
   /** Rejected; the review has ended. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The author withdrew the design; the review has ended. */
+  | 'WITHDRAWN';
 
 /** A step of a review, with its state. */
 export type ReviewStep = {
   readonly __typename?: 'ReviewStep';
+  /** Approvals still needed to approve the step (multi-member steps, current step only). */
+  readonly approvalsNeeded?: Maybe<Scalars['Int']['output']>;
   /** When the step is due (current step only). */
   readonly dueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Position of the step (0-based). */
@@ -2695,12 +2855,16 @@ export type ReviewStep = {
   readonly missingFields: ReadonlyArray<Scalars['String']['output']>;
   /** True when the current step is past its due date. */
   readonly overdue: Scalars['Boolean']['output'];
+  /** Where the step stands against its due date (the current step only; NONE otherwise). */
+  readonly slaState: SlaState;
   /** When the step became current (current step only). */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where the step stands. */
   readonly state: ReviewStepState;
   /** The step as the workflow defined it when the review started. */
   readonly step: QaStep;
+  /** Votes cast on the step this round (multi-member steps, current step only). */
+  readonly votes: ReadonlyArray<Vote>;
 };
 
 /** Where a step of a review stands. */
@@ -2712,7 +2876,9 @@ export type ReviewStepState =
   /** Not reached yet. */
   | 'PENDING'
   /** Rejected here. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The step does not apply to this design. */
+  | 'SKIPPED';
 
 /** A role to give, with what it needs. */
 export type RoleAssignmentInput = {
@@ -2722,6 +2888,21 @@ export type RoleAssignmentInput = {
   readonly qaRoles?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** The role. */
   readonly role: MemberRole;
+};
+
+/** What changed between two submitted rounds of a review. */
+export type RoundDiff = {
+  readonly __typename?: 'RoundDiff';
+  /** The fields that differ. */
+  readonly changes: ReadonlyArray<FieldChange>;
+  /** True when the design content differs (a material change). */
+  readonly contentChanged: Scalars['Boolean']['output'];
+  /** The earlier round. */
+  readonly fromRound: Scalars['Int']['output'];
+  /** The review. */
+  readonly reviewId: Scalars['ID']['output'];
+  /** The later round. */
+  readonly toRound: Scalars['Int']['output'];
 };
 
 /** A level of a component's rubric (OB 3.0 RubricCriterionLevel). */
@@ -2784,6 +2965,17 @@ export type SigningKey = {
   /** The verification method id credentials name (`did:web:…#keyId`). */
   readonly verificationMethod: Scalars['String']['output'];
 };
+
+/** Where a waiting step stands against its due date. */
+export type SlaState =
+  /** Due within three days. */
+  | 'DUE_SOON'
+  /** The step has no due date, or is not waiting. */
+  | 'NONE'
+  /** Due later than three days from now. */
+  | 'ON_TRACK'
+  /** Past its due date. */
+  | 'OVERDUE';
 
 /** A larger credential earned by holding micro-credentials: its own design (QA-reviewed like any other) and a rule over its parts. */
 export type Stack = {
@@ -2864,17 +3056,47 @@ export type StackStatus =
   /** No new stacked credentials; those issued are untouched. */
   | 'RETIRED';
 
+/** A condition on the design that decides whether a step applies. */
+export type StepCondition = {
+  readonly __typename?: 'StepCondition';
+  /** The design field tested. */
+  readonly designField: StepConditionField;
+  /** The value the field must have for the step to apply. */
+  readonly equals: Scalars['Boolean']['output'];
+};
+
+/** Design fields a step's condition may test. */
+export type StepConditionField =
+  /** The design converts an existing program into a micro-credential. */
+  | 'convertedFromExistingProgram';
+
+/** A condition on the design that decides whether a step applies. */
+export type StepConditionInput = {
+  /** The design field tested. */
+  readonly designField: StepConditionField;
+  /** The value it must have; default true. */
+  readonly equals?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Median time a step takes. */
 export type StepTime = {
   readonly __typename?: 'StepTime';
   /** Decisions counted. */
   readonly decisions: Scalars['Int']['output'];
+  /** Median days from the step starting to its decision. */
+  readonly medianDays: Scalars['Float']['output'];
   /** Median hours from the step starting to its decision. */
   readonly medianHours: Scalars['Float']['output'];
+  /** Of those, how many are past due. */
+  readonly overdue: Scalars['Int']['output'];
+  /** 90th-percentile days from the step starting to its decision. */
+  readonly p90Days: Scalars['Float']['output'];
   /** Step key. */
   readonly stepKey: Scalars['String']['output'];
   /** Step name. */
   readonly stepName: Scalars['String']['output'];
+  /** Reviews waiting on the step now. */
+  readonly waiting: Scalars['Int']['output'];
 };
 
 /** One round of evidence for one component. */
@@ -3011,6 +3233,8 @@ export type UpdateMicroCredentialInput = {
   readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
   /** The three components. */
   readonly components?: InputMaybe<ComponentsInput>;
+  /** An existing program converted to a micro-credential. */
+  readonly convertedFromExistingProgram?: InputMaybe<Scalars['Boolean']['input']>;
   /** Criteria narrative (markdown, at most 20,000 characters). */
   readonly criteria?: InputMaybe<Scalars['String']['input']>;
   /** Description (at most 5,000 characters). */
@@ -3206,6 +3430,17 @@ export type Visibility =
   /** Anyone with the URL. */
   | 'PUBLIC';
 
+/** A member's vote on a multi-member step. */
+export type Vote = {
+  readonly __typename?: 'Vote';
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Their vote. */
+  readonly outcome: DecisionOutcome;
+  /** Who voted. */
+  readonly voter: Actor;
+};
+
 /** One event sent to one receiver, with its attempts. */
 export type WebhookDelivery = {
   readonly __typename?: 'WebhookDelivery';
@@ -3268,6 +3503,12 @@ export type WebhookSubscription = {
 export type WebhookSubscriptionDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Withdrawal of a design from review. */
+export type WithdrawReviewInput = {
+  /** Why (at most 5,000 characters). */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Notional learning time (the EU element "workload"). */
@@ -3427,6 +3668,7 @@ export type ResolversTypes = {
   EvidenceLink: ResolverTypeWrapper<EvidenceLink>;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   FirstAdminInput: FirstAdminInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
@@ -3477,29 +3719,40 @@ export type ResolversTypes = {
   QualityAssuranceType: QualityAssuranceType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
+  Quorum: ResolverTypeWrapper<Quorum>;
+  QuorumInput: QuorumInput;
+  QuorumRule: QuorumRule;
   RecipientInput: RecipientInput;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewAction: ReviewAction;
+  ReviewComment: ResolverTypeWrapper<ReviewCommentModel>;
+  ReviewCommentInput: ReviewCommentInput;
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Review']> }>;
   ReviewDecisionInput: ReviewDecisionInput;
   ReviewField: ResolverTypeWrapper<ReviewField>;
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: ResolverTypeWrapper<HistoryEntryModel>;
+  ReviewRound: ResolverTypeWrapper<ReviewRoundModel>;
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
   RoleAssignmentInput: RoleAssignmentInput;
+  RoundDiff: ResolverTypeWrapper<RoundDiff>;
   RubricLevel: ResolverTypeWrapper<RubricLevel>;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
+  SlaState: SlaState;
   Stack: ResolverTypeWrapper<StackModel>;
   StackPart: ResolverTypeWrapper<StackPartModel>;
   StackPartInput: StackPartInput;
   StackPartKind: StackPartKind;
   StackRule: StackRule;
   StackStatus: StackStatus;
+  StepCondition: ResolverTypeWrapper<StepCondition>;
+  StepConditionField: StepConditionField;
+  StepConditionInput: StepConditionInput;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Submission: ResolverTypeWrapper<SubmissionModel>;
@@ -3522,9 +3775,11 @@ export type ResolversTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
+  Vote: ResolverTypeWrapper<Vote>;
   WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
   WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
   WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
+  WithdrawReviewInput: WithdrawReviewInput;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3583,6 +3838,7 @@ export type ResolversParentTypes = {
   EvidenceLink: EvidenceLink;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FieldChange: FieldChange;
   FirstAdminInput: FirstAdminInput;
   Float: Scalars['Float']['output'];
   HeldStackPart: HeldPartModel;
@@ -3622,16 +3878,22 @@ export type ResolversParentTypes = {
   QaWorkflowInput: QaWorkflowInput;
   Query: Record<PropertyKey, never>;
   QueueItem: QueueEntryModel;
+  Quorum: Quorum;
+  QuorumInput: QuorumInput;
   RecipientInput: RecipientInput;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ReviewModel;
+  ReviewComment: ReviewCommentModel;
+  ReviewCommentInput: ReviewCommentInput;
   ReviewConnection: Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Review']> };
   ReviewDecisionInput: ReviewDecisionInput;
   ReviewField: ReviewField;
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
+  ReviewRound: ReviewRoundModel;
   ReviewStep: ReviewStepViewModel;
   RoleAssignmentInput: RoleAssignmentInput;
+  RoundDiff: RoundDiff;
   RubricLevel: RubricLevel;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
@@ -3639,6 +3901,8 @@ export type ResolversParentTypes = {
   Stack: StackModel;
   StackPart: StackPartModel;
   StackPartInput: StackPartInput;
+  StepCondition: StepCondition;
+  StepConditionInput: StepConditionInput;
   StepTime: StepTime;
   String: Scalars['String']['output'];
   Submission: SubmissionModel;
@@ -3659,9 +3923,11 @@ export type ResolversParentTypes = {
   VerifiedIssuer: VerifiedIssuer;
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
+  Vote: Vote;
   WebhookDelivery: DeliveryModel;
   WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
   WebhookSubscription: WebhookSubscriptionModel;
+  WithdrawReviewInput: WithdrawReviewInput;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3953,6 +4219,12 @@ export type EvidenceLinkResolvers<ContextType = GraphQLContext, ParentType exten
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type HeldStackPartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeldStackPart'] = ResolversParentTypes['HeldStackPart']> = {
   credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   credentialUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4046,6 +4318,7 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   assessmentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   competencies?: Resolver<ReadonlyArray<ResolversTypes['Competency']>, ParentType, ContextType>;
   components?: Resolver<ResolversTypes['Components'], ParentType, ContextType>;
+  convertedFromExistingProgram?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
@@ -4086,6 +4359,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
   assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
+  commentOnReview?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType, RequireFields<MutationCommentOnReviewArgs, 'input' | 'reviewId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
@@ -4135,6 +4409,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
   withdrawEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationWithdrawEndorsementArgs, 'id'>>;
+  withdrawFromReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationWithdrawFromReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
 };
 
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
@@ -4205,10 +4480,13 @@ export type QaStatisticsResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type QaStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaStep'] = ResolversParentTypes['QaStep']> = {
+  appliesWhen?: Resolver<Maybe<ResolversTypes['StepCondition']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueWithinDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quorum?: Resolver<Maybe<ResolversTypes['Quorum']>, ParentType, ContextType>;
+  reReviewOnChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredFields?: Resolver<ReadonlyArray<ResolversTypes['QaRequiredField']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -4251,6 +4529,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   qaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<QueryQaWorkflowArgs, 'institutionId'>>;
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
+  reviewRoundDiff?: Resolver<ResolversTypes['RoundDiff'], ParentType, ContextType, RequireFields<QueryReviewRoundDiffArgs, 'fromRound' | 'reviewId' | 'toRound'>>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
   stack?: Resolver<Maybe<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStackArgs, 'id'>>;
   stacks?: Resolver<ReadonlyArray<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStacksArgs, 'institutionId'>>;
@@ -4267,7 +4546,15 @@ export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends 
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
 };
 
+export type QuorumResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quorum'] = ResolversParentTypes['Quorum']> = {
+  anyRejectionRejects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  approvalsRequired?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['QuorumRule'], ParentType, ContextType>;
+};
+
 export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = {
+  comments?: Resolver<ReadonlyArray<ResolversTypes['ReviewComment']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentStep?: Resolver<Maybe<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
@@ -4280,6 +4567,8 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
   qaEndorsement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rounds?: Resolver<ReadonlyArray<ResolversTypes['ReviewRound']>, ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4287,6 +4576,17 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workflowName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   workflowVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewComment'] = ResolversParentTypes['ReviewComment']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewConnection'] = ResolversParentTypes['ReviewConnection']> = {
@@ -4307,21 +4607,41 @@ export type ReviewHistoryEntryResolvers<ContextType = GraphQLContext, ParentType
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contentDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hoursOnStep?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resumeStepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vote?: Resolver<Maybe<ResolversTypes['DecisionOutcome']>, ParentType, ContextType>;
+};
+
+export type ReviewRoundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewRound'] = ResolversParentTypes['ReviewRound']> = {
+  contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
 export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewStep'] = ResolversParentTypes['ReviewStep']> = {
+  approvalsNeeded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missingFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ReviewStepState'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
+  votes?: Resolver<ReadonlyArray<ResolversTypes['Vote']>, ParentType, ContextType>;
+};
+
+export type RoundDiffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundDiff'] = ResolversParentTypes['RoundDiff']> = {
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  contentChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fromRound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  toRound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RubricLevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RubricLevel'] = ResolversParentTypes['RubricLevel']> = {
@@ -4374,11 +4694,20 @@ export type StackPartResolvers<ContextType = GraphQLContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StepConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepCondition'] = ResolversParentTypes['StepCondition']> = {
+  designField?: Resolver<ResolversTypes['StepConditionField'], ParentType, ContextType>;
+  equals?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepTime'] = ResolversParentTypes['StepTime']> = {
   decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDays?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90Days?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stepName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
@@ -4459,6 +4788,12 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type VoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Vote'] = ResolversParentTypes['Vote']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DecisionOutcome'], ParentType, ContextType>;
+  voter?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
 export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
   attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4530,6 +4865,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EnrolmentConnection?: EnrolmentConnectionResolvers<ContextType>;
   EvidenceFile?: EvidenceFileResolvers<ContextType>;
   EvidenceLink?: EvidenceLinkResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   HeldStackPart?: HeldStackPartResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImportedCredential?: ImportedCredentialResolvers<ContextType>;
@@ -4557,16 +4893,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QaWorkflow?: QaWorkflowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueueItem?: QueueItemResolvers<ContextType>;
+  Quorum?: QuorumResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
+  ReviewComment?: ReviewCommentResolvers<ContextType>;
   ReviewConnection?: ReviewConnectionResolvers<ContextType>;
   ReviewField?: ReviewFieldResolvers<ContextType>;
   ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
+  ReviewRound?: ReviewRoundResolvers<ContextType>;
   ReviewStep?: ReviewStepResolvers<ContextType>;
+  RoundDiff?: RoundDiffResolvers<ContextType>;
   RubricLevel?: RubricLevelResolvers<ContextType>;
   ShareLink?: ShareLinkResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   Stack?: StackResolvers<ContextType>;
   StackPart?: StackPartResolvers<ContextType>;
+  StepCondition?: StepConditionResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
   SubmissionConnection?: SubmissionConnectionResolvers<ContextType>;
@@ -4577,6 +4918,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Vote?: VoteResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;

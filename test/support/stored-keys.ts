@@ -131,6 +131,28 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
     stored: { entity: 'ReviewHistoryEntry', pk: 'REVIEW#rev', sk: 'HISTORY#000001' },
   },
   {
+    item: { reviewId: 'rev', round: 2 },
+    stored: { entity: 'ReviewRound', pk: 'REVIEW#rev', sk: 'ROUND#000002' },
+  },
+  {
+    item: { reviewId: 'rev', round: 1, stepKey: 'board', voterId: 'u1' },
+    stored: { entity: 'ReviewVote', pk: 'REVIEW#rev', sk: 'VOTE#000001#board#u1' },
+  },
+  {
+    item: { reviewId: 'rev', at: 'T2', id: 'c1' },
+    stored: { entity: 'ReviewComment', pk: 'REVIEW#rev', sk: 'COMMENT#T2#c1' },
+  },
+  {
+    item: { reviewId: 'rev', dueAt: 'T9' },
+    stored: {
+      entity: 'ReviewDueStep',
+      pk: 'REVIEW#rev',
+      sk: 'DUE',
+      gsi1pk: 'QA_DUE',
+      gsi1sk: 'T9#rev',
+    },
+  },
+  {
     item: { institutionId: 'inst', occurredAt: 'T4', id: 'evt' },
     stored: { entity: 'DomainEvent', pk: 'EVENTS#inst', sk: 'T4#evt' },
   },

@@ -10,6 +10,7 @@ import * as learners from './entities/learners';
 import * as notifications from './entities/notifications';
 import * as partners from './entities/partners';
 import * as people from './entities/people';
+import * as qaGovernance from './entities/qa-governance';
 import type { EntityDescriptor } from './entity';
 
 export * from './entities/designs';
@@ -18,6 +19,7 @@ export * from './entities/learners';
 export * from './entities/notifications';
 export * from './entities/partners';
 export * from './entities/people';
+export * from './entities/qa-governance';
 
 /** All descriptors, for checks that must cover every entity. */
 export const storedEntities: readonly EntityDescriptor[] = [
@@ -27,4 +29,5 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(partners),
   ...Object.values(people),
   ...Object.values(notifications),
+  ...Object.values(qaGovernance),
 ];

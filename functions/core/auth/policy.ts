@@ -75,6 +75,8 @@ export const policy = {
   /** Deciding a step; the service also requires the step's QA role. */
   'qa.decide': [qaReviewer],
   'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
+  /** Discussing a step without deciding it: the design's authors and reviewers. */
+  'qa.comment': [issuerAdmin, qaReviewer],
   'events.read': [platformAdmin, issuerAdmin],
   /** Listing an institution's staff with their roles. */
   'member.read': [platformAdmin, issuerAdmin],
