@@ -34,6 +34,12 @@ import type { ShareAccess } from '../functions/core/sharing/share-access';
 import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
+import type { CredentialEndpoint } from '../functions/core/wallets/credential-endpoint';
+import type { CredentialOffers } from '../functions/core/wallets/credential-offers';
+import type { VcApiExchanges } from '../functions/core/wallets/exchanges';
+import type { WalletUrls } from '../functions/core/wallets/model';
+import type { TokenEndpoint } from '../functions/core/wallets/token-endpoint';
+import type { WalletCopies } from '../functions/core/wallets/wallet-copies';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
 export interface Services {
@@ -64,6 +70,7 @@ export interface Services {
   readonly stacks: StackDefinitions;
   readonly pathways: Pathways;
   readonly transcripts: Transcripts;
+  readonly wallets: WalletUseCases;
 }
 
 /** QA of designs, one use case each. */
@@ -80,6 +87,16 @@ export interface LearningUseCases {
   readonly evidence: Evidence;
   readonly assessment: Assessment;
   readonly award: EnrolmentAward;
+}
+
+/** Credentials to wallets: OpenID4VCI and VC-API exchanges, one use case each. */
+export interface WalletUseCases {
+  readonly urls: WalletUrls;
+  readonly offers: CredentialOffers;
+  readonly exchanges: VcApiExchanges;
+  readonly copies: WalletCopies;
+  readonly tokens: TokenEndpoint;
+  readonly credentialEndpoint: CredentialEndpoint;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -22,6 +22,7 @@ import {
   type KeyModules,
 } from './modules';
 import type { PartnerModules } from './partners';
+import { walletModules } from './wallets';
 import {
   runtimeOf,
   storesOf,
@@ -86,6 +87,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
     stacks: stacking.stacks,
     pathways: stacking.pathways,
     transcripts: stacking.transcripts,
+    wallets: walletModules(rt, stores, keyed),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkM
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as CreatedApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
+import type { CreatedOffer as CreatedOfferModel, CreatedExchange as CreatedExchangeModel, WalletCopy as WalletCopyModel } from '../../functions/core/wallets/model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -450,6 +451,16 @@ export type CreateApiKeyInput = {
   readonly scopes: ReadonlyArray<ApiKeyScope>;
 };
 
+/** What to offer to a wallet. */
+export type CreateCredentialOfferInput = {
+  /** The learner's credential. */
+  readonly credentialId: Scalars['ID']['input'];
+  /** Protect the offer with a 6-digit transaction code, shown once, that the wallet asks for. */
+  readonly txCode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minutes the offer stays redeemable (1 to 1440, default 15). */
+  readonly validMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new institution. */
 export type CreateInstitutionInput = {
   /** Postal address; the country is required. */
@@ -601,6 +612,8 @@ export type Credential = {
   readonly validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** Who may see it. */
   readonly visibility: Visibility;
+  /** Copies handed to wallets (issuer admins and the learner). */
+  readonly walletCopies: ReadonlyArray<WalletCopy>;
 };
 
 /** A page of credentials. */
@@ -610,6 +623,21 @@ export type CredentialConnection = {
   readonly nodes: ReadonlyArray<Credential>;
   /** Where the next page starts. */
   readonly pageInfo: PageInfo;
+};
+
+/** An OpenID4VCI 1.0 credential offer (pre-authorized code flow) for one credential. */
+export type CredentialOffer = {
+  readonly __typename?: 'CredentialOffer';
+  /** The credential offered. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** When the pre-authorized code stops working. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The `openid-credential-offer://` URI a wallet opens (also the QR code's content). */
+  readonly offerUri: Scalars['String']['output'];
+  /** The offer as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+  /** The transaction code the wallet will ask for, when one was requested (shown only now). */
+  readonly txCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** Status of an issued credential. */
@@ -1176,6 +1204,8 @@ export type Mutation = {
   readonly assessEvidence: Submission;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
+  /** Offers the learner's credential to an OpenID4VCI wallet (the learner, or an issuer admin for them). */
+  readonly createCredentialOffer: CredentialOffer;
   /** Creates an institution (platform admins). */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
@@ -1184,6 +1214,8 @@ export type Mutation = {
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
+  /** Opens a VC-API exchange for Learner Credential Wallet (the learner, or an issuer admin for them). */
+  readonly createWalletExchange: WalletExchange;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
   /** Defines a stack (issuer admins); refuses cycles, impossible rules and foreign parts. */
@@ -1277,6 +1309,12 @@ export type MutationCreateApiKeyArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateCredentialOfferArgs = {
+  input: CreateCredentialOfferInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateInstitutionArgs = {
   input: CreateInstitutionInput;
 };
@@ -1298,6 +1336,12 @@ export type MutationCreatePartnerArgs = {
 export type MutationCreateShareLinkArgs = {
   credentialId: Scalars['ID']['input'];
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateWalletExchangeArgs = {
+  credentialId: Scalars['ID']['input'];
 };
 
 
@@ -2761,6 +2805,38 @@ export type Visibility =
   /** Anyone with the URL. */
   | 'PUBLIC';
 
+/** A copy of a credential bound to a holder's DID and handed to their wallet. */
+export type WalletCopy = {
+  readonly __typename?: 'WalletCopy';
+  /** `ldp_vc` or `jwt_vc_json`: the form the wallet asked for. */
+  readonly format: Scalars['String']['output'];
+  /** The holder's DID (`credentialSubject.id` of the copy). */
+  readonly holder: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was issued. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** `OID4VCI` or `VC_API`. */
+  readonly protocol: Scalars['String']['output'];
+  /** The copy's public URL (its `id` inside the credential). */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A VC-API exchange that hands one credential to Learner Credential Wallet (DIDAuth first). */
+export type WalletExchange = {
+  readonly __typename?: 'WalletExchange';
+  /** The credential to hand over. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** The link that opens Learner Credential Wallet on the exchange. */
+  readonly deepLink: Scalars['String']['output'];
+  /** The exchange endpoint the wallet POSTs to. */
+  readonly exchangeUrl: Scalars['String']['output'];
+  /** When the exchange closes. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The deep link as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+};
+
 /** Notional learning time (the EU element "workload"). */
 export type Workload = {
   readonly __typename?: 'Workload';
@@ -2880,6 +2956,7 @@ export type ResolversTypes = {
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -2887,6 +2964,7 @@ export type ResolversTypes = {
   CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
+  CredentialOffer: ResolverTypeWrapper<CreatedOfferModel>;
   CredentialStatus: CredentialStatus;
   CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -2990,6 +3068,8 @@ export type ResolversTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
+  WalletCopy: ResolverTypeWrapper<WalletCopyModel>;
+  WalletExchange: ResolverTypeWrapper<CreatedExchangeModel>;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3018,6 +3098,7 @@ export type ResolversParentTypes = {
   Components: Components;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3025,6 +3106,7 @@ export type ResolversParentTypes = {
   CreatedShareLink: CreatedShareLinkModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
+  CredentialOffer: CreatedOfferModel;
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
@@ -3108,6 +3190,8 @@ export type ResolversParentTypes = {
   VerifiedIssuer: VerifiedIssuer;
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
+  WalletCopy: WalletCopyModel;
+  WalletExchange: CreatedExchangeModel;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3249,11 +3333,20 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  walletCopies?: Resolver<ReadonlyArray<ResolversTypes['WalletCopy']>, ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Credential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CredentialOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOffer'] = ResolversParentTypes['CredentialOffer']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offerUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  txCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
@@ -3474,10 +3567,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
+  createCredentialOffer?: Resolver<ResolversTypes['CredentialOffer'], ParentType, ContextType, RequireFields<MutationCreateCredentialOfferArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
+  createWalletExchange?: Resolver<ResolversTypes['WalletExchange'], ParentType, ContextType, RequireFields<MutationCreateWalletExchangeArgs, 'credentialId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolArgs, 'microCredentialId'>>;
@@ -3826,6 +3921,23 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WalletCopyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletCopy'] = ResolversParentTypes['WalletCopy']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WalletExchangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletExchange'] = ResolversParentTypes['WalletExchange']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepLink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
   ects?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3850,6 +3962,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialOffer?: CredentialOfferResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DomainEvent?: DomainEventResolvers<ContextType>;
@@ -3905,6 +4018,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WalletCopy?: WalletCopyResolvers<ContextType>;
+  WalletExchange?: WalletExchangeResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };
 

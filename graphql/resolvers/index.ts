@@ -62,6 +62,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { credentialWalletCopies, walletMutations, WalletCopy } from './wallets';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -86,10 +87,11 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...walletMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
-  Credential: { ...Credential, ...credentialSharing },
+  Credential: { ...Credential, ...credentialSharing, ...credentialWalletCopies },
   CredentialStatusChange,
   MyCredentials,
   ShareLink,
@@ -115,4 +117,5 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  WalletCopy,
 };

@@ -8,12 +8,14 @@ import * as designs from './entities/designs';
 import * as issuance from './entities/issuance';
 import * as learners from './entities/learners';
 import * as partners from './entities/partners';
+import * as wallets from './entities/wallets';
 import type { EntityDescriptor } from './entity';
 
 export * from './entities/designs';
 export * from './entities/issuance';
 export * from './entities/learners';
 export * from './entities/partners';
+export * from './entities/wallets';
 
 /** All descriptors, for checks that must cover every entity. */
 export const storedEntities: readonly EntityDescriptor[] = [
@@ -21,4 +23,5 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(issuance),
   ...Object.values(learners),
   ...Object.values(partners),
+  ...Object.values(wallets),
 ];
