@@ -13,6 +13,10 @@ import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as C
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
 import type { CreatedOffer as CreatedOfferModel, CreatedExchange as CreatedExchangeModel, WalletCopy as WalletCopyModel } from '../../functions/core/wallets/model';
+import type { Member as MemberModel } from '../../functions/core/people/model';
+import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
+import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
+import type { PreferenceView as PreferenceViewModel } from '../../functions/core/notifications/preferences';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -561,6 +565,15 @@ export type CreatedShareLink = {
   readonly url: Scalars['String']['output'];
 };
 
+/** A subscription with its signing secret, shown only now: store it to verify deliveries. */
+export type CreatedWebhookSubscription = {
+  readonly __typename?: 'CreatedWebhookSubscription';
+  /** The Standard Webhooks secret (whsec_…); never shown again. */
+  readonly secret: Scalars['String']['output'];
+  /** The subscription. */
+  readonly subscription: WebhookSubscription;
+};
+
 /** An Open Badges 3.0 credential issued by an institution. */
 export type Credential = {
   readonly __typename?: 'Credential';
@@ -689,6 +702,19 @@ export type DefineStackInput = {
   readonly required?: InputMaybe<Scalars['Int']['input']>;
   /** How the parts combine. */
   readonly rule: StackRule;
+};
+
+/** One attempt to deliver. */
+export type DeliveryAttempt = {
+  readonly __typename?: 'DeliveryAttempt';
+  /** When it was made. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Why it failed. */
+  readonly error?: Maybe<Scalars['String']['output']>;
+  /** True when the receiver accepted it (2xx). */
+  readonly ok: Scalars['Boolean']['output'];
+  /** The receiver's HTTP status, when it answered. */
+  readonly statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Lifecycle status of a design's working version. */
@@ -935,6 +961,14 @@ export type EvidenceUploadInput = {
   readonly size: Scalars['Int']['input'];
 };
 
+/** The first admin of a new institution or partner. */
+export type FirstAdminInput = {
+  /** Their email address; the invitation goes there. */
+  readonly email: Scalars['String']['input'];
+  /** Their name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A part a learner holds, with the credential that counts for it. */
 export type HeldStackPart = {
   readonly __typename?: 'HeldStackPart';
@@ -1066,6 +1100,16 @@ export type InvitationStatus =
   /** Waiting for the partner. */
   | 'PENDING';
 
+/** A person to invite to an institution's staff. */
+export type InviteMemberInput = {
+  /** Their email address; the invitation goes there. */
+  readonly email: Scalars['String']['input'];
+  /** Their name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The roles they start with (each at most once). */
+  readonly roles: ReadonlyArray<RoleAssignmentInput>;
+};
+
 /** One credential to issue. */
 export type IssueCredentialInput = {
   /** Makes retries safe: the same key never issues twice (8–200 characters). */
@@ -1112,6 +1156,90 @@ export type LevelInput = {
   /** The level, e.g. `5` (at most 50 characters). */
   readonly value: Scalars['String']['input'];
 };
+
+/**
+ * A person with staff access to an institution or a partner. Changes take effect on their next
+ * token.
+ */
+export type Member = {
+  readonly __typename?: 'Member';
+  /** An assessor's designs; empty: all of the institution's. */
+  readonly assessedDesigns: ReadonlyArray<Scalars['ID']['output']>;
+  /** Email address they were invited at. */
+  readonly email: Scalars['String']['output'];
+  /** The identity provider's subject (the token's `sub`). */
+  readonly id: Scalars['ID']['output'];
+  /** The institution of a staff member. */
+  readonly institutionId?: Maybe<Scalars['ID']['output']>;
+  /** When they were invited. */
+  readonly invitedAt: Scalars['DateTime']['output'];
+  /** Name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The partner of a partner admin. */
+  readonly partnerId?: Maybe<Scalars['ID']['output']>;
+  /** A QA reviewer's step roles. */
+  readonly qaRoles: ReadonlyArray<Scalars['String']['output']>;
+  /** Roles held. */
+  readonly roles: ReadonlyArray<MemberRole>;
+  /** Whether they can sign in. */
+  readonly status: MemberStatus;
+  /** When their access last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-concurrency version. */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** A page of members. */
+export type MemberConnection = {
+  readonly __typename?: 'MemberConnection';
+  /** The members. */
+  readonly nodes: ReadonlyArray<Member>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/**
+ * A role a member holds. Platform admins are appointed in the identity provider, never through
+ * the API; partner admins belong to a partner, the others to an institution.
+ */
+export type MemberRole =
+  /** Accepts or returns learners' evidence (of the listed designs, or all of the institution's). */
+  | 'assessor'
+  /** Runs the institution: designs, QA workflow, issuing, its staff. */
+  | 'issuer-admin'
+  /** Manages an industry partner: its profile, API keys and endorsements. */
+  | 'partner-admin'
+  /** Runs the platform. */
+  | 'platform-admin'
+  /** Decides the QA steps of their QA step roles. */
+  | 'qa-reviewer';
+
+/** Whether a member can sign in. */
+export type MemberStatus =
+  /** Signs in; their token carries their roles. */
+  | 'ACTIVE'
+  /** Cannot sign in; their next token (if any) carries no role. */
+  | 'DEACTIVATED';
+
+/** A kind of email the platform sends. */
+export type MessageKind =
+  | 'BULK_JOB_FINISHED'
+  | 'CREDENTIAL_AWARDED'
+  | 'CREDENTIAL_EXPIRING'
+  | 'CREDENTIAL_REINSTATED'
+  | 'CREDENTIAL_REVOKED'
+  | 'CREDENTIAL_SUSPENDED'
+  | 'DESIGN_APPROVED'
+  | 'DESIGN_REJECTED'
+  | 'DESIGN_SENT_BACK'
+  | 'ENDORSEMENT_EXPIRING'
+  | 'ENDORSEMENT_INVITED'
+  | 'ENDORSEMENT_WITHDRAWN'
+  | 'EVIDENCE_RETURNED'
+  | 'EVIDENCE_WAITING'
+  | 'QA_STEP_ASSIGNED'
+  | 'QA_STEP_DUE'
+  | 'QA_STEP_OVERDUE';
 
 /**
  * A micro-credential design: an Open Badges 3.0 `Achievement` with the EU micro-credential
@@ -1202,20 +1330,24 @@ export type Mutation = {
   readonly _noop?: Maybe<Scalars['Boolean']['output']>;
   /** Accepts or returns evidence (assessors of the institution). */
   readonly assessEvidence: Submission;
+  /** Gives a member a role, or new QA step roles or designs for one they hold (their institution's issuer admins; a partner's admins for its admins). */
+  readonly assignRole: Member;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
   /** Offers the learner's credential to an OpenID4VCI wallet (the learner, or an issuer admin for them). */
   readonly createCredentialOffer: CredentialOffer;
-  /** Creates an institution (platform admins). */
+  /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
   readonly createMicroCredential: MicroCredential;
-  /** Creates an industry partner linked to the institution (issuer or platform admins). */
+  /** Creates an industry partner linked to the institution (issuer or platform admins); with `admin`, invites its first partner admin. */
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
   /** Opens a VC-API exchange for Learner Credential Wallet (the learner, or an issuer admin for them). */
   readonly createWalletExchange: WalletExchange;
+  /** Stops a member signing in (as assignRole; not oneself). */
+  readonly deactivateMember: Member;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
   /** Defines a stack (issuer admins); refuses cycles, impossible rules and foreign parts. */
@@ -1224,6 +1356,10 @@ export type Mutation = {
   readonly enrol: Enrolment;
   /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
   readonly importCredential: ImportedCredential;
+  /** Invites a person to the institution's staff with roles (its issuer admins, platform admins). */
+  readonly inviteMember: Member;
+  /** Invites an admin for an existing partner (platform admins, its partner admins, issuer admins of an institution it works with). */
+  readonly invitePartnerAdmin: Member;
   /** Invites a linked partner to endorse a design (issuer admins). */
   readonly invitePartnerToEndorse: EndorsementInvitation;
   /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
@@ -1232,10 +1368,16 @@ export type Mutation = {
   readonly linkPartner: Partner;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
+  /** Lets a deactivated member sign in again (as assignRole). */
+  readonly reactivateMember: Member;
   /** Reinstates a suspended credential (issuer admins). */
   readonly reinstateCredential: Credential;
   /** Removes an imported credential from the caller's backpack (learners). */
   readonly removeImportedCredential: Scalars['Boolean']['output'];
+  /** Takes a role from a member (as assignRole; an admin cannot remove their own admin role). */
+  readonly removeRole: Member;
+  /** Sends a delivery again (a delivered or dead-lettered one), with the same webhook-id. */
+  readonly replayWebhookDelivery: WebhookDelivery;
   /** A short-lived upload URL for an evidence file (the enrolment's learner). */
   readonly requestEvidenceUpload: UploadTicket;
   /** Accepts (endorsing) or declines an invitation (the invited partner). */
@@ -1258,8 +1400,12 @@ export type Mutation = {
   readonly rotateApiKey: CreatedApiKey;
   /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
   readonly rotateIssuerKeys: Scalars['Int']['output'];
+  /** Replaces a subscription's secret; the new one is in the answer only. */
+  readonly rotateWebhookSecret: CreatedWebhookSubscription;
   /** Sets who may see a credential and whether its page shows the earner's name (the earner). */
   readonly setCredentialVisibility: Credential;
+  /** Turns one kind of email on or off for the signed-in person; returns every setting. */
+  readonly setNotificationPreference: ReadonlyArray<NotificationPreference>;
   /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
   readonly startBulkIssuance: BulkIssuanceJob;
   /** Endorses a design or an institution (partner API key with endorsements:write, or partner admin). */
@@ -1268,12 +1414,16 @@ export type Mutation = {
   readonly submitEvidence: Submission;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
+  /** Subscribes a receiver to events; the signing secret is in the answer only. */
+  readonly subscribeWebhook: CreatedWebhookSubscription;
   /** Adds required-field values to an open review (issuer admins). */
   readonly supplyReviewFields: Review;
   /** Suspends a credential until reinstated (issuer admins). */
   readonly suspendCredential: Credential;
   /** Removes a partner's link to an institution (the partner's admins, that institution's issuer admins, platform admins); its endorsements stay. */
   readonly unlinkPartner: Partner;
+  /** Stops sending events to a receiver (its delivery log stays). */
+  readonly unsubscribeWebhook: WebhookSubscription;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -1302,6 +1452,13 @@ export type MutationAssessEvidenceArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationAssignRoleArgs = {
+  input: RoleAssignmentInput;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
   partnerId: Scalars['ID']['input'];
@@ -1316,6 +1473,7 @@ export type MutationCreateCredentialOfferArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateInstitutionArgs = {
+  admin?: InputMaybe<FirstAdminInput>;
   input: CreateInstitutionInput;
 };
 
@@ -1328,6 +1486,7 @@ export type MutationCreateMicroCredentialArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreatePartnerArgs = {
+  admin?: InputMaybe<FirstAdminInput>;
   input: CreatePartnerInput;
 };
 
@@ -1342,6 +1501,12 @@ export type MutationCreateShareLinkArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateWalletExchangeArgs = {
   credentialId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationDeactivateMemberArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1367,6 +1532,20 @@ export type MutationEnrolArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationImportCredentialArgs = {
   input: VerifyCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInvitePartnerAdminArgs = {
+  input: FirstAdminInput;
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -1399,6 +1578,12 @@ export type MutationPublishMicroCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReactivateMemberArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationReinstateCredentialArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1407,6 +1592,19 @@ export type MutationReinstateCredentialArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRemoveImportedCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRemoveRoleArgs = {
+  memberId: Scalars['ID']['input'];
+  role: MemberRole;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReplayWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1490,10 +1688,22 @@ export type MutationRotateIssuerKeysArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSetCredentialVisibilityArgs = {
   id: Scalars['ID']['input'];
   showName?: InputMaybe<Scalars['Boolean']['input']>;
   visibility: Visibility;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSetNotificationPreferenceArgs = {
+  input: NotificationPreferenceInput;
 };
 
 
@@ -1525,6 +1735,12 @@ export type MutationSubmitForReviewArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubscribeWebhookArgs = {
+  input: SubscribeWebhookInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSupplyReviewFieldsArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: SupplyReviewFieldsInput;
@@ -1543,6 +1759,12 @@ export type MutationSuspendCredentialArgs = {
 export type MutationUnlinkPartnerArgs = {
   institutionId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUnsubscribeWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1591,6 +1813,25 @@ export type MyCredentials = {
   readonly imported: ReadonlyArray<ImportedCredential>;
   /** Credentials issued to the caller's verified email, newest first. */
   readonly issued: CredentialConnection;
+};
+
+/** Whether the signed-in person receives one kind of email. */
+export type NotificationPreference = {
+  readonly __typename?: 'NotificationPreference';
+  /** True when it is sent to the person. */
+  readonly enabled: Scalars['Boolean']['output'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
+  /** False for status and security messages, which cannot be turned off. */
+  readonly optional: Scalars['Boolean']['output'];
+};
+
+/** Turns one kind of email on or off for the signed-in person. */
+export type NotificationPreferenceInput = {
+  /** True to receive it. */
+  readonly enabled: Scalars['Boolean']['input'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
 };
 
 /** Information about the next page of a list. */
@@ -1828,6 +2069,8 @@ export type Query = {
   readonly institutions: InstitutionConnection;
   /** Credentials an institution issued, newest first (issuer admins). */
   readonly issuedCredentials: CredentialConnection;
+  /** An institution's staff with their roles, by email address (its issuer admins, platform admins). */
+  readonly members: MemberConnection;
   /**
    * A design. Staff of the owning institution see its working version; everyone else sees it
    * only once published (and then sees the published version).
@@ -1850,6 +2093,8 @@ export type Query = {
    * CONFLICT (`TRANSCRIPT_EMPTY`) when the caller holds no active credential.
    */
   readonly myTranscript: Scalars['JSON']['output'];
+  /** The signed-in person's email settings (a verified email is needed). */
+  readonly notificationPreferences: ReadonlyArray<NotificationPreference>;
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
   /** Partners linked to an institution (staff). */
@@ -1874,6 +2119,8 @@ export type Query = {
   readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
+  /** Webhook subscriptions of an institution (its issuer admins) or a partner (its partner admins). */
+  readonly webhookSubscriptions: ReadonlyArray<WebhookSubscription>;
 };
 
 
@@ -1988,6 +2235,17 @@ export type QueryInstitutionsArgs = {
  * (staff and learners) or a partner API key.
  */
 export type QueryIssuedCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
@@ -2140,6 +2398,16 @@ export type QueryVerifyCredentialArgs = {
   recipientEmail?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryWebhookSubscriptionsArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A step waiting on the caller. */
 export type QueueItem = {
   readonly __typename?: 'QueueItem';
@@ -2198,6 +2466,13 @@ export type Review = {
   readonly microCredential: MicroCredential;
   /** The endorsement gate the design must also pass before publication. */
   readonly publicationGate: PublicationGate;
+  /**
+   * URL of the QA body's signed OB 3.0 EndorsementCredential of the approved design version (the
+   * workflow, each step with its decision date, the content hash approved); null until the review
+   * approved the version and the endorsement was signed. Served publicly once that version is
+   * published, and embedded in the achievement of the credentials issued under it.
+   */
+  readonly qaEndorsement?: Maybe<Scalars['String']['output']>;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
   /** Status of the review. */
@@ -2338,6 +2613,16 @@ export type ReviewStepState =
   | 'PENDING'
   /** Rejected here. */
   | 'REJECTED';
+
+/** A role to give, with what it needs. */
+export type RoleAssignmentInput = {
+  /** An assessor's designs (at most 50); omitted: all of the institution's. */
+  readonly assessedDesigns?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** QA step roles (required for QA_REVIEWER, at most 20). */
+  readonly qaRoles?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The role. */
+  readonly role: MemberRole;
+};
 
 /** A level of a component's rubric (OB 3.0 RubricCriterionLevel). */
 export type RubricLevel = {
@@ -2572,6 +2857,20 @@ export type SubmitForReviewInput = {
   readonly comment?: InputMaybe<Scalars['String']['input']>;
   /** Values for the workflow's required fields. */
   readonly fields?: InputMaybe<ReadonlyArray<ReviewFieldInput>>;
+};
+
+/** A receiver to subscribe; name either the institution (issuer admins) or the partner (partner admins). */
+export type SubscribeWebhookInput = {
+  /** What the subscription is for. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to send (at most 50): exact types, a prefix such as endorsement.*, or *. */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['input']>;
+  /** The institution whose events are sent. */
+  readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The partner whose events are sent. */
+  readonly partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where to post events (https). */
+  readonly url: Scalars['String']['input'];
 };
 
 /** Values for required fields of an open review. */
@@ -2837,6 +3136,70 @@ export type WalletExchange = {
   readonly qrSvg: Scalars['String']['output'];
 };
 
+/** One event sent to one receiver, with its attempts. */
+export type WebhookDelivery = {
+  readonly __typename?: 'WebhookDelivery';
+  /** Attempts so far, oldest first. */
+  readonly attempts: ReadonlyArray<DeliveryAttempt>;
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When the receiver accepted it. */
+  readonly deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's id. */
+  readonly eventId: Scalars['ID']['output'];
+  /** The event's type. */
+  readonly eventType: Scalars['String']['output'];
+  /** The delivery's id (replay it with replayWebhookDelivery). */
+  readonly id: Scalars['ID']['output'];
+  /** The webhook-id header: the same across retries and replays. */
+  readonly messageId: Scalars['String']['output'];
+  /** When the next attempt is due (pending deliveries). */
+  readonly nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent. */
+  readonly payload: Scalars['String']['output'];
+  /** PENDING (being tried), DELIVERED, or DEAD (dead-lettered after about 27 hours of retries). */
+  readonly status: Scalars['String']['output'];
+};
+
+/** A page of deliveries. */
+export type WebhookDeliveryConnection = {
+  readonly __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries. */
+  readonly nodes: ReadonlyArray<WebhookDelivery>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscription = {
+  readonly __typename?: 'WebhookSubscription';
+  /** False once unsubscribed (its delivery log is kept). */
+  readonly active: Scalars['Boolean']['output'];
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Deliveries to this receiver, newest first: the delivery log. */
+  readonly deliveries: WebhookDeliveryConnection;
+  /** What the subscription is for. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Event types sent (e.g. credential.issued, endorsement.*, or * for all). */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['output']>;
+  /** The subscription's id. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution or partner whose events are sent. */
+  readonly ownerId: Scalars['ID']['output'];
+  /** INSTITUTION or PARTNER: whose events are sent. */
+  readonly ownerKind: Scalars['String']['output'];
+  /** Where events are posted (https; loopback only on a local platform). */
+  readonly url: Scalars['String']['output'];
+};
+
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscriptionDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Notional learning time (the EU element "workload"). */
 export type Workload = {
   readonly __typename?: 'Workload';
@@ -2962,6 +3325,7 @@ export type ResolversTypes = {
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModel>;
   CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
+  CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
   CredentialOffer: ResolverTypeWrapper<CreatedOfferModel>;
@@ -2970,6 +3334,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -2986,6 +3351,7 @@ export type ResolversTypes = {
   EvidenceLink: ResolverTypeWrapper<EvidenceLink>;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FirstAdminInput: FirstAdminInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2998,16 +3364,24 @@ export type ResolversTypes = {
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvitationStatus: InvitationStatus;
+  InviteMemberInput: InviteMemberInput;
   IssueCredentialInput: IssueCredentialInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyAlgorithm: KeyAlgorithm;
   KeyStatus: KeyStatus;
   Level: ResolverTypeWrapper<Level>;
   LevelInput: LevelInput;
+  Member: ResolverTypeWrapper<MemberModel>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Member']> }>;
+  MemberRole: null;
+  MemberStatus: MemberStatus;
+  MessageKind: MessageKind;
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
   MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
+  NotificationPreference: ResolverTypeWrapper<PreferenceViewModel>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartRevocationPolicy: PartRevocationPolicy;
   ParticipationForm: ParticipationForm;
@@ -3037,6 +3411,7 @@ export type ResolversTypes = {
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
+  RoleAssignmentInput: RoleAssignmentInput;
   RubricLevel: ResolverTypeWrapper<RubricLevel>;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
@@ -3054,6 +3429,7 @@ export type ResolversTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3070,6 +3446,9 @@ export type ResolversTypes = {
   Visibility: Visibility;
   WalletCopy: ResolverTypeWrapper<WalletCopyModel>;
   WalletExchange: ResolverTypeWrapper<CreatedExchangeModel>;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3104,12 +3483,14 @@ export type ResolversParentTypes = {
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: CreatedApiKeyModel;
   CreatedShareLink: CreatedShareLinkModel;
+  CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
   CredentialOffer: CreatedOfferModel;
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: DeliveryAttempt;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -3122,6 +3503,7 @@ export type ResolversParentTypes = {
   EvidenceLink: EvidenceLink;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FirstAdminInput: FirstAdminInput;
   Float: Scalars['Float']['output'];
   HeldStackPart: HeldPartModel;
   ID: Scalars['ID']['output'];
@@ -3133,14 +3515,19 @@ export type ResolversParentTypes = {
   InstitutionSettings: InstitutionSettings;
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: Scalars['Int']['output'];
+  InviteMemberInput: InviteMemberInput;
   IssueCredentialInput: IssueCredentialInput;
   JSON: Scalars['JSON']['output'];
   Level: Level;
   LevelInput: LevelInput;
+  Member: MemberModel;
+  MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Member']> };
   MicroCredential: MicroCredentialModel;
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
   MyCredentials: MyCredentialsViewModel;
+  NotificationPreference: PreferenceViewModel;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: PageInfo;
   Partner: PartnerModel;
   PartnerConnection: Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Partner']> };
@@ -3164,6 +3551,7 @@ export type ResolversParentTypes = {
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
   ReviewStep: ReviewStepViewModel;
+  RoleAssignmentInput: RoleAssignmentInput;
   RubricLevel: RubricLevel;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
@@ -3178,6 +3566,7 @@ export type ResolversParentTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3192,6 +3581,9 @@ export type ResolversParentTypes = {
   Viewer: Viewer;
   WalletCopy: WalletCopyModel;
   WalletExchange: CreatedExchangeModel;
+  WebhookDelivery: DeliveryModel;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
+  WebhookSubscription: WebhookSubscriptionModel;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3308,6 +3700,11 @@ export type CreatedShareLinkResolvers<ContextType = GraphQLContext, ParentType e
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreatedWebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedWebhookSubscription'] = ResolversParentTypes['CreatedWebhookSubscription']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+};
+
 export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
   achievementName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3359,6 +3756,13 @@ export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, Parent
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3523,6 +3927,28 @@ export type LevelResolvers<ContextType = GraphQLContext, ParentType extends Reso
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  assessedDesigns?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  qaRoles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<ReadonlyArray<ResolversTypes['MemberRole']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Member']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MemberRoleResolvers = { ASSESSOR: 'assessor', ISSUER_ADMIN: 'issuer-admin', PARTNER_ADMIN: 'partner-admin', PLATFORM_ADMIN: 'platform-admin', QA_REVIEWER: 'qa-reviewer' };
+
 export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MicroCredential'] = ResolversParentTypes['MicroCredential']> = {
   achievementType?: Resolver<ResolversTypes['AchievementType'], ParentType, ContextType>;
   assessmentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3566,6 +3992,7 @@ export type MicroCredentialConnectionResolvers<ContextType = GraphQLContext, Par
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
+  assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
   createCredentialOffer?: Resolver<ResolversTypes['CredentialOffer'], ParentType, ContextType, RequireFields<MutationCreateCredentialOfferArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
@@ -3573,16 +4000,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
   createWalletExchange?: Resolver<ResolversTypes['WalletExchange'], ParentType, ContextType, RequireFields<MutationCreateWalletExchangeArgs, 'credentialId'>>;
+  deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolArgs, 'microCredentialId'>>;
   importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
+  inviteMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input' | 'institutionId'>>;
+  invitePartnerAdmin?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInvitePartnerAdminArgs, 'input' | 'partnerId'>>;
   invitePartnerToEndorse?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationInvitePartnerToEndorseArgs, 'microCredentialId' | 'partnerId'>>;
   issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
   linkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationLinkPartnerArgs, 'institutionId' | 'partnerId'>>;
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'memberId'>>;
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
+  removeRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'memberId' | 'role'>>;
+  replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   requestEvidenceUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestEvidenceUploadArgs, 'enrolmentId' | 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
@@ -3594,14 +4027,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'credentialId' | 'linkId'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'keyId' | 'partnerId'>>;
   rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
+  setNotificationPreference?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'input'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationSubmitEndorsementArgs, 'input'>>;
   submitEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitEvidenceArgs, 'enrolmentId' | 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
+  subscribeWebhook?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
   unlinkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUnlinkPartnerArgs, 'institutionId' | 'partnerId'>>;
+  unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -3612,6 +4049,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
   imported?: Resolver<ReadonlyArray<ResolversTypes['ImportedCredential']>, ParentType, ContextType>;
   issued?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
+  optional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3702,6 +4145,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'institutionId'>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
   myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
@@ -3709,6 +4153,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myEnrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, Partial<QueryMyEnrolmentsArgs>>;
   myPathways?: Resolver<ReadonlyArray<ResolversTypes['PathwayProgress']>, ParentType, ContextType>;
   myTranscript?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
@@ -3721,6 +4166,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  webhookSubscriptions?: Resolver<ReadonlyArray<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 };
 
 export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueItem'] = ResolversParentTypes['QueueItem']> = {
@@ -3741,6 +4187,7 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
   publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
+  qaEndorsement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
@@ -3938,6 +4385,36 @@ export type WalletExchangeResolvers<ContextType = GraphQLContext, ParentType ext
   qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookSubscriptionDeliveriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTypes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
   ects?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3960,11 +4437,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Components?: ComponentsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
+  CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialOffer?: CredentialOfferResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
@@ -3983,10 +4462,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InstitutionSettings?: InstitutionSettingsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Level?: LevelResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberRole?: MemberRoleResolvers;
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyCredentials?: MyCredentialsResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
@@ -4020,6 +4503,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Viewer?: ViewerResolvers<ContextType>;
   WalletCopy?: WalletCopyResolvers<ContextType>;
   WalletExchange?: WalletExchangeResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };
 

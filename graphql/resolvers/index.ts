@@ -44,6 +44,13 @@ import {
   learningQueries,
   UploadTicket,
 } from './learning';
+import { reviewQaEndorsement } from './qa-endorsement';
+import {
+  notificationMutations,
+  notificationQueries,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notifications';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -63,6 +70,7 @@ import {
 } from './verification';
 import { viewerQueries } from './viewer';
 import { credentialWalletCopies, walletMutations, WalletCopy } from './wallets';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -77,6 +85,8 @@ export const resolvers: Resolvers = {
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -88,6 +98,8 @@ export const resolvers: Resolvers = {
     ...learningMutations,
     ...stackingMutations,
     ...walletMutations,
+    ...peopleMutations,
+    ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -109,7 +121,7 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate },
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,
@@ -118,4 +130,7 @@ export const resolvers: Resolvers = {
   HeldStackPart,
   PathwayProgress,
   WalletCopy,
+  MemberRole,
+  WebhookSubscription,
+  WebhookDelivery,
 };

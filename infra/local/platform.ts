@@ -20,9 +20,14 @@ import {
 import { claimDataDir } from './data-dir-lock';
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
+import { LocalIdentityDirectory, type LocalMessage } from './identity-directory';
+import { signInPath, signInRoutes } from './sign-in-page';
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { LocalDeliveryQueue } from './delivery-queue';
+import { startMailServer, type LocalMailServer } from './mail-server';
+import { mailInboxRoutes, startSchedule, type LocalNotifications } from './notifications';
 import { emulateTransactionConflicts } from './transaction-conflicts';
 import { apiClientThrottle, apiStageThrottle, type StageThrottle } from '../stage';
 
@@ -68,6 +73,13 @@ export interface PlatformOptions {
    * @default apiClientThrottle (25 requests a second per source address, bursts of 50)
    */
   readonly clientThrottle?: StageThrottle;
+  /**
+   * Where the local identity issuer's invitations and sign-in codes go.
+   * @default printed to the console
+   */
+  readonly deliverIdentityMessage?: (message: LocalMessage) => void;
+  /** How often the schedule (reminders, delivery retries) runs. 0: only when asked. @default 15000 */
+  readonly scheduleIntervalMs?: number;
 }
 
 export interface RunningPlatform {
@@ -78,11 +90,17 @@ export interface RunningPlatform {
   /** The worker function's container (the only one that may create keys). */
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
+  /** The people the local identity issuer keeps (invited through the API), and its outbox. */
+  readonly people: LocalIdentityDirectory;
   readonly kms: LocalKms;
   /** Writes refused for a collision with a transaction, as DynamoDB refuses them (`transaction-conflicts.ts`). */
   readonly transactionConflicts: { readonly cancelled: () => number };
   /** The process of the DynamoDB Local this platform started; undefined on a given endpoint. */
   readonly dynamodbPid: number | undefined;
+  /** The local SMTP server every email goes to (its inbox: `/local/mail`). */
+  readonly mail: LocalMailServer;
+  /** The local delivery queue and schedule. */
+  readonly notifications: LocalNotifications;
   /** Waits until the stream worker has handled everything written so far (30 s at most). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -107,6 +125,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const identity = await LocalIdentityIssuer.open(
       dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
     );
+    const people = new LocalIdentityDirectory(
+      dataDir ? join(dataDir, 'identity', 'users.json') : undefined,
+      options.deliverIdentityMessage,
+    );
     let dynamodbEndpoint = options.dynamodbEndpoint;
     let dynamodbPid: number | undefined;
     if (!dynamodbEndpoint) {
@@ -127,6 +149,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       buckets: [evidenceBucket],
     });
     stops.push(() => objects.stop());
+    const mail = await startMailServer({ folder: dataDir ? join(dataDir, 'mail') : undefined });
+    stops.push(() => mail.close());
 
     // Handlers are bound once the port is known, because the public URLs contain it.
     const bound: {
@@ -148,6 +172,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
             response.writeHead(200, { 'content-type': 'application/json' });
             response.end(JSON.stringify(identity.jwks()));
           },
+          ...signInRoutes(identity, people),
+          ...mailInboxRoutes(mail),
         },
       },
       {
@@ -168,6 +194,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const { port } = server.address() as AddressInfo;
     const url = `http://${host}:${port}`;
+    people.signInUrl = `${url}${signInPath}`;
     lock?.announce(url);
 
     const config = loadConfig({
@@ -183,6 +210,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       S3_ENDPOINT: objects.endpoint,
       EVIDENCE_BUCKET: evidenceBucket,
       LOG_LEVEL: options.logLevel ?? 'WARN',
+      SMTP_URL: mail.url,
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: options.rateLimitsPerMinute?.anonymous?.toString(),
       RATE_LIMIT_USER_PER_MINUTE: options.rateLimitsPerMinute?.user?.toString(),
       RATE_LIMIT_PARTNER_PER_MINUTE: options.rateLimitsPerMinute?.partner?.toString(),
@@ -216,8 +244,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       clock: options.clock,
       canonicalizationWorker: localCanonicalizationWorker,
     };
-    const container = createContainer(config, { ...clients, role: 'api' });
-    const worker = createContainer(config, { ...clients, role: 'worker' });
+    const deliveryQueue = new LocalDeliveryQueue();
+    const container = createContainer(config, {
+      ...clients,
+      deliveryQueue,
+      role: 'api',
+      identityDirectory: people,
+    });
+    const worker = createContainer(config, { ...clients, deliveryQueue, role: 'worker' });
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
     bound.publicWeb = createPublicWebHandler(publicWeb);
@@ -235,6 +269,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       log: (message, details) => worker.logger.error(message, { details }),
     });
     stops.push(() => poller.stop());
+    const notifications = startSchedule(
+      worker,
+      deliveryQueue,
+      options.scheduleIntervalMs ?? 15_000,
+    );
+    stops.push(() => notifications.stop());
     // The platform's own keys (for transcripts) are otherwise asked for on first use.
     await worker.services.keys.ensureProvisioned({
       ownerKind: 'platform',
@@ -246,9 +286,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       container,
       worker,
       identity,
+      people,
       kms,
       transactionConflicts: { cancelled: transactionConflicts.cancelled },
       dynamodbPid,
+      mail,
+      notifications,
       drain: (timeoutMs) => poller.drain(timeoutMs),
       stop,
     };

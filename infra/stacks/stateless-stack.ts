@@ -259,6 +259,12 @@ export class StatelessStack extends Stack {
         integration: graphql,
       }),
       ...this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.GET], integration: publicWeb }),
+      // The verifier's form posts here (no JavaScript needed); every other page is a GET.
+      ...this.httpApi.addRoutes({
+        path: '/verify',
+        methods: [HttpMethod.POST],
+        integration: publicWeb,
+      }),
       ...this.httpApi.addRoutes({
         path: '/{proxy+}',
         methods: [HttpMethod.GET],

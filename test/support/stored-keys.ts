@@ -263,6 +263,14 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
     },
   },
   {
+    item: { microCredentialId: 'mc', designVersion: 3 },
+    stored: {
+      entity: 'QaEndorsement',
+      pk: 'QA_ENDORSEMENT#mc',
+      sk: 'VERSION#000003',
+    },
+  },
+  {
     item: { endorsementId: 'end', designVersion: 2 },
     stored: {
       entity: 'EndorsementVersionCredential',
@@ -428,6 +436,26 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
       sk: 'COPY',
       gsi1pk: 'CREDENTIAL#cred#WALLET_COPIES',
       gsi1sk: 'T5#w1',
+    },
+  },
+  {
+    item: { id: 'm1', email: 'Staff@Example.edu', institutionId: 'inst' },
+    stored: {
+      entity: 'Member',
+      pk: 'MEMBER#m1',
+      sk: 'MEMBER',
+      gsi1pk: 'INSTITUTION#inst#MEMBERS',
+      gsi1sk: 'staff@example.edu#m1',
+    },
+  },
+  {
+    item: { id: 'm2', email: 'hr@partner.example.com', partnerId: 'par' },
+    stored: {
+      entity: 'Member',
+      pk: 'MEMBER#m2',
+      sk: 'MEMBER',
+      gsi2pk: 'PARTNER#par#MEMBERS',
+      gsi2sk: 'hr@partner.example.com#m2',
     },
   },
 ];

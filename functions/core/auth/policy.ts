@@ -76,6 +76,12 @@ export const policy = {
   'qa.decide': [qaReviewer],
   'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
   'events.read': [platformAdmin, issuerAdmin],
+  /** Listing an institution's staff with their roles. */
+  'member.read': [platformAdmin, issuerAdmin],
+  /** Inviting staff, giving and taking roles, deactivating; a partner's admins manage their own. */
+  'member.manage': [platformAdmin, issuerAdmin, partnerAdmin],
+  /** Inviting a partner's admin: the partner's admins, and institutions it works with. */
+  'partner.inviteAdmin': [platformAdmin, issuerAdmin, partnerAdmin],
   /** Rotating and revoking an issuer's signing keys. */
   'keys.manage': [platformAdmin, issuerAdmin],
   'credential.issue': [issuerAdmin],
@@ -123,6 +129,17 @@ export const policy = {
   'stack.define': [issuerAdmin],
   /** Reading an institution's stacks: its staff. */
   'stack.read': [platformAdmin, issuerAdmin, qaReviewer, assessor],
+  /** Webhook subscriptions of an institution (its admins) or of a partner (its admins). */
+  'webhooks.manage': [issuerAdmin, partnerAdmin],
+  /** A person's own message settings (any signed-in person with a verified email). */
+  'notifications.preferences': [
+    signedIn,
+    { kind: 'role', role: 'issuer-admin' },
+    { kind: 'role', role: 'qa-reviewer' },
+    { kind: 'role', role: 'assessor' },
+    { kind: 'role', role: 'partner-admin' },
+    platformAdmin,
+  ],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;
