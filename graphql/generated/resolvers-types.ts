@@ -13,6 +13,7 @@ import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkM
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as CreatedApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
+import type { CreatedOffer as CreatedOfferModel, CreatedExchange as CreatedExchangeModel, WalletCopy as WalletCopyModel } from '../../functions/core/wallets/model';
 import type { Member as MemberModel } from '../../functions/core/people/model';
 import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
 import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
@@ -489,6 +490,16 @@ export type CreateApiKeyInput = {
   readonly scopes: ReadonlyArray<ApiKeyScope>;
 };
 
+/** What to offer to a wallet. */
+export type CreateCredentialOfferInput = {
+  /** The learner's credential. */
+  readonly credentialId: Scalars['ID']['input'];
+  /** Protect the offer with a 6-digit transaction code, shown once, that the wallet asks for. */
+  readonly txCode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minutes the offer stays redeemable (1 to 1440, default 15). */
+  readonly validMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new institution. */
 export type CreateInstitutionInput = {
   /** Postal address; the country is required. */
@@ -653,6 +664,8 @@ export type Credential = {
   readonly validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** Who may see it. */
   readonly visibility: Visibility;
+  /** Copies handed to wallets (issuer admins and the learner). */
+  readonly walletCopies: ReadonlyArray<WalletCopy>;
 };
 
 /** A page of credentials. */
@@ -662,6 +675,21 @@ export type CredentialConnection = {
   readonly nodes: ReadonlyArray<Credential>;
   /** Where the next page starts. */
   readonly pageInfo: PageInfo;
+};
+
+/** An OpenID4VCI 1.0 credential offer (pre-authorized code flow) for one credential. */
+export type CredentialOffer = {
+  readonly __typename?: 'CredentialOffer';
+  /** The credential offered. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** When the pre-authorized code stops working. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The `openid-credential-offer://` URI a wallet opens (also the QR code's content). */
+  readonly offerUri: Scalars['String']['output'];
+  /** The offer as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+  /** The transaction code the wallet will ask for, when one was requested (shown only now). */
+  readonly txCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** Status of an issued credential. */
@@ -1457,6 +1485,8 @@ export type Mutation = {
   readonly commentOnReview: ReviewComment;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
+  /** Offers the learner's credential to an OpenID4VCI wallet (the learner, or an issuer admin for them). */
+  readonly createCredentialOffer: CredentialOffer;
   /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
@@ -1465,6 +1495,8 @@ export type Mutation = {
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
+  /** Opens a VC-API exchange for Learner Credential Wallet (the learner, or an issuer admin for them). */
+  readonly createWalletExchange: WalletExchange;
   /** Stops a member signing in (as assignRole; not oneself). */
   readonly deactivateMember: Member;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
@@ -1594,6 +1626,12 @@ export type MutationCreateApiKeyArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateCredentialOfferArgs = {
+  input: CreateCredentialOfferInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateInstitutionArgs = {
   admin?: InputMaybe<FirstAdminInput>;
   input: CreateInstitutionInput;
@@ -1617,6 +1655,12 @@ export type MutationCreatePartnerArgs = {
 export type MutationCreateShareLinkArgs = {
   credentialId: Scalars['ID']['input'];
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateWalletExchangeArgs = {
+  credentialId: Scalars['ID']['input'];
 };
 
 
@@ -3441,6 +3485,38 @@ export type Vote = {
   readonly voter: Actor;
 };
 
+/** A copy of a credential bound to a holder's DID and handed to their wallet. */
+export type WalletCopy = {
+  readonly __typename?: 'WalletCopy';
+  /** `ldp_vc` or `jwt_vc_json`: the form the wallet asked for. */
+  readonly format: Scalars['String']['output'];
+  /** The holder's DID (`credentialSubject.id` of the copy). */
+  readonly holder: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was issued. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** `OID4VCI` or `VC_API`. */
+  readonly protocol: Scalars['String']['output'];
+  /** The copy's public URL (its `id` inside the credential). */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A VC-API exchange that hands one credential to Learner Credential Wallet (DIDAuth first). */
+export type WalletExchange = {
+  readonly __typename?: 'WalletExchange';
+  /** The credential to hand over. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** The link that opens Learner Credential Wallet on the exchange. */
+  readonly deepLink: Scalars['String']['output'];
+  /** The exchange endpoint the wallet POSTs to. */
+  readonly exchangeUrl: Scalars['String']['output'];
+  /** When the exchange closes. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The deep link as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+};
+
 /** One event sent to one receiver, with its attempts. */
 export type WebhookDelivery = {
   readonly __typename?: 'WebhookDelivery';
@@ -3632,6 +3708,7 @@ export type ResolversTypes = {
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3640,6 +3717,7 @@ export type ResolversTypes = {
   CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
+  CredentialOffer: ResolverTypeWrapper<CreatedOfferModel>;
   CredentialStatus: CredentialStatus;
   CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -3776,6 +3854,8 @@ export type ResolversTypes = {
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
   Vote: ResolverTypeWrapper<Vote>;
+  WalletCopy: ResolverTypeWrapper<WalletCopyModel>;
+  WalletExchange: ResolverTypeWrapper<CreatedExchangeModel>;
   WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
   WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
   WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
@@ -3808,6 +3888,7 @@ export type ResolversParentTypes = {
   Components: Components;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3816,6 +3897,7 @@ export type ResolversParentTypes = {
   CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
+  CredentialOffer: CreatedOfferModel;
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
@@ -3924,6 +4006,8 @@ export type ResolversParentTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
   Vote: Vote;
+  WalletCopy: WalletCopyModel;
+  WalletExchange: CreatedExchangeModel;
   WebhookDelivery: DeliveryModel;
   WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
   WebhookSubscription: WebhookSubscriptionModel;
@@ -4074,11 +4158,20 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  walletCopies?: Resolver<ReadonlyArray<ResolversTypes['WalletCopy']>, ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Credential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CredentialOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOffer'] = ResolversParentTypes['CredentialOffer']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offerUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  txCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
@@ -4361,10 +4454,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
   commentOnReview?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType, RequireFields<MutationCommentOnReviewArgs, 'input' | 'reviewId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
+  createCredentialOffer?: Resolver<ResolversTypes['CredentialOffer'], ParentType, ContextType, RequireFields<MutationCreateCredentialOfferArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
+  createWalletExchange?: Resolver<ResolversTypes['WalletExchange'], ParentType, ContextType, RequireFields<MutationCreateWalletExchangeArgs, 'credentialId'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
@@ -4794,6 +4889,23 @@ export type VoteResolvers<ContextType = GraphQLContext, ParentType extends Resol
   voter?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
+export type WalletCopyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletCopy'] = ResolversParentTypes['WalletCopy']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WalletExchangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletExchange'] = ResolversParentTypes['WalletExchange']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepLink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
   attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4849,6 +4961,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialOffer?: CredentialOfferResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
@@ -4919,6 +5032,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Vote?: VoteResolvers<ContextType>;
+  WalletCopy?: WalletCopyResolvers<ContextType>;
+  WalletExchange?: WalletExchangeResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
