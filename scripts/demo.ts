@@ -23,6 +23,7 @@ import {
   type QaCallers,
 } from '../infra/local/portal-flows';
 import { demoPages } from './demo/pages';
+import { demoWallets } from './demo/wallets';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -399,6 +400,7 @@ try {
 
   await addQaEndorsements(api, issuerAdmin, reviews, log);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
+  const wallets = await demoWallets(api, learner, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
@@ -414,6 +416,7 @@ try {
       associations: myTranscript.credentialSubject.association?.length ?? 0,
     },
     pages,
+    ...wallets,
   };
   console.log(JSON.stringify(summary));
 } finally {
