@@ -25,6 +25,7 @@ import {
   type QaCallers,
 } from '../infra/local/portal-flows';
 import { demoPages } from './demo/pages';
+import { demoWallets } from './demo/wallets';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -398,6 +399,7 @@ try {
 
   await addQaEndorsements(api, issuerAdmin, reviews, log);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
+  const wallets = await demoWallets(api, learner, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: {
@@ -418,6 +420,7 @@ try {
       associations: myTranscript.credentialSubject.association?.length ?? 0,
     },
     pages,
+    ...wallets,
   };
   console.log(JSON.stringify(summary));
 } finally {

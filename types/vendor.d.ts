@@ -111,6 +111,18 @@ declare module '@digitalbazaar/vc' {
     suite: unknown;
     documentLoader: (url: string) => Promise<unknown>;
   }): Promise<Record<string, unknown>>;
+  export function createPresentation(options: {
+    holder?: string;
+    verifiableCredential?: object[];
+    version?: number;
+  }): Record<string, unknown>;
+  export function signPresentation(options: {
+    presentation: object;
+    suite: unknown;
+    challenge: string;
+    domain?: string;
+    documentLoader: (url: string) => Promise<unknown>;
+  }): Promise<Record<string, unknown>>;
 }
 declare module '@digitalcredentials/vc-bitstring-status-list' {
   /** Checks a credential's BitstringStatusListEntry(s): `verified` is false when a bit is set. */
