@@ -67,6 +67,9 @@ const config: CodegenConfig = {
           StackPart: '../../functions/core/stacking/model#StackPart',
           HeldStackPart: '../../functions/core/stacking/model#HeldPart',
           PathwayProgress: '../../functions/core/stacking/model#PathwayProgress',
+          CredentialOffer: '../../functions/core/wallets/model#CreatedOffer',
+          WalletExchange: '../../functions/core/wallets/model#CreatedExchange',
+          WalletCopy: '../../functions/core/wallets/model#WalletCopy',
           Member: '../../functions/core/people/model#Member',
           WebhookSubscription: '../../functions/core/notifications/model#WebhookSubscription',
           CreatedWebhookSubscription:

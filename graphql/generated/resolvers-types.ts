@@ -13,6 +13,7 @@ import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkM
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as CreatedApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
+import type { CreatedOffer as CreatedOfferModel, CreatedExchange as CreatedExchangeModel, WalletCopy as WalletCopyModel } from '../../functions/core/wallets/model';
 import type { Member as MemberModel } from '../../functions/core/people/model';
 import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
 import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
@@ -209,6 +210,40 @@ export type Assessment = {
   /** The rubric level awarded. */
   readonly rubricLevelId?: Maybe<Scalars['String']['output']>;
 };
+
+/** EU "type of assessment" (Council Recommendation 2022/C 243/02, Annex I). */
+export type AssessmentMethod =
+  /** A written or oral examination. */
+  | 'EXAMINATION'
+  /** Another method, described in the detail. */
+  | 'OTHER'
+  /** Assessment by peers. */
+  | 'PEER_ASSESSMENT'
+  /** A portfolio of work. */
+  | 'PORTFOLIO'
+  /** A practical demonstration of skills. */
+  | 'PRACTICAL_DEMONSTRATION'
+  /** A presentation. */
+  | 'PRESENTATION'
+  /** A project. */
+  | 'PROJECT'
+  /** Earned by holding its parts (a stacked credential). */
+  | 'RECOGNITION_OF_PARTS'
+  /** Self-assessment. */
+  | 'SELF_ASSESSMENT'
+  /** Observation in the workplace. */
+  | 'WORKPLACE_OBSERVATION'
+  /** A written assignment. */
+  | 'WRITTEN_ASSIGNMENT';
+
+/** EU "supervision during assessment". */
+export type AssessmentSupervision =
+  /** Supervised online (proctored). */
+  | 'SUPERVISED_ONLINE'
+  /** Supervised in person. */
+  | 'SUPERVISED_ON_SITE'
+  /** Not supervised. */
+  | 'UNSUPERVISED';
 
 /** A document attached to a decision. */
 export type Attachment = {
@@ -455,6 +490,16 @@ export type CreateApiKeyInput = {
   readonly scopes: ReadonlyArray<ApiKeyScope>;
 };
 
+/** What to offer to a wallet. */
+export type CreateCredentialOfferInput = {
+  /** The learner's credential. */
+  readonly credentialId: Scalars['ID']['input'];
+  /** Protect the offer with a 6-digit transaction code, shown once, that the wallet asks for. */
+  readonly txCode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minutes the offer stays redeemable (1 to 1440, default 15). */
+  readonly validMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new institution. */
 export type CreateInstitutionInput = {
   /** Postal address; the country is required. */
@@ -491,6 +536,8 @@ export type CreateMicroCredentialInput = {
   readonly criteria: Scalars['String']['input'];
   /** Description (at most 5,000 characters). */
   readonly description: Scalars['String']['input'];
+  /** The EU and Ontario elements (required before review). */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study (at most 200 characters). */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code (at most 100 characters). */
@@ -617,6 +664,8 @@ export type Credential = {
   readonly validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** Who may see it. */
   readonly visibility: Visibility;
+  /** Copies handed to wallets (issuer admins and the learner). */
+  readonly walletCopies: ReadonlyArray<WalletCopy>;
 };
 
 /** A page of credentials. */
@@ -626,6 +675,21 @@ export type CredentialConnection = {
   readonly nodes: ReadonlyArray<Credential>;
   /** Where the next page starts. */
   readonly pageInfo: PageInfo;
+};
+
+/** An OpenID4VCI 1.0 credential offer (pre-authorized code flow) for one credential. */
+export type CredentialOffer = {
+  readonly __typename?: 'CredentialOffer';
+  /** The credential offered. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** When the pre-authorized code stops working. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The `openid-credential-offer://` URI a wallet opens (also the QR code's content). */
+  readonly offerUri: Scalars['String']['output'];
+  /** The offer as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+  /** The transaction code the wallet will ask for, when one was requested (shown only now). */
+  readonly txCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** Status of an issued credential. */
@@ -690,6 +754,92 @@ export type DeliveryAttempt = {
   readonly ok: Scalars['Boolean']['output'];
   /** The receiver's HTTP status, when it answered. */
   readonly statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessment = {
+  readonly __typename?: 'DesignAssessment';
+  /** More about the assessment, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Assessment methods, at least one. */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessmentInput = {
+  /** More about the assessment (at most 5,000 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Assessment methods (at least one, each once). */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/**
+ * The EU and Ontario micro-credential elements as data; issued achievements carry them as terms
+ * of the platform's JSON-LD extension context.
+ */
+export type DesignElements = {
+  readonly __typename?: 'DesignElements';
+  /** Type of assessment. */
+  readonly assessment: DesignAssessment;
+  /** Bears academic credit (Ontario). */
+  readonly creditBearing: Scalars['Boolean']['output'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options: how it counts toward other programs. */
+  readonly integrationOptions?: Maybe<Scalars['String']['output']>;
+  /** Languages of instruction (BCP 47), including the design's language. */
+  readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** Prerequisites needed to enrol, one statement each. */
+  readonly prerequisites: ReadonlyArray<Scalars['String']['output']>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssurance;
+  /** Stacking options: which larger credentials it stacks into. */
+  readonly stackingOptions?: Maybe<Scalars['String']['output']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript (Ontario). */
+  readonly transcriptable: Scalars['Boolean']['output'];
+};
+
+/** The EU and Ontario micro-credential elements; required before review. */
+export type DesignElementsInput = {
+  /** Type of assessment. */
+  readonly assessment: DesignAssessmentInput;
+  /** Bears academic credit. */
+  readonly creditBearing: Scalars['Boolean']['input'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options (at most 5,000 characters). */
+  readonly integrationOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Languages of instruction (1 to 10 BCP 47 tags, including the design's language). */
+  readonly languages: ReadonlyArray<Scalars['String']['input']>;
+  /** Prerequisites (at most 10, 500 characters each). */
+  readonly prerequisites?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssuranceInput;
+  /** Stacking options (at most 5,000 characters). */
+  readonly stackingOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript. */
+  readonly transcriptable: Scalars['Boolean']['input'];
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssurance = {
+  readonly __typename?: 'DesignQualityAssurance';
+  /** More about it, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssuranceInput = {
+  /** More about it (at most 500 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
 };
 
 /** Lifecycle status of a design's working version. */
@@ -969,6 +1119,15 @@ export type HeldStackPart = {
   /** The part. */
   readonly part: StackPart;
 };
+
+/** EU "identity verification during assessment". */
+export type IdentityVerification =
+  /** The learner's identity is not checked. */
+  | 'NONE'
+  /** The learner's identity is checked online. */
+  | 'ONLINE'
+  /** The learner's identity is checked in person. */
+  | 'ON_SITE';
 
 /** An image with alternative text. */
 export type Image = {
@@ -1254,6 +1413,8 @@ export type MicroCredential = {
   readonly description: Scalars['String']['output'];
   /** Number of this version of the design (1, 2, …). */
   readonly designVersion: Scalars['Int']['output'];
+  /** The EU and Ontario elements as data; null until stated. */
+  readonly elements?: Maybe<DesignElements>;
   /** Invitations to endorse the design (staff). */
   readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
   /** Industry endorsements of the design (active and withdrawn). */
@@ -1324,6 +1485,8 @@ export type Mutation = {
   readonly commentOnReview: ReviewComment;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
+  /** Offers the learner's credential to an OpenID4VCI wallet (the learner, or an issuer admin for them). */
+  readonly createCredentialOffer: CredentialOffer;
   /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
@@ -1332,6 +1495,8 @@ export type Mutation = {
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
+  /** Opens a VC-API exchange for Learner Credential Wallet (the learner, or an issuer admin for them). */
+  readonly createWalletExchange: WalletExchange;
   /** Stops a member signing in (as assignRole; not oneself). */
   readonly deactivateMember: Member;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
@@ -1461,6 +1626,12 @@ export type MutationCreateApiKeyArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateCredentialOfferArgs = {
+  input: CreateCredentialOfferInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateInstitutionArgs = {
   admin?: InputMaybe<FirstAdminInput>;
   input: CreateInstitutionInput;
@@ -1484,6 +1655,12 @@ export type MutationCreatePartnerArgs = {
 export type MutationCreateShareLinkArgs = {
   credentialId: Scalars['ID']['input'];
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateWalletExchangeArgs = {
+  credentialId: Scalars['ID']['input'];
 };
 
 
@@ -2036,6 +2213,17 @@ export type QaWorkflowInput = {
   /** The steps, in order (1–20, unique keys). */
   readonly steps: ReadonlyArray<QaStepInput>;
 };
+
+/** EU "type of quality assurance used to underpin the micro-credential". */
+export type QualityAssuranceType =
+  /** Part of an accredited program. */
+  | 'ACCREDITED_PROGRAM'
+  /** An external body's review. */
+  | 'EXTERNAL'
+  /** The institution's own QA process. */
+  | 'INTERNAL'
+  /** Both internal and external review. */
+  | 'INTERNAL_AND_EXTERNAL';
 
 /**
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
@@ -3095,6 +3283,8 @@ export type UpdateMicroCredentialInput = {
   readonly criteria?: InputMaybe<Scalars['String']['input']>;
   /** Description (at most 5,000 characters). */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The EU and Ontario elements, replaced whole. */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study. */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code. */
@@ -3295,6 +3485,38 @@ export type Vote = {
   readonly voter: Actor;
 };
 
+/** A copy of a credential bound to a holder's DID and handed to their wallet. */
+export type WalletCopy = {
+  readonly __typename?: 'WalletCopy';
+  /** `ldp_vc` or `jwt_vc_json`: the form the wallet asked for. */
+  readonly format: Scalars['String']['output'];
+  /** The holder's DID (`credentialSubject.id` of the copy). */
+  readonly holder: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was issued. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** `OID4VCI` or `VC_API`. */
+  readonly protocol: Scalars['String']['output'];
+  /** The copy's public URL (its `id` inside the credential). */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A VC-API exchange that hands one credential to Learner Credential Wallet (DIDAuth first). */
+export type WalletExchange = {
+  readonly __typename?: 'WalletExchange';
+  /** The credential to hand over. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** The link that opens Learner Credential Wallet on the exchange. */
+  readonly deepLink: Scalars['String']['output'];
+  /** The exchange endpoint the wallet POSTs to. */
+  readonly exchangeUrl: Scalars['String']['output'];
+  /** When the exchange closes. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The deep link as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+};
+
 /** One event sent to one receiver, with its attempts. */
 export type WebhookDelivery = {
   readonly __typename?: 'WebhookDelivery';
@@ -3464,6 +3686,8 @@ export type ResolversTypes = {
   ApiKeyScope: null;
   AssessEvidenceInput: AssessEvidenceInput;
   Assessment: ResolverTypeWrapper<Assessment>;
+  AssessmentMethod: AssessmentMethod;
+  AssessmentSupervision: AssessmentSupervision;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   AwardFailure: ResolverTypeWrapper<AwardFailure>;
@@ -3484,6 +3708,7 @@ export type ResolversTypes = {
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3492,12 +3717,19 @@ export type ResolversTypes = {
   CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
+  CredentialOffer: ResolverTypeWrapper<CreatedOfferModel>;
   CredentialStatus: CredentialStatus;
   CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
   DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
+  DesignAssessment: ResolverTypeWrapper<DesignAssessment>;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: ResolverTypeWrapper<DesignElements>;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: ResolverTypeWrapper<DesignQualityAssurance>;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -3519,6 +3751,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdentityVerification: IdentityVerification;
   Image: ResolverTypeWrapper<Image>;
   ImageInput: ImageInput;
   ImportedCredential: ResolverTypeWrapper<ImportedCredentialModel>;
@@ -3561,6 +3794,7 @@ export type ResolversTypes = {
   QaStepInput: QaStepInput;
   QaWorkflow: ResolverTypeWrapper<QaWorkflowModel>;
   QaWorkflowInput: QaWorkflowInput;
+  QualityAssuranceType: QualityAssuranceType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
   Quorum: ResolverTypeWrapper<Quorum>;
@@ -3620,6 +3854,8 @@ export type ResolversTypes = {
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
   Vote: ResolverTypeWrapper<Vote>;
+  WalletCopy: ResolverTypeWrapper<WalletCopyModel>;
+  WalletExchange: ResolverTypeWrapper<CreatedExchangeModel>;
   WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
   WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
   WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
@@ -3652,6 +3888,7 @@ export type ResolversParentTypes = {
   Components: Components;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3660,10 +3897,17 @@ export type ResolversParentTypes = {
   CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
+  CredentialOffer: CreatedOfferModel;
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
   DeliveryAttempt: DeliveryAttempt;
+  DesignAssessment: DesignAssessment;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: DesignElements;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: DesignQualityAssurance;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -3762,6 +4006,8 @@ export type ResolversParentTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
   Vote: Vote;
+  WalletCopy: WalletCopyModel;
+  WalletExchange: CreatedExchangeModel;
   WebhookDelivery: DeliveryModel;
   WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
   WebhookSubscription: WebhookSubscriptionModel;
@@ -3912,11 +4158,20 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  walletCopies?: Resolver<ReadonlyArray<ResolversTypes['WalletCopy']>, ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Credential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CredentialOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOffer'] = ResolversParentTypes['CredentialOffer']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offerUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  txCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
@@ -3935,6 +4190,29 @@ export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType ex
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DesignAssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignAssessment'] = ResolversParentTypes['DesignAssessment']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<ReadonlyArray<ResolversTypes['AssessmentMethod']>, ParentType, ContextType>;
+};
+
+export type DesignElementsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignElements'] = ResolversParentTypes['DesignElements']> = {
+  assessment?: Resolver<ResolversTypes['DesignAssessment'], ParentType, ContextType>;
+  creditBearing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identityVerification?: Resolver<ResolversTypes['IdentityVerification'], ParentType, ContextType>;
+  integrationOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  languages?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  prerequisites?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  qualityAssurance?: Resolver<ResolversTypes['DesignQualityAssurance'], ParentType, ContextType>;
+  stackingOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['AssessmentSupervision'], ParentType, ContextType>;
+  transcriptable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DesignQualityAssuranceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignQualityAssurance'] = ResolversParentTypes['DesignQualityAssurance']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['QualityAssuranceType'], ParentType, ContextType>;
 };
 
 export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
@@ -4139,6 +4417,7 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elements?: Resolver<Maybe<ResolversTypes['DesignElements']>, ParentType, ContextType>;
   endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType>;
   endorsements?: Resolver<ReadonlyArray<ResolversTypes['Endorsement']>, ParentType, ContextType>;
   fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4175,10 +4454,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
   commentOnReview?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType, RequireFields<MutationCommentOnReviewArgs, 'input' | 'reviewId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
+  createCredentialOffer?: Resolver<ResolversTypes['CredentialOffer'], ParentType, ContextType, RequireFields<MutationCreateCredentialOfferArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
+  createWalletExchange?: Resolver<ResolversTypes['WalletExchange'], ParentType, ContextType, RequireFields<MutationCreateWalletExchangeArgs, 'credentialId'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
@@ -4608,6 +4889,23 @@ export type VoteResolvers<ContextType = GraphQLContext, ParentType extends Resol
   voter?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
+export type WalletCopyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletCopy'] = ResolversParentTypes['WalletCopy']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WalletExchangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletExchange'] = ResolversParentTypes['WalletExchange']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepLink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
   attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4663,9 +4961,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialOffer?: CredentialOfferResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
+  DesignAssessment?: DesignAssessmentResolvers<ContextType>;
+  DesignElements?: DesignElementsResolvers<ContextType>;
+  DesignQualityAssurance?: DesignQualityAssuranceResolvers<ContextType>;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
@@ -4730,6 +5032,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Vote?: VoteResolvers<ContextType>;
+  WalletCopy?: WalletCopyResolvers<ContextType>;
+  WalletExchange?: WalletExchangeResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;

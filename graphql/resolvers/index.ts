@@ -77,6 +77,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { credentialWalletCopies, walletMutations, WalletCopy } from './wallets';
 import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
@@ -106,12 +107,13 @@ export const resolvers: Resolvers = {
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...walletMutations,
     ...peopleMutations,
     ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
-  Credential: { ...Credential, ...credentialSharing },
+  Credential: { ...Credential, ...credentialSharing, ...credentialWalletCopies },
   CredentialStatusChange,
   MyCredentials,
   ShareLink,
@@ -143,6 +145,7 @@ export const resolvers: Resolvers = {
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  WalletCopy,
   MemberRole,
   WebhookSubscription,
   WebhookDelivery,

@@ -609,6 +609,19 @@ export const matrix: readonly Row[] = [
     variables: (w) => ({ p: w.partner, i: w.institution }),
     allow: ['platformAdmin', 'admin', 'partnerAdmin'],
   },
+  {
+    operation: 'createCredentialOffer',
+    document:
+      'mutation ($id: ID!) { createCredentialOffer(input: { credentialId: $id }) { offerUri } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner', 'admin'],
+  },
+  {
+    operation: 'createWalletExchange',
+    document: 'mutation ($id: ID!) { createWalletExchange(credentialId: $id) { deepLink } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner', 'admin'],
+  },
 ];
 
 /**

@@ -435,6 +435,32 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
     stored: { entity: 'ImportedCredential', pk: 'BACKPACK#owner', sk: 'ITEM#imp' },
   },
   {
+    item: { codeHash: 'c1' },
+    stored: { entity: 'WalletOffer', pk: 'WALLET_OFFER#c1', sk: 'OFFER' },
+  },
+  {
+    item: { tokenHash: 't1' },
+    stored: { entity: 'WalletAccessGrant', pk: 'WALLET_TOKEN#t1', sk: 'TOKEN' },
+  },
+  {
+    item: { nonceHash: 'n1' },
+    stored: { entity: 'WalletNonce', pk: 'WALLET_NONCE#n1', sk: 'NONCE' },
+  },
+  {
+    item: { id: 'x1' },
+    stored: { entity: 'WalletExchange', pk: 'WALLET_EXCHANGE#x1', sk: 'EXCHANGE' },
+  },
+  {
+    item: { id: 'w1', credentialId: 'cred', issuedAt: 'T5' },
+    stored: {
+      entity: 'WalletCopy',
+      pk: 'WALLET_COPY#w1',
+      sk: 'COPY',
+      gsi1pk: 'CREDENTIAL#cred#WALLET_COPIES',
+      gsi1sk: 'T5#w1',
+    },
+  },
+  {
     item: { id: 'm1', email: 'Staff@Example.edu', institutionId: 'inst' },
     stored: {
       entity: 'Member',

@@ -9,6 +9,7 @@ import * as issuance from './entities/issuance';
 import * as learners from './entities/learners';
 import * as notifications from './entities/notifications';
 import * as partners from './entities/partners';
+import * as wallets from './entities/wallets';
 import * as people from './entities/people';
 import * as qaGovernance from './entities/qa-governance';
 import type { EntityDescriptor } from './entity';
@@ -18,6 +19,7 @@ export * from './entities/issuance';
 export * from './entities/learners';
 export * from './entities/notifications';
 export * from './entities/partners';
+export * from './entities/wallets';
 export * from './entities/people';
 export * from './entities/qa-governance';
 
@@ -27,6 +29,7 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(issuance),
   ...Object.values(learners),
   ...Object.values(partners),
+  ...Object.values(wallets),
   ...Object.values(people),
   ...Object.values(notifications),
   ...Object.values(qaGovernance),

@@ -95,6 +95,8 @@ export const policy = {
   'credential.read': [platformAdmin, issuerAdmin, recipient],
   /** The earner's own credential: read it, set its visibility, share it. */
   'credential.own': [recipient],
+  /** Offering one's credential to a wallet (OpenID4VCI, VC-API); its issuer's admins for them. */
+  'credential.toWallet': [issuerAdmin, recipient],
   /** A learner's own list of credentials and imported ones (the backpack). */
   'backpack.use': [signedIn],
   /** Creating an industry partner linked to the institution. */
