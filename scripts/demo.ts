@@ -10,6 +10,7 @@ import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
 import { addQaEndorsements } from './demo/qa-endorsements';
+import { addRounds, sendBackAndApprove, useGovernedWorkflow } from './demo/qa-governance';
 import { demoInstitutionOn } from './demo/first-hour';
 import { seedDemoInstitution } from '../infra/local/seed';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
@@ -128,6 +129,7 @@ try {
   log(
     'running the QA workflow for each design (committee, senior management, advisory team, board)',
   );
+  let reviewerCount = 0;
   const qaCallers: QaCallers = {
     admin: issuerAdmin,
     reviewerFor: async (role) => ({
@@ -135,7 +137,8 @@ try {
         role: 'qa-reviewer',
         institutionId: institution.id,
         qaRoles: [role],
-        subject: `demo-reviewer-${role}`,
+        // A distinct member per decision, so the board's quorum hears from different people.
+        subject: `demo-reviewer-${role}-${(reviewerCount += 1)}`,
         name: `Demo ${role} reviewer`,
       }),
     }),
@@ -155,9 +158,14 @@ try {
     status: string;
     decisions: number;
     qaEndorsement?: string | null;
+    rounds?: number;
   }[] = [];
+  await useGovernedWorkflow(api, institution.id, issuerAdmin, log);
   for (const design of microCredentials) {
-    const { review, decisions } = await approveDesign(api, design.id, qaCallers);
+    const { review, decisions } =
+      design === microCredentials[0]
+        ? await sendBackAndApprove(api, design.id, qaCallers, log)
+        : await approveDesign(api, design.id, qaCallers);
     reviews.push({
       microCredentialId: design.id,
       reviewId: review.id,
@@ -398,6 +406,7 @@ try {
   );
 
   await addQaEndorsements(api, issuerAdmin, reviews, log);
+  await addRounds(api, issuerAdmin, reviews);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const wallets = await demoWallets(api, learner, credentials, log);
   const summary = {

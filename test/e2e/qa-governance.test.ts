@@ -106,7 +106,7 @@ describe('QA governance: send-backs, quorums, conditions, withdrawal, discussion
     const final = await flows.read(reviewId);
     expect(final.status).toBe('APPROVED');
     expect(final.rounds.map((round) => round.round)).toEqual([1, 2, 3]);
-  });
+  }, 90_000);
 
   it('compares submitted rounds field by field', async () => {
     const { flows } = await institutionWith([step('board', 'board')]);
