@@ -20,6 +20,13 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', JSON: 'unknown' },
         // GraphQL enum names carry the internal values (Apollo maps them via the resolvers).
         enumValues: {
+          MemberRole: {
+            PLATFORM_ADMIN: 'platform-admin',
+            ISSUER_ADMIN: 'issuer-admin',
+            QA_REVIEWER: 'qa-reviewer',
+            ASSESSOR: 'assessor',
+            PARTNER_ADMIN: 'partner-admin',
+          },
           ApiKeyScope: {
             ENDORSEMENTS_WRITE: 'endorsements:write',
             ENDORSEMENTS_READ: 'endorsements:read',
@@ -33,6 +40,8 @@ const config: CodegenConfig = {
           ReviewHistoryEntry: '../../functions/core/qa/model#HistoryEntry',
           ReviewStep: '../views#ReviewStepView',
           QueueItem: '../../functions/core/qa/model#QueueEntry',
+          ReviewRound: '../../functions/core/qa/governance-model#ReviewRound',
+          ReviewComment: '../../functions/core/qa/governance-model#ReviewComment',
           DomainEvent: '../../functions/core/shared/events#DomainEvent',
           SigningKey: '../../functions/core/keys/model#IssuerKey',
           Credential: '../../functions/core/credential/credential#CredentialRecord',
@@ -58,6 +67,15 @@ const config: CodegenConfig = {
           StackPart: '../../functions/core/stacking/model#StackPart',
           HeldStackPart: '../../functions/core/stacking/model#HeldPart',
           PathwayProgress: '../../functions/core/stacking/model#PathwayProgress',
+          CredentialOffer: '../../functions/core/wallets/model#CreatedOffer',
+          WalletExchange: '../../functions/core/wallets/model#CreatedExchange',
+          WalletCopy: '../../functions/core/wallets/model#WalletCopy',
+          Member: '../../functions/core/people/model#Member',
+          WebhookSubscription: '../../functions/core/notifications/model#WebhookSubscription',
+          CreatedWebhookSubscription:
+            '../../functions/core/notifications/webhooks#SubscriptionWithSecret',
+          WebhookDelivery: '../../functions/core/notifications/model#Delivery',
+          NotificationPreference: '../../functions/core/notifications/preferences#PreferenceView',
         },
       },
     },

@@ -25,6 +25,11 @@ export const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1),
   /** Cognito app client id(s), comma separated; when unset the audience is not checked. */
   AUTH_AUDIENCE: z.string().optional(),
+  /**
+   * The Cognito user pool the API manages people in (invitations, roles, deactivation); set
+   * for the API function only. Unset, people are managed only where a directory is given.
+   */
+  IDENTITY_USER_POOL_ID: z.string().min(1).optional(),
   /** Endpoint overrides for the local services; unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   KMS_ENDPOINT: z.url().optional(),
@@ -35,6 +40,14 @@ export const configSchema = z.object({
     .string()
     .regex(/^alias\/[A-Za-z0-9/_-]+\/$/)
     .default('alias/tessera/'),
+  /** Sender of the platform's email. */
+  MAIL_FROM: z.string().min(3).default('Tessera <no-reply@tessera.localhost>'),
+  /** An SMTP server (`smtp://host:port`) to send mail through; unset in AWS, which uses SES. */
+  SMTP_URL: z.url().optional(),
+  /** SES configuration set for sending (AWS). */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The SQS queue the delivery function reads (AWS); unset locally. */
+  DELIVERY_QUEUE_URL: z.url().optional(),
   /** `SILENT` is for tests that provoke errors on purpose (fault injection). */
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
   /**

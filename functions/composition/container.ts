@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
+import { rasteriseSvg } from '../adapters/images/svg-rasteriser';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
+import { PublicStacks } from '../core/stacking/public-stacks';
 import type { StackAwards } from '../core/stacking/stack-awards';
 import type { VerificationService } from '../core/verification/verification-service';
 import type { PublicUrls } from '../core/shared/public-urls';
@@ -21,7 +23,10 @@ import {
   type IssuanceModules,
   type KeyModules,
 } from './modules';
+import { notificationModules, type NotificationModules } from './notifications';
 import type { PartnerModules } from './partners';
+import { walletModules } from './wallets';
+import { identityDirectoryOf, peopleModules } from './people';
 import {
   runtimeOf,
   storesOf,
@@ -47,11 +52,14 @@ export interface Container {
   readonly clients: AwsClients;
   /** Use cases only the worker runs, for tests that drive them directly. */
   readonly workerUseCases: { readonly stackAwards: StackAwards; readonly bulk: BulkJobProcessor };
+  /** Messages, webhook deliveries and reminders (the delivery and schedule functions run these). */
+  readonly notifications: NotificationModules;
   /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
   readonly proofTimings: { canonicalizeMs: number; signMs: number };
 }
 
 interface Built {
+  readonly notifications: NotificationModules;
   readonly keyed: KeyModules;
   readonly verification: VerificationService;
   readonly partnerSide: PartnerModules;
@@ -59,13 +67,21 @@ interface Built {
   readonly issuance: IssuanceModules;
   readonly learning: ReturnType<typeof learningModules>;
   readonly stacking: ReturnType<typeof stackingModules>;
+  readonly identityDirectory?: ContainerOverrides['identityDirectory'];
 }
 
 /** The use cases the API and the public pages call, by the names the resolvers use. */
 function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
   const { keyed, issuance, stacking, partnerSide } = built;
+  const designs = designModules(rt, stores, keyed, partnerSide);
   return {
-    ...designModules(rt, stores, keyed, partnerSide),
+    ...designs,
+    people: peopleModules(
+      rt,
+      identityDirectoryOf(rt, built.identityDirectory),
+      designs.institutions,
+      partnerSide.services.partners,
+    ),
     keys: keyed.keys,
     issuing: issuance.issuing,
     credentials: issuance.issued,
@@ -79,6 +95,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
       qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
+      rasterise: (svg) => rasteriseSvg(svg),
     }),
     qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
@@ -87,7 +104,13 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
     learning: built.learning,
     stacks: stacking.stacks,
     pathways: stacking.pathways,
+    publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
+    wallets: walletModules(rt, stores, keyed),
+    notifications: {
+      webhooks: built.notifications.webhooks,
+      preferences: built.notifications.preferences,
+    },
   };
 }
 
@@ -136,7 +159,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     verification,
     partnerSide.backpackStore,
   );
+  const notifications = notificationModules(rt, stores, overrides.deliveryQueue);
   const services: Services = servicesOf(rt, stores, {
+    notifications,
     keyed,
     verification,
     partnerSide,
@@ -144,8 +169,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     issuance,
     learning,
     stacking,
+    identityDirectory: overrides.identityDirectory,
   });
-  const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards);
+  const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards).onEvery(
+    async (event) => {
+      await notifications.events.handle(event);
+      await notifications.reminders.schedule(event);
+    },
+  );
   return {
     config,
     services,
@@ -163,6 +194,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock: rt.clock,
     clients: rt.clients,
     workerUseCases: { stackAwards: stacking.stackAwards, bulk: issuance.bulk },
+    notifications,
     proofTimings: rt.signer.timings,
   };
 }

@@ -3,6 +3,7 @@ import type { Institution as InstitutionModel } from '../../functions/core/insti
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/model';
 import type { QaWorkflow as QaWorkflowModel, Review as ReviewModel, HistoryEntry as HistoryEntryModel, QueueEntry as QueueEntryModel } from '../../functions/core/qa/model';
 import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
+import type { ReviewRound as ReviewRoundModel, ReviewComment as ReviewCommentModel } from '../../functions/core/qa/governance-model';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/model';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
@@ -12,6 +13,11 @@ import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkM
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as CreatedApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
+import type { CreatedOffer as CreatedOfferModel, CreatedExchange as CreatedExchangeModel, WalletCopy as WalletCopyModel } from '../../functions/core/wallets/model';
+import type { Member as MemberModel } from '../../functions/core/people/model';
+import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
+import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
+import type { PreferenceView as PreferenceViewModel } from '../../functions/core/notifications/preferences';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -484,6 +490,16 @@ export type CreateApiKeyInput = {
   readonly scopes: ReadonlyArray<ApiKeyScope>;
 };
 
+/** What to offer to a wallet. */
+export type CreateCredentialOfferInput = {
+  /** The learner's credential. */
+  readonly credentialId: Scalars['ID']['input'];
+  /** Protect the offer with a 6-digit transaction code, shown once, that the wallet asks for. */
+  readonly txCode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minutes the offer stays redeemable (1 to 1440, default 15). */
+  readonly validMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new institution. */
 export type CreateInstitutionInput = {
   /** Postal address; the country is required. */
@@ -514,6 +530,8 @@ export type CreateMicroCredentialInput = {
   readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
   /** The three components. */
   readonly components: ComponentsInput;
+  /** An existing program converted to a micro-credential; default false. */
+  readonly convertedFromExistingProgram?: InputMaybe<Scalars['Boolean']['input']>;
   /** Criteria narrative (markdown, at most 20,000 characters). */
   readonly criteria: Scalars['String']['input'];
   /** Description (at most 5,000 characters). */
@@ -586,6 +604,15 @@ export type CreatedShareLink = {
   readonly url: Scalars['String']['output'];
 };
 
+/** A subscription with its signing secret, shown only now: store it to verify deliveries. */
+export type CreatedWebhookSubscription = {
+  readonly __typename?: 'CreatedWebhookSubscription';
+  /** The Standard Webhooks secret (whsec_…); never shown again. */
+  readonly secret: Scalars['String']['output'];
+  /** The subscription. */
+  readonly subscription: WebhookSubscription;
+};
+
 /** An Open Badges 3.0 credential issued by an institution. */
 export type Credential = {
   readonly __typename?: 'Credential';
@@ -637,6 +664,8 @@ export type Credential = {
   readonly validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** Who may see it. */
   readonly visibility: Visibility;
+  /** Copies handed to wallets (issuer admins and the learner). */
+  readonly walletCopies: ReadonlyArray<WalletCopy>;
 };
 
 /** A page of credentials. */
@@ -646,6 +675,21 @@ export type CredentialConnection = {
   readonly nodes: ReadonlyArray<Credential>;
   /** Where the next page starts. */
   readonly pageInfo: PageInfo;
+};
+
+/** An OpenID4VCI 1.0 credential offer (pre-authorized code flow) for one credential. */
+export type CredentialOffer = {
+  readonly __typename?: 'CredentialOffer';
+  /** The credential offered. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** When the pre-authorized code stops working. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The `openid-credential-offer://` URI a wallet opens (also the QR code's content). */
+  readonly offerUri: Scalars['String']['output'];
+  /** The offer as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+  /** The transaction code the wallet will ask for, when one was requested (shown only now). */
+  readonly txCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** Status of an issued credential. */
@@ -697,6 +741,19 @@ export type DefineStackInput = {
   readonly required?: InputMaybe<Scalars['Int']['input']>;
   /** How the parts combine. */
   readonly rule: StackRule;
+};
+
+/** One attempt to deliver. */
+export type DeliveryAttempt = {
+  readonly __typename?: 'DeliveryAttempt';
+  /** When it was made. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Why it failed. */
+  readonly error?: Maybe<Scalars['String']['output']>;
+  /** True when the receiver accepted it (2xx). */
+  readonly ok: Scalars['Boolean']['output'];
+  /** The receiver's HTTP status, when it answered. */
+  readonly statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
 /** How learning is assessed. */
@@ -1029,6 +1086,25 @@ export type EvidenceUploadInput = {
   readonly size: Scalars['Int']['input'];
 };
 
+/** A field that differs between two rounds. */
+export type FieldChange = {
+  readonly __typename?: 'FieldChange';
+  /** The value in the later round (null when absent). */
+  readonly after?: Maybe<Scalars['JSON']['output']>;
+  /** The value in the earlier round (null when absent). */
+  readonly before?: Maybe<Scalars['JSON']['output']>;
+  /** Dotted path, e.g. `description`, `components.EDUCATIONAL.description`, `fields.fullProposal`. */
+  readonly path: Scalars['String']['output'];
+};
+
+/** The first admin of a new institution or partner. */
+export type FirstAdminInput = {
+  /** Their email address; the invitation goes there. */
+  readonly email: Scalars['String']['input'];
+  /** Their name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A part a learner holds, with the credential that counts for it. */
 export type HeldStackPart = {
   readonly __typename?: 'HeldStackPart';
@@ -1173,6 +1249,16 @@ export type InvitationStatus =
   /** Waiting for the partner. */
   | 'PENDING';
 
+/** A person to invite to an institution's staff. */
+export type InviteMemberInput = {
+  /** Their email address; the invitation goes there. */
+  readonly email: Scalars['String']['input'];
+  /** Their name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The roles they start with (each at most once). */
+  readonly roles: ReadonlyArray<RoleAssignmentInput>;
+};
+
 /** One credential to issue. */
 export type IssueCredentialInput = {
   /** Makes retries safe: the same key never issues twice (8–200 characters). */
@@ -1221,6 +1307,90 @@ export type LevelInput = {
 };
 
 /**
+ * A person with staff access to an institution or a partner. Changes take effect on their next
+ * token.
+ */
+export type Member = {
+  readonly __typename?: 'Member';
+  /** An assessor's designs; empty: all of the institution's. */
+  readonly assessedDesigns: ReadonlyArray<Scalars['ID']['output']>;
+  /** Email address they were invited at. */
+  readonly email: Scalars['String']['output'];
+  /** The identity provider's subject (the token's `sub`). */
+  readonly id: Scalars['ID']['output'];
+  /** The institution of a staff member. */
+  readonly institutionId?: Maybe<Scalars['ID']['output']>;
+  /** When they were invited. */
+  readonly invitedAt: Scalars['DateTime']['output'];
+  /** Name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The partner of a partner admin. */
+  readonly partnerId?: Maybe<Scalars['ID']['output']>;
+  /** A QA reviewer's step roles. */
+  readonly qaRoles: ReadonlyArray<Scalars['String']['output']>;
+  /** Roles held. */
+  readonly roles: ReadonlyArray<MemberRole>;
+  /** Whether they can sign in. */
+  readonly status: MemberStatus;
+  /** When their access last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-concurrency version. */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** A page of members. */
+export type MemberConnection = {
+  readonly __typename?: 'MemberConnection';
+  /** The members. */
+  readonly nodes: ReadonlyArray<Member>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/**
+ * A role a member holds. Platform admins are appointed in the identity provider, never through
+ * the API; partner admins belong to a partner, the others to an institution.
+ */
+export type MemberRole =
+  /** Accepts or returns learners' evidence (of the listed designs, or all of the institution's). */
+  | 'assessor'
+  /** Runs the institution: designs, QA workflow, issuing, its staff. */
+  | 'issuer-admin'
+  /** Manages an industry partner: its profile, API keys and endorsements. */
+  | 'partner-admin'
+  /** Runs the platform. */
+  | 'platform-admin'
+  /** Decides the QA steps of their QA step roles. */
+  | 'qa-reviewer';
+
+/** Whether a member can sign in. */
+export type MemberStatus =
+  /** Signs in; their token carries their roles. */
+  | 'ACTIVE'
+  /** Cannot sign in; their next token (if any) carries no role. */
+  | 'DEACTIVATED';
+
+/** A kind of email the platform sends. */
+export type MessageKind =
+  | 'BULK_JOB_FINISHED'
+  | 'CREDENTIAL_AWARDED'
+  | 'CREDENTIAL_EXPIRING'
+  | 'CREDENTIAL_REINSTATED'
+  | 'CREDENTIAL_REVOKED'
+  | 'CREDENTIAL_SUSPENDED'
+  | 'DESIGN_APPROVED'
+  | 'DESIGN_REJECTED'
+  | 'DESIGN_SENT_BACK'
+  | 'ENDORSEMENT_EXPIRING'
+  | 'ENDORSEMENT_INVITED'
+  | 'ENDORSEMENT_WITHDRAWN'
+  | 'EVIDENCE_RETURNED'
+  | 'EVIDENCE_WAITING'
+  | 'QA_STEP_ASSIGNED'
+  | 'QA_STEP_DUE'
+  | 'QA_STEP_OVERDUE';
+
+/**
  * A micro-credential design: an Open Badges 3.0 `Achievement` with the EU micro-credential
  * elements. Staff of the institution see the working version; everyone else sees the published
  * version only.
@@ -1235,6 +1405,8 @@ export type MicroCredential = {
   readonly competencies: ReadonlyArray<Competency>;
   /** The three components it is earned through. */
   readonly components: Components;
+  /** An existing program converted to a micro-credential (QA may add a curriculum quality review). */
+  readonly convertedFromExistingProgram: Scalars['Boolean']['output'];
   /** When the design was created. */
   readonly createdAt: Scalars['DateTime']['output'];
   /** The criteria narrative (markdown). */
@@ -1311,16 +1483,26 @@ export type Mutation = {
   readonly _noop?: Maybe<Scalars['Boolean']['output']>;
   /** Accepts or returns evidence (assessors of the institution). */
   readonly assessEvidence: Submission;
+  /** Gives a member a role, or new QA step roles or designs for one they hold (their institution's issuer admins; a partner's admins for its admins). */
+  readonly assignRole: Member;
+  /** Comments on a step of a review without deciding it (issuer admins and QA reviewers). */
+  readonly commentOnReview: ReviewComment;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
-  /** Creates an institution (platform admins). */
+  /** Offers the learner's credential to an OpenID4VCI wallet (the learner, or an issuer admin for them). */
+  readonly createCredentialOffer: CredentialOffer;
+  /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
   readonly createMicroCredential: MicroCredential;
-  /** Creates an industry partner linked to the institution (issuer or platform admins). */
+  /** Creates an industry partner linked to the institution (issuer or platform admins); with `admin`, invites its first partner admin. */
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
+  /** Opens a VC-API exchange for Learner Credential Wallet (the learner, or an issuer admin for them). */
+  readonly createWalletExchange: WalletExchange;
+  /** Stops a member signing in (as assignRole; not oneself). */
+  readonly deactivateMember: Member;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
   /** Defines a stack (issuer admins); refuses cycles, impossible rules and foreign parts. */
@@ -1329,6 +1511,10 @@ export type Mutation = {
   readonly enrol: Enrolment;
   /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
   readonly importCredential: ImportedCredential;
+  /** Invites a person to the institution's staff with roles (its issuer admins, platform admins). */
+  readonly inviteMember: Member;
+  /** Invites an admin for an existing partner (platform admins, its partner admins, issuer admins of an institution it works with). */
+  readonly invitePartnerAdmin: Member;
   /** Invites a linked partner to endorse a design (issuer admins). */
   readonly invitePartnerToEndorse: EndorsementInvitation;
   /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
@@ -1337,10 +1523,16 @@ export type Mutation = {
   readonly linkPartner: Partner;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
+  /** Lets a deactivated member sign in again (as assignRole). */
+  readonly reactivateMember: Member;
   /** Reinstates a suspended credential (issuer admins). */
   readonly reinstateCredential: Credential;
   /** Removes an imported credential from the caller's backpack (learners). */
   readonly removeImportedCredential: Scalars['Boolean']['output'];
+  /** Takes a role from a member (as assignRole; an admin cannot remove their own admin role). */
+  readonly removeRole: Member;
+  /** Sends a delivery again (a delivered or dead-lettered one), with the same webhook-id. */
+  readonly replayWebhookDelivery: WebhookDelivery;
   /** A short-lived upload URL for an evidence file (the enrolment's learner). */
   readonly requestEvidenceUpload: UploadTicket;
   /** Accepts (endorsing) or declines an invitation (the invited partner). */
@@ -1363,8 +1555,12 @@ export type Mutation = {
   readonly rotateApiKey: CreatedApiKey;
   /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
   readonly rotateIssuerKeys: Scalars['Int']['output'];
+  /** Replaces a subscription's secret; the new one is in the answer only. */
+  readonly rotateWebhookSecret: CreatedWebhookSubscription;
   /** Sets who may see a credential and whether its page shows the earner's name (the earner). */
   readonly setCredentialVisibility: Credential;
+  /** Turns one kind of email on or off for the signed-in person; returns every setting. */
+  readonly setNotificationPreference: ReadonlyArray<NotificationPreference>;
   /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
   readonly startBulkIssuance: BulkIssuanceJob;
   /** Endorses a design or an institution (partner API key with endorsements:write, or partner admin). */
@@ -1373,12 +1569,16 @@ export type Mutation = {
   readonly submitEvidence: Submission;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
+  /** Subscribes a receiver to events; the signing secret is in the answer only. */
+  readonly subscribeWebhook: CreatedWebhookSubscription;
   /** Adds required-field values to an open review (issuer admins). */
   readonly supplyReviewFields: Review;
   /** Suspends a credential until reinstated (issuer admins). */
   readonly suspendCredential: Credential;
   /** Removes a partner's link to an institution (the partner's admins, that institution's issuer admins, platform admins); its endorsements stay. */
   readonly unlinkPartner: Partner;
+  /** Stops sending events to a receiver (its delivery log stays). */
+  readonly unsubscribeWebhook: WebhookSubscription;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -1396,6 +1596,8 @@ export type Mutation = {
   readonly updateQaWorkflow: QaWorkflow;
   /** Withdraws an endorsement; it stops counting and stays on record (the endorsing partner). */
   readonly withdrawEndorsement: Endorsement;
+  /** Withdraws a design under review; the review ends and the design is a draft again (issuer admins). */
+  readonly withdrawFromReview: Review;
 };
 
 
@@ -1407,6 +1609,20 @@ export type MutationAssessEvidenceArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationAssignRoleArgs = {
+  input: RoleAssignmentInput;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCommentOnReviewArgs = {
+  input: ReviewCommentInput;
+  reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
   partnerId: Scalars['ID']['input'];
@@ -1414,7 +1630,14 @@ export type MutationCreateApiKeyArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateCredentialOfferArgs = {
+  input: CreateCredentialOfferInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateInstitutionArgs = {
+  admin?: InputMaybe<FirstAdminInput>;
   input: CreateInstitutionInput;
 };
 
@@ -1427,6 +1650,7 @@ export type MutationCreateMicroCredentialArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreatePartnerArgs = {
+  admin?: InputMaybe<FirstAdminInput>;
   input: CreatePartnerInput;
 };
 
@@ -1435,6 +1659,18 @@ export type MutationCreatePartnerArgs = {
 export type MutationCreateShareLinkArgs = {
   credentialId: Scalars['ID']['input'];
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateWalletExchangeArgs = {
+  credentialId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationDeactivateMemberArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1460,6 +1696,20 @@ export type MutationEnrolArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationImportCredentialArgs = {
   input: VerifyCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInvitePartnerAdminArgs = {
+  input: FirstAdminInput;
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -1492,6 +1742,12 @@ export type MutationPublishMicroCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReactivateMemberArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationReinstateCredentialArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1500,6 +1756,19 @@ export type MutationReinstateCredentialArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRemoveImportedCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRemoveRoleArgs = {
+  memberId: Scalars['ID']['input'];
+  role: MemberRole;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReplayWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1583,10 +1852,22 @@ export type MutationRotateIssuerKeysArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSetCredentialVisibilityArgs = {
   id: Scalars['ID']['input'];
   showName?: InputMaybe<Scalars['Boolean']['input']>;
   visibility: Visibility;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSetNotificationPreferenceArgs = {
+  input: NotificationPreferenceInput;
 };
 
 
@@ -1618,6 +1899,12 @@ export type MutationSubmitForReviewArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubscribeWebhookArgs = {
+  input: SubscribeWebhookInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSupplyReviewFieldsArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: SupplyReviewFieldsInput;
@@ -1636,6 +1923,12 @@ export type MutationSuspendCredentialArgs = {
 export type MutationUnlinkPartnerArgs = {
   institutionId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUnsubscribeWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1677,6 +1970,14 @@ export type MutationWithdrawEndorsementArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationWithdrawFromReviewArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input?: InputMaybe<WithdrawReviewInput>;
+  microCredentialId: Scalars['ID']['input'];
+};
+
 /** The caller's credentials: issued here, and imported from elsewhere. */
 export type MyCredentials = {
   readonly __typename?: 'MyCredentials';
@@ -1684,6 +1985,25 @@ export type MyCredentials = {
   readonly imported: ReadonlyArray<ImportedCredential>;
   /** Credentials issued to the caller's verified email, newest first. */
   readonly issued: CredentialConnection;
+};
+
+/** Whether the signed-in person receives one kind of email. */
+export type NotificationPreference = {
+  readonly __typename?: 'NotificationPreference';
+  /** True when it is sent to the person. */
+  readonly enabled: Scalars['Boolean']['output'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
+  /** False for status and security messages, which cannot be turned off. */
+  readonly optional: Scalars['Boolean']['output'];
+};
+
+/** Turns one kind of email on or off for the signed-in person. */
+export type NotificationPreferenceInput = {
+  /** True to receive it. */
+  readonly enabled: Scalars['Boolean']['input'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
 };
 
 /** Information about the next page of a list. */
@@ -1831,6 +2151,8 @@ export type QaStatistics = {
 /** One step of a QA workflow. */
 export type QaStep = {
   readonly __typename?: 'QaStep';
+  /** The step applies only to designs meeting this condition; null when it always applies. */
+  readonly appliesWhen?: Maybe<StepCondition>;
   /** What the step checks. */
   readonly description?: Maybe<Scalars['String']['output']>;
   /** Days the deciders have once the step starts. */
@@ -1839,6 +2161,10 @@ export type QaStep = {
   readonly key: Scalars['String']['output'];
   /** Name of the step. */
   readonly name: Scalars['String']['output'];
+  /** Decided by the votes of several members; null for a single reviewer. */
+  readonly quorum?: Maybe<Quorum>;
+  /** After a material change, this step reviews the design again even when it was sent back past it. */
+  readonly reReviewOnChange: Scalars['Boolean']['output'];
   /** Information that must be supplied before the step can be approved. */
   readonly requiredFields: ReadonlyArray<QaRequiredField>;
   /** The QA role that decides the step, e.g. `board`. */
@@ -1847,6 +2173,8 @@ export type QaStep = {
 
 /** A step of a workflow. */
 export type QaStepInput = {
+  /** Apply the step only to designs meeting this condition. */
+  readonly appliesWhen?: InputMaybe<StepConditionInput>;
   /** What the step checks. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Days the deciders have (1–365). */
@@ -1855,6 +2183,10 @@ export type QaStepInput = {
   readonly key: Scalars['String']['input'];
   /** Name (at most 200 characters). */
   readonly name: Scalars['String']['input'];
+  /** Decide the step by the votes of several members. */
+  readonly quorum?: InputMaybe<QuorumInput>;
+  /** Review again after a material change, even when sent back past this step. */
+  readonly reReviewOnChange?: InputMaybe<Scalars['Boolean']['input']>;
   /** Information required before approval (at most 10). */
   readonly requiredFields?: InputMaybe<ReadonlyArray<QaRequiredFieldInput>>;
   /** QA role that decides it (letters, digits, _ and -). */
@@ -1932,6 +2264,8 @@ export type Query = {
   readonly institutions: InstitutionConnection;
   /** Credentials an institution issued, newest first (issuer admins). */
   readonly issuedCredentials: CredentialConnection;
+  /** An institution's staff with their roles, by email address (its issuer admins, platform admins). */
+  readonly members: MemberConnection;
   /**
    * A design. Staff of the owning institution see its working version; everyone else sees it
    * only once published (and then sees the published version).
@@ -1954,6 +2288,8 @@ export type Query = {
    * CONFLICT (`TRANSCRIPT_EMPTY`) when the caller holds no active credential.
    */
   readonly myTranscript: Scalars['JSON']['output'];
+  /** The signed-in person's email settings (a verified email is needed). */
+  readonly notificationPreferences: ReadonlyArray<NotificationPreference>;
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
   /** Partners linked to an institution (staff). */
@@ -1966,6 +2302,8 @@ export type Query = {
   readonly review?: Maybe<Review>;
   /** Steps waiting for the caller's QA roles, earliest due first (QA reviewers). */
   readonly reviewQueue: ReadonlyArray<QueueItem>;
+  /** What changed between two submitted rounds of a review, field by field (staff). */
+  readonly reviewRoundDiff: RoundDiff;
   /** An institution's reviews, newest first (staff). */
   readonly reviews: ReviewConnection;
   /** A stack (staff of its institution). */
@@ -1978,6 +2316,8 @@ export type Query = {
   readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
+  /** Webhook subscriptions of an institution (its issuer admins) or a partner (its partner admins). */
+  readonly webhookSubscriptions: ReadonlyArray<WebhookSubscription>;
 };
 
 
@@ -2102,6 +2442,17 @@ export type QueryIssuedCredentialsArgs = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryMicroCredentialArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2200,6 +2551,17 @@ export type QueryReviewArgs = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryReviewRoundDiffArgs = {
+  fromRound: Scalars['Int']['input'];
+  reviewId: Scalars['ID']['input'];
+  toRound: Scalars['Int']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2244,6 +2606,16 @@ export type QueryVerifyCredentialArgs = {
   recipientEmail?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryWebhookSubscriptionsArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A step waiting on the caller. */
 export type QueueItem = {
   readonly __typename?: 'QueueItem';
@@ -2256,6 +2628,40 @@ export type QueueItem = {
   /** The step to decide. */
   readonly step: QaStep;
 };
+
+/** The votes that decide a multi-member step (e.g. 3 of 5 board members). */
+export type Quorum = {
+  readonly __typename?: 'Quorum';
+  /** One rejection rejects the design, whatever the others vote. */
+  readonly anyRejectionRejects: Scalars['Boolean']['output'];
+  /** Approvals needed (N_OF_M only). */
+  readonly approvalsRequired?: Maybe<Scalars['Int']['output']>;
+  /** Members of the deciding body. */
+  readonly members: Scalars['Int']['output'];
+  /** How their votes decide. */
+  readonly rule: QuorumRule;
+};
+
+/** The votes of a multi-member step. */
+export type QuorumInput = {
+  /** One rejection rejects; default false. */
+  readonly anyRejectionRejects?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Approvals needed; required with N_OF_M and only with it. */
+  readonly approvalsRequired?: InputMaybe<Scalars['Int']['input']>;
+  /** Members of the deciding body (2–50). */
+  readonly members: Scalars['Int']['input'];
+  /** How their votes decide; default MAJORITY. */
+  readonly rule?: InputMaybe<QuorumRule>;
+};
+
+/** How a multi-member step is decided. */
+export type QuorumRule =
+  /** More than half of the members approve. */
+  | 'MAJORITY'
+  /** `approvalsRequired` of the members approve. */
+  | 'N_OF_M'
+  /** Every member approves; any rejection rejects. */
+  | 'UNANIMOUS';
 
 /** The learner a credential is issued to. */
 export type RecipientInput = {
@@ -2291,6 +2697,8 @@ export type RespondToInvitationInput = {
 /** The QA review of one design version. */
 export type Review = {
   readonly __typename?: 'Review';
+  /** The discussion on the review's steps, oldest first. */
+  readonly comments: ReadonlyArray<ReviewComment>;
   /** When it was approved or rejected. */
   readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** SHA-256 of the content under review. */
@@ -2320,6 +2728,10 @@ export type Review = {
   readonly qaEndorsement?: Maybe<Scalars['String']['output']>;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
+  /** Every submitted round, oldest first. */
+  readonly rounds: ReadonlyArray<ReviewRound>;
+  /** Where the current step stands against its due date. */
+  readonly slaState: SlaState;
   /** Status of the review. */
   readonly status: ReviewStatus;
   /** Every step with its state. */
@@ -2349,7 +2761,44 @@ export type ReviewAction =
   /** The author resubmitted after changes. */
   | 'RESUBMITTED'
   /** The author submitted the design. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** A member voted on a multi-member step (the votes did not settle it yet). */
+  | 'VOTED'
+  /** The author withdrew the design. */
+  | 'WITHDRAWN';
+
+/** A comment on a step of a review, without a decision. */
+export type ReviewComment = {
+  readonly __typename?: 'ReviewComment';
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Who wrote it. */
+  readonly author: Actor;
+  /** The text. */
+  readonly body: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** Emails of the people mentioned (they are notified). */
+  readonly mentions: ReadonlyArray<Scalars['String']['output']>;
+  /** The comment this one replies to. */
+  readonly parentId?: Maybe<Scalars['ID']['output']>;
+  /** The round it was written in. */
+  readonly round: Scalars['Int']['output'];
+  /** The step discussed. */
+  readonly stepKey: Scalars['String']['output'];
+};
+
+/** A comment on a step. */
+export type ReviewCommentInput = {
+  /** The text (at most 5,000 characters). */
+  readonly body: Scalars['String']['input'];
+  /** Emails of people to notify (at most 10). */
+  readonly mentions?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The comment this one replies to. */
+  readonly parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The step discussed. */
+  readonly stepKey: Scalars['String']['input'];
+};
 
 /** A page of reviews. */
 export type ReviewConnection = {
@@ -2368,6 +2817,8 @@ export type ReviewDecisionInput = {
   readonly comment?: InputMaybe<Scalars['String']['input']>;
   /** The decision. */
   readonly outcome: DecisionOutcome;
+  /** With REQUEST_CHANGES: the current or an earlier step the review resumes at when resubmitted. */
+  readonly returnToStepKey?: InputMaybe<Scalars['String']['input']>;
   /** Key of the step being decided; must be the current step. */
   readonly stepKey: Scalars['String']['input'];
 };
@@ -2406,6 +2857,8 @@ export type ReviewHistoryEntry = {
   readonly contentDigest?: Maybe<Scalars['String']['output']>;
   /** Hours the step waited before this decision (decisions only). */
   readonly hoursOnStep?: Maybe<Scalars['Float']['output']>;
+  /** The step a request for changes resumes at on resubmission. */
+  readonly resumeStepKey?: Maybe<Scalars['String']['output']>;
   /** Role that decided (decisions only). */
   readonly role?: Maybe<Scalars['String']['output']>;
   /** Submission round (1, then +1 per resubmission). */
@@ -2416,6 +2869,21 @@ export type ReviewHistoryEntry = {
   readonly stepKey?: Maybe<Scalars['String']['output']>;
   /** Name of the step concerned. */
   readonly stepName?: Maybe<Scalars['String']['output']>;
+  /** The member's vote (multi-member steps). */
+  readonly vote?: Maybe<DecisionOutcome>;
+};
+
+/** What the author submitted in one round of a review. */
+export type ReviewRound = {
+  readonly __typename?: 'ReviewRound';
+  /** SHA-256 of the design content submitted. */
+  readonly contentDigest: Scalars['String']['output'];
+  /** Round number (1, then +1 per resubmission). */
+  readonly round: Scalars['Int']['output'];
+  /** When. */
+  readonly submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it. */
+  readonly submittedBy: Actor;
 };
 
 /** Status of a QA review. */
@@ -2427,11 +2895,15 @@ export type ReviewStatus =
   /** Waiting on the current step's deciders. */
   | 'IN_PROGRESS'
   /** Rejected; the review has ended. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The author withdrew the design; the review has ended. */
+  | 'WITHDRAWN';
 
 /** A step of a review, with its state. */
 export type ReviewStep = {
   readonly __typename?: 'ReviewStep';
+  /** Approvals still needed to approve the step (multi-member steps, current step only). */
+  readonly approvalsNeeded?: Maybe<Scalars['Int']['output']>;
   /** When the step is due (current step only). */
   readonly dueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Position of the step (0-based). */
@@ -2440,12 +2912,16 @@ export type ReviewStep = {
   readonly missingFields: ReadonlyArray<Scalars['String']['output']>;
   /** True when the current step is past its due date. */
   readonly overdue: Scalars['Boolean']['output'];
+  /** Where the step stands against its due date (the current step only; NONE otherwise). */
+  readonly slaState: SlaState;
   /** When the step became current (current step only). */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where the step stands. */
   readonly state: ReviewStepState;
   /** The step as the workflow defined it when the review started. */
   readonly step: QaStep;
+  /** Votes cast on the step this round (multi-member steps, current step only). */
+  readonly votes: ReadonlyArray<Vote>;
 };
 
 /** Where a step of a review stands. */
@@ -2457,7 +2933,34 @@ export type ReviewStepState =
   /** Not reached yet. */
   | 'PENDING'
   /** Rejected here. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The step does not apply to this design. */
+  | 'SKIPPED';
+
+/** A role to give, with what it needs. */
+export type RoleAssignmentInput = {
+  /** An assessor's designs (at most 50); omitted: all of the institution's. */
+  readonly assessedDesigns?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** QA step roles (required for QA_REVIEWER, at most 20). */
+  readonly qaRoles?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The role. */
+  readonly role: MemberRole;
+};
+
+/** What changed between two submitted rounds of a review. */
+export type RoundDiff = {
+  readonly __typename?: 'RoundDiff';
+  /** The fields that differ. */
+  readonly changes: ReadonlyArray<FieldChange>;
+  /** True when the design content differs (a material change). */
+  readonly contentChanged: Scalars['Boolean']['output'];
+  /** The earlier round. */
+  readonly fromRound: Scalars['Int']['output'];
+  /** The review. */
+  readonly reviewId: Scalars['ID']['output'];
+  /** The later round. */
+  readonly toRound: Scalars['Int']['output'];
+};
 
 /** A level of a component's rubric (OB 3.0 RubricCriterionLevel). */
 export type RubricLevel = {
@@ -2519,6 +3022,17 @@ export type SigningKey = {
   /** The verification method id credentials name (`did:web:…#keyId`). */
   readonly verificationMethod: Scalars['String']['output'];
 };
+
+/** Where a waiting step stands against its due date. */
+export type SlaState =
+  /** Due within three days. */
+  | 'DUE_SOON'
+  /** The step has no due date, or is not waiting. */
+  | 'NONE'
+  /** Due later than three days from now. */
+  | 'ON_TRACK'
+  /** Past its due date. */
+  | 'OVERDUE';
 
 /** A larger credential earned by holding micro-credentials: its own design (QA-reviewed like any other) and a rule over its parts. */
 export type Stack = {
@@ -2599,17 +3113,47 @@ export type StackStatus =
   /** No new stacked credentials; those issued are untouched. */
   | 'RETIRED';
 
+/** A condition on the design that decides whether a step applies. */
+export type StepCondition = {
+  readonly __typename?: 'StepCondition';
+  /** The design field tested. */
+  readonly designField: StepConditionField;
+  /** The value the field must have for the step to apply. */
+  readonly equals: Scalars['Boolean']['output'];
+};
+
+/** Design fields a step's condition may test. */
+export type StepConditionField =
+  /** The design converts an existing program into a micro-credential. */
+  | 'convertedFromExistingProgram';
+
+/** A condition on the design that decides whether a step applies. */
+export type StepConditionInput = {
+  /** The design field tested. */
+  readonly designField: StepConditionField;
+  /** The value it must have; default true. */
+  readonly equals?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Median time a step takes. */
 export type StepTime = {
   readonly __typename?: 'StepTime';
   /** Decisions counted. */
   readonly decisions: Scalars['Int']['output'];
+  /** Median days from the step starting to its decision. */
+  readonly medianDays: Scalars['Float']['output'];
   /** Median hours from the step starting to its decision. */
   readonly medianHours: Scalars['Float']['output'];
+  /** Of those, how many are past due. */
+  readonly overdue: Scalars['Int']['output'];
+  /** 90th-percentile days from the step starting to its decision. */
+  readonly p90Days: Scalars['Float']['output'];
   /** Step key. */
   readonly stepKey: Scalars['String']['output'];
   /** Step name. */
   readonly stepName: Scalars['String']['output'];
+  /** Reviews waiting on the step now. */
+  readonly waiting: Scalars['Int']['output'];
 };
 
 /** One round of evidence for one component. */
@@ -2694,6 +3238,20 @@ export type SubmitForReviewInput = {
   readonly fields?: InputMaybe<ReadonlyArray<ReviewFieldInput>>;
 };
 
+/** A receiver to subscribe; name either the institution (issuer admins) or the partner (partner admins). */
+export type SubscribeWebhookInput = {
+  /** What the subscription is for. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to send (at most 50): exact types, a prefix such as endorsement.*, or *. */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['input']>;
+  /** The institution whose events are sent. */
+  readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The partner whose events are sent. */
+  readonly partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where to post events (https). */
+  readonly url: Scalars['String']['input'];
+};
+
 /** Values for required fields of an open review. */
 export type SupplyReviewFieldsInput = {
   /** A note to the reviewers. */
@@ -2732,6 +3290,8 @@ export type UpdateMicroCredentialInput = {
   readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
   /** The three components. */
   readonly components?: InputMaybe<ComponentsInput>;
+  /** An existing program converted to a micro-credential. */
+  readonly convertedFromExistingProgram?: InputMaybe<Scalars['Boolean']['input']>;
   /** Criteria narrative (markdown, at most 20,000 characters). */
   readonly criteria?: InputMaybe<Scalars['String']['input']>;
   /** Description (at most 5,000 characters). */
@@ -2927,6 +3487,119 @@ export type Visibility =
   /** Anyone with the URL. */
   | 'PUBLIC';
 
+/** A member's vote on a multi-member step. */
+export type Vote = {
+  readonly __typename?: 'Vote';
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Their vote. */
+  readonly outcome: DecisionOutcome;
+  /** Who voted. */
+  readonly voter: Actor;
+};
+
+/** A copy of a credential bound to a holder's DID and handed to their wallet. */
+export type WalletCopy = {
+  readonly __typename?: 'WalletCopy';
+  /** `ldp_vc` or `jwt_vc_json`: the form the wallet asked for. */
+  readonly format: Scalars['String']['output'];
+  /** The holder's DID (`credentialSubject.id` of the copy). */
+  readonly holder: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was issued. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** `OID4VCI` or `VC_API`. */
+  readonly protocol: Scalars['String']['output'];
+  /** The copy's public URL (its `id` inside the credential). */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A VC-API exchange that hands one credential to Learner Credential Wallet (DIDAuth first). */
+export type WalletExchange = {
+  readonly __typename?: 'WalletExchange';
+  /** The credential to hand over. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** The link that opens Learner Credential Wallet on the exchange. */
+  readonly deepLink: Scalars['String']['output'];
+  /** The exchange endpoint the wallet POSTs to. */
+  readonly exchangeUrl: Scalars['String']['output'];
+  /** When the exchange closes. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The deep link as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+};
+
+/** One event sent to one receiver, with its attempts. */
+export type WebhookDelivery = {
+  readonly __typename?: 'WebhookDelivery';
+  /** Attempts so far, oldest first. */
+  readonly attempts: ReadonlyArray<DeliveryAttempt>;
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When the receiver accepted it. */
+  readonly deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's id. */
+  readonly eventId: Scalars['ID']['output'];
+  /** The event's type. */
+  readonly eventType: Scalars['String']['output'];
+  /** The delivery's id (replay it with replayWebhookDelivery). */
+  readonly id: Scalars['ID']['output'];
+  /** The webhook-id header: the same across retries and replays. */
+  readonly messageId: Scalars['String']['output'];
+  /** When the next attempt is due (pending deliveries). */
+  readonly nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent. */
+  readonly payload: Scalars['String']['output'];
+  /** PENDING (being tried), DELIVERED, or DEAD (dead-lettered after about 27 hours of retries). */
+  readonly status: Scalars['String']['output'];
+};
+
+/** A page of deliveries. */
+export type WebhookDeliveryConnection = {
+  readonly __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries. */
+  readonly nodes: ReadonlyArray<WebhookDelivery>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscription = {
+  readonly __typename?: 'WebhookSubscription';
+  /** False once unsubscribed (its delivery log is kept). */
+  readonly active: Scalars['Boolean']['output'];
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Deliveries to this receiver, newest first: the delivery log. */
+  readonly deliveries: WebhookDeliveryConnection;
+  /** What the subscription is for. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Event types sent (e.g. credential.issued, endorsement.*, or * for all). */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['output']>;
+  /** The subscription's id. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution or partner whose events are sent. */
+  readonly ownerId: Scalars['ID']['output'];
+  /** INSTITUTION or PARTNER: whose events are sent. */
+  readonly ownerKind: Scalars['String']['output'];
+  /** Where events are posted (https; loopback only on a local platform). */
+  readonly url: Scalars['String']['output'];
+};
+
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscriptionDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Withdrawal of a design from review. */
+export type WithdrawReviewInput = {
+  /** Why (at most 5,000 characters). */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Notional learning time (the EU element "workload"). */
 export type Workload = {
   readonly __typename?: 'Workload';
@@ -3048,18 +3721,22 @@ export type ResolversTypes = {
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModel>;
   CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
+  CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
+  CredentialOffer: ResolverTypeWrapper<CreatedOfferModel>;
   CredentialStatus: CredentialStatus;
   CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
   DesignAssessment: ResolverTypeWrapper<DesignAssessment>;
   DesignAssessmentInput: DesignAssessmentInput;
   DesignElements: ResolverTypeWrapper<DesignElements>;
@@ -3082,6 +3759,8 @@ export type ResolversTypes = {
   EvidenceLink: ResolverTypeWrapper<EvidenceLink>;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
+  FirstAdminInput: FirstAdminInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -3095,16 +3774,24 @@ export type ResolversTypes = {
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvitationStatus: InvitationStatus;
+  InviteMemberInput: InviteMemberInput;
   IssueCredentialInput: IssueCredentialInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyAlgorithm: KeyAlgorithm;
   KeyStatus: KeyStatus;
   Level: ResolverTypeWrapper<Level>;
   LevelInput: LevelInput;
+  Member: ResolverTypeWrapper<MemberModel>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Member']> }>;
+  MemberRole: null;
+  MemberStatus: MemberStatus;
+  MessageKind: MessageKind;
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
   MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
+  NotificationPreference: ResolverTypeWrapper<PreferenceViewModel>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartRevocationPolicy: PartRevocationPolicy;
   ParticipationForm: ParticipationForm;
@@ -3123,29 +3810,41 @@ export type ResolversTypes = {
   QualityAssuranceType: QualityAssuranceType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
+  Quorum: ResolverTypeWrapper<Quorum>;
+  QuorumInput: QuorumInput;
+  QuorumRule: QuorumRule;
   RecipientInput: RecipientInput;
   RecipientNamePolicy: RecipientNamePolicy;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewAction: ReviewAction;
+  ReviewComment: ResolverTypeWrapper<ReviewCommentModel>;
+  ReviewCommentInput: ReviewCommentInput;
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Review']> }>;
   ReviewDecisionInput: ReviewDecisionInput;
   ReviewField: ResolverTypeWrapper<ReviewField>;
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: ResolverTypeWrapper<HistoryEntryModel>;
+  ReviewRound: ResolverTypeWrapper<ReviewRoundModel>;
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
+  RoleAssignmentInput: RoleAssignmentInput;
+  RoundDiff: ResolverTypeWrapper<RoundDiff>;
   RubricLevel: ResolverTypeWrapper<RubricLevel>;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
+  SlaState: SlaState;
   Stack: ResolverTypeWrapper<StackModel>;
   StackPart: ResolverTypeWrapper<StackPartModel>;
   StackPartInput: StackPartInput;
   StackPartKind: StackPartKind;
   StackRule: StackRule;
   StackStatus: StackStatus;
+  StepCondition: ResolverTypeWrapper<StepCondition>;
+  StepConditionField: StepConditionField;
+  StepConditionInput: StepConditionInput;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Submission: ResolverTypeWrapper<SubmissionModel>;
@@ -3153,6 +3852,7 @@ export type ResolversTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3167,6 +3867,13 @@ export type ResolversTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
+  Vote: ResolverTypeWrapper<Vote>;
+  WalletCopy: ResolverTypeWrapper<WalletCopyModel>;
+  WalletExchange: ResolverTypeWrapper<CreatedExchangeModel>;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
+  WithdrawReviewInput: WithdrawReviewInput;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3195,16 +3902,20 @@ export type ResolversParentTypes = {
   Components: Components;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: CreatedApiKeyModel;
   CreatedShareLink: CreatedShareLinkModel;
+  CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
+  CredentialOffer: CreatedOfferModel;
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: DeliveryAttempt;
   DesignAssessment: DesignAssessment;
   DesignAssessmentInput: DesignAssessmentInput;
   DesignElements: DesignElements;
@@ -3223,6 +3934,8 @@ export type ResolversParentTypes = {
   EvidenceLink: EvidenceLink;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FieldChange: FieldChange;
+  FirstAdminInput: FirstAdminInput;
   Float: Scalars['Float']['output'];
   HeldStackPart: HeldPartModel;
   ID: Scalars['ID']['output'];
@@ -3234,14 +3947,19 @@ export type ResolversParentTypes = {
   InstitutionSettings: InstitutionSettings;
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: Scalars['Int']['output'];
+  InviteMemberInput: InviteMemberInput;
   IssueCredentialInput: IssueCredentialInput;
   JSON: Scalars['JSON']['output'];
   Level: Level;
   LevelInput: LevelInput;
+  Member: MemberModel;
+  MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Member']> };
   MicroCredential: MicroCredentialModel;
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
   MyCredentials: MyCredentialsViewModel;
+  NotificationPreference: PreferenceViewModel;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: PageInfo;
   Partner: PartnerModel;
   PartnerConnection: Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Partner']> };
@@ -3256,15 +3974,22 @@ export type ResolversParentTypes = {
   QaWorkflowInput: QaWorkflowInput;
   Query: Record<PropertyKey, never>;
   QueueItem: QueueEntryModel;
+  Quorum: Quorum;
+  QuorumInput: QuorumInput;
   RecipientInput: RecipientInput;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ReviewModel;
+  ReviewComment: ReviewCommentModel;
+  ReviewCommentInput: ReviewCommentInput;
   ReviewConnection: Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Review']> };
   ReviewDecisionInput: ReviewDecisionInput;
   ReviewField: ReviewField;
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
+  ReviewRound: ReviewRoundModel;
   ReviewStep: ReviewStepViewModel;
+  RoleAssignmentInput: RoleAssignmentInput;
+  RoundDiff: RoundDiff;
   RubricLevel: RubricLevel;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
@@ -3272,6 +3997,8 @@ export type ResolversParentTypes = {
   Stack: StackModel;
   StackPart: StackPartModel;
   StackPartInput: StackPartInput;
+  StepCondition: StepCondition;
+  StepConditionInput: StepConditionInput;
   StepTime: StepTime;
   String: Scalars['String']['output'];
   Submission: SubmissionModel;
@@ -3279,6 +4006,7 @@ export type ResolversParentTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3291,6 +4019,13 @@ export type ResolversParentTypes = {
   VerifiedIssuer: VerifiedIssuer;
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
+  Vote: Vote;
+  WalletCopy: WalletCopyModel;
+  WalletExchange: CreatedExchangeModel;
+  WebhookDelivery: DeliveryModel;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
+  WebhookSubscription: WebhookSubscriptionModel;
+  WithdrawReviewInput: WithdrawReviewInput;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3407,6 +4142,11 @@ export type CreatedShareLinkResolvers<ContextType = GraphQLContext, ParentType e
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreatedWebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedWebhookSubscription'] = ResolversParentTypes['CreatedWebhookSubscription']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+};
+
 export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
   achievementName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3432,11 +4172,20 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  walletCopies?: Resolver<ReadonlyArray<ResolversTypes['WalletCopy']>, ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Credential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CredentialOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOffer'] = ResolversParentTypes['CredentialOffer']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offerUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  txCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
@@ -3449,6 +4198,13 @@ export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, Parent
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type DesignAssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignAssessment'] = ResolversParentTypes['DesignAssessment']> = {
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3570,6 +4326,12 @@ export type EvidenceLinkResolvers<ContextType = GraphQLContext, ParentType exten
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type HeldStackPartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeldStackPart'] = ResolversParentTypes['HeldStackPart']> = {
   credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   credentialUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3637,11 +4399,34 @@ export type LevelResolvers<ContextType = GraphQLContext, ParentType extends Reso
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  assessedDesigns?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  qaRoles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<ReadonlyArray<ResolversTypes['MemberRole']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Member']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MemberRoleResolvers = { ASSESSOR: 'assessor', ISSUER_ADMIN: 'issuer-admin', PARTNER_ADMIN: 'partner-admin', PLATFORM_ADMIN: 'platform-admin', QA_REVIEWER: 'qa-reviewer' };
+
 export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MicroCredential'] = ResolversParentTypes['MicroCredential']> = {
   achievementType?: Resolver<ResolversTypes['AchievementType'], ParentType, ContextType>;
   assessmentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   competencies?: Resolver<ReadonlyArray<ResolversTypes['Competency']>, ParentType, ContextType>;
   components?: Resolver<ResolversTypes['Components'], ParentType, ContextType>;
+  convertedFromExistingProgram?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
@@ -3681,21 +4466,31 @@ export type MicroCredentialConnectionResolvers<ContextType = GraphQLContext, Par
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
+  assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
+  commentOnReview?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType, RequireFields<MutationCommentOnReviewArgs, 'input' | 'reviewId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
+  createCredentialOffer?: Resolver<ResolversTypes['CredentialOffer'], ParentType, ContextType, RequireFields<MutationCreateCredentialOfferArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
+  createWalletExchange?: Resolver<ResolversTypes['WalletExchange'], ParentType, ContextType, RequireFields<MutationCreateWalletExchangeArgs, 'credentialId'>>;
+  deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolArgs, 'microCredentialId'>>;
   importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
+  inviteMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input' | 'institutionId'>>;
+  invitePartnerAdmin?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInvitePartnerAdminArgs, 'input' | 'partnerId'>>;
   invitePartnerToEndorse?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationInvitePartnerToEndorseArgs, 'microCredentialId' | 'partnerId'>>;
   issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
   linkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationLinkPartnerArgs, 'institutionId' | 'partnerId'>>;
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'memberId'>>;
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
+  removeRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'memberId' | 'role'>>;
+  replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   requestEvidenceUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestEvidenceUploadArgs, 'enrolmentId' | 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
@@ -3707,24 +4502,35 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'credentialId' | 'linkId'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'keyId' | 'partnerId'>>;
   rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
+  setNotificationPreference?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'input'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationSubmitEndorsementArgs, 'input'>>;
   submitEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitEvidenceArgs, 'enrolmentId' | 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
+  subscribeWebhook?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
   unlinkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUnlinkPartnerArgs, 'institutionId' | 'partnerId'>>;
+  unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
   withdrawEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationWithdrawEndorsementArgs, 'id'>>;
+  withdrawFromReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationWithdrawFromReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
 };
 
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
   imported?: Resolver<ReadonlyArray<ResolversTypes['ImportedCredential']>, ParentType, ContextType>;
   issued?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
+  optional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3784,10 +4590,13 @@ export type QaStatisticsResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type QaStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaStep'] = ResolversParentTypes['QaStep']> = {
+  appliesWhen?: Resolver<Maybe<ResolversTypes['StepCondition']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueWithinDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quorum?: Resolver<Maybe<ResolversTypes['Quorum']>, ParentType, ContextType>;
+  reReviewOnChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredFields?: Resolver<ReadonlyArray<ResolversTypes['QaRequiredField']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3815,6 +4624,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'institutionId'>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
   myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
@@ -3822,18 +4632,21 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myEnrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, Partial<QueryMyEnrolmentsArgs>>;
   myPathways?: Resolver<ReadonlyArray<ResolversTypes['PathwayProgress']>, ParentType, ContextType>;
   myTranscript?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
   qaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<QueryQaWorkflowArgs, 'institutionId'>>;
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
+  reviewRoundDiff?: Resolver<ResolversTypes['RoundDiff'], ParentType, ContextType, RequireFields<QueryReviewRoundDiffArgs, 'fromRound' | 'reviewId' | 'toRound'>>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
   stack?: Resolver<Maybe<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStackArgs, 'id'>>;
   stacks?: Resolver<ReadonlyArray<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStacksArgs, 'institutionId'>>;
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  webhookSubscriptions?: Resolver<ReadonlyArray<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 };
 
 export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueItem'] = ResolversParentTypes['QueueItem']> = {
@@ -3843,7 +4656,15 @@ export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends 
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
 };
 
+export type QuorumResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quorum'] = ResolversParentTypes['Quorum']> = {
+  anyRejectionRejects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  approvalsRequired?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['QuorumRule'], ParentType, ContextType>;
+};
+
 export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = {
+  comments?: Resolver<ReadonlyArray<ResolversTypes['ReviewComment']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentStep?: Resolver<Maybe<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
@@ -3856,6 +4677,8 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
   qaEndorsement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rounds?: Resolver<ReadonlyArray<ResolversTypes['ReviewRound']>, ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3863,6 +4686,17 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workflowName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   workflowVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewComment'] = ResolversParentTypes['ReviewComment']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewConnection'] = ResolversParentTypes['ReviewConnection']> = {
@@ -3883,21 +4717,41 @@ export type ReviewHistoryEntryResolvers<ContextType = GraphQLContext, ParentType
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contentDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hoursOnStep?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resumeStepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vote?: Resolver<Maybe<ResolversTypes['DecisionOutcome']>, ParentType, ContextType>;
+};
+
+export type ReviewRoundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewRound'] = ResolversParentTypes['ReviewRound']> = {
+  contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
 export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewStep'] = ResolversParentTypes['ReviewStep']> = {
+  approvalsNeeded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missingFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ReviewStepState'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
+  votes?: Resolver<ReadonlyArray<ResolversTypes['Vote']>, ParentType, ContextType>;
+};
+
+export type RoundDiffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundDiff'] = ResolversParentTypes['RoundDiff']> = {
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  contentChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fromRound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  toRound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RubricLevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RubricLevel'] = ResolversParentTypes['RubricLevel']> = {
@@ -3950,11 +4804,20 @@ export type StackPartResolvers<ContextType = GraphQLContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StepConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepCondition'] = ResolversParentTypes['StepCondition']> = {
+  designField?: Resolver<ResolversTypes['StepConditionField'], ParentType, ContextType>;
+  equals?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepTime'] = ResolversParentTypes['StepTime']> = {
   decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDays?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90Days?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stepName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
@@ -4035,6 +4898,59 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type VoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Vote'] = ResolversParentTypes['Vote']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DecisionOutcome'], ParentType, ContextType>;
+  voter?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type WalletCopyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletCopy'] = ResolversParentTypes['WalletCopy']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WalletExchangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletExchange'] = ResolversParentTypes['WalletExchange']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepLink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookSubscriptionDeliveriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTypes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
   ects?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -4057,10 +4973,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Components?: ComponentsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
+  CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialOffer?: CredentialOfferResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
   DesignAssessment?: DesignAssessmentResolvers<ContextType>;
   DesignElements?: DesignElementsResolvers<ContextType>;
   DesignQualityAssurance?: DesignQualityAssuranceResolvers<ContextType>;
@@ -4074,6 +4993,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EnrolmentConnection?: EnrolmentConnectionResolvers<ContextType>;
   EvidenceFile?: EvidenceFileResolvers<ContextType>;
   EvidenceLink?: EvidenceLinkResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   HeldStackPart?: HeldStackPartResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImportedCredential?: ImportedCredentialResolvers<ContextType>;
@@ -4082,10 +5002,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InstitutionSettings?: InstitutionSettingsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Level?: LevelResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberRole?: MemberRoleResolvers;
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyCredentials?: MyCredentialsResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
@@ -4097,16 +5021,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QaWorkflow?: QaWorkflowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueueItem?: QueueItemResolvers<ContextType>;
+  Quorum?: QuorumResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
+  ReviewComment?: ReviewCommentResolvers<ContextType>;
   ReviewConnection?: ReviewConnectionResolvers<ContextType>;
   ReviewField?: ReviewFieldResolvers<ContextType>;
   ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
+  ReviewRound?: ReviewRoundResolvers<ContextType>;
   ReviewStep?: ReviewStepResolvers<ContextType>;
+  RoundDiff?: RoundDiffResolvers<ContextType>;
   RubricLevel?: RubricLevelResolvers<ContextType>;
   ShareLink?: ShareLinkResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   Stack?: StackResolvers<ContextType>;
   StackPart?: StackPartResolvers<ContextType>;
+  StepCondition?: StepConditionResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
   SubmissionConnection?: SubmissionConnectionResolvers<ContextType>;
@@ -4117,6 +5046,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Vote?: VoteResolvers<ContextType>;
+  WalletCopy?: WalletCopyResolvers<ContextType>;
+  WalletExchange?: WalletExchangeResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };
 

@@ -16,6 +16,14 @@ import {
   ReviewStep,
 } from './qa';
 import {
+  microCredentialConversion,
+  QaStep,
+  qaGovernanceMutations,
+  qaGovernanceQueries,
+  reviewGovernance,
+  reviewStepGovernance,
+} from './qa-governance';
+import {
   BulkIssuanceFailure,
   BulkIssuanceJob,
   Credential,
@@ -45,6 +53,12 @@ import {
   UploadTicket,
 } from './learning';
 import { reviewQaEndorsement } from './qa-endorsement';
+import {
+  notificationMutations,
+  notificationQueries,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notifications';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -63,6 +77,8 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { credentialWalletCopies, walletMutations, WalletCopy } from './wallets';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -72,32 +88,44 @@ export const resolvers: Resolvers = {
     ...institutionQueries,
     ...microCredentialQueries,
     ...qaQueries,
+    ...qaGovernanceQueries,
     ...issuanceQueries,
     ...verificationQueries,
     ...partnerQueries,
     ...learningQueries,
     ...stackingQueries,
+    ...peopleQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...institutionMutations,
     ...microCredentialMutations,
     ...qaMutations,
+    ...qaGovernanceMutations,
     ...issuanceMutations,
     ...sharingMutations,
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...walletMutations,
+    ...peopleMutations,
+    ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
-  Credential: { ...Credential, ...credentialSharing },
+  Credential: { ...Credential, ...credentialSharing, ...credentialWalletCopies },
   CredentialStatusChange,
   MyCredentials,
   ShareLink,
   ImportedCredential,
   BulkIssuanceJob,
   BulkIssuanceFailure,
-  MicroCredential: { ...MicroCredential, ...microCredentialReview, ...microCredentialEndorsements },
+  MicroCredential: {
+    ...MicroCredential,
+    ...microCredentialReview,
+    ...microCredentialEndorsements,
+    ...microCredentialConversion,
+  },
   Enrolment,
   ComponentProgress,
   EvidenceFile,
@@ -108,12 +136,17 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
-  ReviewStep,
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement, ...reviewGovernance },
+  ReviewStep: { ...ReviewStep, ...reviewStepGovernance },
+  QaStep,
   ReviewHistoryEntry,
   DomainEvent,
   Stack,
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  WalletCopy,
+  MemberRole,
+  WebhookSubscription,
+  WebhookDelivery,
 };

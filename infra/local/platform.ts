@@ -8,6 +8,7 @@ import { platformOwnerId } from '../../functions/core/shared/owners';
 import type { Clock } from '../../functions/core/shared/runtime';
 import { createApiHandler } from '../../functions/handlers/api-handler';
 import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
+import { createWalletsHandler } from '../../functions/handlers/wallets-handler';
 import { createWorkerHandler } from '../../functions/handlers/worker-handler';
 import {
   ensureTable,
@@ -19,9 +20,14 @@ import {
 import { claimDataDir } from './data-dir-lock';
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
+import { LocalIdentityDirectory, type LocalMessage } from './identity-directory';
+import { signInPath, signInRoutes } from './sign-in-page';
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { LocalDeliveryQueue } from './delivery-queue';
+import { startMailServer, type LocalMailServer } from './mail-server';
+import { mailInboxRoutes, startSchedule, type LocalNotifications } from './notifications';
 import { emulateTransactionConflicts } from './transaction-conflicts';
 import { apiClientThrottle, apiStageThrottle, type StageThrottle } from '../stage';
 
@@ -67,6 +73,13 @@ export interface PlatformOptions {
    * @default apiClientThrottle (25 requests a second per source address, bursts of 50)
    */
   readonly clientThrottle?: StageThrottle;
+  /**
+   * Where the local identity issuer's invitations and sign-in codes go.
+   * @default printed to the console
+   */
+  readonly deliverIdentityMessage?: (message: LocalMessage) => void;
+  /** How often the schedule (reminders, delivery retries) runs. 0: only when asked. @default 15000 */
+  readonly scheduleIntervalMs?: number;
 }
 
 export interface RunningPlatform {
@@ -77,11 +90,17 @@ export interface RunningPlatform {
   /** The worker function's container (the only one that may create keys). */
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
+  /** The people the local identity issuer keeps (invited through the API), and its outbox. */
+  readonly people: LocalIdentityDirectory;
   readonly kms: LocalKms;
   /** Writes refused for a collision with a transaction, as DynamoDB refuses them (`transaction-conflicts.ts`). */
   readonly transactionConflicts: { readonly cancelled: () => number };
   /** The process of the DynamoDB Local this platform started; undefined on a given endpoint. */
   readonly dynamodbPid: number | undefined;
+  /** The local SMTP server every email goes to (its inbox: `/local/mail`). */
+  readonly mail: LocalMailServer;
+  /** The local delivery queue and schedule. */
+  readonly notifications: LocalNotifications;
   /** Waits until the stream worker has handled everything written so far (30 s at most). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -106,6 +125,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const identity = await LocalIdentityIssuer.open(
       dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
     );
+    const people = new LocalIdentityDirectory(
+      dataDir ? join(dataDir, 'identity', 'users.json') : undefined,
+      options.deliverIdentityMessage,
+    );
     let dynamodbEndpoint = options.dynamodbEndpoint;
     let dynamodbPid: number | undefined;
     if (!dynamodbEndpoint) {
@@ -126,9 +149,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       buckets: [evidenceBucket],
     });
     stops.push(() => objects.stop());
+    const mail = await startMailServer({ folder: dataDir ? join(dataDir, 'mail') : undefined });
+    stops.push(() => mail.close());
 
     // Handlers are bound once the port is known, because the public URLs contain it.
-    const bound: { api?: HttpLambdaHandler; publicWeb?: HttpLambdaHandler } = {};
+    const bound: {
+      api?: HttpLambdaHandler;
+      publicWeb?: HttpLambdaHandler;
+      wallets?: HttpLambdaHandler;
+    } = {};
     const notReady: HttpLambdaHandler = () =>
       Promise.resolve({ statusCode: 503, body: '{"message":"starting"}' });
     const server = createHttpGateway(
@@ -136,11 +165,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         api: (event, context, callback) => (bound.api ?? notReady)(event, context, callback),
         publicWeb: (event, context, callback) =>
           (bound.publicWeb ?? notReady)(event, context, callback),
+        wallets: (event, context, callback) =>
+          (bound.wallets ?? notReady)(event, context, callback),
         local: {
           [localJwksPath]: (_request, response) => {
             response.writeHead(200, { 'content-type': 'application/json' });
             response.end(JSON.stringify(identity.jwks()));
           },
+          ...signInRoutes(identity, people),
+          ...mailInboxRoutes(mail),
         },
       },
       {
@@ -161,6 +194,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const { port } = server.address() as AddressInfo;
     const url = `http://${host}:${port}`;
+    people.signInUrl = `${url}${signInPath}`;
     lock?.announce(url);
 
     const config = loadConfig({
@@ -176,6 +210,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       S3_ENDPOINT: objects.endpoint,
       EVIDENCE_BUCKET: evidenceBucket,
       LOG_LEVEL: options.logLevel ?? 'WARN',
+      SMTP_URL: mail.url,
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: options.rateLimitsPerMinute?.anonymous?.toString(),
       RATE_LIMIT_USER_PER_MINUTE: options.rateLimitsPerMinute?.user?.toString(),
       RATE_LIMIT_PARTNER_PER_MINUTE: options.rateLimitsPerMinute?.partner?.toString(),
@@ -209,11 +244,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       clock: options.clock,
       canonicalizationWorker: localCanonicalizationWorker,
     };
-    const container = createContainer(config, { ...clients, role: 'api' });
-    const worker = createContainer(config, { ...clients, role: 'worker' });
+    const deliveryQueue = new LocalDeliveryQueue();
+    const container = createContainer(config, {
+      ...clients,
+      deliveryQueue,
+      role: 'api',
+      identityDirectory: people,
+    });
+    const worker = createContainer(config, { ...clients, deliveryQueue, role: 'worker' });
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
     bound.publicWeb = createPublicWebHandler(publicWeb);
+    bound.wallets = createWalletsHandler(publicWeb);
 
     const workerHandler = createWorkerHandler({
       reactions: worker.reactions,
@@ -227,6 +269,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       log: (message, details) => worker.logger.error(message, { details }),
     });
     stops.push(() => poller.stop());
+    const notifications = startSchedule(
+      worker,
+      deliveryQueue,
+      options.scheduleIntervalMs ?? 15_000,
+    );
+    stops.push(() => notifications.stop());
     // The platform's own keys (for transcripts) are otherwise asked for on first use.
     await worker.services.keys.ensureProvisioned({
       ownerKind: 'platform',
@@ -238,9 +286,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       container,
       worker,
       identity,
+      people,
       kms,
       transactionConflicts: { cancelled: transactionConflicts.cancelled },
       dynamodbPid,
+      mail,
+      notifications,
       drain: (timeoutMs) => poller.drain(timeoutMs),
       stop,
     };

@@ -35,6 +35,8 @@ export type Role = (typeof roles)[number];
 /** What the fixture created, for building each operation's variables. */
 export interface World {
   institution: string;
+  /** A member of this institution's staff (an assessor). */
+  member: string;
   published: string;
   draft: string;
   retirable: string;
@@ -197,6 +199,13 @@ export const matrix: readonly Row[] = [
     allow: qaReaders,
   },
   {
+    operation: 'reviewRoundDiff',
+    document:
+      'query ($id: ID!) { reviewRoundDiff(reviewId: $id, fromRound: 1, toRound: 1) { contentChanged } }',
+    variables: (w) => ({ id: w.review }),
+    allow: qaReaders,
+  },
+  {
     operation: 'reviews',
     document: 'query ($id: ID!) { reviews(institutionId: $id) { nodes { id } } }',
     variables: (w) => ({ id: w.institution }),
@@ -216,6 +225,12 @@ export const matrix: readonly Row[] = [
   {
     operation: 'domainEvents',
     document: 'query ($id: ID!) { domainEvents(institutionId: $id) { nodes { id } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'members',
+    document: 'query ($id: ID!) { members(institutionId: $id) { nodes { id roles } } }',
     variables: (w) => ({ id: w.institution }),
     allow: ['platformAdmin', 'admin'],
   },
@@ -299,6 +314,21 @@ export const matrix: readonly Row[] = [
       v: w.reviewVersion,
       input: { fields: [{ key: 'industryNeed', value: 'Employers asked for it.' }] },
     }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'commentOnReview',
+    document:
+      'mutation ($id: ID!, $step: String!) { commentOnReview(reviewId: $id, input: { stepKey: $step, body: "Noted." }) { id } }',
+    variables: (w) => ({ id: w.review, step: w.firstStepKey }),
+    allow: ['admin', 'reviewer'],
+  },
+  {
+    // On the draft: the admin's call reaches the service (no review to withdraw), others are refused.
+    operation: 'withdrawFromReview',
+    document:
+      'mutation ($id: ID!, $v: Int!) { withdrawFromReview(microCredentialId: $id, expectedVersion: $v) { id } }',
+    variables: (w) => ({ id: w.draft, v: w.draftVersion }),
     allow: ['admin'],
   },
   {
@@ -399,6 +429,46 @@ export const matrix: readonly Row[] = [
       input: { institutionId: w.institution, name: 'Matrix Partner', url: 'https://p.example.com' },
     }),
     allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'inviteMember',
+    document:
+      'mutation ($id: ID!, $email: String!) { inviteMember(institutionId: $id, input: { email: $email, roles: [{ role: ASSESSOR }] }) { id } }',
+    variables: (w, role) => ({ id: w.institution, email: `${role}.invitee@matrix.example.edu` }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'assignRole',
+    document:
+      'mutation ($id: ID!) { assignRole(memberId: $id, input: { role: QA_REVIEWER, qaRoles: ["board"] }) { id } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    // The first caller allowed takes the role; the others are told it is no longer held.
+    operation: 'removeRole',
+    document: 'mutation ($id: ID!) { removeRole(memberId: $id, role: QA_REVIEWER) { id } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'deactivateMember',
+    document: 'mutation ($id: ID!) { deactivateMember(memberId: $id) { status } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'reactivateMember',
+    document: 'mutation ($id: ID!) { reactivateMember(memberId: $id) { status } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'invitePartnerAdmin',
+    document:
+      'mutation ($id: ID!, $email: String!) { invitePartnerAdmin(partnerId: $id, input: { email: $email }) { id } }',
+    variables: (w, role) => ({ id: w.partner, email: `${role}.admin@partner.example.com` }),
+    allow: ['platformAdmin', 'admin', 'partnerAdmin'],
   },
   {
     operation: 'updatePartner',
@@ -538,6 +608,19 @@ export const matrix: readonly Row[] = [
       'mutation ($p: ID!, $i: ID!) { unlinkPartner(partnerId: $p, institutionId: $i) { id } }',
     variables: (w) => ({ p: w.partner, i: w.institution }),
     allow: ['platformAdmin', 'admin', 'partnerAdmin'],
+  },
+  {
+    operation: 'createCredentialOffer',
+    document:
+      'mutation ($id: ID!) { createCredentialOffer(input: { credentialId: $id }) { offerUri } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner', 'admin'],
+  },
+  {
+    operation: 'createWalletExchange',
+    document: 'mutation ($id: ID!) { createWalletExchange(credentialId: $id) { deepLink } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner', 'admin'],
   },
 ];
 
@@ -684,8 +767,14 @@ export async function buildWorld(
     { id: retirable.designId },
     qa.admin,
   );
+  const { inviteMember } = await t.api.call<{ inviteMember: { id: string } }>(
+    'mutation ($id: ID!) { inviteMember(institutionId: $id, input: { email: "matrix.staff@example.edu", roles: [{ role: ASSESSOR }] }) { id } }',
+    { id: institutionId },
+    qa.admin,
+  );
   const world: World = {
     institution: institutionId,
+    member: inviteMember.id,
     published: designId,
     draft: draft.id,
     retirable: retirable.designId,

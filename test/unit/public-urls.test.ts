@@ -15,6 +15,10 @@ const examples: PublicRoute[] = [
   { kind: 'credentialJwt', params: { id: 'c-1' } },
   { kind: 'credentialJson', params: { id: 'c-1' } },
   { kind: 'credentialBadge', params: { id: 'c-1', format: 'svg' } },
+  { kind: 'credentialCertificate', params: { id: 'c-1' } },
+  { kind: 'catalogue', params: {} },
+  { kind: 'verify', params: {} },
+  { kind: 'stack', params: { id: 'stack-1' } },
   { kind: 'currentAchievement', params: { design: 'design 1' } },
   { kind: 'achievement', params: { design: 'design 1', version: 3 } },
   { kind: 'achievementImage', params: { design: 'design-1', version: 3 } },
@@ -80,7 +84,8 @@ describe('public URLs', () => {
       '/status-lists/inst-1/expiry/1',
       '/achievements/d1/v1234567',
       '/credentials/c-1/badge.gif',
-      '/',
+      '/verify/more',
+      '//',
     ];
 
     expect(paths.map(parsePublicPath)).toEqual(paths.map(() => null));

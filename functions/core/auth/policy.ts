@@ -75,7 +75,15 @@ export const policy = {
   /** Deciding a step; the service also requires the step's QA role. */
   'qa.decide': [qaReviewer],
   'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
+  /** Discussing a step without deciding it: the design's authors and reviewers. */
+  'qa.comment': [issuerAdmin, qaReviewer],
   'events.read': [platformAdmin, issuerAdmin],
+  /** Listing an institution's staff with their roles. */
+  'member.read': [platformAdmin, issuerAdmin],
+  /** Inviting staff, giving and taking roles, deactivating; a partner's admins manage their own. */
+  'member.manage': [platformAdmin, issuerAdmin, partnerAdmin],
+  /** Inviting a partner's admin: the partner's admins, and institutions it works with. */
+  'partner.inviteAdmin': [platformAdmin, issuerAdmin, partnerAdmin],
   /** Rotating and revoking an issuer's signing keys. */
   'keys.manage': [platformAdmin, issuerAdmin],
   'credential.issue': [issuerAdmin],
@@ -87,6 +95,8 @@ export const policy = {
   'credential.read': [platformAdmin, issuerAdmin, recipient],
   /** The earner's own credential: read it, set its visibility, share it. */
   'credential.own': [recipient],
+  /** Offering one's credential to a wallet (OpenID4VCI, VC-API); its issuer's admins for them. */
+  'credential.toWallet': [issuerAdmin, recipient],
   /** A learner's own list of credentials and imported ones (the backpack). */
   'backpack.use': [signedIn],
   /** Creating an industry partner linked to the institution. */
@@ -121,6 +131,17 @@ export const policy = {
   'stack.define': [issuerAdmin],
   /** Reading an institution's stacks: its staff. */
   'stack.read': [platformAdmin, issuerAdmin, qaReviewer, assessor],
+  /** Webhook subscriptions of an institution (its admins) or of a partner (its admins). */
+  'webhooks.manage': [issuerAdmin, partnerAdmin],
+  /** A person's own message settings (any signed-in person with a verified email). */
+  'notifications.preferences': [
+    signedIn,
+    { kind: 'role', role: 'issuer-admin' },
+    { kind: 'role', role: 'qa-reviewer' },
+    { kind: 'role', role: 'assessor' },
+    { kind: 'role', role: 'partner-admin' },
+    platformAdmin,
+  ],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;

@@ -173,6 +173,8 @@ export const designContentSchema = z.strictObject({
   specialization: text(limits.name).optional(),
   /** How long a credential earned under this design stays valid; absent means no expiry. */
   validityMonths: z.int().min(1).max(600).optional(),
+  /** An existing program converted to a micro-credential (QA adds a curriculum quality review). */
+  convertedFromExistingProgram: z.boolean().optional(),
   components: componentsSchema,
   /** The EU and Ontario elements as data; required before review (see eu-elements.ts). */
   elements: designElementsSchema.optional(),

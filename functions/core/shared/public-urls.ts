@@ -18,6 +18,14 @@ export const publicRoutes = {
   credentialJwt: { path: '/credentials/:id.jwt' },
   credentialJson: { path: '/credentials/:id.json' },
   credentialBadge: { path: '/credentials/:id/badge.:format' },
+  /** A printable one-page certificate of the credential, with a QR code to its page. */
+  credentialCertificate: { path: '/credentials/:id/certificate.pdf' },
+  /** The public catalogue of published micro-credentials (a page for people). */
+  catalogue: { path: '/' },
+  /** The verifier for people: paste, upload or link a credential (GET the form, POST it). */
+  verify: { path: '/verify' },
+  /** A stack (pathway): its parts, its rule and the credential it leads to (a page). */
+  stack: { path: '/stacks/:id' },
   /** The design-level achievement URL (endorsements signed before they named a version). */
   currentAchievement: { path: '/achievements/:design' },
   achievement: { path: '/achievements/:design/v:version' },
