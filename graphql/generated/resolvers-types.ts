@@ -1224,6 +1224,8 @@ export type InstitutionSettings = {
   readonly __typename?: 'InstitutionSettings';
   /** Whether stacks may count credentials issued by other institutions. */
   readonly allowExternalStackParts: Scalars['Boolean']['output'];
+  /** Whether issued credentials carry the recipient's name (given at issuance) and how. */
+  readonly recipientName: RecipientNamePolicy;
   /** How many active industry endorsements a design needs before it may be published. */
   readonly requiredEndorsements: Scalars['Int']['output'];
 };
@@ -1232,6 +1234,8 @@ export type InstitutionSettings = {
 export type InstitutionSettingsInput = {
   /** Whether stacks may count credentials from other issuers (default false). */
   readonly allowExternalStackParts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether issued credentials carry the recipient's name, and how (default NONE). */
+  readonly recipientName?: InputMaybe<RecipientNamePolicy>;
   /** Active industry endorsements a design needs before publication (1–10, default 1). */
   readonly requiredEndorsements?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2669,6 +2673,15 @@ export type RecipientInput = {
   readonly name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether credentials name the learner in the signed document. */
+export type RecipientNamePolicy =
+  /** The learner's name as a salted SHA-256 hash (an OB 3.0 IdentityObject of type `name`). */
+  | 'HASHED'
+  /** Only the hashed email identifies the learner (the default). */
+  | 'NONE'
+  /** The learner's name in plain text (an OB 3.0 IdentityObject of type `name`). */
+  | 'PLAIN';
+
 /** An answer to an invitation. */
 export type RespondToInvitationInput = {
   /** True to endorse, false to decline. */
@@ -3801,6 +3814,7 @@ export type ResolversTypes = {
   QuorumInput: QuorumInput;
   QuorumRule: QuorumRule;
   RecipientInput: RecipientInput;
+  RecipientNamePolicy: RecipientNamePolicy;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewAction: ReviewAction;
@@ -4371,6 +4385,7 @@ export type InstitutionConnectionResolvers<ContextType = GraphQLContext, ParentT
 
 export type InstitutionSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstitutionSettings'] = ResolversParentTypes['InstitutionSettings']> = {
   allowExternalStackParts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recipientName?: Resolver<ResolversTypes['RecipientNamePolicy'], ParentType, ContextType>;
   requiredEndorsements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

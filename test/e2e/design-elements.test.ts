@@ -168,4 +168,42 @@ describe('micro-credential elements as data', () => {
     expect(verified.verifyCredential).toMatchObject({ verified: true });
     expect((await verifyWithDigitalBazaar(credential)).verified).toBe(true);
   }, 120_000);
+
+  it("names the learner in the signed credential when the institution's policy says so", async () => {
+    const issueAs = async (policy: string) => {
+      const owner = await t.createInstitution({ settings: { recipientName: policy } });
+      const { designId, qa: callers } = await t.publishedDesign({ name: `Named ${policy}` }, owner);
+      const { issueCredential } = await t.api.call<{ issueCredential: { json: Json } }>(
+        issueMutation,
+        {
+          input: {
+            microCredentialId: designId,
+            recipient: { email: 'named@example.org', name: 'Ada Lovelace' },
+          },
+        },
+        callers.admin,
+      );
+      return issueCredential.json;
+    };
+
+    const plain = await issueAs('PLAIN');
+    const hashed = await issueAs('HASHED');
+    const names = (credential: Json) =>
+      (credential.credentialSubject as { identifier: Json[] }).identifier.filter(
+        (identity) => identity.identityType === 'name',
+      );
+
+    expect(names(plain)).toEqual([
+      { type: 'IdentityObject', identityHash: 'Ada Lovelace', identityType: 'name', hashed: false },
+    ]);
+    expect(names(hashed)).toHaveLength(1);
+    expect(names(hashed)[0]).toMatchObject({ hashed: true, identityType: 'name' });
+    expect(String(names(hashed)[0]!.identityHash)).toMatch(/^sha256\$/);
+    expect(JSON.stringify(hashed)).not.toContain('Ada Lovelace');
+    expect(schemaErrors('achievementCredential', plain)).toEqual([]);
+    expect(schemaErrors('achievementCredential', hashed)).toEqual([]);
+    const outside = await verifyWithDigitalBazaar(plain);
+    expect(outside.error).toBeUndefined();
+    expect(outside.verified).toBe(true);
+  }, 240_000);
 });

@@ -96,6 +96,8 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
         'https://www.w3.org/ns/credentials/v2',
         'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
         'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+        // The design states its EU elements, named by Tessera's extension context.
+        `${t.platform.url}/contexts/tessera-v1.jsonld`,
       ],
       id: credential.url,
       type: ['VerifiableCredential', 'OpenBadgeCredential'],

@@ -252,6 +252,26 @@ export function emailIdentity(address: string, salt: string): JsonObject {
 }
 
 /**
+ * OB 3.0 `IdentityObject` for the learner's name, when the institution's policy puts it in the
+ * credential: plain (`hashed: false`, the name itself) or as `sha256$` + hex SHA-256 of the
+ * name followed by the salt, which proves a name the holder shows without publishing it.
+ */
+export function nameIdentity(name: string, policy: 'HASHED' | 'PLAIN', salt: string): JsonObject {
+  if (policy === 'PLAIN')
+    return { type: 'IdentityObject', identityHash: name, identityType: 'name', hashed: false };
+  const digest = createHash('sha256')
+    .update(name + salt, 'utf8')
+    .digest('hex');
+  return {
+    type: 'IdentityObject',
+    identityHash: `sha256$${digest}`,
+    identityType: 'name',
+    hashed: true,
+    salt,
+  };
+}
+
+/**
  * The credential's one `BitstringStatusListEntry` (OB 3.0 allows one `credentialStatus`): its
  * revocation position, which every Bitstring Status List verifier reads. Suspension is kept by
  * the platform and shown by its own verification (see docs/decisions.md).

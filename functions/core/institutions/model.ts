@@ -16,6 +16,11 @@ export const institutionSettingsSchema = z.strictObject({
   requiredEndorsements: z.int().min(1).max(10).default(1),
   /** Whether stacks may count credentials from other issuers, matched by achievement id. */
   allowExternalStackParts: z.boolean().default(false),
+  /**
+   * Whether credentials name the learner in the signed document (an OB 3.0 IdentityObject of
+   * identityType `name`, besides the hashed email): not at all, as a salted hash, or plainly.
+   */
+  recipientName: z.enum(['NONE', 'HASHED', 'PLAIN']).default('NONE'),
 });
 export type InstitutionSettings = z.infer<typeof institutionSettingsSchema>;
 

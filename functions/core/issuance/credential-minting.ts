@@ -18,6 +18,7 @@ import {
   emailIdentity,
   issuerProfile,
   jwtClaims,
+  nameIdentity,
   openBadgeCredential,
   statusEntry,
 } from '../credential/open-badge';
@@ -129,6 +130,7 @@ export class CredentialMinting {
       type: ['AchievementSubject'],
       identifier: [
         emailIdentity(normaliseEmail(recipient.email), this.deps.ids.newId().replace(/-/g, '')),
+        ...this.nameIdentities(institution, recipient.name),
       ],
       achievement: achievement({
         urls,
@@ -154,6 +156,13 @@ export class CredentialMinting {
       credentialStatus: statusEntry(urls, institutionId, revocation),
       extraContexts: usesExtensionTerms(snapshot.content) ? [urls.extensionContext()] : [],
     });
+  }
+
+  /** The learner's name as an identity, when given and the institution's policy allows it. */
+  private nameIdentities(institution: Institution, name: string | undefined): JsonObject[] {
+    const policy = institution.settings.recipientName;
+    if (!name || policy === 'NONE') return [];
+    return [nameIdentity(name, policy, this.deps.ids.newId().replace(/-/g, ''))];
   }
 
   /** The institution, approved snapshot, keys and endorsements, through the batch if any. */
