@@ -20,6 +20,13 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', JSON: 'unknown' },
         // GraphQL enum names carry the internal values (Apollo maps them via the resolvers).
         enumValues: {
+          MemberRole: {
+            PLATFORM_ADMIN: 'platform-admin',
+            ISSUER_ADMIN: 'issuer-admin',
+            QA_REVIEWER: 'qa-reviewer',
+            ASSESSOR: 'assessor',
+            PARTNER_ADMIN: 'partner-admin',
+          },
           ApiKeyScope: {
             ENDORSEMENTS_WRITE: 'endorsements:write',
             ENDORSEMENTS_READ: 'endorsements:read',
@@ -63,6 +70,7 @@ const config: CodegenConfig = {
             '../../functions/core/notifications/webhooks#SubscriptionWithSecret',
           WebhookDelivery: '../../functions/core/notifications/model#Delivery',
           NotificationPreference: '../../functions/core/notifications/preferences#PreferenceView',
+          Member: '../../functions/core/people/model#Member',
         },
       },
     },

@@ -9,6 +9,7 @@ import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-clien
 import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoInstitution, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
+import { addQaEndorsements } from './demo/qa-endorsements';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
   approveDesign,
@@ -21,6 +22,7 @@ import {
   uploadEvidenceFile,
   type QaCallers,
 } from '../infra/local/portal-flows';
+import { demoPages } from './demo/pages';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -152,6 +154,7 @@ try {
     reviewId: string;
     status: string;
     decisions: number;
+    qaEndorsement?: string | null;
   }[] = [];
   for (const design of microCredentials) {
     const { review, decisions } = await approveDesign(api, design.id, qaCallers);
@@ -394,6 +397,8 @@ try {
     }>(stackingOperations.transcript, {}, learner),
   );
 
+  await addQaEndorsements(api, issuerAdmin, reviews, log);
+  const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
@@ -408,6 +413,7 @@ try {
       credentials: myTranscript.credentialSubject.verifiableCredential.length,
       associations: myTranscript.credentialSubject.association?.length ?? 0,
     },
+    pages,
   };
   console.log(JSON.stringify(summary));
 } finally {

@@ -25,6 +25,11 @@ export const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1),
   /** Cognito app client id(s), comma separated; when unset the audience is not checked. */
   AUTH_AUDIENCE: z.string().optional(),
+  /**
+   * The Cognito user pool the API manages people in (invitations, roles, deactivation); set
+   * for the API function only. Unset, people are managed only where a directory is given.
+   */
+  IDENTITY_USER_POOL_ID: z.string().min(1).optional(),
   /** Endpoint overrides for the local services; unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   KMS_ENDPOINT: z.url().optional(),

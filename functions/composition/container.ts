@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
+import { rasteriseSvg } from '../adapters/images/svg-rasteriser';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
+import { PublicStacks } from '../core/stacking/public-stacks';
 import type { StackAwards } from '../core/stacking/stack-awards';
 import type { VerificationService } from '../core/verification/verification-service';
 import type { PublicUrls } from '../core/shared/public-urls';
@@ -23,6 +25,7 @@ import {
 } from './modules';
 import { notificationModules, type NotificationModules } from './notifications';
 import type { PartnerModules } from './partners';
+import { identityDirectoryOf, peopleModules } from './people';
 import {
   runtimeOf,
   storesOf,
@@ -63,13 +66,21 @@ interface Built {
   readonly issuance: IssuanceModules;
   readonly learning: ReturnType<typeof learningModules>;
   readonly stacking: ReturnType<typeof stackingModules>;
+  readonly identityDirectory?: ContainerOverrides['identityDirectory'];
 }
 
 /** The use cases the API and the public pages call, by the names the resolvers use. */
 function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
   const { keyed, issuance, stacking, partnerSide } = built;
+  const designs = designModules(rt, stores, keyed, partnerSide);
   return {
-    ...designModules(rt, stores, keyed, partnerSide),
+    ...designs,
+    people: peopleModules(
+      rt,
+      identityDirectoryOf(rt, built.identityDirectory),
+      designs.institutions,
+      partnerSide.services.partners,
+    ),
     keys: keyed.keys,
     issuing: issuance.issuing,
     credentials: issuance.issued,
@@ -82,13 +93,17 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       snapshots: stores.qa,
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
+      qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
+      rasterise: (svg) => rasteriseSvg(svg),
     }),
+    qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
     ...partnerSide.services,
     ...built.verifying,
     learning: built.learning,
     stacks: stacking.stacks,
     pathways: stacking.pathways,
+    publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
     notifications: {
       webhooks: built.notifications.webhooks,
@@ -118,6 +133,8 @@ function reactionsOf(
     backfillStack: (stackId) => stackAwards.backfill(stackId),
     stackTargetPublished: (microCredentialId, publishedAt) =>
       stackAwards.targetPublished(microCredentialId, publishedAt),
+    issueQaEndorsement: (microCredentialId, designVersion) =>
+      issuance.qaEndorsements.ensure(microCredentialId, designVersion),
   });
 }
 
@@ -150,6 +167,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     issuance,
     learning,
     stacking,
+    identityDirectory: overrides.identityDirectory,
   });
   const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards).onEvery(
     async (event) => {

@@ -4,6 +4,7 @@
  * then issuance, learning, stacking and the design modules.
  */
 import { DynamoDbBulkJobRepository } from '../adapters/dynamodb/bulk-job-repository';
+import { DynamoDbQaEndorsementRepository } from '../adapters/dynamodb/qa-endorsement-repository';
 import { DynamoDbStackingHoldings } from '../adapters/dynamodb/stack-repository';
 import { DynamoDbTranscriptRepository } from '../adapters/dynamodb/transcript-repository';
 import { DynamoDbLearningRepository } from '../adapters/dynamodb/learning-repository';
@@ -27,6 +28,7 @@ import { ed25519RawFromSpki } from '../core/keys/model';
 import { KeyService } from '../core/keys/key-service';
 import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { DesignPublication } from '../core/qa/publication';
+import { QaEndorsements } from '../core/qa/qa-endorsement';
 import { QaReporting } from '../core/qa/reporting';
 import { ReviewLifecycle } from '../core/qa/review-lifecycle';
 import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
@@ -105,6 +107,7 @@ export function verificationModules(rt: Runtime, stores: Stores, keyed: KeyModul
       },
       rt.proofs,
       { writes: () => table.writes },
+      urls,
     ),
     proofs: rt.proofs,
     remote: new HttpResolver({ allowHttp: config.STAGE === 'local' || config.STAGE === 'test' }),
@@ -130,6 +133,23 @@ export function issuanceModules(
 ) {
   const { signer, urls, clock, ids } = rt;
   const { credentials, designs } = stores;
+  const qaEndorsements = new QaEndorsements({
+    snapshots: stores.qa,
+    institutions: stores.institutions,
+    endorsements: new DynamoDbQaEndorsementRepository(rt.table),
+    sign: async (institutionId, unsigned, created) => {
+      const owner = { ownerKind: 'institution', ownerId: institutionId } as const;
+      const key = await keyed.activeKey(owner, 'Ed25519');
+      const verificationMethod = urls.verificationMethod('institution', institutionId, key.keyId);
+      return signer.addDataIntegrityProof(
+        unsigned,
+        { keyRef: key.keyRef, verificationMethod },
+        created,
+      );
+    },
+    urls,
+    clock,
+  });
   const issuing = new IssueCredential({
     designs,
     credentials,
@@ -148,6 +168,8 @@ export function issuanceModules(
       ids,
       endorsements: (microCredentialId, designVersion) =>
         partnerSide.services.endorsementDocuments.credentialsFor(microCredentialId, designVersion),
+      qaEndorsement: (microCredentialId, designVersion) =>
+        qaEndorsements.ensure(microCredentialId, designVersion),
     }),
     clock,
     ids,
@@ -155,6 +177,7 @@ export function issuanceModules(
   const bulkJobStore = new DynamoDbBulkJobRepository(rt.table);
   return {
     issuing,
+    qaEndorsements,
     issued: new IssuedCredentials({ credentials }),
     credentialStatus: new CredentialStatusChanges({ credentials, clock, ids }),
     bulk: new BulkJobProcessor({ jobs: bulkJobStore, issuing, clock, ids }),

@@ -24,6 +24,17 @@ import type {
   WithdrawalLookup,
 } from '../core/verification/ports';
 import { signatureCheckOf } from '../core/verification/proof-checks';
+import type { PublicUrls } from '../core/shared/public-urls';
+import type { JsonObject } from '../core/credential/document';
+
+/**
+ * The proof verifier's memo of hashData, when it has one (`CachingProofVerifier`): records of
+ * credentials issued here carry the hashData computed at signing, which it is given.
+ */
+interface StoredHashMemo {
+  rememberSecured(credential: JsonObject, proofHash: string): void;
+  useStoredHashes(prime: (document: JsonObject) => Promise<void>): void;
+}
 
 /** What verification reads from the rest of the platform. */
 export interface VerificationSources {
@@ -40,18 +51,25 @@ type VerificationPorts = Pick<
 >;
 
 /**
- * The ports of verification over `sources`, each behind its cache. Keys and withdrawals are
- * reused for 5 s, a credential's record state for 100 ms, and none past a write of this
+ * The ports of verification over `sources`, each behind its cache. Issuer keys are reused for
+ * 1 s, withdrawals for 5 s, a credential's record state for 100 ms, and none past a write of this
  * process; signed JSON, approvals and signature checks of stored credentials for good.
  */
 export function verificationPorts(
   sources: VerificationSources,
-  proofs: CredentialVerifierDeps['proofs'],
+  proofs: CredentialVerifierDeps['proofs'] & Partial<StoredHashMemo>,
   cache: VerificationCacheOptions,
+  urls?: PublicUrls,
 ): VerificationPorts {
   const frozen = new FrozenDocuments();
+  const records = new CachingStoredCredentials(
+    storedCredentials(sources.credentials, proofs),
+    frozen,
+    cache,
+  );
+  if (urls) proofs.useStoredHashes?.(primeStoredHash(records, urls));
   return {
-    records: new CachingStoredCredentials(storedCredentials(sources.credentials), frozen, cache),
+    records,
     platformKeys: cachingPlatformKeys((owner) => sources.keys.list(owner), cache),
     approvals: cachingApprovals(approvals(sources.snapshots)),
     ownStatusList: async (institutionId, purpose, listNumber) =>
@@ -61,15 +79,37 @@ export function verificationPorts(
   };
 }
 
-function storedCredentials(credentials: CredentialRepository): StoredCredentials {
+function storedCredentials(
+  credentials: CredentialRepository,
+  proofs: Partial<StoredHashMemo>,
+): StoredCredentials {
   return {
     async get(id) {
       const record = await credentials.get(id);
       if (!record) return null;
-      const { credential, jwt: _jwt, ...state } = record;
+      const { credential, jwt: _jwt, proofHash, ...state } = record;
+      if (proofHash) proofs.rememberSecured?.(credential, proofHash);
       return { state, credential };
     },
     getState: (id) => credentials.getState(id),
+  };
+}
+
+/**
+ * Before canonicalizing a presented document that names a credential of this platform, reads
+ * that credential's record (once per process; the signed JSON is kept), which gives the proof
+ * verifier the hashData stored at signing. It is used only if the presented JSON is exactly the
+ * stored one, so reading it reveals nothing; a failed read just leaves canonicalization to run.
+ */
+function primeStoredHash(records: StoredCredentials, urls: PublicUrls) {
+  return async (document: JsonObject) => {
+    const id = typeof document.id === 'string' ? urls.parseCredentialUrl(document.id) : null;
+    if (!id || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) return;
+    try {
+      await records.get(id);
+    } catch {
+      // Canonicalizing is the way that needs no storage.
+    }
   };
 }
 

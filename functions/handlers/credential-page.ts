@@ -1,6 +1,17 @@
 import type { CredentialRecord } from '../core/credential/credential';
 import { readCredential, type JsonObject } from '../core/credential/document';
 import type { VerificationResult } from '../core/verification/model';
+import { checksTable, statusText } from './public-web/check-words';
+import {
+  escapeHtml,
+  formatDate,
+  notFoundHtml,
+  page,
+  renderMarkdown,
+  text,
+} from './public-web/layout';
+
+export { escapeHtml, renderMarkdown } from './public-web/layout';
 
 /**
  * The human page of a credential: server-rendered HTML that works without JavaScript, with
@@ -21,78 +32,25 @@ export interface CredentialPageInput {
    * only their revocation is mentioned.
    */
   readonly publicParts?: ReadonlySet<string>;
+  /** The issuer's page on this platform. */
+  readonly issuerPage?: string;
+  /** The earliest expiry among a stacked credential's parts, when it has none of its own. */
+  readonly partsExpireOn?: string;
+  /** Evidence the learner made public (private evidence is never passed in). */
+  readonly publicEvidence?: readonly PublicEvidence[];
+  /**
+   * Where the page offers to put the credential into a digital wallet: HTML rendered in the
+   * "Share and download" section, before the downloads (absent: nothing is offered).
+   */
+  readonly walletOffer?: string;
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[char]!,
-  );
-
-/** A string field of a JSON object, or '' (credential data is untrusted and loosely typed). */
-const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-
-const formatDate = (iso: string | undefined) =>
-  iso
-    ? new Date(iso).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })
-    : '';
-
-/**
- * A safe subset of markdown for criteria narratives: paragraphs, `- ` lists and `**bold**`.
- * Everything is escaped first, so no HTML from a design can reach the page; a full markdown
- * library would need a sanitizer on top for the same result.
- */
-export function renderMarkdown(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((block) => {
-      const lines = block.split('\n');
-      const inline = (line: string) =>
-        escapeHtml(line).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
-      if (lines.every((line) => line.startsWith('- '))) {
-        return `<ul>${lines.map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`;
-      }
-      const [first, ...rest] = lines;
-      if (rest.length && rest.every((line) => line.startsWith('- '))) {
-        return `<p>${inline(first!)}</p><ul>${rest.map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`;
-      }
-      return `<p>${lines.map(inline).join('<br>')}</p>`;
-    })
-    .join('');
+/** Evidence shown on the page: an accepted component its learner made public. */
+export interface PublicEvidence {
+  readonly name: string;
+  readonly description: string;
+  readonly url: string;
 }
-
-const statusText: Record<string, { label: string; tone: 'ok' | 'bad' | 'warn' }> = {
-  ACTIVE: { label: 'Verified: this credential is genuine and current.', tone: 'ok' },
-  REVOKED: {
-    label: 'Revoked: the issuer has withdrawn this credential. It is no longer valid.',
-    tone: 'bad',
-  },
-  SUSPENDED: {
-    label: 'Suspended: the issuer has suspended this credential. It is not valid while suspended.',
-    tone: 'bad',
-  },
-  EXPIRED: { label: 'Expired: this credential is past its validity period.', tone: 'bad' },
-  NOT_YET_VALID: { label: 'Not yet valid: this credential becomes valid later.', tone: 'warn' },
-  UNKNOWN: { label: 'Not verified: this credential could not be verified.', tone: 'bad' },
-};
-
-const checkLabels: Record<string, string> = {
-  'well-formed': 'Well-formed Open Badge',
-  proof: 'Signature',
-  'issuer-key': 'Issuer key',
-  status: 'Revocation and suspension',
-  'validity-window': 'Validity period',
-  'achievement-approval': 'Quality-assured design',
-  endorsements: 'Industry endorsements',
-  recipient: 'Recipient',
-  'stack-parts': 'Credentials it was stacked from',
-};
 
 function linkedInUrl(input: CredentialPageInput, name: string, issuerName: string): string {
   const issued = new Date(input.record.validFrom);
@@ -115,24 +73,6 @@ function linkedInUrl(input: CredentialPageInput, name: string, issuerName: strin
   return `https://www.linkedin.com/profile/add?${params.toString()}`;
 }
 
-const styles = `
-:root{color-scheme:light}*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f5f6f8}
-a{color:#0b4fa8}a:focus,summary:focus{outline:3px solid #0b4fa8;outline-offset:2px}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
-header,main,footer{max-width:52rem;margin:0 auto;padding:1rem}main{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
-.banner{padding:1rem;border-radius:8px;font-weight:600;margin:0 0 1rem}.ok{background:#e6f4ea;color:#0d5326;border:2px solid #137333}.bad{background:#fce8e6;color:#8a1c12;border:2px solid #c5221f}.warn{background:#fef7e0;color:#6b4a00;border:2px solid #b06000}
-.hero{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:center}.hero img{width:160px;height:160px;object-fit:contain}.hero div{flex:1 1 16rem}
-h1{font-size:1.8rem;margin:.2rem 0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #dadce0;padding-bottom:.3rem}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0}
-table{width:100%;border-collapse:collapse;table-layout:fixed}td,dd,li,p{overflow-wrap:anywhere}
-@media (max-width:40rem){main{border-radius:0}dl{grid-template-columns:1fr}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}tr{border-bottom:1px solid #e0e0e0;padding:.4rem 0}th,td{border:0;padding:.1rem 0}}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #e0e0e0;vertical-align:top}
-.PASS{color:#0d5326}.FAIL{color:#8a1c12}.WARN{color:#6b4a00}.SKIP{color:#4d4d4d}
-.actions{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}.actions a{display:inline-block;padding:.5rem .9rem;border:2px solid #0b4fa8;border-radius:6px;text-decoration:none;font-weight:600}
-.note{color:#4d4d4d;font-size:.95rem}`;
-
-function page(title: string, head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>${head}<style>${styles}</style></head><body><a class="skip" href="#content">Skip to content</a>${body}</body></html>`;
-}
-
 /** What the page shows of a credential, read once from its signed JSON and its record. */
 interface PageFacts {
   readonly name: string;
@@ -144,8 +84,23 @@ interface PageFacts {
   readonly image: string;
   readonly alt: string;
   readonly competencies: readonly JsonObject[];
+  readonly level: JsonObject | undefined;
+  readonly outcomes: readonly string[];
   readonly link: (suffix: string) => string;
 }
+
+/** An OB 3.0 achievement type in words: `MicroCredential` is a micro-credential. */
+export function typeWords(type: string): string {
+  if (type === 'MicroCredential') return 'Micro-credential';
+  const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The alignment of a qualifications level (EQF or the design's own `#level`), not a competency. */
+const isLevel = (alignment: JsonObject) =>
+  text(alignment.targetUrl).includes('europass') ||
+  text(alignment.targetUrl).endsWith('#level') ||
+  /^EQF$/i.test(text(alignment.targetFramework));
 
 function factsOf(input: CredentialPageInput): PageFacts {
   const { record } = input;
@@ -156,66 +111,81 @@ function factsOf(input: CredentialPageInput): PageFacts {
   const alignments = (
     Array.isArray(achievement.alignment) ? achievement.alignment : []
   ) as JsonObject[];
+  const isOutcome = (alignment: JsonObject) => /^LO\d+$/.test(text(alignment.targetCode));
+  const isPart = (alignment: JsonObject) => alignment.targetType === 'ceterms:Credential';
   return {
     name,
     issuerName: credential?.issuer.name ?? 'the issuer',
-    issuerUrl: credential?.issuer.url ?? input.url,
+    issuerUrl: input.issuerPage ?? credential?.issuer.url ?? input.url,
     description: typeof achievement.description === 'string' ? achievement.description : '',
-    achievementType: text(achievement.achievementType) || 'Achievement',
+    achievementType:
+      record.kind === 'stacked'
+        ? 'Stacked credential'
+        : typeWords(text(achievement.achievementType) || 'Achievement'),
     criteria: ((achievement.criteria ?? {}) as { narrative?: string }).narrative ?? '',
     image,
     alt: (achievement.image as { caption?: string } | undefined)?.caption ?? `${name} badge`,
-    competencies: alignments.filter(
-      (alignment) =>
-        !text(alignment.targetCode).startsWith('LO') &&
-        alignment.targetType !== 'ceterms:Credential',
-    ),
+    competencies: alignments.filter((a) => !isOutcome(a) && !isPart(a) && !isLevel(a)),
+    level: alignments.find((a) => !isOutcome(a) && !isPart(a) && isLevel(a)),
+    outcomes: alignments.filter(isOutcome).map((a) => text(a.targetName)),
     link: (suffix) => escapeHtml(`${input.url}${suffix}${input.shareQuery}`),
   };
 }
 
-/** The page's head: description, canonical and alternate links, and the Open Graph card. */
-function headOf(input: CredentialPageInput, facts: PageFacts): string {
-  const { name, issuerName, description } = facts;
-  return [
-    `<meta name="description" content="${escapeHtml(`${name}, issued by ${issuerName}. ${description}`.slice(0, 300))}">`,
-    `<link rel="canonical" href="${escapeHtml(input.url)}">`,
-    `<link rel="alternate" type="application/ld+json" href="${facts.link('.json')}">`,
-    `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escapeHtml(`${name} — ${issuerName}`)}">`,
-    `<meta property="og:description" content="${escapeHtml(description.slice(0, 300))}">`,
-    `<meta property="og:image" content="${escapeHtml(facts.image)}">`,
-    `<meta property="og:image:alt" content="${escapeHtml(facts.alt)}">`,
-    `<meta property="og:url" content="${escapeHtml(input.url)}">`,
-    `<meta name="twitter:card" content="summary">`,
-    ...(input.record.visibility === 'PUBLIC' ? [] : ['<meta name="robots" content="noindex">']),
-  ].join('');
-}
+/** Whether the issuer has withdrawn the credential, for now or for good. */
+const withdrawn = (input: CredentialPageInput) =>
+  ['REVOKED', 'SUSPENDED'].includes(input.record.status) ||
+  ['REVOKED', 'SUSPENDED'].includes(input.verification.status);
 
 /** The status banner, the share link's expiry, and the badge with name, issuer and earner. */
 function heroOf(input: CredentialPageInput, facts: PageFacts): string {
   const { record } = input;
   const status = statusText[input.verification.status] ?? statusText.UNKNOWN!;
   const earner = record.showName && record.recipient.name ? record.recipient.name : null;
+  const mark = withdrawn(input)
+    ? `<span class="stamp" aria-hidden="true">${input.verification.status === 'SUSPENDED' || record.status === 'SUSPENDED' ? 'Suspended' : 'Revoked'}</span>`
+    : '';
+  const alt = withdrawn(input) ? `${facts.alt} (marked ${record.status.toLowerCase()})` : facts.alt;
   return `<p class="banner ${status.tone}" role="status">${escapeHtml(status.label)}</p>
 ${input.linkExpiresAt ? `<p class="note">You are viewing this credential through a share link that stops working on ${escapeHtml(formatDate(input.linkExpiresAt))}. That date is the link's, not the credential's.</p>` : ''}
-<section class="hero" aria-labelledby="title"><img src="${escapeHtml(facts.image)}" alt="${escapeHtml(facts.alt)}" width="160" height="160"><div>
+<section class="hero" aria-labelledby="title"><div class="badge${mark ? ' marked' : ''}"><img src="${escapeHtml(facts.image)}" alt="${escapeHtml(alt)}" width="160" height="160">${mark}</div><div>
+<p class="note">Digital credential · Open Badges 3.0</p>
 <h1 id="title">${escapeHtml(facts.name)}</h1>
 <p>Issued by <a href="${escapeHtml(facts.issuerUrl)}">${escapeHtml(facts.issuerName)}</a>${earner ? ` to <strong>${escapeHtml(earner)}</strong>` : ''}.</p>
 <p>${escapeHtml(facts.description)}</p></div></section>`;
 }
 
-/** Dates, type and the issuer's status; then the competencies and how it was earned. */
-function detailsOf(record: CredentialRecord, facts: PageFacts): string {
+function validityOf(input: CredentialPageInput): string {
+  const { record } = input;
+  if (record.validUntil) return escapeHtml(formatDate(record.validUntil));
+  if (record.kind === 'stacked' && input.partsExpireOn)
+    return `No expiry of its own; a credential it was built from expires on ${escapeHtml(formatDate(input.partsExpireOn))}`;
+  return 'No expiry';
+}
+
+/** Dates, type and the issuer's status; then outcomes, competencies and how it was earned. */
+function detailsOf(input: CredentialPageInput, facts: PageFacts): string {
+  const { record } = input;
+  const level = facts.level
+    ? `<dt>Level</dt><dd>${escapeHtml(text(facts.level.targetName))}</dd>`
+    : '';
   return `<h2>Details</h2>
 <dl><dt>Issued</dt><dd>${escapeHtml(formatDate(record.issuedAt))}</dd>
 <dt>Valid from</dt><dd>${escapeHtml(formatDate(record.validFrom))}</dd>
-<dt>Valid until</dt><dd>${record.validUntil ? escapeHtml(formatDate(record.validUntil)) : 'No expiry'}</dd>
-<dt>Type</dt><dd>${escapeHtml(facts.achievementType)}</dd>
+<dt>Valid until</dt><dd>${validityOf(input)}</dd>
+<dt>Kind of credential</dt><dd>${escapeHtml(facts.achievementType)}</dd>${level}
 ${record.status !== 'ACTIVE' ? `<dt>Issuer's status</dt><dd>${escapeHtml(record.status.toLowerCase())}${record.statusReason ? ` (${escapeHtml(record.statusReason)})` : ''}</dd>` : ''}</dl>
+${facts.outcomes.length ? `<h2>Learning outcomes</h2><ul>${facts.outcomes.map((outcome) => `<li>${escapeHtml(outcome)}</li>`).join('')}</ul>` : ''}
 <h2>Competencies</h2>
 ${facts.competencies.length ? `<ul>${facts.competencies.map((alignment) => `<li><a href="${escapeHtml(text(alignment.targetUrl) || '#')}">${escapeHtml(text(alignment.targetName))}</a>${alignment.targetFramework ? ` <span class="note">(${escapeHtml(text(alignment.targetFramework))}${alignment.targetCode ? ` ${escapeHtml(text(alignment.targetCode))}` : ''})</span>` : ''}</li>`).join('')}</ul>` : '<p>None listed.</p>'}
 <h2>How it was earned</h2>${renderMarkdown(facts.criteria)}`;
+}
+
+/** Evidence its learner made public, linked to its page; private evidence is never shown. */
+function evidenceOf(input: CredentialPageInput): string {
+  const evidence = input.publicEvidence ?? [];
+  if (!evidence.length) return '';
+  return `<h2>Evidence</h2><ul>${evidence.map((entry) => `<li><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.name)}</a><br><span class="note">${escapeHtml(entry.description)}</span></li>`).join('')}</ul>`;
 }
 
 /**
@@ -238,30 +208,40 @@ function partsOf(input: CredentialPageInput): string {
   return `<h2>Built from</h2><ul>${parts.map((part) => `<li>${shownPart(text(part.id)) ? `<a href="${escapeHtml(text(part.id))}">${escapeHtml(text(part.name))}</a>` : escapeHtml(text(part.name))}</li>`).join('')}</ul>${flagged ? `<p class="note">${flagged === 1 ? 'One credential it was built from has' : `${flagged} credentials it was built from have`} been revoked since it was issued.</p>` : ''}`;
 }
 
-/** The endorsements and the live verification checks. */
+/** The endorsements, the live verification checks, and the recipient check. */
 function verificationOf(input: CredentialPageInput): string {
   const { verification } = input;
   const endorsements = verification.endorsements.length
     ? `<ul>${verification.endorsements
         .map(
           (endorsement) =>
-            `<li>${escapeHtml(endorsement.issuerName ?? endorsement.issuerId ?? 'Endorser')} — ${endorsement.withdrawn ? 'withdrawn by the endorser' : endorsement.verified ? 'verified' : 'could not be verified'}</li>`,
+            `<li>${escapeHtml(endorsement.issuerName ?? 'An industry partner')}: ${endorsement.withdrawn ? 'withdrawn by the endorser' : endorsement.verified ? 'verified' : 'could not be verified'}</li>`,
         )
         .join('')}</ul>`
     : '<p>No endorsements are recorded on this credential.</p>';
+  const share = /[?&]share=([^&]+)/.exec(input.shareQuery)?.[1];
   return `<h2>Endorsements</h2>${endorsements}
 <h2>Verification</h2>
-<table><caption class="note">Checked live when this page was loaded (${escapeHtml(input.now.toISOString().slice(0, 16).replace('T', ' '))} UTC).</caption><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Details</th></tr></thead><tbody>
-${verification.checks.map((check) => `<tr><th scope="row">${escapeHtml(checkLabels[check.name] ?? check.name)}</th><td class="${check.status}">${check.status === 'PASS' ? 'Passed' : check.status === 'FAIL' ? 'Failed' : check.status === 'WARN' ? 'Warning' : 'Not applicable'}</td><td>${escapeHtml(check.message)}</td></tr>`).join('')}
-</tbody></table>`;
+${checksTable(verification, `Checked live when this page was loaded (${formatDate(input.now.toISOString())}, ${input.now.toISOString().slice(11, 16)} UTC).`)}
+<form method="post" action="/verify" enctype="multipart/form-data" class="recipient">
+<input type="hidden" name="url" value="${escapeHtml(input.url)}">${share ? `<input type="hidden" name="share" value="${escapeHtml(decodeURIComponent(share))}">` : ''}
+<label for="email">Check who it was issued to</label>
+<input id="email" name="email" type="email" autocomplete="off" required aria-describedby="email-help">
+<p class="note" id="email-help">Enter the email address of the person who showed you this credential; it is compared with the credential and never stored.</p>
+<p><button type="submit">Check the recipient</button></p></form>`;
 }
 
-/** LinkedIn, the signed forms and the baked badges, each keeping the share link. */
+/** LinkedIn (for a valid credential), the certificate, the signed forms and the baked badges. */
 function downloadsOf(input: CredentialPageInput, facts: PageFacts): string {
   const { link } = facts;
+  const linkedIn =
+    input.verification.status === 'ACTIVE' && !withdrawn(input)
+      ? `<li><a href="${escapeHtml(linkedInUrl(input, facts.name, facts.issuerName))}">Add to LinkedIn profile</a></li>`
+      : '';
   return `<h2>Share and download</h2>
-<ul class="actions">
-<li><a href="${escapeHtml(linkedInUrl(input, facts.name, facts.issuerName))}">Add to LinkedIn profile</a></li>
+${input.walletOffer ?? ''}
+<ul class="actions">${linkedIn}
+<li><a href="${link('/certificate.pdf')}">Certificate (PDF)</a></li>
 <li><a href="${link('.json')}" download>JSON-LD credential</a></li>
 <li><a href="${link('.jwt')}" download>VC-JWT</a></li>
 <li><a href="${link('/badge.png')}" download>Badge (PNG)</a></li>
@@ -273,16 +253,26 @@ function downloadsOf(input: CredentialPageInput, facts: PageFacts): string {
 /** The page of a credential someone may see. */
 export function credentialPage(input: CredentialPageInput): string {
   const facts = factsOf(input);
-  const body = `<header><p class="note">Digital credential · Open Badges 3.0</p></header>
-<main id="content">
+  const body = `<main id="content">
 ${heroOf(input, facts)}
-${detailsOf(input.record, facts)}
+${detailsOf(input, facts)}
+${evidenceOf(input)}
 ${partsOf(input)}
 ${verificationOf(input)}
 ${downloadsOf(input, facts)}
 </main>
-<footer><p class="note">Credential id ${escapeHtml(input.record.id)}</p></footer>`;
-  return page(`${facts.name} — ${facts.issuerName}`, headOf(input, facts), body);
+<footer><p class="note">Credential ${escapeHtml(input.record.id)}</p></footer>`;
+  return page(
+    `${facts.name} — ${facts.issuerName}`,
+    {
+      url: input.url,
+      description: `${facts.name}, issued by ${facts.issuerName}. ${facts.description}`,
+      image: { url: facts.image, alt: facts.alt },
+      noindex: input.record.visibility !== 'PUBLIC',
+      extra: `<link rel="alternate" type="application/ld+json" href="${facts.link('.json')}">`,
+    },
+    body,
+  );
 }
 
 /**
@@ -290,10 +280,9 @@ ${downloadsOf(input, facts)}
  * one page, so that it does not tell which.
  */
 export function notFoundPage(): string {
-  return page(
-    'Credential not found',
-    '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>No credential to show</h1><p>There is no credential at this address that you may see: it does not exist, or its earner keeps it private. If they share it with you, they can send you a link or the credential itself.</p></main>',
+  return notFoundHtml(
+    'Credential',
+    'There is no credential at this address that you may see: it does not exist, or its earner keeps it private. If they share it with you, they can send you a link or the credential itself.',
   );
 }
 
@@ -308,7 +297,7 @@ export function evidencePage(view: {
   const title = `${view.component.charAt(0)}${view.component.slice(1).toLowerCase()} evidence`;
   return page(
     title,
-    '',
+    {},
     `<main id="content"><h1>${escapeHtml(title)}</h1>${view.acceptedAt ? `<p class="note">Accepted by an assessor on ${escapeHtml(formatDate(view.acceptedAt))}.</p>` : ''}
 ${view.narrative ? renderMarkdown(view.narrative) : ''}
 ${view.links.length ? `<h2>Links</h2><ul>${view.links.map((link) => `<li><a href="${escapeHtml(link.url)}" rel="nofollow noopener">${escapeHtml(link.name ?? link.url)}</a></li>`).join('')}</ul>` : ''}
@@ -318,9 +307,5 @@ ${view.files.length ? `<h2>Files on record</h2><ul>${view.files.map((file) => `<
 
 /** The page for evidence that does not exist or that its learner has not made public. */
 export function evidenceNotFoundPage(): string {
-  return page(
-    'Evidence not found',
-    '<meta name="robots" content="noindex">',
-    '<main id="content"><h1>No evidence to show</h1><p>There is no public evidence at this address.</p></main>',
-  );
+  return notFoundHtml('Evidence', 'There is no public evidence at this address.');
 }

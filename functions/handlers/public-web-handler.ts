@@ -2,8 +2,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '../core/shared/errors';
 import { parsePublicPath, type PublicRoute } from '../core/shared/public-urls';
 import type { Container } from '../composition/container';
-import { domainProblem, problem, textResponse } from './http';
-import type { Response, RouteHandlers } from './public-web/context';
+import { domainProblem, negotiate, problem, textResponse } from './http';
+import { htmlResponse, type Response, type RouteHandlers } from './public-web/context';
+import { errorHtml } from './public-web/layout';
 import { publicWebRoutes } from './public-web/routes';
 
 /** Longer paths name nothing the platform mints; they are not matched at all. */
@@ -12,7 +13,7 @@ const maxPathLength = 512;
 /**
  * The public web function: the dereferenceable URLs credentials contain, routed by the table
  * that mints them (`publicRoutes`). No authentication; every route is a GET of a public
- * document. Unknown failures become a generic 500 and are logged with the request id.
+ * document or page, except the verifier's form, posted to `/verify`. Unknown failures become a generic 500 and are logged with the request id.
  */
 export function createPublicWebHandler(container: Container) {
   const routes = publicWebRoutes(container);
@@ -20,28 +21,35 @@ export function createPublicWebHandler(container: Container) {
   return async (event: APIGatewayProxyEventV2): Promise<Response> => {
     const method = event.requestContext.http.method;
     if (method === 'OPTIONS') return preflight();
-    if (method !== 'GET' && method !== 'HEAD')
-      return problem(405, 'METHOD_NOT_ALLOWED', 'Only GET is supported here.');
     const path = event.rawPath.length > maxPathLength ? '' : event.rawPath;
     const route = parsePublicPath(path);
+    // Only the verifier's form is posted; everything else is a document to GET.
+    const posted =
+      method === 'POST' && route !== null && route !== 'malformed' && route.kind === 'verify';
+    if (method !== 'GET' && method !== 'HEAD' && !posted)
+      return problem(405, 'METHOD_NOT_ALLOWED', 'Only GET is supported here.');
     if (route === null) return problem(404, 'NOT_FOUND', 'Nothing here.');
     if (route === 'malformed')
       return problem(400, 'PATH_INVALID', 'The path is not validly percent-encoded.');
     try {
       return await dispatch(routes, route, event);
     } catch (error) {
-      if (error instanceof DomainError && error.category !== 'INTERNAL')
-        return domainProblem(error);
-      container.logger.error('Public web request failed', {
-        path,
-        requestId: event.requestContext.requestId,
-        error,
-      });
-      return problem(
-        500,
-        'INTERNAL_SERVER_ERROR',
-        'Something went wrong on our side; it has been logged.',
-      );
+      const known = error instanceof DomainError && error.category !== 'INTERNAL';
+      if (!known)
+        container.logger.error('Public web request failed', {
+          path,
+          requestId: event.requestContext.requestId,
+          error,
+        });
+      const answer = known
+        ? domainProblem(error)
+        : problem(
+            500,
+            'INTERNAL_SERVER_ERROR',
+            'Something went wrong on our side; it has been logged.',
+          );
+      // People get the same answer as a page; machines keep the problem document.
+      return prefersPage(event) ? problemPage(answer) : answer;
     }
   };
 }
@@ -56,6 +64,23 @@ function dispatch(
   // `parsePublicPath` builds both from the same table entry.
   const handler = routes[route.kind];
   return handler(route.params as never, event);
+}
+
+function prefersPage(event: APIGatewayProxyEventV2): boolean {
+  const offered = ['application/json', 'text/html'];
+  return negotiate(event.headers.accept, offered, 'application/json') === 'text/html';
+}
+
+/** A problem response as a page, with its status and headers (Retry-After included). */
+function problemPage(answer: Response): Response {
+  const { error } = JSON.parse(String(answer.body)) as { error: { message: string } };
+  const status = answer.statusCode ?? 500;
+  const title = status === 429 || status === 503 ? 'Busy' : 'Something went wrong';
+  const page = htmlResponse(errorHtml(title, error.message), status);
+  const retryAfter = answer.headers?.['retry-after'];
+  if (retryAfter !== undefined)
+    page.headers = { ...page.headers, 'retry-after': String(retryAfter) };
+  return page;
 }
 
 function preflight(): Response {

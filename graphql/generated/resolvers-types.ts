@@ -15,6 +15,7 @@ import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as Held
 import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
 import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
 import type { PreferenceView as PreferenceViewModel } from '../../functions/core/notifications/preferences';
+import type { Member as MemberModel } from '../../functions/core/people/model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -932,6 +933,14 @@ export type EvidenceUploadInput = {
   readonly size: Scalars['Int']['input'];
 };
 
+/** The first admin of a new institution or partner. */
+export type FirstAdminInput = {
+  /** Their email address; the invitation goes there. */
+  readonly email: Scalars['String']['input'];
+  /** Their name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A part a learner holds, with the credential that counts for it. */
 export type HeldStackPart = {
   readonly __typename?: 'HeldStackPart';
@@ -1063,6 +1072,16 @@ export type InvitationStatus =
   /** Waiting for the partner. */
   | 'PENDING';
 
+/** A person to invite to an institution's staff. */
+export type InviteMemberInput = {
+  /** Their email address; the invitation goes there. */
+  readonly email: Scalars['String']['input'];
+  /** Their name. */
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** The roles they start with (each at most once). */
+  readonly roles: ReadonlyArray<RoleAssignmentInput>;
+};
+
 /** One credential to issue. */
 export type IssueCredentialInput = {
   /** Makes retries safe: the same key never issues twice (8–200 characters). */
@@ -1110,6 +1129,70 @@ export type LevelInput = {
   readonly value: Scalars['String']['input'];
 };
 
+/**
+ * A person with staff access to an institution or a partner. Changes take effect on their next
+ * token.
+ */
+export type Member = {
+  readonly __typename?: 'Member';
+  /** An assessor's designs; empty: all of the institution's. */
+  readonly assessedDesigns: ReadonlyArray<Scalars['ID']['output']>;
+  /** Email address they were invited at. */
+  readonly email: Scalars['String']['output'];
+  /** The identity provider's subject (the token's `sub`). */
+  readonly id: Scalars['ID']['output'];
+  /** The institution of a staff member. */
+  readonly institutionId?: Maybe<Scalars['ID']['output']>;
+  /** When they were invited. */
+  readonly invitedAt: Scalars['DateTime']['output'];
+  /** Name. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** The partner of a partner admin. */
+  readonly partnerId?: Maybe<Scalars['ID']['output']>;
+  /** A QA reviewer's step roles. */
+  readonly qaRoles: ReadonlyArray<Scalars['String']['output']>;
+  /** Roles held. */
+  readonly roles: ReadonlyArray<MemberRole>;
+  /** Whether they can sign in. */
+  readonly status: MemberStatus;
+  /** When their access last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-concurrency version. */
+  readonly version: Scalars['Int']['output'];
+};
+
+/** A page of members. */
+export type MemberConnection = {
+  readonly __typename?: 'MemberConnection';
+  /** The members. */
+  readonly nodes: ReadonlyArray<Member>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/**
+ * A role a member holds. Platform admins are appointed in the identity provider, never through
+ * the API; partner admins belong to a partner, the others to an institution.
+ */
+export type MemberRole =
+  /** Accepts or returns learners' evidence (of the listed designs, or all of the institution's). */
+  | 'assessor'
+  /** Runs the institution: designs, QA workflow, issuing, its staff. */
+  | 'issuer-admin'
+  /** Manages an industry partner: its profile, API keys and endorsements. */
+  | 'partner-admin'
+  /** Runs the platform. */
+  | 'platform-admin'
+  /** Decides the QA steps of their QA step roles. */
+  | 'qa-reviewer';
+
+/** Whether a member can sign in. */
+export type MemberStatus =
+  /** Signs in; their token carries their roles. */
+  | 'ACTIVE'
+  /** Cannot sign in; their next token (if any) carries no role. */
+  | 'DEACTIVATED';
+
 /** A kind of email the platform sends. */
 export type MessageKind =
   | 'BULK_JOB_FINISHED'
@@ -1126,6 +1209,7 @@ export type MessageKind =
   | 'ENDORSEMENT_WITHDRAWN'
   | 'EVIDENCE_RETURNED'
   | 'EVIDENCE_WAITING'
+  | 'MEMBER_INVITED'
   | 'QA_STEP_ASSIGNED'
   | 'QA_STEP_DUE'
   | 'QA_STEP_OVERDUE';
@@ -1219,16 +1303,20 @@ export type Mutation = {
   readonly _noop?: Maybe<Scalars['Boolean']['output']>;
   /** Accepts or returns evidence (assessors of the institution). */
   readonly assessEvidence: Submission;
+  /** Gives a member a role, or new QA step roles or designs for one they hold (their institution's issuer admins; a partner's admins for its admins). */
+  readonly assignRole: Member;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
-  /** Creates an institution (platform admins). */
+  /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
   readonly createMicroCredential: MicroCredential;
-  /** Creates an industry partner linked to the institution (issuer or platform admins). */
+  /** Creates an industry partner linked to the institution (issuer or platform admins); with `admin`, invites its first partner admin. */
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
+  /** Stops a member signing in (as assignRole; not oneself). */
+  readonly deactivateMember: Member;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
   readonly decideReviewStep: Review;
   /** Defines a stack (issuer admins); refuses cycles, impossible rules and foreign parts. */
@@ -1237,6 +1325,10 @@ export type Mutation = {
   readonly enrol: Enrolment;
   /** Verifies a credential issued elsewhere and keeps it in the caller's backpack (learners). */
   readonly importCredential: ImportedCredential;
+  /** Invites a person to the institution's staff with roles (its issuer admins, platform admins). */
+  readonly inviteMember: Member;
+  /** Invites an admin for an existing partner (platform admins, its partner admins, issuer admins of an institution it works with). */
+  readonly invitePartnerAdmin: Member;
   /** Invites a linked partner to endorse a design (issuer admins). */
   readonly invitePartnerToEndorse: EndorsementInvitation;
   /** Issues a published micro-credential to a learner (issuer admins). Idempotent per learner and design version. */
@@ -1245,10 +1337,14 @@ export type Mutation = {
   readonly linkPartner: Partner;
   /** Publishes an approved design: it enters the catalogue and becomes issuable (issuer admins). */
   readonly publishMicroCredential: MicroCredential;
+  /** Lets a deactivated member sign in again (as assignRole). */
+  readonly reactivateMember: Member;
   /** Reinstates a suspended credential (issuer admins). */
   readonly reinstateCredential: Credential;
   /** Removes an imported credential from the caller's backpack (learners). */
   readonly removeImportedCredential: Scalars['Boolean']['output'];
+  /** Takes a role from a member (as assignRole; an admin cannot remove their own admin role). */
+  readonly removeRole: Member;
   /** Sends a delivery again (a delivered or dead-lettered one), with the same webhook-id. */
   readonly replayWebhookDelivery: WebhookDelivery;
   /** A short-lived upload URL for an evidence file (the enrolment's learner). */
@@ -1325,6 +1421,13 @@ export type MutationAssessEvidenceArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationAssignRoleArgs = {
+  input: RoleAssignmentInput;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
   partnerId: Scalars['ID']['input'];
@@ -1333,6 +1436,7 @@ export type MutationCreateApiKeyArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateInstitutionArgs = {
+  admin?: InputMaybe<FirstAdminInput>;
   input: CreateInstitutionInput;
 };
 
@@ -1345,6 +1449,7 @@ export type MutationCreateMicroCredentialArgs = {
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreatePartnerArgs = {
+  admin?: InputMaybe<FirstAdminInput>;
   input: CreatePartnerInput;
 };
 
@@ -1353,6 +1458,12 @@ export type MutationCreatePartnerArgs = {
 export type MutationCreateShareLinkArgs = {
   credentialId: Scalars['ID']['input'];
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationDeactivateMemberArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1378,6 +1489,20 @@ export type MutationEnrolArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationImportCredentialArgs = {
   input: VerifyCredentialInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationInvitePartnerAdminArgs = {
+  input: FirstAdminInput;
+  partnerId: Scalars['ID']['input'];
 };
 
 
@@ -1410,6 +1535,12 @@ export type MutationPublishMicroCredentialArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReactivateMemberArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationReinstateCredentialArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1419,6 +1550,13 @@ export type MutationReinstateCredentialArgs = {
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRemoveImportedCredentialArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRemoveRoleArgs = {
+  memberId: Scalars['ID']['input'];
+  role: MemberRole;
 };
 
 
@@ -1888,6 +2026,8 @@ export type Query = {
   readonly institutions: InstitutionConnection;
   /** Credentials an institution issued, newest first (issuer admins). */
   readonly issuedCredentials: CredentialConnection;
+  /** An institution's staff with their roles, by email address (its issuer admins, platform admins). */
+  readonly members: MemberConnection;
   /**
    * A design. Staff of the owning institution see its working version; everyone else sees it
    * only once published (and then sees the published version).
@@ -2052,6 +2192,17 @@ export type QueryInstitutionsArgs = {
  * (staff and learners) or a partner API key.
  */
 export type QueryIssuedCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId: Scalars['ID']['input'];
@@ -2272,6 +2423,13 @@ export type Review = {
   readonly microCredential: MicroCredential;
   /** The endorsement gate the design must also pass before publication. */
   readonly publicationGate: PublicationGate;
+  /**
+   * URL of the QA body's signed OB 3.0 EndorsementCredential of the approved design version (the
+   * workflow, each step with its decision date, the content hash approved); null until the review
+   * approved the version and the endorsement was signed. Served publicly once that version is
+   * published, and embedded in the achievement of the credentials issued under it.
+   */
+  readonly qaEndorsement?: Maybe<Scalars['String']['output']>;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
   /** Status of the review. */
@@ -2412,6 +2570,16 @@ export type ReviewStepState =
   | 'PENDING'
   /** Rejected here. */
   | 'REJECTED';
+
+/** A role to give, with what it needs. */
+export type RoleAssignmentInput = {
+  /** An assessor's designs (at most 50); omitted: all of the institution's. */
+  readonly assessedDesigns?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** QA step roles (required for QA_REVIEWER, at most 20). */
+  readonly qaRoles?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The role. */
+  readonly role: MemberRole;
+};
 
 /** A level of a component's rubric (OB 3.0 RubricCriterionLevel). */
 export type RubricLevel = {
@@ -3106,6 +3274,7 @@ export type ResolversTypes = {
   EvidenceLink: ResolverTypeWrapper<EvidenceLink>;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FirstAdminInput: FirstAdminInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -3118,12 +3287,17 @@ export type ResolversTypes = {
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvitationStatus: InvitationStatus;
+  InviteMemberInput: InviteMemberInput;
   IssueCredentialInput: IssueCredentialInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyAlgorithm: KeyAlgorithm;
   KeyStatus: KeyStatus;
   Level: ResolverTypeWrapper<Level>;
   LevelInput: LevelInput;
+  Member: ResolverTypeWrapper<MemberModel>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Member']> }>;
+  MemberRole: null;
+  MemberStatus: MemberStatus;
   MessageKind: MessageKind;
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
   MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
@@ -3160,6 +3334,7 @@ export type ResolversTypes = {
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
+  RoleAssignmentInput: RoleAssignmentInput;
   RubricLevel: ResolverTypeWrapper<RubricLevel>;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
@@ -3247,6 +3422,7 @@ export type ResolversParentTypes = {
   EvidenceLink: EvidenceLink;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FirstAdminInput: FirstAdminInput;
   Float: Scalars['Float']['output'];
   HeldStackPart: HeldPartModel;
   ID: Scalars['ID']['output'];
@@ -3258,10 +3434,13 @@ export type ResolversParentTypes = {
   InstitutionSettings: InstitutionSettings;
   InstitutionSettingsInput: InstitutionSettingsInput;
   Int: Scalars['Int']['output'];
+  InviteMemberInput: InviteMemberInput;
   IssueCredentialInput: IssueCredentialInput;
   JSON: Scalars['JSON']['output'];
   Level: Level;
   LevelInput: LevelInput;
+  Member: MemberModel;
+  MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Member']> };
   MicroCredential: MicroCredentialModel;
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
@@ -3291,6 +3470,7 @@ export type ResolversParentTypes = {
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
   ReviewStep: ReviewStepViewModel;
+  RoleAssignmentInput: RoleAssignmentInput;
   RubricLevel: RubricLevel;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
@@ -3655,6 +3835,28 @@ export type LevelResolvers<ContextType = GraphQLContext, ParentType extends Reso
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  assessedDesigns?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  qaRoles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<ReadonlyArray<ResolversTypes['MemberRole']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Member']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MemberRoleResolvers = { ASSESSOR: 'assessor', ISSUER_ADMIN: 'issuer-admin', PARTNER_ADMIN: 'partner-admin', PLATFORM_ADMIN: 'platform-admin', QA_REVIEWER: 'qa-reviewer' };
+
 export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MicroCredential'] = ResolversParentTypes['MicroCredential']> = {
   achievementType?: Resolver<ResolversTypes['AchievementType'], ParentType, ContextType>;
   assessmentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3698,21 +3900,27 @@ export type MicroCredentialConnectionResolvers<ContextType = GraphQLContext, Par
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
+  assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
+  deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType, RequireFields<MutationEnrolArgs, 'microCredentialId'>>;
   importCredential?: Resolver<ResolversTypes['ImportedCredential'], ParentType, ContextType, RequireFields<MutationImportCredentialArgs, 'input'>>;
+  inviteMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input' | 'institutionId'>>;
+  invitePartnerAdmin?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationInvitePartnerAdminArgs, 'input' | 'partnerId'>>;
   invitePartnerToEndorse?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationInvitePartnerToEndorseArgs, 'microCredentialId' | 'partnerId'>>;
   issueCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input'>>;
   linkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationLinkPartnerArgs, 'institutionId' | 'partnerId'>>;
   publishMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationPublishMicroCredentialArgs, 'expectedVersion' | 'id'>>;
+  reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'memberId'>>;
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
+  removeRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'memberId' | 'role'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   requestEvidenceUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestEvidenceUploadArgs, 'enrolmentId' | 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
@@ -3843,6 +4051,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'id'>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   issuedCredentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryIssuedCredentialsArgs, 'institutionId'>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'institutionId'>>;
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<QueryMicroCredentialsArgs, 'institutionId'>>;
   myCredentials?: Resolver<ResolversTypes['MyCredentials'], ParentType, ContextType, Partial<QueryMyCredentialsArgs>>;
@@ -3884,6 +4093,7 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
   publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
+  qaEndorsement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
@@ -4140,6 +4350,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InstitutionSettings?: InstitutionSettingsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Level?: LevelResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberRole?: MemberRoleResolvers;
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -50,6 +50,7 @@ import {
   WebhookDelivery,
   WebhookSubscription,
 } from './notifications';
+import { reviewQaEndorsement } from './qa-endorsement';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -68,6 +69,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -83,6 +85,7 @@ export const resolvers: Resolvers = {
     ...learningQueries,
     ...stackingQueries,
     ...notificationQueries,
+    ...peopleQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -94,6 +97,7 @@ export const resolvers: Resolvers = {
     ...learningMutations,
     ...stackingMutations,
     ...notificationMutations,
+    ...peopleMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -115,7 +119,7 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate },
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
   ReviewStep,
   ReviewHistoryEntry,
   DomainEvent,
@@ -125,4 +129,5 @@ export const resolvers: Resolvers = {
   PathwayProgress,
   WebhookSubscription,
   WebhookDelivery,
+  MemberRole,
 };

@@ -15,8 +15,8 @@ export const institutionMutations: Pick<
   MutationResolvers,
   'createInstitution' | 'updateInstitution'
 > = {
-  createInstitution: (_parent, { input }, { principal, services }) =>
-    services.institutions.create(principal, input),
+  createInstitution: (_parent, { input, admin }, { principal, services }) =>
+    services.people.onboarding.institution(principal, input, admin),
   updateInstitution: (_parent, { id, expectedVersion, input }, { principal, services }) =>
     services.institutions.update(principal, id, expectedVersion, input),
 };

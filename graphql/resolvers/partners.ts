@@ -51,8 +51,8 @@ export const partnerMutations: Pick<
   | 'invitePartnerToEndorse'
   | 'respondToInvitation'
 > = {
-  createPartner: (_parent, { input }, { principal, services }) =>
-    services.partners.create(principal, input),
+  createPartner: (_parent, { input, admin }, { principal, services }) =>
+    services.people.onboarding.partner(principal, input, admin),
   updatePartner: (_parent, { id, expectedVersion, input }, { principal, services }) =>
     services.partners.update(principal, id, expectedVersion, input),
   linkPartner: (_parent, { partnerId, institutionId }, { principal, services }) =>

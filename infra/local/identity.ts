@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { Role } from '../../functions/core/auth/principal';
+import type { LocalUser } from './identity-directory';
 
 /** Issuer and audience of locally minted tokens (AUTH_ISSUER / AUTH_AUDIENCE of the local run). */
 export const localIssuer = 'urn:tessera:local-identity';
@@ -11,6 +12,8 @@ export const localJwksPath = '/local/identity/jwks.json';
 
 export interface TokenClaims {
   readonly role: Role;
+  /** Every role the token carries (`cognito:groups`); default: `role` alone. */
+  readonly roles?: readonly Role[];
   readonly institutionId?: string;
   readonly partnerId?: string;
   readonly qaRoles?: readonly string[];
@@ -64,12 +67,28 @@ export class LocalIdentityIssuer {
     return { keys: [this.publicJwk] };
   }
 
+  /** The token of a person the issuer keeps, carrying their roles as they are now. */
+  async mintFor(user: LocalUser, expiresIn?: number): Promise<string> {
+    return this.mint({
+      role: user.roles[0] ?? 'learner',
+      roles: user.roles,
+      subject: user.userId,
+      email: user.email,
+      name: user.name ?? user.email,
+      institutionId: user.institutionId,
+      partnerId: user.partnerId,
+      qaRoles: user.qaRoles,
+      assessedDesigns: user.assessedDesigns,
+      expiresIn,
+    });
+  }
+
   async mint(claims: TokenClaims): Promise<string> {
     const key = await importJWK(this.privateJwk, 'RS256');
     const subject = claims.subject ?? `local-${claims.role}-${randomUUID().slice(0, 8)}`;
     return new SignJWT({
       token_use: 'id',
-      'cognito:groups': [claims.role],
+      'cognito:groups': claims.roles ?? [claims.role],
       email: claims.email ?? `${subject}@example.test`,
       email_verified: true,
       name: claims.name ?? `Local ${claims.role}`,

@@ -19,6 +19,8 @@ import {
 import { claimDataDir } from './data-dir-lock';
 import { createHttpGateway, type HttpLambdaHandler } from './http-gateway';
 import { LocalIdentityIssuer, localAudience, localIssuer, localJwksPath } from './identity';
+import { LocalIdentityDirectory, type LocalMessage } from './identity-directory';
+import { signInPath, signInRoutes } from './sign-in-page';
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
@@ -72,6 +74,11 @@ export interface PlatformOptions {
   readonly clientThrottle?: StageThrottle;
   /** How often the schedule (reminders, delivery retries) runs. 0: only when asked. @default 15000 */
   readonly scheduleIntervalMs?: number;
+  /**
+   * Where the local identity issuer's invitations and sign-in codes go.
+   * @default printed to the console
+   */
+  readonly deliverIdentityMessage?: (message: LocalMessage) => void;
 }
 
 export interface RunningPlatform {
@@ -82,6 +89,8 @@ export interface RunningPlatform {
   /** The worker function's container (the only one that may create keys). */
   readonly worker: Container;
   readonly identity: LocalIdentityIssuer;
+  /** The people the local identity issuer keeps (invited through the API), and its outbox. */
+  readonly people: LocalIdentityDirectory;
   readonly kms: LocalKms;
   /** Writes refused for a collision with a transaction, as DynamoDB refuses them (`transaction-conflicts.ts`). */
   readonly transactionConflicts: { readonly cancelled: () => number };
@@ -114,6 +123,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     const identity = await LocalIdentityIssuer.open(
       dataDir ? join(dataDir, 'identity', 'signing-key.json') : undefined,
+    );
+    const people = new LocalIdentityDirectory(
+      dataDir ? join(dataDir, 'identity', 'users.json') : undefined,
+      options.deliverIdentityMessage,
     );
     let dynamodbEndpoint = options.dynamodbEndpoint;
     let dynamodbPid: number | undefined;
@@ -153,6 +166,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
             response.end(JSON.stringify(identity.jwks()));
           },
           ...mailInboxRoutes(mail),
+          ...signInRoutes(identity, people),
         },
       },
       {
@@ -173,6 +187,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     );
     const { port } = server.address() as AddressInfo;
     const url = `http://${host}:${port}`;
+    people.signInUrl = `${url}${signInPath}`;
     lock?.announce(url);
 
     const config = loadConfig({
@@ -223,7 +238,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       canonicalizationWorker: localCanonicalizationWorker,
     };
     const deliveryQueue = new LocalDeliveryQueue();
-    const container = createContainer(config, { ...clients, deliveryQueue, role: 'api' });
+    const container = createContainer(config, {
+      ...clients,
+      deliveryQueue,
+      role: 'api',
+      identityDirectory: people,
+    });
     const worker = createContainer(config, { ...clients, deliveryQueue, role: 'worker' });
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
@@ -258,6 +278,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       container,
       worker,
       identity,
+      people,
       kms,
       transactionConflicts: { cancelled: transactionConflicts.cancelled },
       dynamodbPid,

@@ -22,6 +22,11 @@ export interface LoadResult {
   readonly requests: number;
   readonly concurrency: number;
   readonly durationMs: number;
+  /**
+   * CPU time, user plus system, of the whole process (every thread: API, worker threads, the
+   * bench's HTTP client) during the measured phase, in ms.
+   */
+  readonly cpuMs: number;
   /** The first error's message, to say why errors happened. */
   readonly firstError?: string;
 }
@@ -37,8 +42,10 @@ export async function run(
 ): Promise<LoadResult> {
   if (options.warmup) await drive(operation, options.warmup, options.concurrency);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const outcome = await drive(operation, options.requests, options.concurrency);
   const durationMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const { latencies, errors, firstError } = outcome;
   return {
     p50: percentile(latencies, 50),
@@ -49,6 +56,7 @@ export async function run(
     requests: options.requests,
     concurrency: options.concurrency,
     durationMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     ...(firstError === undefined ? {} : { firstError }),
   };
 }

@@ -71,3 +71,45 @@ export function round(value: number, digits = 2): number {
 export function progress(message: string): void {
   console.error(`[bench] ${message}`);
 }
+
+/** A target an issue sets on a ratio: at least or at most `value`. */
+export interface Target {
+  readonly atLeast?: number;
+  readonly atMost?: number;
+  /** Which issue set it, and what the ratio is of, in words (printed in the summary). */
+  readonly label: string;
+}
+
+/**
+ * A ratio read against its target: `verdict` is PASS or MISS. Printed like any figure, and
+ * again in the summary `npm run bench` ends with, so a full run reads on its own.
+ */
+export function targetFigure(
+  name: string,
+  ratio: number,
+  target: Target,
+  extra: Record<string, unknown> = {},
+): Figure {
+  const pass =
+    Number.isFinite(ratio) &&
+    (target.atLeast === undefined || ratio >= target.atLeast) &&
+    (target.atMost === undefined || ratio <= target.atMost);
+  return {
+    ...rounded(extra),
+    name,
+    value: round(ratio, 3),
+    unit: 'ratio',
+    target: targetText(target),
+    targetLabel: target.label,
+    verdict: pass ? 'PASS' : 'MISS',
+  };
+}
+
+function targetText(target: Target): string {
+  return [
+    target.atLeast === undefined ? undefined : `>= ${target.atLeast}`,
+    target.atMost === undefined ? undefined : `<= ${target.atMost}`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}

@@ -1,7 +1,7 @@
 import '../../infra/local/quiet-warnings';
 import { loadavg } from 'node:os';
 import { benchGroups } from './groups';
-import { progress } from './report';
+import { progress, type Figure } from './report';
 
 /**
  * `npm run bench [-- group…]`: runs the benchmark groups (those whose name contains one of the
@@ -23,6 +23,7 @@ if (selected.length === 0) {
   );
   process.exitCode = 2;
 }
+const targets: Figure[] = [];
 for (const group of selected) {
   const started = performance.now();
   // Other work on the machine moves every figure; the load average says how busy it was.
@@ -30,11 +31,24 @@ for (const group of selected) {
   try {
     for await (const figure of group.run()) {
       process.stdout.write(`${JSON.stringify({ ...figure, group: group.name })}\n`);
+      if (figure.verdict) targets.push(figure);
     }
     progress(`${group.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     // One broken group must not hide the others' figures.
     console.error(`[bench] ${group.name} failed:`, error);
     process.exitCode = 1;
+  }
+}
+
+// Every target of the run, labelled, on stderr (stdout keeps one figure a line).
+if (targets.length > 0) {
+  const passed = targets.filter((figure) => figure.verdict === 'PASS').length;
+  progress(
+    `targets: ${passed} of ${targets.length} met (load average ${loadavg()[0]!.toFixed(2)})`,
+  );
+  for (const figure of targets) {
+    const line = `${String(figure.verdict).padEnd(4)}  ${figure.name.padEnd(44)} ${String(figure.value).padStart(8)}  target ${String(figure.target).padEnd(10)}  ${String(figure.targetLabel)}`;
+    console.error(`  ${line}`);
   }
 }

@@ -35,6 +35,8 @@ export type Role = (typeof roles)[number];
 /** What the fixture created, for building each operation's variables. */
 export interface World {
   institution: string;
+  /** A member of this institution's staff (an assessor). */
+  member: string;
   published: string;
   draft: string;
   retirable: string;
@@ -220,6 +222,12 @@ export const matrix: readonly Row[] = [
     allow: ['platformAdmin', 'admin'],
   },
   {
+    operation: 'members',
+    document: 'query ($id: ID!) { members(institutionId: $id) { nodes { id roles } } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
     operation: 'stacks',
     document: 'query ($id: ID!) { stacks(institutionId: $id) { id } }',
     variables: (w) => ({ id: w.institution }),
@@ -399,6 +407,46 @@ export const matrix: readonly Row[] = [
       input: { institutionId: w.institution, name: 'Matrix Partner', url: 'https://p.example.com' },
     }),
     allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'inviteMember',
+    document:
+      'mutation ($id: ID!, $email: String!) { inviteMember(institutionId: $id, input: { email: $email, roles: [{ role: ASSESSOR }] }) { id } }',
+    variables: (w, role) => ({ id: w.institution, email: `${role}.invitee@matrix.example.edu` }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'assignRole',
+    document:
+      'mutation ($id: ID!) { assignRole(memberId: $id, input: { role: QA_REVIEWER, qaRoles: ["board"] }) { id } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    // The first caller allowed takes the role; the others are told it is no longer held.
+    operation: 'removeRole',
+    document: 'mutation ($id: ID!) { removeRole(memberId: $id, role: QA_REVIEWER) { id } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'deactivateMember',
+    document: 'mutation ($id: ID!) { deactivateMember(memberId: $id) { status } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'reactivateMember',
+    document: 'mutation ($id: ID!) { reactivateMember(memberId: $id) { status } }',
+    variables: (w) => ({ id: w.member }),
+    allow: ['platformAdmin', 'admin'],
+  },
+  {
+    operation: 'invitePartnerAdmin',
+    document:
+      'mutation ($id: ID!, $email: String!) { invitePartnerAdmin(partnerId: $id, input: { email: $email }) { id } }',
+    variables: (w, role) => ({ id: w.partner, email: `${role}.admin@partner.example.com` }),
+    allow: ['platformAdmin', 'admin', 'partnerAdmin'],
   },
   {
     operation: 'updatePartner',
@@ -684,8 +732,14 @@ export async function buildWorld(
     { id: retirable.designId },
     qa.admin,
   );
+  const { inviteMember } = await t.api.call<{ inviteMember: { id: string } }>(
+    'mutation ($id: ID!) { inviteMember(institutionId: $id, input: { email: "matrix.staff@example.edu", roles: [{ role: ASSESSOR }] }) { id } }',
+    { id: institutionId },
+    qa.admin,
+  );
   const world: World = {
     institution: institutionId,
+    member: inviteMember.id,
     published: designId,
     draft: draft.id,
     retirable: retirable.designId,

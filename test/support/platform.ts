@@ -79,6 +79,8 @@ export async function startTestPlatform(
     },
     stageThrottle: options.stageThrottle ?? { rateLimit: 1_000_000, burstLimit: 1_000_000 },
     clientThrottle: options.clientThrottle ?? { rateLimit: 1_000_000, burstLimit: 1_000_000 },
+    // Invitations stay in the issuer's outbox (tests sign in with their codes), off the console.
+    deliverIdentityMessage: () => undefined,
   });
   const api = new GraphQLClient(`${platform.url}/graphql`);
   const as: TestPlatform['as'] = async (role, options = {}) => ({

@@ -263,6 +263,14 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
     },
   },
   {
+    item: { microCredentialId: 'mc', designVersion: 3 },
+    stored: {
+      entity: 'QaEndorsement',
+      pk: 'QA_ENDORSEMENT#mc',
+      sk: 'VERSION#000003',
+    },
+  },
+  {
     item: { endorsementId: 'end', designVersion: 2 },
     stored: {
       entity: 'EndorsementVersionCredential',
@@ -403,5 +411,75 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
   {
     item: importedCredential,
     stored: { entity: 'ImportedCredential', pk: 'BACKPACK#owner', sk: 'ITEM#imp' },
+  },
+  {
+    item: { id: 'm1', email: 'Staff@Example.edu', institutionId: 'inst' },
+    stored: {
+      entity: 'Member',
+      pk: 'MEMBER#m1',
+      sk: 'MEMBER',
+      gsi1pk: 'INSTITUTION#inst#MEMBERS',
+      gsi1sk: 'staff@example.edu#m1',
+    },
+  },
+  {
+    item: { id: 'm2', email: 'hr@partner.example.com', partnerId: 'par' },
+    stored: {
+      entity: 'Member',
+      pk: 'MEMBER#m2',
+      sk: 'MEMBER',
+      gsi2pk: 'PARTNER#par#MEMBERS',
+      gsi2sk: 'hr@partner.example.com#m2',
+    },
+  },
+  {
+    item: {
+      id: 'd1',
+      status: 'PENDING',
+      nextAttemptAt: 'T20',
+      createdAt: 'T19',
+      subscriptionId: 'w1',
+    },
+    stored: {
+      entity: 'Delivery',
+      pk: 'DELIVERY#d1',
+      sk: 'DELIVERY',
+      gsi1pk: 'DELIVERIES#DUE',
+      gsi1sk: 'T20#d1',
+      gsi2pk: 'WEBHOOK#w1#DELIVERIES',
+      gsi2sk: 'T19#d1',
+    },
+  },
+  {
+    item: { id: 'd2', status: 'DELIVERED', nextAttemptAt: 'T20', createdAt: 'T19' },
+    stored: { entity: 'Delivery', pk: 'DELIVERY#d2', sk: 'DELIVERY' },
+  },
+  {
+    item: { id: 'w1', ownerKind: 'institution', ownerId: 'inst', createdAt: 'T18' },
+    stored: {
+      entity: 'WebhookSubscription',
+      pk: 'WEBHOOK#w1',
+      sk: 'SUBSCRIPTION',
+      gsi1pk: 'INSTITUTION#inst#WEBHOOKS',
+      gsi1sk: 'T18#w1',
+    },
+  },
+  {
+    item: { emailHash: 'hash' },
+    stored: {
+      entity: 'NotificationPreferences',
+      pk: 'PERSON#hash',
+      sk: 'NOTIFICATION_PREFERENCES',
+    },
+  },
+  {
+    item: { id: 'r1', remindAt: 'T21' },
+    stored: {
+      entity: 'Reminder',
+      pk: 'REMINDER#r1',
+      sk: 'REMINDER',
+      gsi1pk: 'REMINDERS#DUE',
+      gsi1sk: 'T21#r1',
+    },
   },
 ];

@@ -15,9 +15,15 @@ const examples: PublicRoute[] = [
   { kind: 'credentialJwt', params: { id: 'c-1' } },
   { kind: 'credentialJson', params: { id: 'c-1' } },
   { kind: 'credentialBadge', params: { id: 'c-1', format: 'svg' } },
+  { kind: 'credentialCertificate', params: { id: 'c-1' } },
+  { kind: 'catalogue', params: {} },
+  { kind: 'verify', params: {} },
+  { kind: 'stack', params: { id: 'stack-1' } },
   { kind: 'currentAchievement', params: { design: 'design 1' } },
   { kind: 'achievement', params: { design: 'design 1', version: 3 } },
   { kind: 'achievementImage', params: { design: 'design-1', version: 3 } },
+  { kind: 'qaEndorsement', params: { design: 'design-1', version: 3 } },
+  { kind: 'extensionContext', params: {} },
   { kind: 'endorsement', params: { id: 'e-1' } },
   { kind: 'endorsementVersion', params: { id: 'e-1', version: 2 } },
   { kind: 'transcript', params: { id: 't-1' } },
@@ -78,7 +84,8 @@ describe('public URLs', () => {
       '/status-lists/inst-1/expiry/1',
       '/achievements/d1/v1234567',
       '/credentials/c-1/badge.gif',
-      '/',
+      '/verify/more',
+      '//',
     ];
 
     expect(paths.map(parsePublicPath)).toEqual(paths.map(() => null));
@@ -93,5 +100,20 @@ describe('public URLs', () => {
     expect(urls.parseCredentialUrl(`${base}/credentials/c-1/`)).toBe('c-1');
     expect(urls.parseCredentialUrl(`${base}/credentials/c-1/badge.png?share=x`)).toBe('c-1');
     expect(urls.parseCredentialUrl(`${base}/issuers/c-1`)).toBeNull();
+  });
+});
+
+describe('the extension context URL', () => {
+  it('is the path the proofs adapter bundles the context for, on any deployment', async () => {
+    const { EXTENSION_CONTEXT_PATH, isExtensionContextUrl } =
+      await import('../../functions/core/credential/extension-context');
+
+    expect(urls.extensionContext()).toBe(`${base}${EXTENSION_CONTEXT_PATH}`);
+    expect(isExtensionContextUrl(urls.extensionContext())).toBe(true);
+    expect(isExtensionContextUrl('http://127.0.0.1:4000/prefix/contexts/tessera-v1.jsonld')).toBe(
+      true,
+    );
+    expect(isExtensionContextUrl(`${base}/contexts/tessera-v1.jsonld?x=1`)).toBe(false);
+    expect(isExtensionContextUrl('file:///contexts/tessera-v1.jsonld')).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import * as issuance from './entities/issuance';
 import * as learners from './entities/learners';
 import * as notifications from './entities/notifications';
 import * as partners from './entities/partners';
+import * as people from './entities/people';
 import type { EntityDescriptor } from './entity';
 
 export * from './entities/designs';
@@ -16,6 +17,7 @@ export * from './entities/issuance';
 export * from './entities/learners';
 export * from './entities/notifications';
 export * from './entities/partners';
+export * from './entities/people';
 
 /** All descriptors, for checks that must cover every entity. */
 export const storedEntities: readonly EntityDescriptor[] = [
@@ -24,4 +26,5 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(learners),
   ...Object.values(partners),
   ...Object.values(notifications),
+  ...Object.values(people),
 ];

@@ -6,6 +6,7 @@ import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-
 import { contexts as didContexts } from 'did-context';
 import { contexts as ed25519Contexts } from 'ed25519-signature-2020-context';
 import { CLR_V2_CONTEXT } from '../../core/stacking/model';
+import { extensionContext, isExtensionContextUrl } from '../../core/credential/extension-context';
 import { ValidationError } from '../../core/shared/errors';
 import clrContext from './contexts/clr-v2p0-context-2.0.1.json' with { type: 'json' };
 
@@ -44,12 +45,20 @@ export function registerContext(url: string, document: object): void {
 }
 
 export function isKnownContext(url: string): boolean {
-  return bundled.has(url);
+  return bundled.has(url) || isExtensionContextUrl(url);
+}
+
+/**
+ * The bundled document for a context URL: Tessera's extension context under whichever
+ * deployment's origin names it (every deployment serves the same document at that path).
+ */
+function bundledDocument(url: string): object | undefined {
+  return bundled.get(url) ?? (isExtensionContextUrl(url) ? extensionContext : undefined);
 }
 
 /** A jsonld.js document loader that serves only the bundled contexts. */
 export function documentLoader(url: string) {
-  const document = bundled.get(url);
+  const document = bundledDocument(url);
   if (!document) throw new UnknownContextError(url);
   return Promise.resolve({ contextUrl: null, documentUrl: url, document });
 }

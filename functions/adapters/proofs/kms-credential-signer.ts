@@ -37,6 +37,10 @@ export class KmsCredentialSigner implements CredentialSigner {
     return this.verifier.verifyDataIntegrity(document, publicKeyRaw);
   }
 
+  proofHashOf(credential: JsonObject): string | undefined {
+    return this.verifier.rememberedHash(credential)?.toString('base64');
+  }
+
   async signJwt(header: JsonObject, payload: JsonObject, keyRef: string): Promise<string> {
     const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
     const started = performance.now();

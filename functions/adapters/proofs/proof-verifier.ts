@@ -24,11 +24,46 @@ export class CachingProofVerifier implements ProofVerifier {
     sizeCalculation: (data, key) => data.length + key.length * 2 + 64,
   });
 
+  /**
+   * Primes the memo with the hashData stored beside a credential issued here, when `document`
+   * names one (see {@link useStoredHashes}).
+   */
+  private storedHashes?: (document: JsonObject) => Promise<void>;
+
   constructor(private readonly pool?: CanonicalizationPool) {}
 
   /** Remembers the hashData computed while signing, so the first verification is cheap too. */
   remember(document: JsonObject, proofConfig: JsonObject, data: Buffer): void {
     this.hashes.set(cacheKey(document, proofConfig), data);
+  }
+
+  /**
+   * Remembers the hashData stored with a credential issued here (`proofHash` of its record,
+   * computed when it was signed). It is found again only for a document whose JSON is exactly
+   * the stored one: any other document canonicalizes as before.
+   */
+  rememberSecured(credential: JsonObject, proofHash: string): void {
+    const { proof } = credential;
+    if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return;
+    const { proofValue: _value, ...proofConfig } = proof as JsonObject;
+    const data = Buffer.from(proofHash, 'base64');
+    if (data.length === 64) this.remember(credential, proofConfig, data);
+  }
+
+  /** The hashData remembered for a document secured with a Data Integrity proof, if any. */
+  rememberedHash(credential: JsonObject): Buffer | undefined {
+    const { proof } = credential;
+    if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return undefined;
+    const { proofValue: _value, ...proofConfig } = proof as JsonObject;
+    return this.hashes.get(cacheKey(credential, proofConfig));
+  }
+
+  /**
+   * Before canonicalizing a document, `prime` may remember the hashData stored for it (the
+   * composition reads the record a credential URL of this platform names).
+   */
+  useStoredHashes(prime: (document: JsonObject) => Promise<void>): void {
+    this.storedHashes = prime;
   }
 
   verifyDataIntegrity(
@@ -40,6 +75,11 @@ export class CachingProofVerifier implements ProofVerifier {
       const key = cacheKey(doc, proofConfig);
       const cached = this.hashes.get(key);
       if (cached) return cached;
+      if (this.storedHashes) {
+        await this.storedHashes(doc);
+        const stored = this.hashes.get(key);
+        if (stored) return stored;
+      }
       const data = this.pool
         ? await this.pool.hashData(doc, proofConfig, budget)
         : await hashData(doc, proofConfig, AbortSignal.timeout(budget.canonicalizationMs));

@@ -76,6 +76,12 @@ export const policy = {
   'qa.decide': [qaReviewer],
   'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
   'events.read': [platformAdmin, issuerAdmin],
+  /** Listing an institution's staff with their roles. */
+  'member.read': [platformAdmin, issuerAdmin],
+  /** Inviting staff, giving and taking roles, deactivating; a partner's admins manage their own. */
+  'member.manage': [platformAdmin, issuerAdmin, partnerAdmin],
+  /** Inviting a partner's admin: the partner's admins, and institutions it works with. */
+  'partner.inviteAdmin': [platformAdmin, issuerAdmin, partnerAdmin],
   /** Rotating and revoking an issuer's signing keys. */
   'keys.manage': [platformAdmin, issuerAdmin],
   'credential.issue': [issuerAdmin],

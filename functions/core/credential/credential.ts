@@ -68,6 +68,12 @@ export const credentialRecordSchema = z.object({
   credential: z.record(z.string(), z.unknown()),
   /** The same credential as a VC-JWT (RS256). */
   jwt: z.string(),
+  /**
+   * The `eddsa-rdfc-2022` hashData of `credential` (base64, 64 bytes), computed when it was
+   * signed: verifying the stored JSON, or JSON identical to it, never canonicalizes again.
+   * Absent on credentials issued before it was kept.
+   */
+  proofHash: z.string().optional(),
   signingKeys: z.object({ dataIntegrity: z.string(), jwt: z.string() }),
   visibility: z.enum(visibilities),
   /** Whether the credential page shows the earner's name (the earner decides). */
@@ -82,7 +88,11 @@ export const credentialRecordSchema = z.object({
 export type CredentialRecord = z.output<typeof credentialRecordSchema>;
 
 /** A stored credential without its signed forms: the part of the record that changes. */
-export const credentialStateSchema = credentialRecordSchema.omit({ credential: true, jwt: true });
+export const credentialStateSchema = credentialRecordSchema.omit({
+  credential: true,
+  jwt: true,
+  proofHash: true,
+});
 export type CredentialState = z.output<typeof credentialStateSchema>;
 
 /**

@@ -25,6 +25,7 @@ import type {
   CredentialSigner,
   EndorsementSource,
   JsonObject,
+  QaEndorsementSource,
   SigningKey,
   VerifyIssuedProof,
 } from './ports';
@@ -38,6 +39,8 @@ export interface CredentialMintingDeps {
   readonly urls: PublicUrls;
   readonly ids: IdGenerator;
   readonly endorsements?: EndorsementSource;
+  /** The QA body's endorsement, embedded after the industry ones; none without it. */
+  readonly qaEndorsement?: QaEndorsementSource;
 }
 
 type Institution = NonNullable<Awaited<ReturnType<InstitutionRepository['get']>>>;
@@ -98,6 +101,7 @@ export class CredentialMinting {
       ...(validUntil ? { validUntil } : {}),
       credential,
       jwt,
+      ...proofHashOf(this.deps.signer, credential),
       signingKeys: { dataIntegrity: inputs.dataIntegrityKey.keyId, jwt: inputs.jwtKey.keyId },
       visibility: 'PUBLIC',
       showName: false,
@@ -158,7 +162,7 @@ export class CredentialMinting {
     const { institutionId, microCredentialId, designVersion } = reservation;
     const owner = { ownerKind: 'institution', ownerId: institutionId } as const;
     const { deps } = this;
-    const [institution, snapshot, dataIntegrityKey, jwtKey, endorsements] = await Promise.all([
+    const [institution, snapshot, dataIntegrityKey, jwtKey, endorsements, qa] = await Promise.all([
       shared(batch, `institution:${institutionId}`, () => deps.institutions.get(institutionId)),
       shared(batch, `snapshot:${microCredentialId}:${designVersion}`, () =>
         deps.snapshots.getSnapshot(microCredentialId, designVersion),
@@ -170,11 +174,23 @@ export class CredentialMinting {
           ? deps.endorsements(microCredentialId, designVersion)
           : Promise.resolve([]),
       ),
+      shared(batch, `qa-endorsement:${microCredentialId}:v${designVersion}`, () =>
+        deps.qaEndorsement
+          ? deps.qaEndorsement(microCredentialId, designVersion)
+          : Promise.resolve(null),
+      ),
     ]);
     if (!institution) throw new NotFoundError('Institution', institutionId);
     if (!snapshot)
       throw new NotFoundError('DesignVersion', `${microCredentialId}/v${designVersion}`);
-    return { institution, snapshot, dataIntegrityKey, jwtKey, endorsements };
+    return {
+      institution,
+      snapshot,
+      dataIntegrityKey,
+      jwtKey,
+      // Last, so industry endorsements keep their places in the list.
+      endorsements: qa ? [...endorsements, qa] : endorsements,
+    };
   }
 
   /** Signs the Data Integrity proof, checks it, then signs the VC-JWT of the signed document. */
@@ -212,4 +228,10 @@ export class CredentialMinting {
     );
     return { credential, jwt };
   }
+}
+
+/** The proof's hashData the signer kept, as a field of the record (none if it kept none). */
+function proofHashOf(signer: CredentialSigner, credential: JsonObject) {
+  const proofHash = signer.proofHashOf?.(credential);
+  return proofHash ? { proofHash } : {};
 }

@@ -27,6 +27,11 @@ export interface CredentialSigner {
   verifyDataIntegrityProof(document: JsonObject, publicKeyRaw: Uint8Array): Promise<boolean>;
   /** Signs a compact JWS (RS256) with `keyRef`. */
   signJwt(header: JsonObject, payload: JsonObject, keyRef: string): Promise<string>;
+  /**
+   * The hashData (base64) of a document this signer just secured with a Data Integrity proof,
+   * if it still holds it: stored with the record so that verification need not canonicalize.
+   */
+  proofHashOf?(credential: JsonObject): string | undefined;
 }
 
 export interface CredentialRepository {
@@ -133,6 +138,15 @@ export type EndorsementSource = (
   microCredentialId: string,
   designVersion: number,
 ) => Promise<readonly JsonObject[]>;
+
+/**
+ * The signed QA endorsement of an approved achievement version (signed on first use), or null
+ * when the version has none (supplied by the QA capability).
+ */
+export type QaEndorsementSource = (
+  microCredentialId: string,
+  designVersion: number,
+) => Promise<JsonObject | null>;
 
 export interface BulkJobRepository {
   /** Stores the job and its rows, then the event that starts processing; idempotent per job id. */

@@ -1,8 +1,9 @@
 import type { OwnerKind } from '../shared/owners';
 import type { MicroCredentialRepository } from '../designs/ports';
-import { wasPublishedSnapshot } from '../designs/model';
+import { wasPublishedSnapshot, type DesignVersion } from '../designs/model';
+import type { Institution } from '../institutions/model';
 import type { InstitutionRepository } from '../institutions/ports';
-import { didDocument, jwks } from '../keys/model';
+import { didDocument, jwks, type IssuerKey } from '../keys/model';
 import type { PublishedKeys } from '../keys/ports';
 import type { DesignUnitOfWork } from '../qa/ports';
 import type { PublicUrls } from '../shared/public-urls';
@@ -10,12 +11,24 @@ import { bakePng, bakeSvg, generatedBadgePng, generatedBadgeSvg } from '../crede
 import type { CredentialRecord } from '../credential/credential';
 import { readCredential, stringField } from '../credential/document';
 import { achievement, issuerProfile, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
-import type { JsonObject } from './ports';
+import type { JsonObject, QaEndorsementSource } from './ports';
+
+/** A published key as people are told of it. */
+export interface PublicKeySummary {
+  readonly algorithm: IssuerKey['algorithm'];
+  readonly status: IssuerKey['status'];
+  readonly createdAt: string;
+  readonly retiredAt?: string;
+  readonly revokedAt?: string;
+}
 
 /** Fetches a design's own image (PNG or SVG) when it is hosted elsewhere; null when it cannot. */
 export type ImageSource = (
   url: string,
 ) => Promise<{ type: 'png'; data: Uint8Array } | { type: 'svg'; data: string } | null>;
+
+/** Renders an SVG to PNG (null when it cannot: the PNG is then drawn without text). */
+export type SvgRasteriser = (svg: string) => Promise<Buffer | null>;
 
 export interface PublicDocumentsDeps {
   readonly institutions: InstitutionRepository;
@@ -24,6 +37,9 @@ export interface PublicDocumentsDeps {
   readonly publishedKeys: PublishedKeys;
   readonly urls: PublicUrls;
   readonly images?: ImageSource;
+  /** The stored QA endorsement of a version (read only: never signs on a public request). */
+  readonly qaEndorsement?: QaEndorsementSource;
+  readonly rasterise?: SvgRasteriser;
 }
 
 /**
@@ -55,14 +71,47 @@ export class PublicDocuments {
     return jwks(this.deps.urls, { ownerKind, ownerId }, keys);
   }
 
+  /**
+   * The keys an owner publishes, as people are told of them: which kind, whether in use, and
+   * since when (no key material, no identifiers).
+   */
+  async keySummary(ownerKind: OwnerKind, ownerId: string): Promise<PublicKeySummary[]> {
+    const keys = await this.deps.publishedKeys({ ownerKind, ownerId });
+    return keys.map((key) => ({
+      algorithm: key.algorithm,
+      status: key.status,
+      createdAt: key.createdAt,
+      ...(key.retiredAt ? { retiredAt: key.retiredAt } : {}),
+      ...(key.revokedAt ? { revokedAt: key.revokedAt } : {}),
+    }));
+  }
+
+  /** A published (or since superseded) design version with its institution, for its page. */
+  async publishedVersion(
+    microCredentialId: string,
+    designVersion?: number,
+  ): Promise<{ snapshot: DesignVersion; institution: Institution } | null> {
+    const version =
+      designVersion ??
+      (await this.deps.designs.getPublished(microCredentialId))?.published?.designVersion;
+    if (version === undefined) return null;
+    const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, version);
+    if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
+    const institution = await this.deps.institutions.get(snapshot.institutionId);
+    return institution ? { snapshot, institution } : null;
+  }
+
   /** An approved design version as an OB 3.0 Achievement (with its EU elements as data). */
   async achievement(microCredentialId: string, designVersion: number): Promise<JsonObject | null> {
     const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
     if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
-    const institution = await this.deps.institutions.get(snapshot.institutionId);
+    const [institution, qa] = await Promise.all([
+      this.deps.institutions.get(snapshot.institutionId),
+      this.qaEndorsement(microCredentialId, designVersion),
+    ]);
     if (!institution) return null;
     return {
-      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, this.deps.urls.extensionContext()],
       ...achievement({
         urls: this.deps.urls,
         institution,
@@ -70,8 +119,20 @@ export class PublicDocuments {
         designVersion,
         content: snapshot.content,
         qualityAssurance: snapshot.qualityAssurance,
+        endorsements: qa ? [qa] : [],
       }),
     };
+  }
+
+  /** The QA endorsement of a published version, as signed; null for any other. */
+  async qaEndorsement(
+    microCredentialId: string,
+    designVersion: number,
+  ): Promise<JsonObject | null> {
+    if (!this.deps.qaEndorsement) return null;
+    const snapshot = await this.deps.snapshots.getSnapshot(microCredentialId, designVersion);
+    if (!snapshot || !wasPublishedSnapshot(snapshot.status)) return null;
+    return this.deps.qaEndorsement(microCredentialId, designVersion);
   }
 
   /**
@@ -108,11 +169,19 @@ export class PublicDocuments {
       imageId && !imageId.startsWith(this.deps.urls.base)
         ? await this.deps.images?.(imageId).catch(() => null)
         : null;
-    if (format === 'png') {
-      const png = ownImage?.type === 'png' ? ownImage.data : await generatedBadgePng(seed);
-      return bakePng(png, json);
-    }
     const institutionName = credential.issuer.name ?? '';
+    if (format === 'png') {
+      // The PNG shows what the SVG shows: the generated SVG, rendered (or the design's own image).
+      const rendered =
+        ownImage?.type === 'png'
+          ? ownImage.data
+          : await this.deps.rasterise?.(
+              ownImage?.type === 'svg'
+                ? ownImage.data
+                : generatedBadgeSvg(record.achievementName, institutionName, seed),
+            );
+      return bakePng(rendered ?? (await generatedBadgePng(seed)), json);
+    }
     const svg =
       ownImage?.type === 'svg'
         ? ownImage.data

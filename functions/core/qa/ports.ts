@@ -63,3 +63,26 @@ export interface EventRepository {
  * published (the endorsement gate; supplied by the partners module).
  */
 export type EndorsementGate = (design: MicroCredential) => Promise<EndorsementCount>;
+
+/**
+ * Signed QA endorsements, one per approved design version: the first stored is the one (a
+ * second signature of the same version returns the stored document instead).
+ */
+export interface QaEndorsementRepository {
+  get(microCredentialId: string, designVersion: number): Promise<Record<string, unknown> | null>;
+  add(
+    microCredentialId: string,
+    designVersion: number,
+    credential: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
+}
+
+/**
+ * Adds an `eddsa-rdfc-2022` Data Integrity proof made with the institution's active Ed25519
+ * key (the one its credentials are signed with); ConflictError while it has none yet.
+ */
+export type SignAsInstitution = (
+  institutionId: string,
+  unsigned: Record<string, unknown>,
+  created: string,
+) => Promise<Record<string, unknown>>;

@@ -18,10 +18,22 @@ export const publicRoutes = {
   credentialJwt: { path: '/credentials/:id.jwt' },
   credentialJson: { path: '/credentials/:id.json' },
   credentialBadge: { path: '/credentials/:id/badge.:format' },
+  /** A printable one-page certificate of the credential, with a QR code to its page. */
+  credentialCertificate: { path: '/credentials/:id/certificate.pdf' },
+  /** The public catalogue of published micro-credentials (a page for people). */
+  catalogue: { path: '/' },
+  /** The verifier for people: paste, upload or link a credential (GET the form, POST it). */
+  verify: { path: '/verify' },
+  /** A stack (pathway): its parts, its rule and the credential it leads to (a page). */
+  stack: { path: '/stacks/:id' },
   /** The design-level achievement URL (endorsements signed before they named a version). */
   currentAchievement: { path: '/achievements/:design' },
   achievement: { path: '/achievements/:design/v:version' },
   achievementImage: { path: '/achievements/:design/v:version/image.svg' },
+  /** The QA body's signed EndorsementCredential of an approved achievement version. */
+  qaEndorsement: { path: '/achievements/:design/v:version/qa-endorsement', json: true },
+  /** The JSON-LD context of Tessera's extension terms (see core/credential/extension-context). */
+  extensionContext: { path: '/contexts/tessera-v1.jsonld' },
   endorsement: { path: '/endorsements/:id', json: true },
   endorsementVersion: { path: '/endorsements/:id/v:version', json: true },
   transcript: { path: '/transcripts/:id', json: true },
@@ -216,6 +228,16 @@ export class PublicUrls {
   /** The generated badge image of an achievement version. */
   achievementImage(microCredentialId: string, designVersion: number): string {
     return this.to('achievementImage', { design: microCredentialId, version: designVersion });
+  }
+
+  /** The signed QA endorsement of an approved achievement version. */
+  qaEndorsement(microCredentialId: string, designVersion: number): string {
+    return this.to('qaEndorsement', { design: microCredentialId, version: designVersion });
+  }
+
+  /** The extension JSON-LD context this deployment serves. */
+  extensionContext(): string {
+    return this.to('extensionContext', {});
   }
 
   credential(credentialId: string): string {

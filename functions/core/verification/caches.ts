@@ -6,7 +6,7 @@
 import type { CredentialState } from '../credential/credential';
 import type { JsonObject } from '../credential/document';
 import { ReadCache } from '../shared/read-cache';
-import { verificationCacheTtlMs, verificationStateTtlMs } from './model';
+import { issuerKeyTtlMs, verificationCacheTtlMs, verificationStateTtlMs } from './model';
 import type {
   ApprovalLookup,
   DesignApproval,
@@ -22,6 +22,8 @@ import type { SignatureCheck } from './proof-checks';
 export interface VerificationCacheOptions {
   /** Writes this process made to storage so far (`DynamoTable.writes`). */
   readonly writes?: () => number;
+  /** Milliseconds on a monotonic clock; `performance.now` by default (tests pass their own). */
+  readonly now?: () => number;
 }
 
 /**
@@ -45,7 +47,7 @@ export class FrozenDocuments {
 }
 
 /**
- * Issuer keys by owner, for `verificationCacheTtlMs`: revocation and rotation show within it.
+ * Issuer keys by owner, for `issuerKeyTtlMs` (1 s): revocation and rotation show within it.
  * A key id missing from the cached keys (perhaps made by a rotation since) reads them again,
  * once per key id and cache period, so a made-up key id costs no read on every request and
  * does not evict the keys other requests share.
@@ -55,7 +57,7 @@ export function cachingPlatformKeys(
   options: VerificationCacheOptions = {},
 ): PlatformKeys {
   const cache = new ReadCache<readonly PlatformKey[]>({
-    ...freshFor(verificationCacheTtlMs, options),
+    ...freshFor(issuerKeyTtlMs, options),
     max: 1_000,
     maxBytes: 4_000_000,
   });
@@ -170,5 +172,9 @@ export function rememberingSignatures(
 }
 
 function freshFor(ttlMs: number, options: VerificationCacheOptions) {
-  return { ttlMs, ...(options.writes ? { writes: options.writes } : {}) };
+  return {
+    ttlMs,
+    ...(options.writes ? { writes: options.writes } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
 }

@@ -29,15 +29,8 @@ import type {
 import { ProofChecks, signatureCheckOf, type SignatureCheck } from './proof-checks';
 import { StatusChecks } from './status-checks';
 import { viewOf, type Step, type StepContext, type StepOutcome } from './step';
-import {
-  achievementApproval,
-  recipient,
-  stackParts,
-  stateOfUrl,
-  validityWindow,
-  wellFormed,
-  withdrawal,
-} from './steps';
+import { achievementApproval } from './qa-endorsement-step';
+import { recipient, stackParts, stateOfUrl, validityWindow, wellFormed, withdrawal } from './steps';
 
 export interface CredentialVerifierDeps {
   readonly records: StoredCredentials;
@@ -87,7 +80,7 @@ export class CredentialVerifier {
       new StatusChecks({ ...deps, proofs: this.proofs }).step,
       validityWindow(deps.clock),
       withdrawal(withdrawn),
-      achievementApproval(deps.approvals, deps.urls),
+      achievementApproval(embedded, deps.approvals, deps.urls),
       endorsements(embedded, withdrawn),
       stackParts(deps.records, deps.urls),
       recipient,

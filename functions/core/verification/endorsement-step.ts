@@ -10,6 +10,7 @@ import {
   type VerificationResult,
 } from './model';
 import type { WithdrawalLookup } from './ports';
+import { embeddedQaEndorsement } from '../credential/qa-endorsement';
 import { row, viewOf, type Step, type StepOutcome } from './step';
 
 /** Verifies an embedded endorsement one level down, within the request's budget. */
@@ -32,9 +33,11 @@ interface Examined extends EndorsementSummary {
 
 export function endorsements(verify: VerifyEmbedded, withdrawn: WithdrawalLookup): Step {
   return async ({ view, depth, budget }) => {
+    // The issuer's own QA endorsement is the achievement-approval step's.
+    const qa = embeddedQaEndorsement(view)?.raw;
     const embedded = (
       Array.isArray(view.achievement?.endorsement) ? view.achievement.endorsement : []
-    ).filter(isJsonObject);
+    ).filter((item): item is JsonObject => isJsonObject(item) && item !== qa);
     if (embedded.length === 0) return skipped('The achievement carries no endorsements.');
     if (depth > 0) return skipped('Endorsements of endorsements are not checked.');
     const examined = await Promise.all(

@@ -125,8 +125,14 @@ export function freshBudget(): VerificationBudget {
   return { ...verificationBudgetLimits };
 }
 
-/** The bound, in ms, on how stale a cached issuer key or withdrawal may be (documented). */
+/** The bound, in ms, on how stale a cached endorsement withdrawal may be (documented). */
 export const verificationCacheTtlMs = 5_000;
+/**
+ * The bound, in ms, on how stale a cached issuer key may be in a process that did not revoke
+ * it: a revoked key is refused by every instance within a second. A key read costs one
+ * GetItem-sized query per owner and second at most, whatever the request rate.
+ */
+export const issuerKeyTtlMs = 1_000;
 /**
  * The bound, in ms, on how stale the record state of a credential verified by id may be in a
  * process that did not make the change: far below the time the worker takes to republish a

@@ -1,15 +1,14 @@
 /**
  * The steps of a verification that need no proof machinery: the credential's shape, its
- * validity window, an endorser's withdrawal, the QA approval of its achievement, the parts of
- * a stacked credential, and its recipient.
+ * validity window, an endorser's withdrawal, the parts of a stacked credential, and its
+ * recipient.
  */
 import type { CredentialState } from '../credential/credential';
-import { stringField } from '../credential/document';
 import type { PublicUrls } from '../shared/public-urls';
 import type { Clock } from '../shared/runtime';
 import { credentialShape, openBadgeShape, openBadgeTypes } from './checks';
 import type { Presented } from './model';
-import type { ApprovalLookup, StoredCredentials, WithdrawalLookup } from './ports';
+import type { StoredCredentials, WithdrawalLookup } from './ports';
 import { recipientMatch } from './recipient-match';
 import { row, type Step, type StepOutcome } from './step';
 
@@ -74,27 +73,6 @@ export function withdrawal(withdrawn: WithdrawalLookup): Step {
       return { checks: [] };
     const message = 'The endorser has withdrawn this endorsement; it no longer counts.';
     return { checks: [row('withdrawal', 'FAIL', message)], status: 'REVOKED' };
-  };
-}
-
-/** The QA approval of an achievement designed here, by the version the credential names. */
-export function achievementApproval(approvals: ApprovalLookup, urls: PublicUrls): Step {
-  return async ({ view, ownIssuer }) => {
-    const id = stringField(view.achievement, 'id');
-    const named = id === undefined ? null : urls.parse(id);
-    if (!ownIssuer || named?.kind !== 'achievement') {
-      const message =
-        "The achievement was designed elsewhere; its approval is its issuer's responsibility.";
-      return { checks: [row('achievement-approval', 'SKIP', message)] };
-    }
-    const approval = await approvals(named.params.design, named.params.version);
-    if (!approval) {
-      const message =
-        "This version of the achievement was never approved by the institution's QA review.";
-      return { checks: [row('achievement-approval', 'FAIL', message)] };
-    }
-    const message = `Version ${approval.designVersion} passed "${approval.workflowName}" (${approval.steps} steps) on ${approval.approvedAt.slice(0, 10)}.`;
-    return { checks: [row('achievement-approval', 'PASS', message)] };
   };
 }
 

@@ -4,6 +4,7 @@
  * with a server error: bad input is BAD_USER_INPUT, anything else a FAIL check.
  */
 import type { CredentialRecord } from '../credential/credential';
+import { ValidationError, VerificationProblem } from '../shared/errors';
 import { email, parseInput } from '../shared/validation';
 import { CredentialVerifier, type CredentialVerifierDeps } from './credential-verifier';
 import {
@@ -79,12 +80,40 @@ export class VerificationService {
    * Verifies a credential issued here whose record the caller has already read (the credential
    * page): its status and stacked parts come from that record, with no second read.
    */
-  verifyRecord(record: CredentialRecord): Promise<VerificationResult> {
+  verifyRecord(record: CredentialRecord, recipientEmail?: string): Promise<VerificationResult> {
     const { credential, jwt: _jwt, ...state } = record;
+    const recipient = recipientEmail
+      ? parseInput(email(), recipientEmail, 'recipientEmail')
+      : undefined;
     return this.verifier.verify(
       { format: 'JSON-LD', credential },
-      { budget: freshBudget(), record: state },
+      { budget: freshBudget(), record: state, recipient },
     );
+  }
+
+  /**
+   * A credential published at a URL elsewhere, fetched by the remote resolver (https only, its
+   * address checked to be public, bounded in time and size) and verified like one presented as
+   * JSON. Credentials issued here are verified by id instead (`verify`).
+   */
+  async verifyAt(url: string, recipientEmail?: string | null): Promise<VerificationResult> {
+    const budget = freshBudget();
+    const recipient = recipientEmail
+      ? parseInput(email(), recipientEmail, 'recipientEmail')
+      : undefined;
+    let credential: unknown;
+    try {
+      credential = await this.deps.remote.fetchCredential(url.slice(0, 2_048), budget);
+    } catch (error) {
+      if (!(error instanceof VerificationProblem)) throw error;
+      throw new ValidationError(
+        error.message,
+        [{ path: 'url', message: 'could not be read' }],
+        'URL_UNREADABLE',
+      );
+    }
+    const presented = await presentedOf({ credential }, (jws) => this.deps.proofs.decodeJws(jws));
+    return this.verifier.verify(presented, { recipient, budget });
   }
 
   /**

@@ -37,3 +37,9 @@ export type StackTargetPublished = (
   microCredentialId: string,
   publishedAt: string,
 ) => Promise<void>;
+
+/** Signs the QA body's endorsement of a design version its review just approved (once). */
+export type IssueQaEndorsement = (
+  microCredentialId: string,
+  designVersion: number,
+) => Promise<unknown>;

@@ -12,12 +12,14 @@ import {
 } from '../issuance/events';
 import { KeyRotationRequested } from '../keys/events';
 import { EnrolmentCompleted } from '../learning/events';
+import { ReviewApproved } from '../qa/events';
 import { BackpackImported } from '../sharing/events';
 import { StackDefined } from '../stacking/events';
 import { EventDispatcher } from './event-dispatcher';
 import type {
   BackfillStack,
   EvaluateStacks,
+  IssueQaEndorsement,
   ProcessBulkJob,
   ReadCredential,
   RepublishStatusList,
@@ -41,6 +43,14 @@ export interface ReactionDeps {
   readonly stackPartRevoked: StackPartRevoked;
   readonly backfillStack: BackfillStack;
   readonly stackTargetPublished: StackTargetPublished;
+  readonly issueQaEndorsement?: IssueQaEndorsement;
+}
+
+/** The QA body signs its endorsement of the design version its review just approved. */
+function qaEndorsementOf(deps: ReactionDeps) {
+  return async ({ data }: EventOf<typeof ReviewApproved>) => {
+    await deps.issueQaEndorsement?.(data.microCredentialId, data.designVersion);
+  };
 }
 
 /** How the worker reacts to each domain event (all idempotent: streams redeliver). */
@@ -101,5 +111,6 @@ export function platformReactions(deps: ReactionDeps): EventDispatcher {
     .on(BulkIssuanceContinue, (event, context) => processJob(event, context.deadline))
     .on(EnrolmentCompleted, async (event) => {
       await deps.awardEnrolment(event.data.enrolmentId);
-    });
+    })
+    .on(ReviewApproved, qaEndorsementOf(deps));
 }

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { PublicRouteKind, RouteParams } from '../../core/shared/public-urls';
 import type { Container } from '../../composition/container';
-import { jsonResponse, textResponse } from '../http';
+import { jsonResponse, negotiate, textResponse } from '../http';
 
 /** What the public web routes use of the container. */
-export type PublicWebContext = Pick<Container, 'services' | 'urls' | 'clock'>;
+export type PublicWebContext = Pick<Container, 'services' | 'urls' | 'clock' | 'config'>;
 
 export type Response = APIGatewayProxyStructuredResultV2;
 
@@ -26,9 +26,32 @@ export const pageHeaders = {
   'x-frame-options': 'DENY',
 };
 
+/** Pages with a form (the verifier, the catalogue's search) may submit it here, and only here. */
+export const formPageHeaders = {
+  ...pageHeaders,
+  'content-security-policy': pageHeaders['content-security-policy'].replace(
+    "form-action 'none'",
+    "form-action 'self'",
+  ),
+};
+
 /** An HTML page with the page headers. */
-export function htmlResponse(body: string, status = 200): Response {
-  return textResponse(body, htmlType, { status, headers: pageHeaders });
+export function htmlResponse(body: string, status = 200, forms = false): Response {
+  return textResponse(body, htmlType, {
+    status,
+    headers: forms ? formPageHeaders : pageHeaders,
+  });
+}
+
+/** Whether a request prefers the page to the JSON-LD document (browsers do; machines do not). */
+export function wantsHtml(accept: string | undefined): boolean {
+  return (
+    negotiate(
+      accept,
+      ['application/ld+json', 'application/json', 'text/html'],
+      'application/ld+json',
+    ) === 'text/html'
+  );
 }
 
 /** Documents that rarely change (profiles, DID documents, achievements) are cached 5 minutes. */

@@ -1,6 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { CredentialRecord } from '../../core/credential/credential';
-import { credentialPage, notFoundPage } from '../credential-page';
+import { isJsonObject, type JsonObject } from '../../core/credential/document';
+import { credentialPage, notFoundPage, type PublicEvidence } from '../credential-page';
+import { certificatePdf } from './certificate';
+import { statusText } from './check-words';
+import { text } from './layout';
 import {
   binaryResponse,
   jsonResponse,
@@ -29,7 +33,7 @@ const cacheOf = (record: CredentialRecord) => (record.visibility === 'PUBLIC' ? 
 
 type CredentialRoutes = Pick<
   RouteHandlers,
-  'credential' | 'credentialJwt' | 'credentialJson' | 'credentialBadge'
+  'credential' | 'credentialJwt' | 'credentialJson' | 'credentialBadge' | 'credentialCertificate'
 >;
 
 /**
@@ -77,6 +81,26 @@ export function credentialRoutes(context: PublicWebContext): CredentialRoutes {
         ? textResponse(baked, 'image/svg+xml', { maxAge, headers: svgHeaders })
         : binaryResponse(baked, 'image/png', { maxAge, filename: `${id}.png` });
     },
+    credentialCertificate: async ({ id }, event) => {
+      const found = await visible(id, event);
+      if (!found) return credentialNotFound();
+      const { record } = found;
+      const verification = await services.verification.verifyRecord(record);
+      const pdf = await certificatePdf({
+        record,
+        url: context.urls.credential(record.id),
+        endorsers: verification.endorsements
+          .filter((endorsement) => endorsement.verified && !endorsement.withdrawn)
+          .map((endorsement) => endorsement.issuerName ?? 'An industry partner'),
+        ...(verification.status === 'ACTIVE'
+          ? {}
+          : { invalidReason: statusText[verification.status]?.label }),
+      });
+      return binaryResponse(pdf, 'application/pdf', {
+        maxAge: cacheOf(record),
+        filename: `${id}-certificate.pdf`,
+      });
+    },
   };
 }
 
@@ -93,9 +117,10 @@ async function credentialHtml(
   },
 ): Promise<Response> {
   const { record, access, token } = found;
-  const [verification, publicParts] = await Promise.all([
+  const [verification, parts, publicEvidence] = await Promise.all([
     services.verification.verifyRecord(record),
-    publicPartsOf(services, record.parts),
+    partsOf(services, record.parts),
+    publicEvidenceOf(services, urls, record),
   ]);
   const body = credentialPage({
     record,
@@ -105,16 +130,52 @@ async function credentialHtml(
       token && record.visibility !== 'PUBLIC' ? `?share=${encodeURIComponent(token)}` : '',
     linkExpiresAt: access.linkExpiresAt,
     now: clock.now(),
-    publicParts,
+    publicParts: new Set(parts.filter((part) => part.visibility === 'PUBLIC').map((p) => p.id)),
+    partsExpireOn: parts
+      .map((part) => part.validUntil)
+      .filter((date): date is string => Boolean(date))
+      .sort()[0],
+    issuerPage: urls.issuerProfile(record.institutionId),
+    publicEvidence,
   });
-  return htmlResponse(body);
+  return htmlResponse(body, 200, true);
 }
 
-/** The parts of a stacked credential whose earner shows them publicly. */
-async function publicPartsOf(
+/** The records of a stacked credential's parts (only public ones are linked on the page). */
+async function partsOf(
   services: PublicWebContext['services'],
   ids: readonly string[],
-): Promise<Set<string>> {
-  const parts = await Promise.all(ids.map((part) => services.credentials.find(part)));
-  return new Set(parts.filter((part) => part?.visibility === 'PUBLIC').map((part) => part!.id));
+): Promise<CredentialRecord[]> {
+  const parts = await Promise.all(ids.slice(0, 20).map((part) => services.credentials.find(part)));
+  return parts.filter((part): part is CredentialRecord => part !== null);
+}
+
+/**
+ * The credential's evidence entries whose submission its learner made public, each checked
+ * against the evidence store: an entry the learner keeps private is never shown.
+ */
+async function publicEvidenceOf(
+  services: PublicWebContext['services'],
+  urls: PublicWebContext['urls'],
+  record: CredentialRecord,
+): Promise<PublicEvidence[]> {
+  const entries = Array.isArray(record.credential.evidence) ? record.credential.evidence : [];
+  const candidates = (entries as JsonObject[])
+    .filter((entry) => isJsonObject(entry) && entry.genre !== 'Credential')
+    .map((entry) => ({ entry, route: urls.parse(text(entry.id)) }))
+    .filter(({ route }) => route?.kind === 'evidence')
+    .slice(0, 10);
+  const shown = await Promise.all(
+    candidates.map(async ({ entry, route }) => {
+      const id = (route as { params: { id: string } }).params.id;
+      const submission = await services.learning.evidence.publicEvidence(id);
+      if (!submission) return null;
+      return {
+        name: text(entry.name),
+        description: text(entry.description),
+        url: urls.evidence(id),
+      };
+    }),
+  );
+  return shown.filter((entry): entry is PublicEvidence => entry !== null);
 }

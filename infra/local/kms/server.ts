@@ -8,6 +8,7 @@
  * `POST /__local/faults` injects a fault (body: a {@link KmsFault}), `DELETE /__local/faults`
  * clears them, and `GET /__local/stats` returns the call counts per operation.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
@@ -43,6 +44,22 @@ export interface KmsServerOptions {
   readonly storePath?: string;
   /** Region named in key and alias ARNs. @default 'us-east-1' */
   readonly region?: string;
+  /**
+   * Milliseconds every KMS operation waits before it is answered, on a timer (no CPU): the
+   * round trip to AWS KMS, which loopback does not have. @default `KMS_LATENCY_MS`, or 0
+   */
+  readonly latencyMs?: number;
+}
+
+/** `KMS_LATENCY_MS` from the environment: a whole number of milliseconds, 0 when unset. */
+export function kmsLatencyFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.KMS_LATENCY_MS;
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 60_000) {
+    throw new Error(`KMS_LATENCY_MS must be a whole number of ms from 0 to 60000, got ${raw}`);
+  }
+  return value;
 }
 
 const contentType = 'application/x-amz-json-1.1';
@@ -62,9 +79,11 @@ export async function startKmsServer(options: KmsServerOptions = {}): Promise<Lo
   });
   const faults = new FaultTable();
   const calls = new Map<KmsOperation, number>();
+  const latencyMs = options.latencyMs ?? kmsLatencyFromEnv();
 
   const handleKms = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
+    if (latencyMs > 0) await delay(latencyMs);
     const target = request.headers['x-amz-target'];
     const operation =
       typeof target === 'string' && target.startsWith(targetPrefix)

@@ -156,3 +156,16 @@ export const domainEventEntity = defineEntity({
   },
   indexes: {},
 });
+
+/** The QA body's signed endorsement of one approved design version (written once). */
+export const qaEndorsementEntity = defineEntity({
+  name: 'QaEndorsement',
+  primary: {
+    pk: ({ microCredentialId }: { readonly microCredentialId: string }) =>
+      `QA_ENDORSEMENT#${microCredentialId}`,
+    sk: ({ designVersion }: { readonly designVersion: number }) =>
+      `VERSION#${padded(designVersion)}`,
+    skPrefix: 'VERSION#',
+  },
+  indexes: {},
+});
