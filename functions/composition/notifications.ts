@@ -95,7 +95,6 @@ function staffSide(
   const partners = new DynamoDbPartnerRepository(rt.table);
   const endorsements = new DynamoDbEndorsementRepository(rt.table);
   const jobs = new DynamoDbBulkJobRepository(rt.table);
-  const members = new DynamoDbMemberRepository(rt.table);
   return {
     async designName(id) {
       return (await stores.designs.get(id))?.content.name ?? null;
@@ -137,19 +136,28 @@ function staffSide(
         })),
       };
     },
-    async staff(institutionId, audience) {
-      const { items } = await members.listForInstitution(institutionId, { limit: 100 });
-      const matching = items.filter(
-        (member) =>
-          member.status === 'ACTIVE' &&
-          ('role' in audience
-            ? (member.roles as readonly string[]).includes(audience.role)
-            : member.qaRoles.includes(audience.qaRole)),
-      );
-      if (matching.length > 0) return matching.map((member) => member.email);
-      const institution = await stores.institutions.get(institutionId);
-      return institution?.email ? [institution.email] : [];
-    },
+    staff: staffAddresses(rt, stores),
+  };
+}
+
+/**
+ * The addresses of an institution's active members holding a role; its contact address when
+ * none does yet.
+ */
+function staffAddresses(rt: Runtime, stores: Stores): NotificationDirectory['staff'] {
+  const members = new DynamoDbMemberRepository(rt.table);
+  return async (institutionId, audience) => {
+    const { items } = await members.listForInstitution(institutionId, { limit: 100 });
+    const matching = items.filter(
+      (member) =>
+        member.status === 'ACTIVE' &&
+        ('role' in audience
+          ? (member.roles as readonly string[]).includes(audience.role)
+          : member.qaRoles.includes(audience.qaRole)),
+    );
+    if (matching.length > 0) return matching.map((member) => member.email);
+    const institution = await stores.institutions.get(institutionId);
+    return institution?.email ? [institution.email] : [];
   };
 }
 

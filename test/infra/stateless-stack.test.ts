@@ -122,7 +122,7 @@ describe('StatelessStack', () => {
       const logGroups = Object.values(statelessTemplate.findResources('AWS::Logs::LogGroup'));
 
       // Assess
-      expect(logGroups).toHaveLength(4);
+      expect(logGroups).toHaveLength(6);
       for (const logGroup of logGroups) {
         expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 90 } });
       }
@@ -280,7 +280,7 @@ describe('StatelessStack', () => {
       const queue = resourceNamed(statelessTemplate, 'AWS::SQS::Queue', 'WorkerDeadLetterQueue');
 
       // Act
-      const mapping = resourceNamed(statelessTemplate, 'AWS::Lambda::EventSourceMapping', '');
+      const mapping = resourceNamed(statelessTemplate, 'AWS::Lambda::EventSourceMapping', 'Worker');
 
       // Assess
       expect(mapping.properties).toMatchObject({
@@ -338,10 +338,13 @@ describe('StatelessStack', () => {
         'AWS/Lambda/Errors',
         'AWS/Lambda/Errors',
         'AWS/Lambda/Errors',
+        'AWS/Lambda/Errors',
         'AWS/Lambda/IteratorAge',
         'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',
+        'AWS/Lambda/Throttles',
+        'AWS/SQS/ApproximateNumberOfMessagesVisible',
         'AWS/SQS/ApproximateNumberOfMessagesVisible',
       ]);
       for (const alarm of alarms) {
