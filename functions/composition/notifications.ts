@@ -9,6 +9,7 @@ import {
   DynamoDbWebhookSubscriptionRepository,
   eventRecorder,
 } from '../adapters/dynamodb/notification-repository';
+import { DynamoDbMemberRepository } from '../adapters/dynamodb/member-repository';
 import { DynamoDbPartnerRepository } from '../adapters/dynamodb/partner-repository';
 import { SesMailSender } from '../adapters/mail/ses-mail-sender';
 import { SmtpMailSender } from '../adapters/mail/smtp-mail-sender';
@@ -26,10 +27,10 @@ import type { Runtime, Stores } from './runtime';
 const listedFailures = 20;
 
 /**
- * What notifications read of other modules, from their stores. Staff addresses: the platform
- * keeps no directory of staff people yet (they sign in through the identity provider), so
- * messages for issuer admins, assessors and QA reviewers go to the institution's contact
- * address, the one address the institution gave for such mail.
+ * What notifications read of other modules, from their stores. Staff addresses: the
+ * institution's active members holding the role (people and roles); an institution with no
+ * such member yet (staff who only sign in through the identity provider) gets the message at
+ * its contact address.
  */
 function directoryOf(rt: Runtime, stores: Stores): NotificationDirectory {
   return { ...learnerSide(rt, stores), ...staffSide(rt, stores) };
@@ -135,10 +136,28 @@ function staffSide(
         })),
       };
     },
-    async staff(institutionId) {
-      const institution = await stores.institutions.get(institutionId);
-      return institution?.email ? [institution.email] : [];
-    },
+    staff: staffAddresses(rt, stores),
+  };
+}
+
+/**
+ * The addresses of an institution's active members holding a role; its contact address when
+ * none does yet.
+ */
+function staffAddresses(rt: Runtime, stores: Stores): NotificationDirectory['staff'] {
+  const members = new DynamoDbMemberRepository(rt.table);
+  return async (institutionId, audience) => {
+    const { items } = await members.listForInstitution(institutionId, { limit: 100 });
+    const matching = items.filter(
+      (member) =>
+        member.status === 'ACTIVE' &&
+        ('role' in audience
+          ? (member.roles as readonly string[]).includes(audience.role)
+          : member.qaRoles.includes(audience.qaRole)),
+    );
+    if (matching.length > 0) return matching.map((member) => member.email);
+    const institution = await stores.institutions.get(institutionId);
+    return institution?.email ? [institution.email] : [];
   };
 }
 

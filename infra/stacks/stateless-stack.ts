@@ -20,6 +20,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EvidenceAccess } from '../constructs/evidence-store';
 import { acknowledgeNagFindings } from '../constructs/nag';
+import { Notifications } from '../constructs/notifications';
 import { OperationalAlarms } from '../constructs/operational-alarms';
 import { TesseraFunction, type LogLevel } from '../constructs/tessera-function';
 import { apiStageThrottle, type DeploymentStage } from '../stage';
@@ -32,6 +33,8 @@ const handlerEntry = (name: 'api' | 'public-web' | 'worker' | 'wallets') =>
 export interface StatelessStackProps extends StackProps {
   /** Stage the functions serve; scopes their KMS permissions and log retention. */
   readonly stage: DeploymentStage;
+  /** The address email is sent from (its domain becomes the SES identity). */
+  readonly mailFrom?: string;
   /** The single table; it must have a stream, which the worker consumes. */
   readonly table: ITableV2;
   /** The evidence bucket and its read/write policies. */
@@ -308,12 +311,23 @@ export class StatelessStack extends Stack {
       });
     }
 
+    const notifications = new Notifications(this, 'Notifications', {
+      common,
+      mailFrom: props.mailFrom,
+      producers: [this.apiFunction, this.workerFunction],
+    });
+    for (const fn of notifications.functions) {
+      fn.useTable(props.table, 'read-write');
+      fn.useIdentity(props.userPool, props.userPoolClient);
+    }
+
     const publicBaseUrl = props.publicBaseUrl ?? this.httpApi.apiEndpoint;
     for (const fn of [
       this.apiFunction,
       this.publicWebFunction,
       this.workerFunction,
       this.walletsFunction,
+      ...notifications.functions,
     ]) {
       fn.usePublicBaseUrl(publicBaseUrl);
     }
@@ -329,6 +343,11 @@ export class StatelessStack extends Stack {
       props.iteratorAgeAlarmThreshold ?? Duration.minutes(5),
     );
     this.alarms.watchDeadLetterQueue('WorkerDeadLetterQueue', this.workerDeadLetterQueue);
+    this.alarms.watchFunction('Delivery', notifications.deliveryFunction);
+    this.alarms.watchDeadLetterQueue(
+      'DeliveryDeadLetterQueue',
+      notifications.deliveryDeadLetterQueue,
+    );
     this.alarms.watchHttpApi('HttpApi', this.httpApi);
 
     new CfnOutput(this, 'ApiUrl', {

@@ -122,7 +122,7 @@ describe('StatelessStack', () => {
       const logGroups = Object.values(statelessTemplate.findResources('AWS::Logs::LogGroup'));
 
       // Assess
-      expect(logGroups).toHaveLength(5);
+      expect(logGroups).toHaveLength(7);
       for (const logGroup of logGroups) {
         expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 90 } });
       }
@@ -320,7 +320,7 @@ describe('StatelessStack', () => {
       const queue = resourceNamed(statelessTemplate, 'AWS::SQS::Queue', 'WorkerDeadLetterQueue');
 
       // Act
-      const mapping = resourceNamed(statelessTemplate, 'AWS::Lambda::EventSourceMapping', '');
+      const mapping = resourceNamed(statelessTemplate, 'AWS::Lambda::EventSourceMapping', 'Worker');
 
       // Assess
       expect(mapping.properties).toMatchObject({
@@ -384,6 +384,7 @@ describe('StatelessStack', () => {
         'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',
+        'AWS/SQS/ApproximateNumberOfMessagesVisible',
         'AWS/SQS/ApproximateNumberOfMessagesVisible',
       ]);
       for (const alarm of alarms) {

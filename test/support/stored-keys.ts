@@ -480,4 +480,54 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
       gsi2sk: 'hr@partner.example.com#m2',
     },
   },
+  {
+    item: {
+      id: 'd1',
+      status: 'PENDING',
+      nextAttemptAt: 'T20',
+      createdAt: 'T19',
+      subscriptionId: 'w1',
+    },
+    stored: {
+      entity: 'Delivery',
+      pk: 'DELIVERY#d1',
+      sk: 'DELIVERY',
+      gsi1pk: 'DELIVERIES#DUE',
+      gsi1sk: 'T20#d1',
+      gsi2pk: 'WEBHOOK#w1#DELIVERIES',
+      gsi2sk: 'T19#d1',
+    },
+  },
+  {
+    item: { id: 'd2', status: 'DELIVERED', nextAttemptAt: 'T20', createdAt: 'T19' },
+    stored: { entity: 'Delivery', pk: 'DELIVERY#d2', sk: 'DELIVERY' },
+  },
+  {
+    item: { id: 'w1', ownerKind: 'institution', ownerId: 'inst', createdAt: 'T18' },
+    stored: {
+      entity: 'WebhookSubscription',
+      pk: 'WEBHOOK#w1',
+      sk: 'SUBSCRIPTION',
+      gsi1pk: 'INSTITUTION#inst#WEBHOOKS',
+      gsi1sk: 'T18#w1',
+    },
+  },
+  {
+    item: { emailHash: 'hash' },
+    stored: {
+      entity: 'NotificationPreferences',
+      pk: 'PERSON#hash',
+      sk: 'NOTIFICATION_PREFERENCES',
+    },
+  },
+  {
+    item: { id: 'r1', remindAt: 'T21' },
+    stored: {
+      entity: 'Reminder',
+      pk: 'REMINDER#r1',
+      sk: 'REMINDER',
+      gsi1pk: 'REMINDERS#DUE',
+      gsi1sk: 'T21#r1',
+    },
+  },
 ];

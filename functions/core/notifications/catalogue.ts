@@ -10,6 +10,7 @@ import {
 } from '../issuance/events';
 import { EvidenceReturned, EvidenceSubmitted } from '../learning/events';
 import { EndorsementInvited, EndorsementWithdrawn } from '../partners/events';
+import { MemberInvited } from '../people/events';
 import {
   ReviewApproved,
   ReviewChangesRequested,
@@ -239,6 +240,25 @@ export const messageMappings: readonly MessageMapping[] = [
       },
       lookup,
     );
+  }),
+  mapping(MemberInvited, 'MEMBER_INVITED', async (event, { directory, urls }) => {
+    const { partnerId } = event.data;
+    const organisation = partnerId
+      ? await directory.partner(partnerId)
+      : await directory.institution(event.institutionId);
+    return [
+      {
+        to: event.data.email,
+        data: {
+          name: event.data.name,
+          title: organisation?.name ?? 'Tessera',
+          step: [...event.data.roles, ...event.data.qaRoles].join(', '),
+          link: partnerId
+            ? urls.partnerProfile(partnerId)
+            : urls.issuerProfile(event.institutionId),
+        },
+      },
+    ];
   }),
 ];
 

@@ -24,6 +24,8 @@ export const messageKinds = {
   ENDORSEMENT_WITHDRAWN: { audience: 'issuer-admin', optional: true },
   ENDORSEMENT_EXPIRING: { audience: 'issuer-admin', optional: true },
   BULK_JOB_FINISHED: { audience: 'issuer-admin', optional: true },
+  /** An account's invitation: how the person learns they may sign in (cannot be turned off). */
+  MEMBER_INVITED: { audience: 'invitee', optional: false },
 } as const satisfies Record<string, { audience: string; optional: boolean }>;
 export type MessageKind = keyof typeof messageKinds;
 export const messageKindNames = Object.keys(messageKinds) as [MessageKind, ...MessageKind[]];
@@ -106,7 +108,7 @@ export const attemptLeaseSeconds = 120;
 export const maxLoggedAttempts = 20;
 
 /** Domain event types a webhook may subscribe to (`*` for all its owner's events). */
-export const eventTypePattern = /^(\*|[a-z_]+(\.([a-z_]+|\*)){1,3})$/;
+export const eventTypePattern = /^(\*|[a-z_-]+(\.([a-z_-]+|\*)){1,3})$/;
 
 export const webhookOwnerKinds = ['institution', 'partner'] as const;
 export type WebhookOwnerKind = (typeof webhookOwnerKinds)[number];

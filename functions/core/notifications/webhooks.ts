@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { authorize, authorizeOrHide } from '../auth/policy';
 import type { Principal } from '../auth/principal';
-import { ValidationError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../shared/errors';
 import { pageRequest } from '../shared/paging';
 import type { Clock, IdGenerator, Page } from '../shared/runtime';
 import { parseInput } from '../shared/validation';
@@ -120,8 +120,7 @@ export class WebhookSubscriptions {
    */
   async replay(principal: Principal, deliveryId: string): Promise<Delivery> {
     const original = await this.deps.deliveries.get(deliveryId);
-    if (!original?.subscriptionId)
-      throw new ValidationError('Unknown delivery.', [], 'DELIVERY_NOT_FOUND');
+    if (!original?.subscriptionId) throw new NotFoundError('WebhookDelivery', deliveryId);
     const subscription = await this.owned(principal, original.subscriptionId);
     if (!subscription.active)
       throw new ValidationError('The subscription was removed.', [], 'WEBHOOK_INACTIVE');

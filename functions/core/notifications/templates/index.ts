@@ -14,6 +14,7 @@ import { endorsementWithdrawn } from './endorsement-withdrawn';
 import { evidenceReturned } from './evidence-returned';
 import { evidenceWaiting } from './evidence-waiting';
 import type { Template } from './layout';
+import { memberInvited } from './member-invited';
 import { qaStepAssigned } from './qa-step-assigned';
 import { qaStepDue } from './qa-step-due';
 import { qaStepOverdue } from './qa-step-overdue';
@@ -39,4 +40,5 @@ export const templates: Readonly<Record<MessageKind, Template>> = {
   ENDORSEMENT_WITHDRAWN: endorsementWithdrawn,
   ENDORSEMENT_EXPIRING: endorsementExpiring,
   BULK_JOB_FINISHED: bulkJobFinished,
+  MEMBER_INVITED: memberInvited,
 };
