@@ -28,6 +28,20 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tessera-screenshots-'));
 const platform = await startPlatform({ host: '127.0.0.1', port: 0, dataDir });
 try {
   log(`platform at ${platform.url}; running the demo for content`);
+  // The demo starts its own platform when this one does not answer within 2 s: warm it first.
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const started = Date.now();
+    const ok = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok && Date.now() - started < 500) break;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
   const runDemo = () =>
     promisify(execFile)('npx', ['tsx', 'scripts/demo.ts'], {
       env: { ...process.env, TESSERA_URL: platform.url, TESSERA_DATA_DIR: dataDir },
