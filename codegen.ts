@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           ReviewHistoryEntry: '../../functions/core/qa/model#HistoryEntry',
           ReviewStep: '../views#ReviewStepView',
           QueueItem: '../../functions/core/qa/model#QueueEntry',
+          ReviewRound: '../../functions/core/qa/governance-model#ReviewRound',
+          ReviewComment: '../../functions/core/qa/governance-model#ReviewComment',
           DomainEvent: '../../functions/core/shared/events#DomainEvent',
           SigningKey: '../../functions/core/keys/model#IssuerKey',
           Credential: '../../functions/core/credential/credential#CredentialRecord',
@@ -65,6 +67,9 @@ const config: CodegenConfig = {
           StackPart: '../../functions/core/stacking/model#StackPart',
           HeldStackPart: '../../functions/core/stacking/model#HeldPart',
           PathwayProgress: '../../functions/core/stacking/model#PathwayProgress',
+          CredentialOffer: '../../functions/core/wallets/model#CreatedOffer',
+          WalletExchange: '../../functions/core/wallets/model#CreatedExchange',
+          WalletCopy: '../../functions/core/wallets/model#WalletCopy',
           Member: '../../functions/core/people/model#Member',
           WebhookSubscription: '../../functions/core/notifications/model#WebhookSubscription',
           CreatedWebhookSubscription:

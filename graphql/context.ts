@@ -24,6 +24,7 @@ import type { PartnerProfiles } from '../functions/core/partners/partner-profile
 import type { DesignPublication } from '../functions/core/qa/publication';
 import type { QaReporting } from '../functions/core/qa/reporting';
 import type { QaEndorsements } from '../functions/core/qa/qa-endorsement';
+import type { ReviewGovernance } from '../functions/core/qa/review-governance';
 import type { ReviewLifecycle } from '../functions/core/qa/review-lifecycle';
 import type { QaWorkflowAdmin } from '../functions/core/qa/workflow-admin';
 import type { Pathways } from '../functions/core/stacking/pathways';
@@ -36,6 +37,12 @@ import type { ShareAccess } from '../functions/core/sharing/share-access';
 import type { VerificationService } from '../functions/core/verification/verification-service';
 import type { EventService } from '../functions/core/institutions/event-service';
 import type { PublicUrls } from '../functions/core/shared/public-urls';
+import type { CredentialEndpoint } from '../functions/core/wallets/credential-endpoint';
+import type { CredentialOffers } from '../functions/core/wallets/credential-offers';
+import type { VcApiExchanges } from '../functions/core/wallets/exchanges';
+import type { WalletUrls } from '../functions/core/wallets/model';
+import type { TokenEndpoint } from '../functions/core/wallets/token-endpoint';
+import type { WalletCopies } from '../functions/core/wallets/wallet-copies';
 import type { Onboarding } from '../functions/core/people/onboarding';
 import type { StaffManagement } from '../functions/core/people/staff';
 import type { NotificationPreferencesService } from '../functions/core/notifications/preferences';
@@ -74,6 +81,7 @@ export interface Services {
   /** Stacks as anyone may see them (the public pages). */
   readonly publicStacks: PublicStacks;
   readonly transcripts: Transcripts;
+  readonly wallets: WalletUseCases;
   readonly people: PeopleUseCases;
   readonly notifications: NotificationUseCases;
 }
@@ -96,6 +104,7 @@ export interface QaUseCases {
   readonly lifecycle: ReviewLifecycle;
   readonly publication: DesignPublication;
   readonly reporting: QaReporting;
+  readonly governance: ReviewGovernance;
 }
 
 /** The learner pathway, one use case each. */
@@ -104,6 +113,16 @@ export interface LearningUseCases {
   readonly evidence: Evidence;
   readonly assessment: Assessment;
   readonly award: EnrolmentAward;
+}
+
+/** Credentials to wallets: OpenID4VCI and VC-API exchanges, one use case each. */
+export interface WalletUseCases {
+  readonly urls: WalletUrls;
+  readonly offers: CredentialOffers;
+  readonly exchanges: VcApiExchanges;
+  readonly copies: WalletCopies;
+  readonly tokens: TokenEndpoint;
+  readonly credentialEndpoint: CredentialEndpoint;
 }
 
 /** Per-request context: who is calling, and the services to call. */

@@ -7,9 +7,11 @@ import '../infra/local/quiet-warnings';
 import { join, resolve } from 'node:path';
 import { GraphQLClient, GraphQLRequestError } from '../infra/local/graphql-client';
 import { LocalIdentityIssuer } from '../infra/local/identity';
-import { demoDesigns, demoInstitution, demoStackedDesign } from '../infra/local/demo-content';
+import { demoDesigns, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
 import { addQaEndorsements } from './demo/qa-endorsements';
+import { demoInstitutionOn } from './demo/first-hour';
+import { seedDemoInstitution } from '../infra/local/seed';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
   approveDesign,
@@ -71,6 +73,11 @@ if (!(await answers(baseUrl))) {
   started = await startPlatform({ host: hostname, port: Number(port || 80), dataDir }).catch(
     exitIfDataDirInUse(log),
   );
+  // Seeded as `npm start` seeds, so the demo and `npm run token` share one institution.
+  const platform = started;
+  await seedDemoInstitution(platform.container, join(dataDir, 'seed.json'), {
+    drain: () => platform.drain(),
+  });
 }
 
 try {
@@ -80,16 +87,8 @@ try {
     token: await identity.mint({ role: 'platform-admin', subject: 'demo-platform-admin' }),
   };
 
-  log('creating the institution (platform admin)');
-  const { createInstitution: institution } = await api.call<{
-    createInstitution: { id: string; name: string; profileUrl: string };
-  }>(
-    `mutation ($input: CreateInstitutionInput!) {
-      createInstitution(input: $input) { id name profileUrl }
-    }`,
-    { input: demoInstitution },
-    platformAdmin,
-  );
+  log('finding the seeded institution, or creating one (platform admin)');
+  const institution = await demoInstitutionOn(api, platformAdmin, dataDir);
   const issuerAdmin = {
     token: await identity.mint({
       role: 'issuer-admin',
@@ -401,7 +400,12 @@ try {
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
-    issuer: { id: institution.id, name: institution.name, url: institution.profileUrl },
+    issuer: {
+      id: institution.id,
+      name: institution.name,
+      url: institution.profileUrl,
+      seeded: institution.seeded,
+    },
     microCredentials,
     reviews,
     endorsements,

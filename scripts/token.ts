@@ -1,6 +1,7 @@
 /**
- * `npm run token -- --role <role> [--issuer <institution id>] [--qa-role <role>]...
- * [--design <design id>]... [--sub <id>]` (`--design`: the designs an assessor assesses)
+ * `npm run token -- --role <role> [--issuer <institution id>] [--partner <partner id>]
+ * [--qa-role <role>]... [--design <design id>]... [--sub <id>] [--email <address>] [--name <name>]
+ * [--expires-in <seconds>]` (`--design`: the designs an assessor assesses)
  * prints a bearer token from the local identity issuer (the key under .local/identity, shared
  * with `npm start`). Issuer-scoped roles default to the seeded demo institution.
  */
@@ -28,7 +29,9 @@ const { values } = parseArgs({
 const role = values.role;
 if (!role || !(roles as readonly string[]).includes(role)) {
   console.error(
-    `usage: npm run token -- --role <${roles.join('|')}> [--issuer <id>] [--qa-role <role>]`,
+    `usage: npm run token -- --role <${roles.join('|')}> [--issuer <id>] [--partner <id>] ` +
+      '[--qa-role <role>]… [--design <design id>]… [--sub <id>] [--email <address>] ' +
+      '[--name <name>] [--expires-in <seconds>]',
   );
   process.exit(2);
 }

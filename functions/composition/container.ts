@@ -25,6 +25,7 @@ import {
 } from './modules';
 import { notificationModules, type NotificationModules } from './notifications';
 import type { PartnerModules } from './partners';
+import { walletModules } from './wallets';
 import { identityDirectoryOf, peopleModules } from './people';
 import {
   runtimeOf,
@@ -105,6 +106,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
     pathways: stacking.pathways,
     publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
+    wallets: walletModules(rt, stores, keyed),
     notifications: {
       webhooks: built.notifications.webhooks,
       preferences: built.notifications.preferences,

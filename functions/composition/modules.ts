@@ -30,6 +30,7 @@ import type { ActiveSigningKey, PublishedKeys } from '../core/keys/ports';
 import { DesignPublication } from '../core/qa/publication';
 import { QaEndorsements } from '../core/qa/qa-endorsement';
 import { QaReporting } from '../core/qa/reporting';
+import { ReviewGovernance } from '../core/qa/review-governance';
 import { ReviewLifecycle } from '../core/qa/review-lifecycle';
 import { QaWorkflowAdmin } from '../core/qa/workflow-admin';
 import { Pathways } from '../core/stacking/pathways';
@@ -311,6 +312,7 @@ export function designModules(
         endorsementGate: (design) => partnerSide.gate.gate(design.id, design.institutionId),
       }),
       reporting: new QaReporting({ reviews: qa, clock }),
+      governance: new ReviewGovernance({ designs, reviews: qa, unitOfWork: qa, clock, ids }),
     },
     events: new EventService(qa),
   };

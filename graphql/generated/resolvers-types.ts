@@ -3,6 +3,7 @@ import type { Institution as InstitutionModel } from '../../functions/core/insti
 import type { MicroCredential as MicroCredentialModel } from '../../functions/core/designs/model';
 import type { QaWorkflow as QaWorkflowModel, Review as ReviewModel, HistoryEntry as HistoryEntryModel, QueueEntry as QueueEntryModel } from '../../functions/core/qa/model';
 import type { ReviewStepView as ReviewStepViewModel, MyCredentialsView as MyCredentialsViewModel, EvidenceFileView as EvidenceFileViewModel, ComponentProgressView as ComponentProgressViewModel } from '../views';
+import type { ReviewRound as ReviewRoundModel, ReviewComment as ReviewCommentModel } from '../../functions/core/qa/governance-model';
 import type { DomainEvent as DomainEventModel } from '../../functions/core/shared/events';
 import type { IssuerKey as IssuerKeyModel } from '../../functions/core/keys/model';
 import type { CredentialRecord as CredentialRecordModel, StatusAuditEntry as StatusAuditEntryModel } from '../../functions/core/credential/credential';
@@ -12,6 +13,7 @@ import type { ShareLink as ShareLinkModel, CreatedShareLink as CreatedShareLinkM
 import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as CreatedApiKeyModel, Endorsement as EndorsementModel, Invitation as InvitationModel } from '../../functions/core/partners/model';
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
+import type { CreatedOffer as CreatedOfferModel, CreatedExchange as CreatedExchangeModel, WalletCopy as WalletCopyModel } from '../../functions/core/wallets/model';
 import type { Member as MemberModel } from '../../functions/core/people/model';
 import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
 import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
@@ -208,6 +210,40 @@ export type Assessment = {
   /** The rubric level awarded. */
   readonly rubricLevelId?: Maybe<Scalars['String']['output']>;
 };
+
+/** EU "type of assessment" (Council Recommendation 2022/C 243/02, Annex I). */
+export type AssessmentMethod =
+  /** A written or oral examination. */
+  | 'EXAMINATION'
+  /** Another method, described in the detail. */
+  | 'OTHER'
+  /** Assessment by peers. */
+  | 'PEER_ASSESSMENT'
+  /** A portfolio of work. */
+  | 'PORTFOLIO'
+  /** A practical demonstration of skills. */
+  | 'PRACTICAL_DEMONSTRATION'
+  /** A presentation. */
+  | 'PRESENTATION'
+  /** A project. */
+  | 'PROJECT'
+  /** Earned by holding its parts (a stacked credential). */
+  | 'RECOGNITION_OF_PARTS'
+  /** Self-assessment. */
+  | 'SELF_ASSESSMENT'
+  /** Observation in the workplace. */
+  | 'WORKPLACE_OBSERVATION'
+  /** A written assignment. */
+  | 'WRITTEN_ASSIGNMENT';
+
+/** EU "supervision during assessment". */
+export type AssessmentSupervision =
+  /** Supervised online (proctored). */
+  | 'SUPERVISED_ONLINE'
+  /** Supervised in person. */
+  | 'SUPERVISED_ON_SITE'
+  /** Not supervised. */
+  | 'UNSUPERVISED';
 
 /** A document attached to a decision. */
 export type Attachment = {
@@ -454,6 +490,16 @@ export type CreateApiKeyInput = {
   readonly scopes: ReadonlyArray<ApiKeyScope>;
 };
 
+/** What to offer to a wallet. */
+export type CreateCredentialOfferInput = {
+  /** The learner's credential. */
+  readonly credentialId: Scalars['ID']['input'];
+  /** Protect the offer with a 6-digit transaction code, shown once, that the wallet asks for. */
+  readonly txCode?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minutes the offer stays redeemable (1 to 1440, default 15). */
+  readonly validMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new institution. */
 export type CreateInstitutionInput = {
   /** Postal address; the country is required. */
@@ -484,10 +530,14 @@ export type CreateMicroCredentialInput = {
   readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
   /** The three components. */
   readonly components: ComponentsInput;
+  /** An existing program converted to a micro-credential; default false. */
+  readonly convertedFromExistingProgram?: InputMaybe<Scalars['Boolean']['input']>;
   /** Criteria narrative (markdown, at most 20,000 characters). */
   readonly criteria: Scalars['String']['input'];
   /** Description (at most 5,000 characters). */
   readonly description: Scalars['String']['input'];
+  /** The EU and Ontario elements (required before review). */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study (at most 200 characters). */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code (at most 100 characters). */
@@ -614,6 +664,8 @@ export type Credential = {
   readonly validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** Who may see it. */
   readonly visibility: Visibility;
+  /** Copies handed to wallets (issuer admins and the learner). */
+  readonly walletCopies: ReadonlyArray<WalletCopy>;
 };
 
 /** A page of credentials. */
@@ -623,6 +675,21 @@ export type CredentialConnection = {
   readonly nodes: ReadonlyArray<Credential>;
   /** Where the next page starts. */
   readonly pageInfo: PageInfo;
+};
+
+/** An OpenID4VCI 1.0 credential offer (pre-authorized code flow) for one credential. */
+export type CredentialOffer = {
+  readonly __typename?: 'CredentialOffer';
+  /** The credential offered. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** When the pre-authorized code stops working. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The `openid-credential-offer://` URI a wallet opens (also the QR code's content). */
+  readonly offerUri: Scalars['String']['output'];
+  /** The offer as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+  /** The transaction code the wallet will ask for, when one was requested (shown only now). */
+  readonly txCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** Status of an issued credential. */
@@ -687,6 +754,92 @@ export type DeliveryAttempt = {
   readonly ok: Scalars['Boolean']['output'];
   /** The receiver's HTTP status, when it answered. */
   readonly statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessment = {
+  readonly __typename?: 'DesignAssessment';
+  /** More about the assessment, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Assessment methods, at least one. */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessmentInput = {
+  /** More about the assessment (at most 5,000 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Assessment methods (at least one, each once). */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/**
+ * The EU and Ontario micro-credential elements as data; issued achievements carry them as terms
+ * of the platform's JSON-LD extension context.
+ */
+export type DesignElements = {
+  readonly __typename?: 'DesignElements';
+  /** Type of assessment. */
+  readonly assessment: DesignAssessment;
+  /** Bears academic credit (Ontario). */
+  readonly creditBearing: Scalars['Boolean']['output'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options: how it counts toward other programs. */
+  readonly integrationOptions?: Maybe<Scalars['String']['output']>;
+  /** Languages of instruction (BCP 47), including the design's language. */
+  readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** Prerequisites needed to enrol, one statement each. */
+  readonly prerequisites: ReadonlyArray<Scalars['String']['output']>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssurance;
+  /** Stacking options: which larger credentials it stacks into. */
+  readonly stackingOptions?: Maybe<Scalars['String']['output']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript (Ontario). */
+  readonly transcriptable: Scalars['Boolean']['output'];
+};
+
+/** The EU and Ontario micro-credential elements; required before review. */
+export type DesignElementsInput = {
+  /** Type of assessment. */
+  readonly assessment: DesignAssessmentInput;
+  /** Bears academic credit. */
+  readonly creditBearing: Scalars['Boolean']['input'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options (at most 5,000 characters). */
+  readonly integrationOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Languages of instruction (1 to 10 BCP 47 tags, including the design's language). */
+  readonly languages: ReadonlyArray<Scalars['String']['input']>;
+  /** Prerequisites (at most 10, 500 characters each). */
+  readonly prerequisites?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssuranceInput;
+  /** Stacking options (at most 5,000 characters). */
+  readonly stackingOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript. */
+  readonly transcriptable: Scalars['Boolean']['input'];
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssurance = {
+  readonly __typename?: 'DesignQualityAssurance';
+  /** More about it, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssuranceInput = {
+  /** More about it (at most 500 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
 };
 
 /** Lifecycle status of a design's working version. */
@@ -933,6 +1086,17 @@ export type EvidenceUploadInput = {
   readonly size: Scalars['Int']['input'];
 };
 
+/** A field that differs between two rounds. */
+export type FieldChange = {
+  readonly __typename?: 'FieldChange';
+  /** The value in the later round (null when absent). */
+  readonly after?: Maybe<Scalars['JSON']['output']>;
+  /** The value in the earlier round (null when absent). */
+  readonly before?: Maybe<Scalars['JSON']['output']>;
+  /** Dotted path, e.g. `description`, `components.EDUCATIONAL.description`, `fields.fullProposal`. */
+  readonly path: Scalars['String']['output'];
+};
+
 /** The first admin of a new institution or partner. */
 export type FirstAdminInput = {
   /** Their email address; the invitation goes there. */
@@ -955,6 +1119,15 @@ export type HeldStackPart = {
   /** The part. */
   readonly part: StackPart;
 };
+
+/** EU "identity verification during assessment". */
+export type IdentityVerification =
+  /** The learner's identity is not checked. */
+  | 'NONE'
+  /** The learner's identity is checked online. */
+  | 'ONLINE'
+  /** The learner's identity is checked in person. */
+  | 'ON_SITE';
 
 /** An image with alternative text. */
 export type Image = {
@@ -1228,6 +1401,8 @@ export type MicroCredential = {
   readonly competencies: ReadonlyArray<Competency>;
   /** The three components it is earned through. */
   readonly components: Components;
+  /** An existing program converted to a micro-credential (QA may add a curriculum quality review). */
+  readonly convertedFromExistingProgram: Scalars['Boolean']['output'];
   /** When the design was created. */
   readonly createdAt: Scalars['DateTime']['output'];
   /** The criteria narrative (markdown). */
@@ -1238,6 +1413,8 @@ export type MicroCredential = {
   readonly description: Scalars['String']['output'];
   /** Number of this version of the design (1, 2, …). */
   readonly designVersion: Scalars['Int']['output'];
+  /** The EU and Ontario elements as data; null until stated. */
+  readonly elements?: Maybe<DesignElements>;
   /** Invitations to endorse the design (staff). */
   readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
   /** Industry endorsements of the design (active and withdrawn). */
@@ -1304,8 +1481,12 @@ export type Mutation = {
   readonly assessEvidence: Submission;
   /** Gives a member a role, or new QA step roles or designs for one they hold (their institution's issuer admins; a partner's admins for its admins). */
   readonly assignRole: Member;
+  /** Comments on a step of a review without deciding it (issuer admins and QA reviewers). */
+  readonly commentOnReview: ReviewComment;
   /** Creates an API key; its secret is returned this once (partner admins). */
   readonly createApiKey: CreatedApiKey;
+  /** Offers the learner's credential to an OpenID4VCI wallet (the learner, or an issuer admin for them). */
+  readonly createCredentialOffer: CredentialOffer;
   /** Creates an institution (platform admins); with `admin`, invites its first issuer admin. */
   readonly createInstitution: Institution;
   /** Creates a draft design (issuer admins of the institution). */
@@ -1314,6 +1495,8 @@ export type Mutation = {
   readonly createPartner: Partner;
   /** Creates a share link with an expiry (1–365 days, default 30); a private credential becomes shared by link (the earner). */
   readonly createShareLink: CreatedShareLink;
+  /** Opens a VC-API exchange for Learner Credential Wallet (the learner, or an issuer admin for them). */
+  readonly createWalletExchange: WalletExchange;
   /** Stops a member signing in (as assignRole; not oneself). */
   readonly deactivateMember: Member;
   /** Decides the current step of a review (QA reviewers holding the step's role). */
@@ -1409,6 +1592,8 @@ export type Mutation = {
   readonly updateQaWorkflow: QaWorkflow;
   /** Withdraws an endorsement; it stops counting and stays on record (the endorsing partner). */
   readonly withdrawEndorsement: Endorsement;
+  /** Withdraws a design under review; the review ends and the design is a draft again (issuer admins). */
+  readonly withdrawFromReview: Review;
 };
 
 
@@ -1427,9 +1612,22 @@ export type MutationAssignRoleArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCommentOnReviewArgs = {
+  input: ReviewCommentInput;
+  reviewId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
   partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateCredentialOfferArgs = {
+  input: CreateCredentialOfferInput;
 };
 
 
@@ -1457,6 +1655,12 @@ export type MutationCreatePartnerArgs = {
 export type MutationCreateShareLinkArgs = {
   credentialId: Scalars['ID']['input'];
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationCreateWalletExchangeArgs = {
+  credentialId: Scalars['ID']['input'];
 };
 
 
@@ -1762,6 +1966,14 @@ export type MutationWithdrawEndorsementArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationWithdrawFromReviewArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  input?: InputMaybe<WithdrawReviewInput>;
+  microCredentialId: Scalars['ID']['input'];
+};
+
 /** The caller's credentials: issued here, and imported from elsewhere. */
 export type MyCredentials = {
   readonly __typename?: 'MyCredentials';
@@ -1935,6 +2147,8 @@ export type QaStatistics = {
 /** One step of a QA workflow. */
 export type QaStep = {
   readonly __typename?: 'QaStep';
+  /** The step applies only to designs meeting this condition; null when it always applies. */
+  readonly appliesWhen?: Maybe<StepCondition>;
   /** What the step checks. */
   readonly description?: Maybe<Scalars['String']['output']>;
   /** Days the deciders have once the step starts. */
@@ -1943,6 +2157,10 @@ export type QaStep = {
   readonly key: Scalars['String']['output'];
   /** Name of the step. */
   readonly name: Scalars['String']['output'];
+  /** Decided by the votes of several members; null for a single reviewer. */
+  readonly quorum?: Maybe<Quorum>;
+  /** After a material change, this step reviews the design again even when it was sent back past it. */
+  readonly reReviewOnChange: Scalars['Boolean']['output'];
   /** Information that must be supplied before the step can be approved. */
   readonly requiredFields: ReadonlyArray<QaRequiredField>;
   /** The QA role that decides the step, e.g. `board`. */
@@ -1951,6 +2169,8 @@ export type QaStep = {
 
 /** A step of a workflow. */
 export type QaStepInput = {
+  /** Apply the step only to designs meeting this condition. */
+  readonly appliesWhen?: InputMaybe<StepConditionInput>;
   /** What the step checks. */
   readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Days the deciders have (1–365). */
@@ -1959,6 +2179,10 @@ export type QaStepInput = {
   readonly key: Scalars['String']['input'];
   /** Name (at most 200 characters). */
   readonly name: Scalars['String']['input'];
+  /** Decide the step by the votes of several members. */
+  readonly quorum?: InputMaybe<QuorumInput>;
+  /** Review again after a material change, even when sent back past this step. */
+  readonly reReviewOnChange?: InputMaybe<Scalars['Boolean']['input']>;
   /** Information required before approval (at most 10). */
   readonly requiredFields?: InputMaybe<ReadonlyArray<QaRequiredFieldInput>>;
   /** QA role that decides it (letters, digits, _ and -). */
@@ -1989,6 +2213,17 @@ export type QaWorkflowInput = {
   /** The steps, in order (1–20, unique keys). */
   readonly steps: ReadonlyArray<QaStepInput>;
 };
+
+/** EU "type of quality assurance used to underpin the micro-credential". */
+export type QualityAssuranceType =
+  /** Part of an accredited program. */
+  | 'ACCREDITED_PROGRAM'
+  /** An external body's review. */
+  | 'EXTERNAL'
+  /** The institution's own QA process. */
+  | 'INTERNAL'
+  /** Both internal and external review. */
+  | 'INTERNAL_AND_EXTERNAL';
 
 /**
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
@@ -2063,6 +2298,8 @@ export type Query = {
   readonly review?: Maybe<Review>;
   /** Steps waiting for the caller's QA roles, earliest due first (QA reviewers). */
   readonly reviewQueue: ReadonlyArray<QueueItem>;
+  /** What changed between two submitted rounds of a review, field by field (staff). */
+  readonly reviewRoundDiff: RoundDiff;
   /** An institution's reviews, newest first (staff). */
   readonly reviews: ReviewConnection;
   /** A stack (staff of its institution). */
@@ -2310,6 +2547,17 @@ export type QueryReviewArgs = {
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
  */
+export type QueryReviewRoundDiffArgs = {
+  fromRound: Scalars['Int']['input'];
+  reviewId: Scalars['ID']['input'];
+  toRound: Scalars['Int']['input'];
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
 export type QueryReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2377,6 +2625,40 @@ export type QueueItem = {
   readonly step: QaStep;
 };
 
+/** The votes that decide a multi-member step (e.g. 3 of 5 board members). */
+export type Quorum = {
+  readonly __typename?: 'Quorum';
+  /** One rejection rejects the design, whatever the others vote. */
+  readonly anyRejectionRejects: Scalars['Boolean']['output'];
+  /** Approvals needed (N_OF_M only). */
+  readonly approvalsRequired?: Maybe<Scalars['Int']['output']>;
+  /** Members of the deciding body. */
+  readonly members: Scalars['Int']['output'];
+  /** How their votes decide. */
+  readonly rule: QuorumRule;
+};
+
+/** The votes of a multi-member step. */
+export type QuorumInput = {
+  /** One rejection rejects; default false. */
+  readonly anyRejectionRejects?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Approvals needed; required with N_OF_M and only with it. */
+  readonly approvalsRequired?: InputMaybe<Scalars['Int']['input']>;
+  /** Members of the deciding body (2–50). */
+  readonly members: Scalars['Int']['input'];
+  /** How their votes decide; default MAJORITY. */
+  readonly rule?: InputMaybe<QuorumRule>;
+};
+
+/** How a multi-member step is decided. */
+export type QuorumRule =
+  /** More than half of the members approve. */
+  | 'MAJORITY'
+  /** `approvalsRequired` of the members approve. */
+  | 'N_OF_M'
+  /** Every member approves; any rejection rejects. */
+  | 'UNANIMOUS';
+
 /** The learner a credential is issued to. */
 export type RecipientInput = {
   /** A DID the learner controls (becomes `credentialSubject.id`). */
@@ -2402,6 +2684,8 @@ export type RespondToInvitationInput = {
 /** The QA review of one design version. */
 export type Review = {
   readonly __typename?: 'Review';
+  /** The discussion on the review's steps, oldest first. */
+  readonly comments: ReadonlyArray<ReviewComment>;
   /** When it was approved or rejected. */
   readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** SHA-256 of the content under review. */
@@ -2431,6 +2715,10 @@ export type Review = {
   readonly qaEndorsement?: Maybe<Scalars['String']['output']>;
   /** Submission round. */
   readonly round: Scalars['Int']['output'];
+  /** Every submitted round, oldest first. */
+  readonly rounds: ReadonlyArray<ReviewRound>;
+  /** Where the current step stands against its due date. */
+  readonly slaState: SlaState;
   /** Status of the review. */
   readonly status: ReviewStatus;
   /** Every step with its state. */
@@ -2460,7 +2748,44 @@ export type ReviewAction =
   /** The author resubmitted after changes. */
   | 'RESUBMITTED'
   /** The author submitted the design. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** A member voted on a multi-member step (the votes did not settle it yet). */
+  | 'VOTED'
+  /** The author withdrew the design. */
+  | 'WITHDRAWN';
+
+/** A comment on a step of a review, without a decision. */
+export type ReviewComment = {
+  readonly __typename?: 'ReviewComment';
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Who wrote it. */
+  readonly author: Actor;
+  /** The text. */
+  readonly body: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** Emails of the people mentioned (they are notified). */
+  readonly mentions: ReadonlyArray<Scalars['String']['output']>;
+  /** The comment this one replies to. */
+  readonly parentId?: Maybe<Scalars['ID']['output']>;
+  /** The round it was written in. */
+  readonly round: Scalars['Int']['output'];
+  /** The step discussed. */
+  readonly stepKey: Scalars['String']['output'];
+};
+
+/** A comment on a step. */
+export type ReviewCommentInput = {
+  /** The text (at most 5,000 characters). */
+  readonly body: Scalars['String']['input'];
+  /** Emails of people to notify (at most 10). */
+  readonly mentions?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The comment this one replies to. */
+  readonly parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The step discussed. */
+  readonly stepKey: Scalars['String']['input'];
+};
 
 /** A page of reviews. */
 export type ReviewConnection = {
@@ -2479,6 +2804,8 @@ export type ReviewDecisionInput = {
   readonly comment?: InputMaybe<Scalars['String']['input']>;
   /** The decision. */
   readonly outcome: DecisionOutcome;
+  /** With REQUEST_CHANGES: the current or an earlier step the review resumes at when resubmitted. */
+  readonly returnToStepKey?: InputMaybe<Scalars['String']['input']>;
   /** Key of the step being decided; must be the current step. */
   readonly stepKey: Scalars['String']['input'];
 };
@@ -2517,6 +2844,8 @@ export type ReviewHistoryEntry = {
   readonly contentDigest?: Maybe<Scalars['String']['output']>;
   /** Hours the step waited before this decision (decisions only). */
   readonly hoursOnStep?: Maybe<Scalars['Float']['output']>;
+  /** The step a request for changes resumes at on resubmission. */
+  readonly resumeStepKey?: Maybe<Scalars['String']['output']>;
   /** Role that decided (decisions only). */
   readonly role?: Maybe<Scalars['String']['output']>;
   /** Submission round (1, then +1 per resubmission). */
@@ -2527,6 +2856,21 @@ export type ReviewHistoryEntry = {
   readonly stepKey?: Maybe<Scalars['String']['output']>;
   /** Name of the step concerned. */
   readonly stepName?: Maybe<Scalars['String']['output']>;
+  /** The member's vote (multi-member steps). */
+  readonly vote?: Maybe<DecisionOutcome>;
+};
+
+/** What the author submitted in one round of a review. */
+export type ReviewRound = {
+  readonly __typename?: 'ReviewRound';
+  /** SHA-256 of the design content submitted. */
+  readonly contentDigest: Scalars['String']['output'];
+  /** Round number (1, then +1 per resubmission). */
+  readonly round: Scalars['Int']['output'];
+  /** When. */
+  readonly submittedAt: Scalars['DateTime']['output'];
+  /** Who submitted it. */
+  readonly submittedBy: Actor;
 };
 
 /** Status of a QA review. */
@@ -2538,11 +2882,15 @@ export type ReviewStatus =
   /** Waiting on the current step's deciders. */
   | 'IN_PROGRESS'
   /** Rejected; the review has ended. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The author withdrew the design; the review has ended. */
+  | 'WITHDRAWN';
 
 /** A step of a review, with its state. */
 export type ReviewStep = {
   readonly __typename?: 'ReviewStep';
+  /** Approvals still needed to approve the step (multi-member steps, current step only). */
+  readonly approvalsNeeded?: Maybe<Scalars['Int']['output']>;
   /** When the step is due (current step only). */
   readonly dueAt?: Maybe<Scalars['DateTime']['output']>;
   /** Position of the step (0-based). */
@@ -2551,12 +2899,16 @@ export type ReviewStep = {
   readonly missingFields: ReadonlyArray<Scalars['String']['output']>;
   /** True when the current step is past its due date. */
   readonly overdue: Scalars['Boolean']['output'];
+  /** Where the step stands against its due date (the current step only; NONE otherwise). */
+  readonly slaState: SlaState;
   /** When the step became current (current step only). */
   readonly startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where the step stands. */
   readonly state: ReviewStepState;
   /** The step as the workflow defined it when the review started. */
   readonly step: QaStep;
+  /** Votes cast on the step this round (multi-member steps, current step only). */
+  readonly votes: ReadonlyArray<Vote>;
 };
 
 /** Where a step of a review stands. */
@@ -2568,7 +2920,9 @@ export type ReviewStepState =
   /** Not reached yet. */
   | 'PENDING'
   /** Rejected here. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The step does not apply to this design. */
+  | 'SKIPPED';
 
 /** A role to give, with what it needs. */
 export type RoleAssignmentInput = {
@@ -2578,6 +2932,21 @@ export type RoleAssignmentInput = {
   readonly qaRoles?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** The role. */
   readonly role: MemberRole;
+};
+
+/** What changed between two submitted rounds of a review. */
+export type RoundDiff = {
+  readonly __typename?: 'RoundDiff';
+  /** The fields that differ. */
+  readonly changes: ReadonlyArray<FieldChange>;
+  /** True when the design content differs (a material change). */
+  readonly contentChanged: Scalars['Boolean']['output'];
+  /** The earlier round. */
+  readonly fromRound: Scalars['Int']['output'];
+  /** The review. */
+  readonly reviewId: Scalars['ID']['output'];
+  /** The later round. */
+  readonly toRound: Scalars['Int']['output'];
 };
 
 /** A level of a component's rubric (OB 3.0 RubricCriterionLevel). */
@@ -2640,6 +3009,17 @@ export type SigningKey = {
   /** The verification method id credentials name (`did:web:…#keyId`). */
   readonly verificationMethod: Scalars['String']['output'];
 };
+
+/** Where a waiting step stands against its due date. */
+export type SlaState =
+  /** Due within three days. */
+  | 'DUE_SOON'
+  /** The step has no due date, or is not waiting. */
+  | 'NONE'
+  /** Due later than three days from now. */
+  | 'ON_TRACK'
+  /** Past its due date. */
+  | 'OVERDUE';
 
 /** A larger credential earned by holding micro-credentials: its own design (QA-reviewed like any other) and a rule over its parts. */
 export type Stack = {
@@ -2720,17 +3100,47 @@ export type StackStatus =
   /** No new stacked credentials; those issued are untouched. */
   | 'RETIRED';
 
+/** A condition on the design that decides whether a step applies. */
+export type StepCondition = {
+  readonly __typename?: 'StepCondition';
+  /** The design field tested. */
+  readonly designField: StepConditionField;
+  /** The value the field must have for the step to apply. */
+  readonly equals: Scalars['Boolean']['output'];
+};
+
+/** Design fields a step's condition may test. */
+export type StepConditionField =
+  /** The design converts an existing program into a micro-credential. */
+  | 'convertedFromExistingProgram';
+
+/** A condition on the design that decides whether a step applies. */
+export type StepConditionInput = {
+  /** The design field tested. */
+  readonly designField: StepConditionField;
+  /** The value it must have; default true. */
+  readonly equals?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Median time a step takes. */
 export type StepTime = {
   readonly __typename?: 'StepTime';
   /** Decisions counted. */
   readonly decisions: Scalars['Int']['output'];
+  /** Median days from the step starting to its decision. */
+  readonly medianDays: Scalars['Float']['output'];
   /** Median hours from the step starting to its decision. */
   readonly medianHours: Scalars['Float']['output'];
+  /** Of those, how many are past due. */
+  readonly overdue: Scalars['Int']['output'];
+  /** 90th-percentile days from the step starting to its decision. */
+  readonly p90Days: Scalars['Float']['output'];
   /** Step key. */
   readonly stepKey: Scalars['String']['output'];
   /** Step name. */
   readonly stepName: Scalars['String']['output'];
+  /** Reviews waiting on the step now. */
+  readonly waiting: Scalars['Int']['output'];
 };
 
 /** One round of evidence for one component. */
@@ -2867,10 +3277,14 @@ export type UpdateMicroCredentialInput = {
   readonly competencies?: InputMaybe<ReadonlyArray<CompetencyInput>>;
   /** The three components. */
   readonly components?: InputMaybe<ComponentsInput>;
+  /** An existing program converted to a micro-credential. */
+  readonly convertedFromExistingProgram?: InputMaybe<Scalars['Boolean']['input']>;
   /** Criteria narrative (markdown, at most 20,000 characters). */
   readonly criteria?: InputMaybe<Scalars['String']['input']>;
   /** Description (at most 5,000 characters). */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The EU and Ontario elements, replaced whole. */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study. */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code. */
@@ -3060,6 +3474,49 @@ export type Visibility =
   /** Anyone with the URL. */
   | 'PUBLIC';
 
+/** A member's vote on a multi-member step. */
+export type Vote = {
+  readonly __typename?: 'Vote';
+  /** When. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Their vote. */
+  readonly outcome: DecisionOutcome;
+  /** Who voted. */
+  readonly voter: Actor;
+};
+
+/** A copy of a credential bound to a holder's DID and handed to their wallet. */
+export type WalletCopy = {
+  readonly __typename?: 'WalletCopy';
+  /** `ldp_vc` or `jwt_vc_json`: the form the wallet asked for. */
+  readonly format: Scalars['String']['output'];
+  /** The holder's DID (`credentialSubject.id` of the copy). */
+  readonly holder: Scalars['String']['output'];
+  /** Stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** When it was issued. */
+  readonly issuedAt: Scalars['DateTime']['output'];
+  /** `OID4VCI` or `VC_API`. */
+  readonly protocol: Scalars['String']['output'];
+  /** The copy's public URL (its `id` inside the credential). */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A VC-API exchange that hands one credential to Learner Credential Wallet (DIDAuth first). */
+export type WalletExchange = {
+  readonly __typename?: 'WalletExchange';
+  /** The credential to hand over. */
+  readonly credentialId: Scalars['ID']['output'];
+  /** The link that opens Learner Credential Wallet on the exchange. */
+  readonly deepLink: Scalars['String']['output'];
+  /** The exchange endpoint the wallet POSTs to. */
+  readonly exchangeUrl: Scalars['String']['output'];
+  /** When the exchange closes. */
+  readonly expiresAt: Scalars['DateTime']['output'];
+  /** The deep link as a QR code, SVG markup. */
+  readonly qrSvg: Scalars['String']['output'];
+};
+
 /** One event sent to one receiver, with its attempts. */
 export type WebhookDelivery = {
   readonly __typename?: 'WebhookDelivery';
@@ -3122,6 +3579,12 @@ export type WebhookSubscription = {
 export type WebhookSubscriptionDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Withdrawal of a design from review. */
+export type WithdrawReviewInput = {
+  /** Why (at most 5,000 characters). */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Notional learning time (the EU element "workload"). */
@@ -3223,6 +3686,8 @@ export type ResolversTypes = {
   ApiKeyScope: null;
   AssessEvidenceInput: AssessEvidenceInput;
   Assessment: ResolverTypeWrapper<Assessment>;
+  AssessmentMethod: AssessmentMethod;
+  AssessmentSupervision: AssessmentSupervision;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   AwardFailure: ResolverTypeWrapper<AwardFailure>;
@@ -3243,6 +3708,7 @@ export type ResolversTypes = {
   Components: ResolverTypeWrapper<Components>;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3251,12 +3717,19 @@ export type ResolversTypes = {
   CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
+  CredentialOffer: ResolverTypeWrapper<CreatedOfferModel>;
   CredentialStatus: CredentialStatus;
   CredentialStatusChange: ResolverTypeWrapper<StatusAuditEntryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
   DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
+  DesignAssessment: ResolverTypeWrapper<DesignAssessment>;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: ResolverTypeWrapper<DesignElements>;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: ResolverTypeWrapper<DesignQualityAssurance>;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -3273,10 +3746,12 @@ export type ResolversTypes = {
   EvidenceLink: ResolverTypeWrapper<EvidenceLink>;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   FirstAdminInput: FirstAdminInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdentityVerification: IdentityVerification;
   Image: ResolverTypeWrapper<Image>;
   ImageInput: ImageInput;
   ImportedCredential: ResolverTypeWrapper<ImportedCredentialModel>;
@@ -3319,31 +3794,43 @@ export type ResolversTypes = {
   QaStepInput: QaStepInput;
   QaWorkflow: ResolverTypeWrapper<QaWorkflowModel>;
   QaWorkflowInput: QaWorkflowInput;
+  QualityAssuranceType: QualityAssuranceType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
+  Quorum: ResolverTypeWrapper<Quorum>;
+  QuorumInput: QuorumInput;
+  QuorumRule: QuorumRule;
   RecipientInput: RecipientInput;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ResolverTypeWrapper<ReviewModel>;
   ReviewAction: ReviewAction;
+  ReviewComment: ResolverTypeWrapper<ReviewCommentModel>;
+  ReviewCommentInput: ReviewCommentInput;
   ReviewConnection: ResolverTypeWrapper<Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Review']> }>;
   ReviewDecisionInput: ReviewDecisionInput;
   ReviewField: ResolverTypeWrapper<ReviewField>;
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: ResolverTypeWrapper<HistoryEntryModel>;
+  ReviewRound: ResolverTypeWrapper<ReviewRoundModel>;
   ReviewStatus: ReviewStatus;
   ReviewStep: ResolverTypeWrapper<ReviewStepViewModel>;
   ReviewStepState: ReviewStepState;
   RoleAssignmentInput: RoleAssignmentInput;
+  RoundDiff: ResolverTypeWrapper<RoundDiff>;
   RubricLevel: ResolverTypeWrapper<RubricLevel>;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
   SigningKey: ResolverTypeWrapper<IssuerKeyModel>;
+  SlaState: SlaState;
   Stack: ResolverTypeWrapper<StackModel>;
   StackPart: ResolverTypeWrapper<StackPartModel>;
   StackPartInput: StackPartInput;
   StackPartKind: StackPartKind;
   StackRule: StackRule;
   StackStatus: StackStatus;
+  StepCondition: ResolverTypeWrapper<StepCondition>;
+  StepConditionField: StepConditionField;
+  StepConditionInput: StepConditionInput;
   StepTime: ResolverTypeWrapper<StepTime>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Submission: ResolverTypeWrapper<SubmissionModel>;
@@ -3366,9 +3853,13 @@ export type ResolversTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
+  Vote: ResolverTypeWrapper<Vote>;
+  WalletCopy: ResolverTypeWrapper<WalletCopyModel>;
+  WalletExchange: ResolverTypeWrapper<CreatedExchangeModel>;
   WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
   WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
   WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
+  WithdrawReviewInput: WithdrawReviewInput;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3397,6 +3888,7 @@ export type ResolversParentTypes = {
   Components: Components;
   ComponentsInput: ComponentsInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateCredentialOfferInput: CreateCredentialOfferInput;
   CreateInstitutionInput: CreateInstitutionInput;
   CreateMicroCredentialInput: CreateMicroCredentialInput;
   CreatePartnerInput: CreatePartnerInput;
@@ -3405,10 +3897,17 @@ export type ResolversParentTypes = {
   CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
+  CredentialOffer: CreatedOfferModel;
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
   DeliveryAttempt: DeliveryAttempt;
+  DesignAssessment: DesignAssessment;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: DesignElements;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: DesignQualityAssurance;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -3421,6 +3920,7 @@ export type ResolversParentTypes = {
   EvidenceLink: EvidenceLink;
   EvidenceLinkInput: EvidenceLinkInput;
   EvidenceUploadInput: EvidenceUploadInput;
+  FieldChange: FieldChange;
   FirstAdminInput: FirstAdminInput;
   Float: Scalars['Float']['output'];
   HeldStackPart: HeldPartModel;
@@ -3460,16 +3960,22 @@ export type ResolversParentTypes = {
   QaWorkflowInput: QaWorkflowInput;
   Query: Record<PropertyKey, never>;
   QueueItem: QueueEntryModel;
+  Quorum: Quorum;
+  QuorumInput: QuorumInput;
   RecipientInput: RecipientInput;
   RespondToInvitationInput: RespondToInvitationInput;
   Review: ReviewModel;
+  ReviewComment: ReviewCommentModel;
+  ReviewCommentInput: ReviewCommentInput;
   ReviewConnection: Omit<ReviewConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Review']> };
   ReviewDecisionInput: ReviewDecisionInput;
   ReviewField: ReviewField;
   ReviewFieldInput: ReviewFieldInput;
   ReviewHistoryEntry: HistoryEntryModel;
+  ReviewRound: ReviewRoundModel;
   ReviewStep: ReviewStepViewModel;
   RoleAssignmentInput: RoleAssignmentInput;
+  RoundDiff: RoundDiff;
   RubricLevel: RubricLevel;
   RubricLevelInput: RubricLevelInput;
   ShareLink: ShareLinkModel;
@@ -3477,6 +3983,8 @@ export type ResolversParentTypes = {
   Stack: StackModel;
   StackPart: StackPartModel;
   StackPartInput: StackPartInput;
+  StepCondition: StepCondition;
+  StepConditionInput: StepConditionInput;
   StepTime: StepTime;
   String: Scalars['String']['output'];
   Submission: SubmissionModel;
@@ -3497,9 +4005,13 @@ export type ResolversParentTypes = {
   VerifiedIssuer: VerifiedIssuer;
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
+  Vote: Vote;
+  WalletCopy: WalletCopyModel;
+  WalletExchange: CreatedExchangeModel;
   WebhookDelivery: DeliveryModel;
   WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
   WebhookSubscription: WebhookSubscriptionModel;
+  WithdrawReviewInput: WithdrawReviewInput;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3646,11 +4158,20 @@ export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  walletCopies?: Resolver<ReadonlyArray<ResolversTypes['WalletCopy']>, ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Credential']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CredentialOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialOffer'] = ResolversParentTypes['CredentialOffer']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offerUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  txCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
@@ -3669,6 +4190,29 @@ export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType ex
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DesignAssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignAssessment'] = ResolversParentTypes['DesignAssessment']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<ReadonlyArray<ResolversTypes['AssessmentMethod']>, ParentType, ContextType>;
+};
+
+export type DesignElementsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignElements'] = ResolversParentTypes['DesignElements']> = {
+  assessment?: Resolver<ResolversTypes['DesignAssessment'], ParentType, ContextType>;
+  creditBearing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identityVerification?: Resolver<ResolversTypes['IdentityVerification'], ParentType, ContextType>;
+  integrationOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  languages?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  prerequisites?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  qualityAssurance?: Resolver<ResolversTypes['DesignQualityAssurance'], ParentType, ContextType>;
+  stackingOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['AssessmentSupervision'], ParentType, ContextType>;
+  transcriptable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DesignQualityAssuranceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignQualityAssurance'] = ResolversParentTypes['DesignQualityAssurance']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['QualityAssuranceType'], ParentType, ContextType>;
 };
 
 export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
@@ -3768,6 +4312,12 @@ export type EvidenceLinkResolvers<ContextType = GraphQLContext, ParentType exten
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type HeldStackPartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeldStackPart'] = ResolversParentTypes['HeldStackPart']> = {
   credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   credentialUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3861,11 +4411,13 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   assessmentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   competencies?: Resolver<ReadonlyArray<ResolversTypes['Competency']>, ParentType, ContextType>;
   components?: Resolver<ResolversTypes['Components'], ParentType, ContextType>;
+  convertedFromExistingProgram?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   criteria?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elements?: Resolver<Maybe<ResolversTypes['DesignElements']>, ParentType, ContextType>;
   endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType>;
   endorsements?: Resolver<ReadonlyArray<ResolversTypes['Endorsement']>, ParentType, ContextType>;
   fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3900,11 +4452,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assessEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationAssessEvidenceArgs, 'input' | 'submissionId'>>;
   assignRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAssignRoleArgs, 'input' | 'memberId'>>;
+  commentOnReview?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType, RequireFields<MutationCommentOnReviewArgs, 'input' | 'reviewId'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input' | 'partnerId'>>;
+  createCredentialOffer?: Resolver<ResolversTypes['CredentialOffer'], ParentType, ContextType, RequireFields<MutationCreateCredentialOfferArgs, 'input'>>;
   createInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationCreateInstitutionArgs, 'input'>>;
   createMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationCreateMicroCredentialArgs, 'input'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
   createShareLink?: Resolver<ResolversTypes['CreatedShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'credentialId'>>;
+  createWalletExchange?: Resolver<ResolversTypes['WalletExchange'], ParentType, ContextType, RequireFields<MutationCreateWalletExchangeArgs, 'credentialId'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   decideReviewStep?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationDecideReviewStepArgs, 'input' | 'reviewId'>>;
   defineStack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<MutationDefineStackArgs, 'input'>>;
@@ -3949,6 +4504,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateQaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<MutationUpdateQaWorkflowArgs, 'expectedVersion' | 'input' | 'institutionId'>>;
   withdrawEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationWithdrawEndorsementArgs, 'id'>>;
+  withdrawFromReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationWithdrawFromReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
 };
 
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
@@ -4019,10 +4575,13 @@ export type QaStatisticsResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type QaStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QaStep'] = ResolversParentTypes['QaStep']> = {
+  appliesWhen?: Resolver<Maybe<ResolversTypes['StepCondition']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueWithinDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quorum?: Resolver<Maybe<ResolversTypes['Quorum']>, ParentType, ContextType>;
+  reReviewOnChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requiredFields?: Resolver<ReadonlyArray<ResolversTypes['QaRequiredField']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -4065,6 +4624,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   qaWorkflow?: Resolver<ResolversTypes['QaWorkflow'], ParentType, ContextType, RequireFields<QueryQaWorkflowArgs, 'institutionId'>>;
   review?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType, RequireFields<QueryReviewArgs, 'id'>>;
   reviewQueue?: Resolver<ReadonlyArray<ResolversTypes['QueueItem']>, ParentType, ContextType>;
+  reviewRoundDiff?: Resolver<ResolversTypes['RoundDiff'], ParentType, ContextType, RequireFields<QueryReviewRoundDiffArgs, 'fromRound' | 'reviewId' | 'toRound'>>;
   reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<QueryReviewsArgs, 'institutionId'>>;
   stack?: Resolver<Maybe<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStackArgs, 'id'>>;
   stacks?: Resolver<ReadonlyArray<ResolversTypes['Stack']>, ParentType, ContextType, RequireFields<QueryStacksArgs, 'institutionId'>>;
@@ -4081,7 +4641,15 @@ export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends 
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
 };
 
+export type QuorumResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quorum'] = ResolversParentTypes['Quorum']> = {
+  anyRejectionRejects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  approvalsRequired?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['QuorumRule'], ParentType, ContextType>;
+};
+
 export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = {
+  comments?: Resolver<ReadonlyArray<ResolversTypes['ReviewComment']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentStep?: Resolver<Maybe<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
@@ -4094,6 +4662,8 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   publicationGate?: Resolver<ResolversTypes['PublicationGate'], ParentType, ContextType>;
   qaEndorsement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rounds?: Resolver<ReadonlyArray<ResolversTypes['ReviewRound']>, ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
   steps?: Resolver<ReadonlyArray<ResolversTypes['ReviewStep']>, ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4101,6 +4671,17 @@ export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends Res
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workflowName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   workflowVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewComment'] = ResolversParentTypes['ReviewComment']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReviewConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewConnection'] = ResolversParentTypes['ReviewConnection']> = {
@@ -4121,21 +4702,41 @@ export type ReviewHistoryEntryResolvers<ContextType = GraphQLContext, ParentType
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contentDigest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hoursOnStep?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resumeStepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stepKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stepName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vote?: Resolver<Maybe<ResolversTypes['DecisionOutcome']>, ParentType, ContextType>;
+};
+
+export type ReviewRoundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewRound'] = ResolversParentTypes['ReviewRound']> = {
+  contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
 export type ReviewStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewStep'] = ResolversParentTypes['ReviewStep']> = {
+  approvalsNeeded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missingFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ReviewStepState'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['QaStep'], ParentType, ContextType>;
+  votes?: Resolver<ReadonlyArray<ResolversTypes['Vote']>, ParentType, ContextType>;
+};
+
+export type RoundDiffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoundDiff'] = ResolversParentTypes['RoundDiff']> = {
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  contentChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fromRound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  toRound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RubricLevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RubricLevel'] = ResolversParentTypes['RubricLevel']> = {
@@ -4188,11 +4789,20 @@ export type StackPartResolvers<ContextType = GraphQLContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StepConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepCondition'] = ResolversParentTypes['StepCondition']> = {
+  designField?: Resolver<ResolversTypes['StepConditionField'], ParentType, ContextType>;
+  equals?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type StepTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StepTime'] = ResolversParentTypes['StepTime']> = {
   decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDays?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   medianHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90Days?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stepKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stepName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
@@ -4273,6 +4883,29 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type VoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Vote'] = ResolversParentTypes['Vote']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DecisionOutcome'], ParentType, ContextType>;
+  voter?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type WalletCopyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletCopy'] = ResolversParentTypes['WalletCopy']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WalletExchangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalletExchange'] = ResolversParentTypes['WalletExchange']> = {
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepLink?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exchangeUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
   attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4328,9 +4961,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
+  CredentialOffer?: CredentialOfferResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
+  DesignAssessment?: DesignAssessmentResolvers<ContextType>;
+  DesignElements?: DesignElementsResolvers<ContextType>;
+  DesignQualityAssurance?: DesignQualityAssuranceResolvers<ContextType>;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
@@ -4341,6 +4978,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EnrolmentConnection?: EnrolmentConnectionResolvers<ContextType>;
   EvidenceFile?: EvidenceFileResolvers<ContextType>;
   EvidenceLink?: EvidenceLinkResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   HeldStackPart?: HeldStackPartResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImportedCredential?: ImportedCredentialResolvers<ContextType>;
@@ -4368,16 +5006,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QaWorkflow?: QaWorkflowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueueItem?: QueueItemResolvers<ContextType>;
+  Quorum?: QuorumResolvers<ContextType>;
   Review?: ReviewResolvers<ContextType>;
+  ReviewComment?: ReviewCommentResolvers<ContextType>;
   ReviewConnection?: ReviewConnectionResolvers<ContextType>;
   ReviewField?: ReviewFieldResolvers<ContextType>;
   ReviewHistoryEntry?: ReviewHistoryEntryResolvers<ContextType>;
+  ReviewRound?: ReviewRoundResolvers<ContextType>;
   ReviewStep?: ReviewStepResolvers<ContextType>;
+  RoundDiff?: RoundDiffResolvers<ContextType>;
   RubricLevel?: RubricLevelResolvers<ContextType>;
   ShareLink?: ShareLinkResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   Stack?: StackResolvers<ContextType>;
   StackPart?: StackPartResolvers<ContextType>;
+  StepCondition?: StepConditionResolvers<ContextType>;
   StepTime?: StepTimeResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
   SubmissionConnection?: SubmissionConnectionResolvers<ContextType>;
@@ -4388,6 +5031,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Vote?: VoteResolvers<ContextType>;
+  WalletCopy?: WalletCopyResolvers<ContextType>;
+  WalletExchange?: WalletExchangeResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;

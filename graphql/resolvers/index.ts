@@ -16,6 +16,14 @@ import {
   ReviewStep,
 } from './qa';
 import {
+  microCredentialConversion,
+  QaStep,
+  qaGovernanceMutations,
+  qaGovernanceQueries,
+  reviewGovernance,
+  reviewStepGovernance,
+} from './qa-governance';
+import {
   BulkIssuanceFailure,
   BulkIssuanceJob,
   Credential,
@@ -69,6 +77,7 @@ import {
   verificationQueries,
 } from './verification';
 import { viewerQueries } from './viewer';
+import { credentialWalletCopies, walletMutations, WalletCopy } from './wallets';
 import { MemberRole, peopleMutations, peopleQueries } from './people';
 
 /** Every resolver, one file per GraphQL type. */
@@ -79,6 +88,7 @@ export const resolvers: Resolvers = {
     ...institutionQueries,
     ...microCredentialQueries,
     ...qaQueries,
+    ...qaGovernanceQueries,
     ...issuanceQueries,
     ...verificationQueries,
     ...partnerQueries,
@@ -91,24 +101,31 @@ export const resolvers: Resolvers = {
     ...institutionMutations,
     ...microCredentialMutations,
     ...qaMutations,
+    ...qaGovernanceMutations,
     ...issuanceMutations,
     ...sharingMutations,
     ...partnerMutations,
     ...learningMutations,
     ...stackingMutations,
+    ...walletMutations,
     ...peopleMutations,
     ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
-  Credential: { ...Credential, ...credentialSharing },
+  Credential: { ...Credential, ...credentialSharing, ...credentialWalletCopies },
   CredentialStatusChange,
   MyCredentials,
   ShareLink,
   ImportedCredential,
   BulkIssuanceJob,
   BulkIssuanceFailure,
-  MicroCredential: { ...MicroCredential, ...microCredentialReview, ...microCredentialEndorsements },
+  MicroCredential: {
+    ...MicroCredential,
+    ...microCredentialReview,
+    ...microCredentialEndorsements,
+    ...microCredentialConversion,
+  },
   Enrolment,
   ComponentProgress,
   EvidenceFile,
@@ -119,14 +136,16 @@ export const resolvers: Resolvers = {
   Endorsement,
   EndorsementInvitation,
   QaWorkflow,
-  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement },
-  ReviewStep,
+  Review: { ...Review, ...reviewGate, ...reviewQaEndorsement, ...reviewGovernance },
+  ReviewStep: { ...ReviewStep, ...reviewStepGovernance },
+  QaStep,
   ReviewHistoryEntry,
   DomainEvent,
   Stack,
   StackPart,
   HeldStackPart,
   PathwayProgress,
+  WalletCopy,
   MemberRole,
   WebhookSubscription,
   WebhookDelivery,

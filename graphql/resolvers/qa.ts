@@ -14,7 +14,10 @@ import type {
 import { toConnection } from './connection';
 
 function stepState(review: ReviewModel, index: number) {
-  if (index < review.currentStepIndex) return 'APPROVED' as const;
+  const key = review.steps[index]?.key ?? '';
+  if (review.skippedStepKeys.includes(key)) return 'SKIPPED' as const;
+  if (index < review.currentStepIndex || review.carriedStepKeys.includes(key))
+    return 'APPROVED' as const;
   if (index > review.currentStepIndex) return 'PENDING' as const;
   if (review.status === 'APPROVED') return 'APPROVED' as const;
   if (review.status === 'REJECTED') return 'REJECTED' as const;
@@ -75,7 +78,7 @@ export const Review: ReviewResolvers = {
     services.microCredentials.get(principal, review.microCredentialId),
   steps: (review) => stepViews(review),
   currentStep: (review) =>
-    review.status === 'APPROVED' || review.status === 'REJECTED'
+    review.status === 'APPROVED' || review.status === 'REJECTED' || review.status === 'WITHDRAWN'
       ? null
       : (stepViews(review)[review.currentStepIndex] ?? null),
   fields: (review) => Object.entries(review.fields).map(([key, value]) => ({ key, value })),

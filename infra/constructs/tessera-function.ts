@@ -23,6 +23,20 @@ import { keyStageTag, kmsAliasPrefix, type DeploymentStage } from '../stage';
 import type { EvidenceAccess } from './evidence-store';
 import { acknowledgeNagFindings, wildcardResourceFinding } from './nag';
 
+/** The Cognito admin APIs the identity directory adapter calls (adapters/identity). */
+export const identityDirectoryActions = [
+  'AdminGetUser',
+  'AdminCreateUser',
+  'AdminUpdateUserAttributes',
+  'AdminDeleteUserAttributes',
+  'AdminListGroupsForUser',
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminUserGlobalSignOut',
+] as const;
+
 /** The repository root: esbuild bundles from here, with its tsconfig. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -205,6 +219,22 @@ export class TesseraFunction extends LambdaFunction {
     this.setConfig('AUTH_JWKS_URL', `${issuer}/.well-known/jwks.json`);
     // Cognito ID tokens carry the app client id as `aud`.
     this.setConfig('AUTH_AUDIENCE', client.userPoolClientId);
+  }
+
+  /**
+   * Manages people in this user pool and no other: invitations (`AdminCreateUser`, which sends
+   * Cognito's invitation), the role groups and the scope attributes their tokens carry, and
+   * deactivation with sign-out. Sets `IDENTITY_USER_POOL_ID`. Deleting users is not granted.
+   */
+  useIdentityDirectory(userPool: IUserPool): void {
+    this.setConfig('IDENTITY_USER_POOL_ID', userPool.userPoolId);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'ManagePeopleInUserPool',
+        actions: identityDirectoryActions.map((action) => `cognito-idp:${action}`),
+        resources: [userPool.userPoolArn],
+      }),
+    );
   }
 
   /** Base of every public URL the function mints (credential ids, issuer profiles, DIDs). */

@@ -8,6 +8,7 @@ import type {
   Handler,
 } from 'aws-lambda';
 import { addressKey, RateLimiter } from '../../functions/core/shared/rate-limiter';
+import { isWalletPath } from '../../functions/handlers/wallet-routes';
 import type { StageThrottle } from '../stage';
 
 /** A Lambda handler for HTTP API (payload v2) events, as the functions export it. */
@@ -21,6 +22,8 @@ export interface GatewayRoutes {
   readonly api: HttpLambdaHandler;
   /** Every other path (the public web function). */
   readonly publicWeb: HttpLambdaHandler;
+  /** The wallet protocol paths (`wallet-routes.ts`), when the wallets function runs. */
+  readonly wallets?: HttpLambdaHandler;
   /** Exact paths served locally, e.g. the dev JWKS. */
   readonly local?: Readonly<Record<string, LocalRoute>>;
 }
@@ -108,8 +111,15 @@ async function handle(
     return;
   }
   const isGraphql = url.pathname === '/graphql';
-  const event = toEvent(request, url, body, isGraphql ? 'ANY /graphql' : 'GET /{proxy+}');
-  const handler = isGraphql ? routes.api : routes.publicWeb;
+  const wallets =
+    !isGraphql && routes.wallets && isWalletPath(url.pathname) ? routes.wallets : null;
+  const event = toEvent(
+    request,
+    url,
+    body,
+    isGraphql ? 'ANY /graphql' : wallets ? `ANY ${url.pathname}` : 'GET /{proxy+}',
+  );
+  const handler = isGraphql ? routes.api : (wallets ?? routes.publicWeb);
   // Async handlers resolve with their result; the callback form is not used by Tessera.
   const result = await handler(
     event,

@@ -8,6 +8,7 @@ import { platformOwnerId } from '../../functions/core/shared/owners';
 import type { Clock } from '../../functions/core/shared/runtime';
 import { createApiHandler } from '../../functions/handlers/api-handler';
 import { createPublicWebHandler } from '../../functions/handlers/public-web-handler';
+import { createWalletsHandler } from '../../functions/handlers/wallets-handler';
 import { createWorkerHandler } from '../../functions/handlers/worker-handler';
 import {
   ensureTable,
@@ -152,7 +153,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     stops.push(() => mail.close());
 
     // Handlers are bound once the port is known, because the public URLs contain it.
-    const bound: { api?: HttpLambdaHandler; publicWeb?: HttpLambdaHandler } = {};
+    const bound: {
+      api?: HttpLambdaHandler;
+      publicWeb?: HttpLambdaHandler;
+      wallets?: HttpLambdaHandler;
+    } = {};
     const notReady: HttpLambdaHandler = () =>
       Promise.resolve({ statusCode: 503, body: '{"message":"starting"}' });
     const server = createHttpGateway(
@@ -160,6 +165,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         api: (event, context, callback) => (bound.api ?? notReady)(event, context, callback),
         publicWeb: (event, context, callback) =>
           (bound.publicWeb ?? notReady)(event, context, callback),
+        wallets: (event, context, callback) =>
+          (bound.wallets ?? notReady)(event, context, callback),
         local: {
           [localJwksPath]: (_request, response) => {
             response.writeHead(200, { 'content-type': 'application/json' });
@@ -248,6 +255,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
     bound.publicWeb = createPublicWebHandler(publicWeb);
+    bound.wallets = createWalletsHandler(publicWeb);
 
     const workerHandler = createWorkerHandler({
       reactions: worker.reactions,

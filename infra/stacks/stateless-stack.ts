@@ -10,6 +10,7 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { walletRoutes } from '../../functions/handlers/wallet-routes';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -24,7 +25,7 @@ import { TesseraFunction, type LogLevel } from '../constructs/tessera-function';
 import { apiStageThrottle, type DeploymentStage } from '../stage';
 
 /** Lambda entry points; their paths and the `handler` export are a stable contract. */
-const handlerEntry = (name: 'api' | 'public-web' | 'worker') =>
+const handlerEntry = (name: 'api' | 'public-web' | 'worker' | 'wallets') =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
 
 /** Properties of the {@link StatelessStack}. */
@@ -113,6 +114,8 @@ export class StatelessStack extends Stack {
   readonly publicWebFunction: TesseraFunction;
   /** Consumes the table stream. */
   readonly workerFunction: TesseraFunction;
+  /** OpenID4VCI and VC-API wallet issuance (the paths of `wallet-routes.ts`). */
+  readonly walletsFunction: TesseraFunction;
   /** The one HTTP API in front of the api and public-web functions. */
   readonly httpApi: HttpApi;
   /**
@@ -147,6 +150,8 @@ export class StatelessStack extends Stack {
     this.apiFunction.useTable(props.table, 'read-write');
     this.apiFunction.useEvidenceBucket(props.evidence, 'read-write');
     this.apiFunction.useIdentity(props.userPool, props.userPoolClient);
+    // Only the API manages people (invitations, roles), and only in its own pool.
+    this.apiFunction.useIdentityDirectory(props.userPool);
     this.apiFunction.useSigningKeys();
 
     this.publicWebFunction = new TesseraFunction(this, 'PublicWeb', {
@@ -161,6 +166,18 @@ export class StatelessStack extends Stack {
     this.publicWebFunction.useEvidenceBucket(props.evidence, 'read');
     this.publicWebFunction.useIdentity(props.userPool, props.userPoolClient);
     this.publicWebFunction.useSigningKeys();
+
+    this.walletsFunction = new TesseraFunction(this, 'Wallets', {
+      ...common,
+      entry: handlerEntry('wallets'),
+      serviceName: 'tessera-wallets',
+      description: 'Tessera wallet issuance: OpenID4VCI 1.0 and VC-API exchanges',
+      timeout: Duration.seconds(10),
+    });
+    // Codes, tokens, nonces and copies are written (conditionally); copies are signed in KMS.
+    this.walletsFunction.useTable(props.table, 'read-write');
+    this.walletsFunction.useIdentity(props.userPool, props.userPoolClient);
+    this.walletsFunction.useSigningKeys();
 
     this.workerFunction = new TesseraFunction(this, 'Worker', {
       ...common,
@@ -252,7 +269,16 @@ export class StatelessStack extends Stack {
 
     const graphql = new HttpLambdaIntegration('GraphqlIntegration', this.apiFunction);
     const publicWeb = new HttpLambdaIntegration('PublicWebIntegration', this.publicWebFunction);
+    const wallets = new HttpLambdaIntegration('WalletsIntegration', this.walletsFunction);
     const routes = [
+      // Wallet paths are more specific than `/{proxy+}`, so API Gateway routes them here.
+      ...walletRoutes.flatMap((route) =>
+        this.httpApi.addRoutes({
+          path: route.path,
+          methods: [route.method === 'GET' ? HttpMethod.GET : HttpMethod.POST, HttpMethod.OPTIONS],
+          integration: wallets,
+        }),
+      ),
       ...this.httpApi.addRoutes({
         path: '/graphql',
         methods: [HttpMethod.POST],
@@ -283,7 +309,12 @@ export class StatelessStack extends Stack {
     }
 
     const publicBaseUrl = props.publicBaseUrl ?? this.httpApi.apiEndpoint;
-    for (const fn of [this.apiFunction, this.publicWebFunction, this.workerFunction]) {
+    for (const fn of [
+      this.apiFunction,
+      this.publicWebFunction,
+      this.workerFunction,
+      this.walletsFunction,
+    ]) {
       fn.usePublicBaseUrl(publicBaseUrl);
     }
 
@@ -291,6 +322,7 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('Api', this.apiFunction);
     this.alarms.watchFunction('PublicWeb', this.publicWebFunction);
     this.alarms.watchFunction('Worker', this.workerFunction);
+    this.alarms.watchFunction('Wallets', this.walletsFunction);
     this.alarms.watchIteratorAge(
       'Worker',
       this.workerFunction,

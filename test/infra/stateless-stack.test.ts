@@ -38,7 +38,7 @@ function environmentOf(template: Template, functionId: string): string[] {
   );
 }
 
-const functionIds = ['Api', 'PublicWeb', 'Worker'] as const;
+const functionIds = ['Api', 'PublicWeb', 'Worker', 'Wallets'] as const;
 
 /** What functions/composition/config.ts reads, plus what Powertools and Node read. */
 const runtimeVariables = [
@@ -122,7 +122,7 @@ describe('StatelessStack', () => {
       const logGroups = Object.values(statelessTemplate.findResources('AWS::Logs::LogGroup'));
 
       // Assess
-      expect(logGroups).toHaveLength(4);
+      expect(logGroups).toHaveLength(5);
       for (const logGroup of logGroups) {
         expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 90 } });
       }
@@ -148,6 +148,39 @@ describe('StatelessStack', () => {
         }),
       ]);
       expect(actionsOf(statelessTemplate, 'Api')).not.toContain('kms:CreateKey');
+    });
+
+    it('lets only the api function manage people, and only in its own user pool, when synthesized', () => {
+      // Prepare
+      const { statelessTemplate } = synthesizeStage('dev');
+
+      // Act
+      const cognito = (id: (typeof functionIds)[number]) =>
+        actionsOf(statelessTemplate, id).filter((action) => action.startsWith('cognito-idp:'));
+      const statement = z
+        .object({
+          Statement: z.array(z.object({ Sid: z.string().optional(), Resource: z.unknown() })),
+        })
+        .parse(
+          resourceNamed(statelessTemplate, 'AWS::IAM::Policy', 'ApiRoleDefaultPolicy').properties
+            .PolicyDocument,
+        )
+        .Statement.find((candidate) => candidate.Sid === 'ManagePeopleInUserPool')!;
+
+      // Assess
+      expect(cognito('Api')).toEqual(
+        expect.arrayContaining([
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminDisableUser',
+        ]),
+      );
+      expect(cognito('Api')).not.toContain('cognito-idp:AdminDeleteUser');
+      expect(cognito('PublicWeb')).toEqual([]);
+      expect(cognito('Worker')).toEqual([]);
+      expect(JSON.stringify(statement.Resource)).not.toContain('*');
+      expect(environmentOf(statelessTemplate, 'Api')).toContain('IDENTITY_USER_POOL_ID');
+      expect(environmentOf(statelessTemplate, 'Worker')).not.toContain('IDENTITY_USER_POOL_ID');
     });
 
     it('lets the public-web function read but never write the table or create keys when synthesized', () => {
@@ -249,11 +282,18 @@ describe('StatelessStack', () => {
       const graphql = integrationOf('POST /graphql');
       const root = integrationOf('GET /');
       const pages = integrationOf('GET /{proxy+}');
+      const walletPaths = [
+        'GET /.well-known/openid-credential-issuer',
+        'POST /oid4vci/token',
+        'POST /oid4vci/credential',
+        'POST /exchanges/{id}',
+      ].map(integrationOf);
 
       // Assess
       expect(graphql).toMatch(/"Api[0-9A-F]{8}","Arn"/);
       expect(root).toMatch(/"PublicWeb[0-9A-F]{8}","Arn"/);
       expect(pages).toMatch(/"PublicWeb[0-9A-F]{8}","Arn"/);
+      for (const wallet of walletPaths) expect(wallet).toMatch(/"Wallets[0-9A-F]{8}","Arn"/);
     });
 
     it('throttles and access-logs the default stage when synthesized', () => {
@@ -338,7 +378,9 @@ describe('StatelessStack', () => {
         'AWS/Lambda/Errors',
         'AWS/Lambda/Errors',
         'AWS/Lambda/Errors',
+        'AWS/Lambda/Errors',
         'AWS/Lambda/IteratorAge',
+        'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',
         'AWS/Lambda/Throttles',

@@ -199,6 +199,13 @@ export const matrix: readonly Row[] = [
     allow: qaReaders,
   },
   {
+    operation: 'reviewRoundDiff',
+    document:
+      'query ($id: ID!) { reviewRoundDiff(reviewId: $id, fromRound: 1, toRound: 1) { contentChanged } }',
+    variables: (w) => ({ id: w.review }),
+    allow: qaReaders,
+  },
+  {
     operation: 'reviews',
     document: 'query ($id: ID!) { reviews(institutionId: $id) { nodes { id } } }',
     variables: (w) => ({ id: w.institution }),
@@ -307,6 +314,21 @@ export const matrix: readonly Row[] = [
       v: w.reviewVersion,
       input: { fields: [{ key: 'industryNeed', value: 'Employers asked for it.' }] },
     }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'commentOnReview',
+    document:
+      'mutation ($id: ID!, $step: String!) { commentOnReview(reviewId: $id, input: { stepKey: $step, body: "Noted." }) { id } }',
+    variables: (w) => ({ id: w.review, step: w.firstStepKey }),
+    allow: ['admin', 'reviewer'],
+  },
+  {
+    // On the draft: the admin's call reaches the service (no review to withdraw), others are refused.
+    operation: 'withdrawFromReview',
+    document:
+      'mutation ($id: ID!, $v: Int!) { withdrawFromReview(microCredentialId: $id, expectedVersion: $v) { id } }',
+    variables: (w) => ({ id: w.draft, v: w.draftVersion }),
     allow: ['admin'],
   },
   {
@@ -586,6 +608,19 @@ export const matrix: readonly Row[] = [
       'mutation ($p: ID!, $i: ID!) { unlinkPartner(partnerId: $p, institutionId: $i) { id } }',
     variables: (w) => ({ p: w.partner, i: w.institution }),
     allow: ['platformAdmin', 'admin', 'partnerAdmin'],
+  },
+  {
+    operation: 'createCredentialOffer',
+    document:
+      'mutation ($id: ID!) { createCredentialOffer(input: { credentialId: $id }) { offerUri } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner', 'admin'],
+  },
+  {
+    operation: 'createWalletExchange',
+    document: 'mutation ($id: ID!) { createWalletExchange(credentialId: $id) { deepLink } }',
+    variables: (w) => ({ id: w.credential }),
+    allow: ['learner', 'admin'],
   },
 ];
 

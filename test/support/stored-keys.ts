@@ -131,6 +131,28 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
     stored: { entity: 'ReviewHistoryEntry', pk: 'REVIEW#rev', sk: 'HISTORY#000001' },
   },
   {
+    item: { reviewId: 'rev', round: 2 },
+    stored: { entity: 'ReviewRound', pk: 'REVIEW#rev', sk: 'ROUND#000002' },
+  },
+  {
+    item: { reviewId: 'rev', round: 1, stepKey: 'board', voterId: 'u1' },
+    stored: { entity: 'ReviewVote', pk: 'REVIEW#rev', sk: 'VOTE#000001#board#u1' },
+  },
+  {
+    item: { reviewId: 'rev', at: 'T2', id: 'c1' },
+    stored: { entity: 'ReviewComment', pk: 'REVIEW#rev', sk: 'COMMENT#T2#c1' },
+  },
+  {
+    item: { reviewId: 'rev', dueAt: 'T9' },
+    stored: {
+      entity: 'ReviewDueStep',
+      pk: 'REVIEW#rev',
+      sk: 'DUE',
+      gsi1pk: 'QA_DUE',
+      gsi1sk: 'T9#rev',
+    },
+  },
+  {
     item: { institutionId: 'inst', occurredAt: 'T4', id: 'evt' },
     stored: { entity: 'DomainEvent', pk: 'EVENTS#inst', sk: 'T4#evt' },
   },
@@ -411,6 +433,32 @@ export const storedKeyExamples: readonly StoredKeyExample[] = [
   {
     item: importedCredential,
     stored: { entity: 'ImportedCredential', pk: 'BACKPACK#owner', sk: 'ITEM#imp' },
+  },
+  {
+    item: { codeHash: 'c1' },
+    stored: { entity: 'WalletOffer', pk: 'WALLET_OFFER#c1', sk: 'OFFER' },
+  },
+  {
+    item: { tokenHash: 't1' },
+    stored: { entity: 'WalletAccessGrant', pk: 'WALLET_TOKEN#t1', sk: 'TOKEN' },
+  },
+  {
+    item: { nonceHash: 'n1' },
+    stored: { entity: 'WalletNonce', pk: 'WALLET_NONCE#n1', sk: 'NONCE' },
+  },
+  {
+    item: { id: 'x1' },
+    stored: { entity: 'WalletExchange', pk: 'WALLET_EXCHANGE#x1', sk: 'EXCHANGE' },
+  },
+  {
+    item: { id: 'w1', credentialId: 'cred', issuedAt: 'T5' },
+    stored: {
+      entity: 'WalletCopy',
+      pk: 'WALLET_COPY#w1',
+      sk: 'COPY',
+      gsi1pk: 'CREDENTIAL#cred#WALLET_COPIES',
+      gsi1sk: 'T5#w1',
+    },
   },
   {
     item: { id: 'm1', email: 'Staff@Example.edu', institutionId: 'inst' },

@@ -41,6 +41,13 @@ const decision = {
   designVersion: 2,
   nextStepKey: 'senior-management',
 };
+const qaComment = {
+  microCredentialId: 'mc-1',
+  stepKey: 'board',
+  commentId: 'c-1',
+  parentId: null,
+  authorId: 'u-1',
+};
 const stack = { stackId: 'st-1', microCredentialId: 'mc-9', rule: 'ALL' };
 const endorsement = { partnerId: 'p-1', target: { kind: 'MICRO_CREDENTIAL', id: 'mc-1' } };
 const invitation = { partnerId: 'p-1', microCredentialId: 'mc-1' };
@@ -93,6 +100,16 @@ const samples: Record<string, Record<string, unknown>> = {
   'qa.review.changes_requested': { ...decision, outcome: 'REQUEST_CHANGES' },
   'qa.step.approved': decision,
   'qa.review.updated': decision,
+  'qa.review.withdrawn': { microCredentialId: 'mc-1', designVersion: 2, round: 1 },
+  'qa.step.assigned': {
+    microCredentialId: 'mc-1',
+    stepKey: 'board',
+    role: 'board',
+    round: 1,
+    dueAt: '2026-02-01T10:00:00.000Z',
+  },
+  'qa.review.commented': qaComment,
+  'qa.review.mentioned': { ...qaComment, mentions: ['chair@example.edu'] },
   'backpack.imported': { emailHash: null, achievementId: 'urn:ach:1', ownerId: 'u-1' },
   'stack.defined': stack,
   'stack.retired': stack,

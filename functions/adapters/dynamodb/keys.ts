@@ -9,7 +9,9 @@ import * as issuance from './entities/issuance';
 import * as learners from './entities/learners';
 import * as notifications from './entities/notifications';
 import * as partners from './entities/partners';
+import * as wallets from './entities/wallets';
 import * as people from './entities/people';
+import * as qaGovernance from './entities/qa-governance';
 import type { EntityDescriptor } from './entity';
 
 export * from './entities/designs';
@@ -17,7 +19,9 @@ export * from './entities/issuance';
 export * from './entities/learners';
 export * from './entities/notifications';
 export * from './entities/partners';
+export * from './entities/wallets';
 export * from './entities/people';
+export * from './entities/qa-governance';
 
 /** All descriptors, for checks that must cover every entity. */
 export const storedEntities: readonly EntityDescriptor[] = [
@@ -25,6 +29,8 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(issuance),
   ...Object.values(learners),
   ...Object.values(partners),
+  ...Object.values(wallets),
   ...Object.values(people),
   ...Object.values(notifications),
+  ...Object.values(qaGovernance),
 ];

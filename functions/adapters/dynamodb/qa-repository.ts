@@ -33,7 +33,17 @@ import {
   reviewEntity,
   reviewHistoryEntity,
   domainEventEntity,
+  reviewCommentEntity,
+  reviewRoundEntity,
 } from './keys';
+import {
+  reviewCommentSchema,
+  reviewRoundSchema,
+  type DueStep,
+  type ReviewComment,
+  type ReviewRound,
+} from '../../core/qa/model';
+import { alreadyVoted, dueStepWrite, governancePuts, queryDueBefore } from './qa-governance-items';
 import { designItem } from './micro-credential-repository';
 import { parseItem, versionedPut, type DynamoTable, type TransactItem } from './table';
 import { indexAttributes } from './table-design';
@@ -205,6 +215,10 @@ export class DynamoDbQaRepository
             : versionedPut(TableName, item, change.review.expectedVersion),
       });
     }
+    if (change.review) items.push(dueStepWrite(TableName, change.review.next));
+    const governance = governancePuts(TableName, change);
+    const governanceOffset = items.length;
+    items.push(...governance.items);
     if (change.history) {
       items.push({
         Put: {
@@ -219,6 +233,28 @@ export class DynamoDbQaRepository
       items.push({ Put: { TableName, Item: publishedItem(projection, listed) } });
     }
     items.push(...eventPuts(TableName, change.events));
-    await this.table.transact(items, 'CONCURRENT_UPDATE', 'The design or its review');
+    await this.table
+      .transact(items, 'CONCURRENT_UPDATE', 'The design or its review')
+      .catch((error: unknown) => alreadyVoted(error, governance.voteIndex, governanceOffset));
+  }
+
+  async rounds(reviewId: string): Promise<ReviewRound[]> {
+    return this.table.queryAll({
+      ...partitionOf(reviewRoundEntity.primary, { reviewId }),
+      schema: reviewRoundSchema,
+    });
+  }
+
+  async comments(reviewId: string, limit: number): Promise<ReviewComment[]> {
+    const page = await this.table.queryPage({
+      ...partitionOf(reviewCommentEntity.primary, { reviewId }),
+      page: { limit },
+      schema: reviewCommentSchema,
+    });
+    return [...page.items];
+  }
+
+  async dueBefore(until: string, limit: number): Promise<DueStep[]> {
+    return queryDueBefore(this.table, until, limit);
   }
 }

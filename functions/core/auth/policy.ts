@@ -75,6 +75,8 @@ export const policy = {
   /** Deciding a step; the service also requires the step's QA role. */
   'qa.decide': [qaReviewer],
   'qa.review.read': [platformAdmin, issuerAdmin, qaReviewer],
+  /** Discussing a step without deciding it: the design's authors and reviewers. */
+  'qa.comment': [issuerAdmin, qaReviewer],
   'events.read': [platformAdmin, issuerAdmin],
   /** Listing an institution's staff with their roles. */
   'member.read': [platformAdmin, issuerAdmin],
@@ -93,6 +95,8 @@ export const policy = {
   'credential.read': [platformAdmin, issuerAdmin, recipient],
   /** The earner's own credential: read it, set its visibility, share it. */
   'credential.own': [recipient],
+  /** Offering one's credential to a wallet (OpenID4VCI, VC-API); its issuer's admins for them. */
+  'credential.toWallet': [issuerAdmin, recipient],
   /** A learner's own list of credentials and imported ones (the backpack). */
   'backpack.use': [signedIn],
   /** Creating an industry partner linked to the institution. */

@@ -36,6 +36,35 @@ export const ReviewChangesRequested = reviewEvent('qa.review.changes_requested',
 export const StepApproved = reviewEvent('qa.step.approved', decision);
 export const ReviewUpdated = reviewEvent('qa.review.updated', decision);
 
+export const ReviewWithdrawn = reviewEvent(
+  'qa.review.withdrawn',
+  review.extend({ designVersion: z.int().positive(), round: z.int().positive() }),
+);
+/** A step became the one the review waits on: its deciders have work (and a due date). */
+export const StepAssigned = reviewEvent(
+  'qa.step.assigned',
+  review.extend({
+    stepKey: z.string(),
+    role: z.string(),
+    round: z.int().positive(),
+    dueAt: z.iso.datetime().nullable(),
+  }),
+);
+const comment = review.extend({
+  stepKey: z.string(),
+  commentId: z.string(),
+  /** The comment replied to, for replies. */
+  parentId: z.string().nullable(),
+  authorId: z.string(),
+});
+/** Someone commented on a step: the design's reviewers and author may be told. */
+export const ReviewCommented = reviewEvent('qa.review.commented', comment);
+/** A comment mentioned people by email: each of them should be notified. */
+export const ReviewMentioned = reviewEvent(
+  'qa.review.mentioned',
+  comment.extend({ mentions: z.array(z.string()).min(1) }),
+);
+
 export const qaEvents = [
   ReviewSubmitted,
   ReviewResubmitted,
@@ -45,4 +74,8 @@ export const qaEvents = [
   ReviewChangesRequested,
   StepApproved,
   ReviewUpdated,
+  ReviewWithdrawn,
+  StepAssigned,
+  ReviewCommented,
+  ReviewMentioned,
 ] as const;

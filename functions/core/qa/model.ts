@@ -12,6 +12,28 @@ export const requiredFieldSchema = z.strictObject({
 });
 export type RequiredField = z.output<typeof requiredFieldSchema>;
 
+/**
+ * How a multi-member step is decided: MAJORITY (more than half of `members` approve), N_OF_M
+ * (`approvalsRequired` of `members`) or UNANIMOUS (every member; any rejection rejects).
+ */
+export const quorumRules = ['MAJORITY', 'N_OF_M', 'UNANIMOUS'] as const;
+export const quorumSchema = z.strictObject({
+  members: z.int().min(2).max(50),
+  rule: z.enum(quorumRules).default('MAJORITY'),
+  approvalsRequired: z.int().min(1).max(50).optional(),
+  /** One rejection rejects the design, whatever the others vote. */
+  anyRejectionRejects: z.boolean().default(false),
+});
+export type Quorum = z.output<typeof quorumSchema>;
+
+/** Design fields a step's condition may test (yes/no facts about the design). */
+export const stepConditionFields = ['convertedFromExistingProgram'] as const;
+export const stepConditionSchema = z.strictObject({
+  designField: z.enum(stepConditionFields),
+  equals: z.boolean().default(true),
+});
+export type StepCondition = z.output<typeof stepConditionSchema>;
+
 export const qaStepSchema = z.strictObject({
   /** Stable key of the step within the workflow, e.g. `board-approval`. */
   key: identifier(),
@@ -23,6 +45,12 @@ export const qaStepSchema = z.strictObject({
   dueWithinDays: z.int().min(1).max(365).optional(),
   /** Information that must be supplied before the step can be approved. */
   requiredFields: z.array(requiredFieldSchema).max(10).default([]),
+  /** Decided by several members' votes instead of one reviewer. */
+  quorum: quorumSchema.optional(),
+  /** The step applies only to designs meeting this condition; others skip it. */
+  appliesWhen: stepConditionSchema.optional(),
+  /** Reviews the design again after a material change, even when sent back past it. */
+  reReviewOnChange: z.boolean().optional(),
 });
 export type QaStep = z.output<typeof qaStepSchema>;
 
@@ -39,7 +67,13 @@ export const qaWorkflowSchema = z.object({
 });
 export type QaWorkflow = z.output<typeof qaWorkflowSchema>;
 
-export const reviewStatuses = ['IN_PROGRESS', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED'] as const;
+export const reviewStatuses = [
+  'IN_PROGRESS',
+  'CHANGES_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export const decisionOutcomes = ['APPROVE', 'REQUEST_CHANGES', 'REJECT'] as const;
@@ -52,6 +86,8 @@ export const historyActions = [
   'APPROVED',
   'CHANGES_REQUESTED',
   'REJECTED',
+  'VOTED',
+  'WITHDRAWN',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];
 
@@ -64,6 +100,14 @@ export type Actor = z.output<typeof actorSchema>;
 
 export const attachmentSchema = z.object({ name: z.string(), url: z.string() });
 export type Attachment = z.output<typeof attachmentSchema>;
+
+/** One member's vote on a quorum step. */
+export const voteSchema = z.object({
+  voter: actorSchema,
+  outcome: z.enum(decisionOutcomes),
+  at: z.iso.datetime(),
+});
+export type Vote = z.output<typeof voteSchema>;
 
 /**
  * A QA review of one design version. It carries its own copy of the workflow's steps, so a
@@ -94,6 +138,14 @@ export const reviewSchema = z.object({
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   completedAt: z.iso.datetime().optional(),
+  /** Steps that do not apply to this design (their condition does not hold). */
+  skippedStepKeys: z.array(z.string()).default([]),
+  /** Steps approved in an earlier round whose approval stands; the review passes them by. */
+  carriedStepKeys: z.array(z.string()).default([]),
+  /** Where the review resumes on resubmission (the step a reviewer sent it back to). */
+  resumeStepIndex: z.int().min(0).optional(),
+  /** Votes cast so far on the current step, when a quorum decides it. */
+  votes: z.array(voteSchema).default([]),
   version: z.int().positive(),
 });
 export type Review = z.output<typeof reviewSchema>;
@@ -118,6 +170,10 @@ export const historyEntrySchema = z.object({
   durationMs: z.int().min(0).optional(),
   fieldKeys: z.array(z.string()).optional(),
   contentDigest: z.string().optional(),
+  /** A member's vote on a quorum step (VOTED entries, and the vote that decided). */
+  vote: z.enum(decisionOutcomes).optional(),
+  /** The step a send-back resumes at on resubmission. */
+  resumeStepKey: z.string().optional(),
 });
 export type HistoryEntry = z.output<typeof historyEntrySchema>;
 
@@ -148,6 +204,11 @@ export interface QaStatistics {
     stepName: string;
     decisions: number;
     medianHours: number;
+    medianDays: number;
+    p90Days: number;
+    /** Reviews waiting on this step right now, and how many of them are past due. */
+    waiting: number;
+    overdue: number;
   }[];
 }
 
@@ -163,3 +224,6 @@ export interface PublicationGateView {
   readonly activeEndorsements: number;
   readonly satisfied: boolean;
 }
+
+/** Rounds, votes, comments and due dates kept beside a review (QA governance). */
+export * from './governance-model';

@@ -1,6 +1,7 @@
 import type { DesignVersion, MicroCredential } from '../designs/model';
 import type { DomainEvent } from '../shared/events';
 import type { Page, PageRequest } from '../shared/runtime';
+import type { DueStep, ReviewComment, ReviewRound, VoteRecord } from './governance-model';
 import type { EndorsementCount, HistoryEntry, QaWorkflow, Review, ReviewStatus } from './model';
 
 export interface QaWorkflowRepository {
@@ -22,6 +23,12 @@ export interface ReviewRepository {
   queue(institutionId: string, role: string, page: PageRequest): Promise<Page<Review>>;
   /** Decisions (approve, request changes, reject) taken since `since`, newest first. */
   decisionsSince(institutionId: string, since: string, limit: number): Promise<HistoryEntry[]>;
+  /** What the author submitted in each round, oldest first. */
+  rounds(reviewId: string): Promise<ReviewRound[]>;
+  /** The discussion of a review, oldest first (at most `limit`). */
+  comments(reviewId: string, limit: number): Promise<ReviewComment[]>;
+  /** Waiting steps of every institution due before `until`, earliest first (at most `limit`). */
+  dueBefore(until: string, limit: number): Promise<DueStep[]>;
 }
 
 /**
@@ -44,6 +51,12 @@ export interface DesignChange {
   readonly snapshots?: readonly DesignVersion[];
   readonly review?: { readonly next: Review; readonly expectedVersion: number | null };
   readonly history?: HistoryEntry;
+  /** The submission of a round (stored once per round). */
+  readonly round?: ReviewRound;
+  /** A quorum member's vote; ConflictError ALREADY_VOTED when they have voted already. */
+  readonly vote?: VoteRecord;
+  /** A comment on a step (created once, never overwritten). */
+  readonly comment?: ReviewComment;
   readonly published?: PublishedChange;
   readonly events: readonly DomainEvent[];
 }

@@ -112,7 +112,7 @@ export class QaReporting {
       overdue: inProgress.filter((review) => isOverdue(review, now)).length,
       approved: approved.length,
       rejected: rejected.length,
-      stepTimes: stepTimes(decisions),
+      stepTimes: stepTimes(decisions, inProgress, now),
     };
   }
 
@@ -132,29 +132,50 @@ export class QaReporting {
   }
 }
 
-/** Decisions per step and the median hours each step waited for them. */
-function stepTimes(decisions: readonly HistoryEntry[]): QaStatistics['stepTimes'] {
+/**
+ * Per step: decisions, the median and 90th-percentile time the step waited for them, and the
+ * reviews waiting on it now (and overdue).
+ */
+function stepTimes(
+  decisions: readonly HistoryEntry[],
+  waiting: readonly Review[],
+  now: Date,
+): QaStatistics['stepTimes'] {
   const byStep = new Map<string, { stepName: string; durations: number[] }>();
+  const bucketOf = (stepKey: string, stepName: string) => {
+    const bucket = byStep.get(stepKey) ?? { stepName, durations: [] };
+    byStep.set(stepKey, bucket);
+    return bucket;
+  };
   for (const decision of decisions) {
     if (!decision.stepKey || decision.durationMs === undefined) continue;
-    const bucket = byStep.get(decision.stepKey) ?? {
-      stepName: decision.stepName ?? decision.stepKey,
-      durations: [],
-    };
-    bucket.durations.push(decision.durationMs);
-    byStep.set(decision.stepKey, bucket);
+    bucketOf(decision.stepKey, decision.stepName ?? decision.stepKey).durations.push(
+      decision.durationMs,
+    );
   }
-  return [...byStep.entries()].map(([stepKey, { stepName, durations }]) => ({
-    stepKey,
-    stepName,
-    decisions: durations.length,
-    medianHours: Math.round((median(durations) / 3_600_000) * 100) / 100,
-  }));
+  for (const review of waiting) bucketOf(currentStep(review).key, currentStep(review).name);
+  const rounded = (ms: number, unit: number) => Math.round((ms / unit) * 100) / 100;
+  return [...byStep.entries()].map(([stepKey, { stepName, durations }]) => {
+    const here = waiting.filter((review) => currentStep(review).key === stepKey);
+    return {
+      stepKey,
+      stepName,
+      decisions: durations.length,
+      medianHours: rounded(percentile(durations, 0.5), 3_600_000),
+      medianDays: rounded(percentile(durations, 0.5), 86_400_000),
+      p90Days: rounded(percentile(durations, 0.9), 86_400_000),
+      waiting: here.length,
+      overdue: here.filter((review) => isOverdue(review, now)).length,
+    };
+  });
 }
 
-function median(values: number[]): number {
+/** The p-th percentile (0–1) by linear interpolation between closest ranks; 0 for no values. */
+function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return 0;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { DesignVersion, MicroCredential } from '../designs/model';
+import { checkElementsForReview, type DesignVersion, type MicroCredential } from '../designs/model';
 import { contentDigest } from '../shared/digest';
 import { ConflictError, ForbiddenError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';
@@ -18,6 +18,8 @@ import type {
 import { ReviewFieldsSupplied, ReviewResubmitted, ReviewSubmitted } from './events';
 import { decisionEventOf, EventOrigins } from './qa-events';
 import { decide, openReview, resubmit, supplyFields, type Transition } from './review';
+import { roundRecord, stepAssigned, voteRecord } from './governance-records';
+import { skippedSteps } from './routing';
 import { currentWorkflow } from './workflow';
 
 const fieldsInput = z
@@ -38,6 +40,7 @@ const supplyFieldsInput = z.strictObject({
 const decisionInput = z.strictObject({
   stepKey: identifier(),
   outcome: z.enum(decisionOutcomes),
+  returnToStepKey: identifier().optional(),
   comment: text(limits.description).optional(),
   attachments: z
     .array(z.strictObject({ name: requiredText(limits.name), url: httpUrl() }))
@@ -93,6 +96,7 @@ export class ReviewLifecycle {
     authorize(principal, 'qa.submit', { institutionId: design.institutionId });
     const { fields, comment } = parseInput(submitInput, input ?? {});
     assertDesignVersion(design, expectedVersion);
+    checkElementsForReview(design.content);
     const now = this.deps.clock.now();
     const round: Round = {
       fields: fieldMap(fields),
@@ -115,6 +119,7 @@ export class ReviewLifecycle {
         expectedVersion: design.version,
       },
       snapshots: [submittedSnapshot(design, review, round)],
+      round: roundRecord(design, review, round),
       review: { next: review, expectedVersion: expectedReviewVersion },
       history: entry,
       events: [
@@ -127,6 +132,7 @@ export class ReviewLifecycle {
           },
           this.origins.of(principal, review),
         ),
+        ...stepAssigned(null, review, this.origins.of(principal, review)),
       ],
     });
     return review;
@@ -181,7 +187,11 @@ export class ReviewLifecycle {
     const decision = parseInput(decisionInput, input);
     assertMayDecide(principal as UserPrincipal, review, decision.stepKey);
     const now = this.deps.clock.now();
-    const { review: next, entry } = decide(review, {
+    const {
+      review: next,
+      entry,
+      vote,
+    } = decide(review, {
       ...decision,
       actor: actorFrom(principal),
       now,
@@ -191,6 +201,7 @@ export class ReviewLifecycle {
       ...change,
       review: { next, expectedVersion: review.version },
       history: entry,
+      ...(vote ? { vote: voteRecord(review, vote) } : {}),
       events: [
         decisionEventOf(next, entry).create(
           {
@@ -202,6 +213,7 @@ export class ReviewLifecycle {
           },
           this.origins.of(principal, next),
         ),
+        ...stepAssigned(review, next, this.origins.of(principal, next)),
       ],
     });
     return next;
@@ -222,12 +234,19 @@ export class ReviewLifecycle {
         designVersion: design.designVersion,
         designName: design.content.name,
         workflow,
+        skippedStepKeys: skippedSteps(workflow.steps, design.content),
       });
       return { transition, expectedReviewVersion: null };
     }
     if (design.status === 'CHANGES_REQUESTED' && design.currentReviewId) {
       const review = await requireReview(this.deps.reviews, design.currentReviewId);
-      return { transition: resubmit(review, round), expectedReviewVersion: review.version };
+      return {
+        transition: resubmit(review, {
+          ...round,
+          skippedStepKeys: skippedSteps(review.steps, design.content),
+        }),
+        expectedReviewVersion: review.version,
+      };
     }
     throw new ConflictError(
       'DESIGN_NOT_SUBMITTABLE',
@@ -242,7 +261,7 @@ export class ReviewLifecycle {
     entry: HistoryEntry,
     now: Date,
   ): Promise<Pick<DesignChange, 'design' | 'snapshots'>> {
-    if (after.status === 'IN_PROGRESS') return {};
+    if (after.status === 'IN_PROGRESS' || after.status === 'WITHDRAWN') return {};
     const status = after.status;
     const design = await requireDesign(this.deps.designs, before.microCredentialId);
     const snapshot = await this.deps.unitOfWork.getSnapshot(design.id, before.designVersion);

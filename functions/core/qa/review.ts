@@ -1,6 +1,7 @@
 import { ConflictError } from '../shared/errors';
 import {
   currentStep,
+  type Vote,
   type Actor,
   type Attachment,
   type DecisionOutcome,
@@ -9,6 +10,7 @@ import {
   type QaWorkflow,
   type Review,
 } from './model';
+import { firstStepIndex, nextStepIndex, resumePoint, sendBackTarget, tally } from './routing';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -37,6 +39,8 @@ export function isOverdue(review: Review, now: Date): boolean {
 export interface Transition {
   readonly review: Review;
   readonly entry: HistoryEntry;
+  /** The vote cast, when a quorum decides the step. */
+  readonly vote?: Vote;
 }
 
 function entry(
@@ -66,6 +70,8 @@ export function openReview(args: {
   designVersion: number;
   designName: string;
   workflow: QaWorkflow;
+  /** Steps whose condition the design does not meet (none by default). */
+  skippedStepKeys?: string[];
   fields: Record<string, string>;
   contentDigest: string;
   actor: Actor;
@@ -73,6 +79,9 @@ export function openReview(args: {
   now: Date;
 }): Transition {
   const now = args.now.toISOString();
+  const skipped = args.skippedStepKeys ?? [];
+  const route = { steps: args.workflow.steps, skippedStepKeys: skipped };
+  const start = firstStepIndex({ ...route, carriedStepKeys: [] });
   const review: Review = {
     id: args.id,
     institutionId: args.institutionId,
@@ -83,9 +92,9 @@ export function openReview(args: {
     workflowName: args.workflow.name,
     steps: args.workflow.steps,
     status: 'IN_PROGRESS',
-    currentStepIndex: 0,
+    currentStepIndex: start,
     currentStepStartedAt: now,
-    currentStepDueAt: dueAt(args.workflow.steps[0], args.now),
+    currentStepDueAt: dueAt(args.workflow.steps[start], args.now),
     fields: args.fields,
     round: 1,
     historyCount: 0,
@@ -93,6 +102,9 @@ export function openReview(args: {
     submittedBy: args.actor,
     submittedAt: now,
     updatedAt: now,
+    skippedStepKeys: skipped,
+    carriedStepKeys: [],
+    votes: [],
     version: 1,
   };
   const first = entry(review, args.now, {
@@ -105,10 +117,15 @@ export function openReview(args: {
   return { review: { ...review, historyCount: 1 }, entry: first };
 }
 
-/** Resumes a review paused for changes, at the step that asked for them. */
+/**
+ * Resumes a review paused for changes at the step it was sent back to, or earlier when a
+ * material change needs steps marked `reReviewOnChange` to review it again.
+ */
 export function resubmit(
   review: Review,
   args: {
+    /** Steps whose condition the design (as resubmitted) does not meet; default unchanged. */
+    skippedStepKeys?: string[];
     fields: Record<string, string>;
     contentDigest: string;
     actor: Actor;
@@ -122,22 +139,29 @@ export function resubmit(
       'Only a review with changes requested can be resubmitted.',
     );
   }
+  const skipped = args.skippedStepKeys ?? review.skippedStepKeys;
+  const resume = resumePoint(review, skipped, args.contentDigest !== review.contentDigest);
   const resumed: Review = {
     ...review,
     status: 'IN_PROGRESS',
     round: review.round + 1,
     fields: { ...review.fields, ...args.fields },
     contentDigest: args.contentDigest,
+    currentStepIndex: resume.index,
     currentStepStartedAt: args.now.toISOString(),
-    currentStepDueAt: dueAt(currentStep(review), args.now),
+    currentStepDueAt: dueAt(review.steps[resume.index], args.now),
+    skippedStepKeys: skipped,
+    carriedStepKeys: resume.carried,
+    resumeStepIndex: undefined,
+    votes: [],
     updatedAt: args.now.toISOString(),
   };
-  const step = currentStep(review);
+  const step = currentStep(resumed);
   const record = entry(resumed, args.now, {
     action: 'RESUBMITTED',
     actor: args.actor,
     comment: args.comment,
-    stepIndex: review.currentStepIndex,
+    stepIndex: resume.index,
     stepKey: step.key,
     stepName: step.name,
     fieldKeys: Object.keys(args.fields),
@@ -154,9 +178,7 @@ export function supplyFields(
   review: Review,
   args: { fields: Record<string, string>; actor: Actor; comment?: string; now: Date },
 ): Transition {
-  if (review.status === 'APPROVED' || review.status === 'REJECTED') {
-    throw new ConflictError('REVIEW_CLOSED', 'The review has ended.');
-  }
+  assertOpen(review);
   const updated: Review = {
     ...review,
     fields: { ...review.fields, ...args.fields },
@@ -172,6 +194,13 @@ export function supplyFields(
     review: { ...updated, historyCount: record.sequence, version: review.version + 1 },
     entry: record,
   };
+}
+
+/** Refuses a change to a review that has ended (approved, rejected or withdrawn). */
+export function assertOpen(review: Review): void {
+  if (review.status !== 'IN_PROGRESS' && review.status !== 'CHANGES_REQUESTED') {
+    throw new ConflictError('REVIEW_CLOSED', 'The review has ended.');
+  }
 }
 
 /** Refuses a decision on a closed or paused review, on a step that is not current, and an
@@ -205,20 +234,33 @@ function assertDecidable(review: Review, stepKey: string, outcome: DecisionOutco
 }
 
 /** Where the review stands after `outcome` on its current step. */
-function afterOutcome(review: Review, outcome: DecisionOutcome, at: Date): Review {
+function afterOutcome(
+  review: Review,
+  outcome: DecisionOutcome,
+  at: Date,
+  resumeAt: number,
+): Review {
   const now = at.toISOString();
   switch (outcome) {
-    case 'APPROVE':
-      return review.currentStepIndex === review.steps.length - 1
+    case 'APPROVE': {
+      const next = nextStepIndex(review, review.currentStepIndex);
+      return next === undefined
         ? { ...review, status: 'APPROVED', completedAt: now, currentStepDueAt: undefined }
         : {
             ...review,
-            currentStepIndex: review.currentStepIndex + 1,
+            currentStepIndex: next,
             currentStepStartedAt: now,
-            currentStepDueAt: dueAt(review.steps[review.currentStepIndex + 1], at),
+            currentStepDueAt: dueAt(review.steps[next], at),
+            votes: [],
           };
+    }
     case 'REQUEST_CHANGES':
-      return { ...review, status: 'CHANGES_REQUESTED', currentStepDueAt: undefined };
+      return {
+        ...review,
+        status: 'CHANGES_REQUESTED',
+        currentStepDueAt: undefined,
+        resumeStepIndex: resumeAt,
+      };
     case 'REJECT':
       return { ...review, status: 'REJECTED', completedAt: now, currentStepDueAt: undefined };
   }
@@ -241,6 +283,8 @@ export function decide(
   args: {
     stepKey: string;
     outcome: DecisionOutcome;
+    /** With REQUEST_CHANGES: the earlier step the review resumes at (default: this one). */
+    returnToStepKey?: string;
     actor: Actor;
     comment?: string;
     attachments?: Attachment[];
@@ -248,9 +292,11 @@ export function decide(
   },
 ): Transition {
   const step = assertDecidable(review, args.stepKey, args.outcome);
-  const next = afterOutcome(review, args.outcome, args.now);
-  const record = entry(review, args.now, {
-    action: decisionActions[args.outcome],
+  const resumeAt = sendBackTarget(review, args.outcome, args.returnToStepKey);
+  const vote = step.quorum ? castVote(review, args) : undefined;
+  const votes = vote ? [...review.votes, vote] : review.votes;
+  const outcome = step.quorum ? tally(step.quorum, votes) : args.outcome;
+  const common = {
     actor: args.actor,
     comment: args.comment,
     attachments: args.attachments,
@@ -258,14 +304,68 @@ export function decide(
     stepKey: step.key,
     stepName: step.name,
     role: step.role,
-    stepStartedAt: review.currentStepStartedAt,
-    durationMs: Math.max(0, args.now.getTime() - Date.parse(review.currentStepStartedAt)),
     contentDigest: review.contentDigest,
-  });
+    ...(vote ? { vote: vote.outcome } : {}),
+  };
+  const record =
+    outcome === null
+      ? entry(review, args.now, { action: 'VOTED', ...common })
+      : entry(review, args.now, {
+          action: decisionActions[outcome],
+          ...common,
+          stepStartedAt: review.currentStepStartedAt,
+          durationMs: Math.max(0, args.now.getTime() - Date.parse(review.currentStepStartedAt)),
+          ...(outcome === 'REQUEST_CHANGES'
+            ? { resumeStepKey: review.steps[resumeAt]?.key ?? step.key }
+            : {}),
+        });
+  const next =
+    outcome === null
+      ? { ...review, votes }
+      : afterOutcome({ ...review, votes }, outcome, args.now, resumeAt);
   return {
     review: {
       ...next,
       updatedAt: args.now.toISOString(),
+      historyCount: record.sequence,
+      version: review.version + 1,
+    },
+    entry: record,
+    vote,
+  };
+}
+
+/** A quorum member's vote; each member votes once per step and round. */
+function castVote(
+  review: Review,
+  args: { outcome: DecisionOutcome; actor: Actor; now: Date },
+): Vote {
+  if (review.votes.some((vote) => vote.voter.id === args.actor.id)) {
+    throw new ConflictError('ALREADY_VOTED', 'You have already voted on this step.');
+  }
+  return { voter: args.actor, outcome: args.outcome, at: args.now.toISOString() };
+}
+
+/** The author withdraws the design from review; the review ends and the design is a draft again. */
+export function withdraw(
+  review: Review,
+  args: { actor: Actor; comment?: string; now: Date },
+): Transition {
+  assertOpen(review);
+  const now = args.now.toISOString();
+  const record = entry(review, args.now, {
+    action: 'WITHDRAWN',
+    actor: args.actor,
+    comment: args.comment,
+    contentDigest: review.contentDigest,
+  });
+  return {
+    review: {
+      ...review,
+      status: 'WITHDRAWN',
+      completedAt: now,
+      currentStepDueAt: undefined,
+      updatedAt: now,
       historyCount: record.sequence,
       version: review.version + 1,
     },

@@ -18,6 +18,21 @@ export const qaStepsSchema = z
         });
       }
       seen.add(step.key);
+      const quorum = step.quorum;
+      if (quorum && (quorum.rule === 'N_OF_M') !== (quorum.approvalsRequired !== undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'quorum', 'approvalsRequired'],
+          message: 'give approvalsRequired with the N_OF_M rule, and only with it',
+        });
+      }
+      if (quorum?.approvalsRequired !== undefined && quorum.approvalsRequired > quorum.members) {
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'quorum', 'approvalsRequired'],
+          message: 'cannot exceed the number of members',
+        });
+      }
       const fieldKeys = step.requiredFields.map((field) => field.key);
       if (new Set(fieldKeys).size !== fieldKeys.length) {
         context.addIssue({
