@@ -34,7 +34,12 @@ const keyIds = /\b(?:did:[a-z0-9]+:[^\s(),]+|https?:\/\/[^\s(),]+#[^\s(),]+)/gi;
 
 /** A verifier message with its dates written out and its key identifiers removed. */
 export function plainMessage(message: string): string {
+  if (/^The key belongs to /.test(message))
+    return 'The key that signed it belongs to someone other than the issuer it names.';
   return message
+    .replace(/\bOpenBadgeCredential\b/g, 'Open Badges credential')
+    .replace(/\bAchievementCredential\b/g, 'Open Badges credential')
+    .replace(/\bEndorsementCredential\b/g, 'endorsement credential')
     .replace(isoDate, (iso) => formatDate(iso) || iso)
     .replace(
       /\bKey\s+\S+\s+of the issuer\s*\([^)]*\)\.?/i,

@@ -67,7 +67,7 @@ table{width:100%;border-collapse:collapse;table-layout:fixed}caption{text-align:
 label{display:block;font-weight:600;margin-top:1rem}input,textarea,select{width:100%;max-width:100%;font:inherit;padding:.4rem;border:1px solid #5f6368;border-radius:6px}textarea{min-height:8rem;font-family:ui-monospace,monospace;font-size:.9rem}
 fieldset{border:1px solid #dadce0;border-radius:8px;margin:1rem 0;padding:.5rem 1rem 1rem}legend{font-weight:600;padding:0 .3rem}
 .cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}.cards li{border:1px solid #dadce0;border-radius:8px;padding:.8rem}
-.badge{position:relative;width:160px;height:160px}.badge.marked img{filter:grayscale(1);opacity:.55}.stamp{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%) rotate(-20deg);border:4px solid #8a1c12;color:#8a1c12;background:#fff;font-weight:800;text-transform:uppercase;letter-spacing:.08em;padding:.2rem .6rem;border-radius:6px}
+.badge{position:relative;width:160px;height:160px}.hero .badge{flex:0 0 160px}.badge.marked img{filter:grayscale(1);opacity:.55}.stamp{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%) rotate(-20deg);border:4px solid #8a1c12;color:#8a1c12;background:#fff;font-weight:800;text-transform:uppercase;letter-spacing:.08em;padding:.2rem .6rem;border-radius:6px}
 blockquote{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid #0b4fa8;background:#f5f6f8}
 .note{color:#4d4d4d;font-size:.95rem}`;
 
