@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -74,6 +75,8 @@ export interface PlatformOptions {
    * @default printed to the console
    */
   readonly deliverIdentityMessage?: (message: LocalMessage) => void;
+  /** The functions' logger (tests pass one that keeps the errors they provoke). */
+  readonly logger?: Logger;
 }
 
 export interface RunningPlatform {
@@ -223,6 +226,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       s3: s3Client,
       clock: options.clock,
       canonicalizationWorker: localCanonicalizationWorker,
+      ...(options.logger ? { logger: options.logger } : {}),
     };
     const container = createContainer(config, {
       ...clients,
@@ -243,7 +247,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       endpoint: dynamodbEndpoint,
       tableName: config.TABLE_NAME,
       handler: (event) => workerHandler(event),
-      log: (message, details) => worker.logger.error(message, { details }),
+      // The poller retries a failed poll and resumes a trimmed shard by itself, as Lambda's
+      // event source mapping does: a warning, not an error (a failed record is the worker's).
+      log: (message, details) => worker.logger.warn(message, { details }),
     });
     stops.push(() => poller.stop());
     // The platform's own keys (for transcripts) are otherwise asked for on first use.
