@@ -66,6 +66,11 @@ const config: CodegenConfig = {
           HeldStackPart: '../../functions/core/stacking/model#HeldPart',
           PathwayProgress: '../../functions/core/stacking/model#PathwayProgress',
           Member: '../../functions/core/people/model#Member',
+          WebhookSubscription: '../../functions/core/notifications/model#WebhookSubscription',
+          CreatedWebhookSubscription:
+            '../../functions/core/notifications/webhooks#SubscriptionWithSecret',
+          WebhookDelivery: '../../functions/core/notifications/model#Delivery',
+          NotificationPreference: '../../functions/core/notifications/preferences#PreferenceView',
         },
       },
     },

@@ -38,6 +38,8 @@ import type { EventService } from '../functions/core/institutions/event-service'
 import type { PublicUrls } from '../functions/core/shared/public-urls';
 import type { Onboarding } from '../functions/core/people/onboarding';
 import type { StaffManagement } from '../functions/core/people/staff';
+import type { NotificationPreferencesService } from '../functions/core/notifications/preferences';
+import type { WebhookSubscriptions } from '../functions/core/notifications/webhooks';
 
 /** The use cases resolvers may call; built once per process by the composition root. */
 export interface Services {
@@ -73,12 +75,19 @@ export interface Services {
   readonly publicStacks: PublicStacks;
   readonly transcripts: Transcripts;
   readonly people: PeopleUseCases;
+  readonly notifications: NotificationUseCases;
 }
 
 /** People and roles: an institution's staff, and organisations onboarded with their first admin. */
 export interface PeopleUseCases {
   readonly staff: StaffManagement;
   readonly onboarding: Onboarding;
+}
+
+/** Webhook subscriptions and each person's message settings. */
+export interface NotificationUseCases {
+  readonly webhooks: WebhookSubscriptions;
+  readonly preferences: NotificationPreferencesService;
 }
 
 /** QA of designs, one use case each. */

@@ -24,6 +24,7 @@ import {
   uploadEvidenceFile,
   type QaCallers,
 } from '../infra/local/portal-flows';
+import { demoPages } from './demo/pages';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -396,6 +397,7 @@ try {
   );
 
   await addQaEndorsements(api, issuerAdmin, reviews, log);
+  const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: {
@@ -415,6 +417,7 @@ try {
       credentials: myTranscript.credentialSubject.verifiableCredential.length,
       associations: myTranscript.credentialSubject.association?.length ?? 0,
     },
+    pages,
   };
   console.log(JSON.stringify(summary));
 } finally {

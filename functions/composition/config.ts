@@ -40,6 +40,14 @@ export const configSchema = z.object({
     .string()
     .regex(/^alias\/[A-Za-z0-9/_-]+\/$/)
     .default('alias/tessera/'),
+  /** Sender of the platform's email. */
+  MAIL_FROM: z.string().min(3).default('Tessera <no-reply@tessera.localhost>'),
+  /** An SMTP server (`smtp://host:port`) to send mail through; unset in AWS, which uses SES. */
+  SMTP_URL: z.url().optional(),
+  /** SES configuration set for sending (AWS). */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The SQS queue the delivery function reads (AWS); unset locally. */
+  DELIVERY_QUEUE_URL: z.url().optional(),
   /** `SILENT` is for tests that provoke errors on purpose (fault injection). */
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
   /**

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Services } from '../../graphql/context';
 import { JwtAuthenticator } from '../adapters/auth/jwt-authenticator';
+import { rasteriseSvg } from '../adapters/images/svg-rasteriser';
 import type { Authenticator } from '../core/auth/ports';
 import type { BulkJobProcessor } from '../core/issuance/bulk-processing';
 import { PublicDocuments } from '../core/issuance/public-documents';
@@ -22,6 +23,7 @@ import {
   type IssuanceModules,
   type KeyModules,
 } from './modules';
+import { notificationModules, type NotificationModules } from './notifications';
 import type { PartnerModules } from './partners';
 import { identityDirectoryOf, peopleModules } from './people';
 import {
@@ -49,11 +51,14 @@ export interface Container {
   readonly clients: AwsClients;
   /** Use cases only the worker runs, for tests that drive them directly. */
   readonly workerUseCases: { readonly stackAwards: StackAwards; readonly bulk: BulkJobProcessor };
+  /** Messages, webhook deliveries and reminders (the delivery and schedule functions run these). */
+  readonly notifications: NotificationModules;
   /** Cumulative proof timings (canonicalization vs signing), for the benchmarks. */
   readonly proofTimings: { canonicalizeMs: number; signMs: number };
 }
 
 interface Built {
+  readonly notifications: NotificationModules;
   readonly keyed: KeyModules;
   readonly verification: VerificationService;
   readonly partnerSide: PartnerModules;
@@ -89,6 +94,7 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
       publishedKeys: keyed.publishedKeys,
       urls: rt.urls,
       qaEndorsement: (id, version) => issuance.qaEndorsements.find(id, version),
+      rasterise: (svg) => rasteriseSvg(svg),
     }),
     qaEndorsements: issuance.qaEndorsements,
     verification: built.verification,
@@ -99,6 +105,10 @@ function servicesOf(rt: Runtime, stores: Stores, built: Built): Services {
     pathways: stacking.pathways,
     publicStacks: new PublicStacks({ stacks: stores.stacks }),
     transcripts: stacking.transcripts,
+    notifications: {
+      webhooks: built.notifications.webhooks,
+      preferences: built.notifications.preferences,
+    },
   };
 }
 
@@ -147,7 +157,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     verification,
     partnerSide.backpackStore,
   );
+  const notifications = notificationModules(rt, stores, overrides.deliveryQueue);
   const services: Services = servicesOf(rt, stores, {
+    notifications,
     keyed,
     verification,
     partnerSide,
@@ -157,7 +169,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     stacking,
     identityDirectory: overrides.identityDirectory,
   });
-  const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards);
+  const reactions = reactionsOf(stores, keyed, issuance, learning, stacking.stackAwards).onEvery(
+    async (event) => {
+      await notifications.events.handle(event);
+      await notifications.reminders.schedule(event);
+    },
+  );
   return {
     config,
     services,
@@ -175,6 +192,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock: rt.clock,
     clients: rt.clients,
     workerUseCases: { stackAwards: stacking.stackAwards, bulk: issuance.bulk },
+    notifications,
     proofTimings: rt.signer.timings,
   };
 }

@@ -16,6 +16,7 @@ import { KmsCredentialSigner } from '../adapters/proofs/kms-credential-signer';
 import { CanonicalizationPool, type WorkerScript } from '../adapters/proofs/canonicalization-pool';
 import { CachingProofVerifier } from '../adapters/proofs/proof-verifier';
 import { systemClock, uuidGenerator } from '../adapters/system';
+import type { DeliveryQueue } from '../core/notifications/ports';
 import { PublicUrls } from '../core/shared/public-urls';
 import type { IdentityDirectory } from '../core/people/ports';
 import type { Clock, IdGenerator } from '../core/shared/runtime';
@@ -51,6 +52,8 @@ export interface ContainerOverrides extends Partial<AwsClients> {
   readonly logger?: Logger;
   /** The identity directory people are managed in (the local identity issuer on one machine). */
   readonly identityDirectory?: IdentityDirectory;
+  /** Where new deliveries are handed over when no SQS queue is configured (the local platform). */
+  readonly deliveryQueue?: DeliveryQueue;
 }
 
 /** Builds AWS SDK clients for `config` (with the local endpoint overrides when set). */

@@ -13,6 +13,9 @@ import type { Partner as PartnerModel, ApiKey as ApiKeyModel, CreatedApiKey as C
 import type { Enrolment as EnrolmentModel, Submission as SubmissionModel, UploadTicket as UploadTicketModel } from '../../functions/core/learning/model';
 import type { Stack as StackModel, StackPart as StackPartModel, HeldPart as HeldPartModel, PathwayProgress as PathwayProgressModel } from '../../functions/core/stacking/model';
 import type { Member as MemberModel } from '../../functions/core/people/model';
+import type { WebhookSubscription as WebhookSubscriptionModel, Delivery as DeliveryModel } from '../../functions/core/notifications/model';
+import type { SubscriptionWithSecret as SubscriptionWithSecretModel } from '../../functions/core/notifications/webhooks';
+import type { PreferenceView as PreferenceViewModel } from '../../functions/core/notifications/preferences';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -205,6 +208,40 @@ export type Assessment = {
   /** The rubric level awarded. */
   readonly rubricLevelId?: Maybe<Scalars['String']['output']>;
 };
+
+/** EU "type of assessment" (Council Recommendation 2022/C 243/02, Annex I). */
+export type AssessmentMethod =
+  /** A written or oral examination. */
+  | 'EXAMINATION'
+  /** Another method, described in the detail. */
+  | 'OTHER'
+  /** Assessment by peers. */
+  | 'PEER_ASSESSMENT'
+  /** A portfolio of work. */
+  | 'PORTFOLIO'
+  /** A practical demonstration of skills. */
+  | 'PRACTICAL_DEMONSTRATION'
+  /** A presentation. */
+  | 'PRESENTATION'
+  /** A project. */
+  | 'PROJECT'
+  /** Earned by holding its parts (a stacked credential). */
+  | 'RECOGNITION_OF_PARTS'
+  /** Self-assessment. */
+  | 'SELF_ASSESSMENT'
+  /** Observation in the workplace. */
+  | 'WORKPLACE_OBSERVATION'
+  /** A written assignment. */
+  | 'WRITTEN_ASSIGNMENT';
+
+/** EU "supervision during assessment". */
+export type AssessmentSupervision =
+  /** Supervised online (proctored). */
+  | 'SUPERVISED_ONLINE'
+  /** Supervised in person. */
+  | 'SUPERVISED_ON_SITE'
+  /** Not supervised. */
+  | 'UNSUPERVISED';
 
 /** A document attached to a decision. */
 export type Attachment = {
@@ -485,6 +522,8 @@ export type CreateMicroCredentialInput = {
   readonly criteria: Scalars['String']['input'];
   /** Description (at most 5,000 characters). */
   readonly description: Scalars['String']['input'];
+  /** The EU and Ontario elements (required before review). */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study (at most 200 characters). */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code (at most 100 characters). */
@@ -549,6 +588,15 @@ export type CreatedShareLink = {
   readonly link: ShareLink;
   /** The URL to share. */
   readonly url: Scalars['String']['output'];
+};
+
+/** A subscription with its signing secret, shown only now: store it to verify deliveries. */
+export type CreatedWebhookSubscription = {
+  readonly __typename?: 'CreatedWebhookSubscription';
+  /** The Standard Webhooks secret (whsec_…); never shown again. */
+  readonly secret: Scalars['String']['output'];
+  /** The subscription. */
+  readonly subscription: WebhookSubscription;
 };
 
 /** An Open Badges 3.0 credential issued by an institution. */
@@ -662,6 +710,105 @@ export type DefineStackInput = {
   readonly required?: InputMaybe<Scalars['Int']['input']>;
   /** How the parts combine. */
   readonly rule: StackRule;
+};
+
+/** One attempt to deliver. */
+export type DeliveryAttempt = {
+  readonly __typename?: 'DeliveryAttempt';
+  /** When it was made. */
+  readonly at: Scalars['DateTime']['output'];
+  /** Why it failed. */
+  readonly error?: Maybe<Scalars['String']['output']>;
+  /** True when the receiver accepted it (2xx). */
+  readonly ok: Scalars['Boolean']['output'];
+  /** The receiver's HTTP status, when it answered. */
+  readonly statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessment = {
+  readonly __typename?: 'DesignAssessment';
+  /** More about the assessment, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Assessment methods, at least one. */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/** How learning is assessed. */
+export type DesignAssessmentInput = {
+  /** More about the assessment (at most 5,000 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Assessment methods (at least one, each once). */
+  readonly methods: ReadonlyArray<AssessmentMethod>;
+};
+
+/**
+ * The EU and Ontario micro-credential elements as data; issued achievements carry them as terms
+ * of the platform's JSON-LD extension context.
+ */
+export type DesignElements = {
+  readonly __typename?: 'DesignElements';
+  /** Type of assessment. */
+  readonly assessment: DesignAssessment;
+  /** Bears academic credit (Ontario). */
+  readonly creditBearing: Scalars['Boolean']['output'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options: how it counts toward other programs. */
+  readonly integrationOptions?: Maybe<Scalars['String']['output']>;
+  /** Languages of instruction (BCP 47), including the design's language. */
+  readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** Prerequisites needed to enrol, one statement each. */
+  readonly prerequisites: ReadonlyArray<Scalars['String']['output']>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssurance;
+  /** Stacking options: which larger credentials it stacks into. */
+  readonly stackingOptions?: Maybe<Scalars['String']['output']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript (Ontario). */
+  readonly transcriptable: Scalars['Boolean']['output'];
+};
+
+/** The EU and Ontario micro-credential elements; required before review. */
+export type DesignElementsInput = {
+  /** Type of assessment. */
+  readonly assessment: DesignAssessmentInput;
+  /** Bears academic credit. */
+  readonly creditBearing: Scalars['Boolean']['input'];
+  /** Identity verification during assessment. */
+  readonly identityVerification: IdentityVerification;
+  /** Integration options (at most 5,000 characters). */
+  readonly integrationOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Languages of instruction (1 to 10 BCP 47 tags, including the design's language). */
+  readonly languages: ReadonlyArray<Scalars['String']['input']>;
+  /** Prerequisites (at most 10, 500 characters each). */
+  readonly prerequisites?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Type of quality assurance. */
+  readonly qualityAssurance: DesignQualityAssuranceInput;
+  /** Stacking options (at most 5,000 characters). */
+  readonly stackingOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Supervision during assessment. */
+  readonly supervision: AssessmentSupervision;
+  /** Recorded on the official transcript. */
+  readonly transcriptable: Scalars['Boolean']['input'];
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssurance = {
+  readonly __typename?: 'DesignQualityAssurance';
+  /** More about it, in words. */
+  readonly detail?: Maybe<Scalars['String']['output']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
+};
+
+/** The type of quality assurance. */
+export type DesignQualityAssuranceInput = {
+  /** More about it (at most 500 characters). */
+  readonly detail?: InputMaybe<Scalars['String']['input']>;
+  /** Its type. */
+  readonly type: QualityAssuranceType;
 };
 
 /** Lifecycle status of a design's working version. */
@@ -931,6 +1078,15 @@ export type HeldStackPart = {
   readonly part: StackPart;
 };
 
+/** EU "identity verification during assessment". */
+export type IdentityVerification =
+  /** The learner's identity is not checked. */
+  | 'NONE'
+  /** The learner's identity is checked online. */
+  | 'ONLINE'
+  /** The learner's identity is checked in person. */
+  | 'ON_SITE';
+
 /** An image with alternative text. */
 export type Image = {
   readonly __typename?: 'Image';
@@ -1168,6 +1324,26 @@ export type MemberStatus =
   /** Cannot sign in; their next token (if any) carries no role. */
   | 'DEACTIVATED';
 
+/** A kind of email the platform sends. */
+export type MessageKind =
+  | 'BULK_JOB_FINISHED'
+  | 'CREDENTIAL_AWARDED'
+  | 'CREDENTIAL_EXPIRING'
+  | 'CREDENTIAL_REINSTATED'
+  | 'CREDENTIAL_REVOKED'
+  | 'CREDENTIAL_SUSPENDED'
+  | 'DESIGN_APPROVED'
+  | 'DESIGN_REJECTED'
+  | 'DESIGN_SENT_BACK'
+  | 'ENDORSEMENT_EXPIRING'
+  | 'ENDORSEMENT_INVITED'
+  | 'ENDORSEMENT_WITHDRAWN'
+  | 'EVIDENCE_RETURNED'
+  | 'EVIDENCE_WAITING'
+  | 'QA_STEP_ASSIGNED'
+  | 'QA_STEP_DUE'
+  | 'QA_STEP_OVERDUE';
+
 /**
  * A micro-credential design: an Open Badges 3.0 `Achievement` with the EU micro-credential
  * elements. Staff of the institution see the working version; everyone else sees the published
@@ -1193,6 +1369,8 @@ export type MicroCredential = {
   readonly description: Scalars['String']['output'];
   /** Number of this version of the design (1, 2, …). */
   readonly designVersion: Scalars['Int']['output'];
+  /** The EU and Ontario elements as data; null until stated. */
+  readonly elements?: Maybe<DesignElements>;
   /** Invitations to endorse the design (staff). */
   readonly endorsementInvitations: ReadonlyArray<EndorsementInvitation>;
   /** Industry endorsements of the design (active and withdrawn). */
@@ -1299,6 +1477,8 @@ export type Mutation = {
   readonly removeImportedCredential: Scalars['Boolean']['output'];
   /** Takes a role from a member (as assignRole; an admin cannot remove their own admin role). */
   readonly removeRole: Member;
+  /** Sends a delivery again (a delivered or dead-lettered one), with the same webhook-id. */
+  readonly replayWebhookDelivery: WebhookDelivery;
   /** A short-lived upload URL for an evidence file (the enrolment's learner). */
   readonly requestEvidenceUpload: UploadTicket;
   /** Accepts (endorsing) or declines an invitation (the invited partner). */
@@ -1321,8 +1501,12 @@ export type Mutation = {
   readonly rotateApiKey: CreatedApiKey;
   /** Creates new signing keys and retires the current ones; old public keys stay published (issuer admins). */
   readonly rotateIssuerKeys: Scalars['Int']['output'];
+  /** Replaces a subscription's secret; the new one is in the answer only. */
+  readonly rotateWebhookSecret: CreatedWebhookSubscription;
   /** Sets who may see a credential and whether its page shows the earner's name (the earner). */
   readonly setCredentialVisibility: Credential;
+  /** Turns one kind of email on or off for the signed-in person; returns every setting. */
+  readonly setNotificationPreference: ReadonlyArray<NotificationPreference>;
   /** Starts issuing a micro-credential to a cohort in the background (issuer admins). */
   readonly startBulkIssuance: BulkIssuanceJob;
   /** Endorses a design or an institution (partner API key with endorsements:write, or partner admin). */
@@ -1331,12 +1515,16 @@ export type Mutation = {
   readonly submitEvidence: Submission;
   /** Submits the design's working version for review, or resubmits it after changes were requested (issuer admins). */
   readonly submitForReview: Review;
+  /** Subscribes a receiver to events; the signing secret is in the answer only. */
+  readonly subscribeWebhook: CreatedWebhookSubscription;
   /** Adds required-field values to an open review (issuer admins). */
   readonly supplyReviewFields: Review;
   /** Suspends a credential until reinstated (issuer admins). */
   readonly suspendCredential: Credential;
   /** Removes a partner's link to an institution (the partner's admins, that institution's issuer admins, platform admins); its endorsements stay. */
   readonly unlinkPartner: Partner;
+  /** Stops sending events to a receiver (its delivery log stays). */
+  readonly unsubscribeWebhook: WebhookSubscription;
   /**
    * Changes an institution (platform admins, or the institution's issuer admins). Fails with
    * CONFLICT when `expectedVersion` is not the current version.
@@ -1505,6 +1693,12 @@ export type MutationRemoveRoleArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationReplayWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationRequestEvidenceUploadArgs = {
   enrolmentId: Scalars['ID']['input'];
   input: EvidenceUploadInput;
@@ -1583,10 +1777,22 @@ export type MutationRotateIssuerKeysArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSetCredentialVisibilityArgs = {
   id: Scalars['ID']['input'];
   showName?: InputMaybe<Scalars['Boolean']['input']>;
   visibility: Visibility;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSetNotificationPreferenceArgs = {
+  input: NotificationPreferenceInput;
 };
 
 
@@ -1618,6 +1824,12 @@ export type MutationSubmitForReviewArgs = {
 
 
 /** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationSubscribeWebhookArgs = {
+  input: SubscribeWebhookInput;
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
 export type MutationSupplyReviewFieldsArgs = {
   expectedVersion: Scalars['Int']['input'];
   input: SupplyReviewFieldsInput;
@@ -1636,6 +1848,12 @@ export type MutationSuspendCredentialArgs = {
 export type MutationUnlinkPartnerArgs = {
   institutionId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
+};
+
+
+/** Tessera's GraphQL API: every change to the platform goes through a mutation here. */
+export type MutationUnsubscribeWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1684,6 +1902,25 @@ export type MyCredentials = {
   readonly imported: ReadonlyArray<ImportedCredential>;
   /** Credentials issued to the caller's verified email, newest first. */
   readonly issued: CredentialConnection;
+};
+
+/** Whether the signed-in person receives one kind of email. */
+export type NotificationPreference = {
+  readonly __typename?: 'NotificationPreference';
+  /** True when it is sent to the person. */
+  readonly enabled: Scalars['Boolean']['output'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
+  /** False for status and security messages, which cannot be turned off. */
+  readonly optional: Scalars['Boolean']['output'];
+};
+
+/** Turns one kind of email on or off for the signed-in person. */
+export type NotificationPreferenceInput = {
+  /** True to receive it. */
+  readonly enabled: Scalars['Boolean']['input'];
+  /** The kind of email. */
+  readonly kind: MessageKind;
 };
 
 /** Information about the next page of a list. */
@@ -1886,6 +2123,17 @@ export type QaWorkflowInput = {
   readonly steps: ReadonlyArray<QaStepInput>;
 };
 
+/** EU "type of quality assurance used to underpin the micro-credential". */
+export type QualityAssuranceType =
+  /** Part of an accredited program. */
+  | 'ACCREDITED_PROGRAM'
+  /** An external body's review. */
+  | 'EXTERNAL'
+  /** The institution's own QA process. */
+  | 'INTERNAL'
+  /** Both internal and external review. */
+  | 'INTERNAL_AND_EXTERNAL';
+
 /**
  * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
  * (staff and learners) or a partner API key.
@@ -1945,6 +2193,8 @@ export type Query = {
    * CONFLICT (`TRANSCRIPT_EMPTY`) when the caller holds no active credential.
    */
   readonly myTranscript: Scalars['JSON']['output'];
+  /** The signed-in person's email settings (a verified email is needed). */
+  readonly notificationPreferences: ReadonlyArray<NotificationPreference>;
   /** A partner's public profile. */
   readonly partner?: Maybe<Partner>;
   /** Partners linked to an institution (staff). */
@@ -1969,6 +2219,8 @@ export type Query = {
   readonly verifyCredential: VerificationResult;
   /** Who is calling, as the API sees it; null for anonymous callers. */
   readonly viewer?: Maybe<Viewer>;
+  /** Webhook subscriptions of an institution (its issuer admins) or a partner (its partner admins). */
+  readonly webhookSubscriptions: ReadonlyArray<WebhookSubscription>;
 };
 
 
@@ -2244,6 +2496,16 @@ export type QuerySubmissionArgs = {
 export type QueryVerifyCredentialArgs = {
   input: VerifyCredentialInput;
   recipientEmail?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Tessera's GraphQL API. Public queries need no token; everything else needs a bearer token
+ * (staff and learners) or a partner API key.
+ */
+export type QueryWebhookSubscriptionsArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A step waiting on the caller. */
@@ -2697,6 +2959,20 @@ export type SubmitForReviewInput = {
   readonly fields?: InputMaybe<ReadonlyArray<ReviewFieldInput>>;
 };
 
+/** A receiver to subscribe; name either the institution (issuer admins) or the partner (partner admins). */
+export type SubscribeWebhookInput = {
+  /** What the subscription is for. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to send (at most 50): exact types, a prefix such as endorsement.*, or *. */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['input']>;
+  /** The institution whose events are sent. */
+  readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The partner whose events are sent. */
+  readonly partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where to post events (https). */
+  readonly url: Scalars['String']['input'];
+};
+
 /** Values for required fields of an open review. */
 export type SupplyReviewFieldsInput = {
   /** A note to the reviewers. */
@@ -2739,6 +3015,8 @@ export type UpdateMicroCredentialInput = {
   readonly criteria?: InputMaybe<Scalars['String']['input']>;
   /** Description (at most 5,000 characters). */
   readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The EU and Ontario elements, replaced whole. */
+  readonly elements?: InputMaybe<DesignElementsInput>;
   /** Field of study. */
   readonly fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
   /** Course or program code. */
@@ -2928,6 +3206,70 @@ export type Visibility =
   /** Anyone with the URL. */
   | 'PUBLIC';
 
+/** One event sent to one receiver, with its attempts. */
+export type WebhookDelivery = {
+  readonly __typename?: 'WebhookDelivery';
+  /** Attempts so far, oldest first. */
+  readonly attempts: ReadonlyArray<DeliveryAttempt>;
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When the receiver accepted it. */
+  readonly deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's id. */
+  readonly eventId: Scalars['ID']['output'];
+  /** The event's type. */
+  readonly eventType: Scalars['String']['output'];
+  /** The delivery's id (replay it with replayWebhookDelivery). */
+  readonly id: Scalars['ID']['output'];
+  /** The webhook-id header: the same across retries and replays. */
+  readonly messageId: Scalars['String']['output'];
+  /** When the next attempt is due (pending deliveries). */
+  readonly nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent. */
+  readonly payload: Scalars['String']['output'];
+  /** PENDING (being tried), DELIVERED, or DEAD (dead-lettered after about 27 hours of retries). */
+  readonly status: Scalars['String']['output'];
+};
+
+/** A page of deliveries. */
+export type WebhookDeliveryConnection = {
+  readonly __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries. */
+  readonly nodes: ReadonlyArray<WebhookDelivery>;
+  /** Where the next page starts. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscription = {
+  readonly __typename?: 'WebhookSubscription';
+  /** False once unsubscribed (its delivery log is kept). */
+  readonly active: Scalars['Boolean']['output'];
+  /** When it was made. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Deliveries to this receiver, newest first: the delivery log. */
+  readonly deliveries: WebhookDeliveryConnection;
+  /** What the subscription is for. */
+  readonly description?: Maybe<Scalars['String']['output']>;
+  /** Event types sent (e.g. credential.issued, endorsement.*, or * for all). */
+  readonly eventTypes: ReadonlyArray<Scalars['String']['output']>;
+  /** The subscription's id. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution or partner whose events are sent. */
+  readonly ownerId: Scalars['ID']['output'];
+  /** INSTITUTION or PARTNER: whose events are sent. */
+  readonly ownerKind: Scalars['String']['output'];
+  /** Where events are posted (https; loopback only on a local platform). */
+  readonly url: Scalars['String']['output'];
+};
+
+
+/** A receiver of an institution's or a partner's events, signed per Standard Webhooks. */
+export type WebhookSubscriptionDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Notional learning time (the EU element "workload"). */
 export type Workload = {
   readonly __typename?: 'Workload';
@@ -3027,6 +3369,8 @@ export type ResolversTypes = {
   ApiKeyScope: null;
   AssessEvidenceInput: AssessEvidenceInput;
   Assessment: ResolverTypeWrapper<Assessment>;
+  AssessmentMethod: AssessmentMethod;
+  AssessmentSupervision: AssessmentSupervision;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentInput: AttachmentInput;
   AwardFailure: ResolverTypeWrapper<AwardFailure>;
@@ -3052,6 +3396,7 @@ export type ResolversTypes = {
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModel>;
   CreatedShareLink: ResolverTypeWrapper<CreatedShareLinkModel>;
+  CreatedWebhookSubscription: ResolverTypeWrapper<SubscriptionWithSecretModel>;
   Credential: ResolverTypeWrapper<CredentialRecordModel>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Credential']> }>;
   CredentialStatus: CredentialStatus;
@@ -3059,6 +3404,13 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
+  DesignAssessment: ResolverTypeWrapper<DesignAssessment>;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: ResolverTypeWrapper<DesignElements>;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: ResolverTypeWrapper<DesignQualityAssurance>;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DesignStatus: DesignStatus;
   DomainEvent: ResolverTypeWrapper<DomainEventModel>;
   DomainEventConnection: ResolverTypeWrapper<Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['DomainEvent']> }>;
@@ -3079,6 +3431,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HeldStackPart: ResolverTypeWrapper<HeldPartModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdentityVerification: IdentityVerification;
   Image: ResolverTypeWrapper<Image>;
   ImageInput: ImageInput;
   ImportedCredential: ResolverTypeWrapper<ImportedCredentialModel>;
@@ -3099,10 +3452,13 @@ export type ResolversTypes = {
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Member']> }>;
   MemberRole: null;
   MemberStatus: MemberStatus;
+  MessageKind: MessageKind;
   MicroCredential: ResolverTypeWrapper<MicroCredentialModel>;
   MicroCredentialConnection: ResolverTypeWrapper<Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['MicroCredential']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyCredentials: ResolverTypeWrapper<MyCredentialsViewModel>;
+  NotificationPreference: ResolverTypeWrapper<PreferenceViewModel>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartRevocationPolicy: PartRevocationPolicy;
   ParticipationForm: ParticipationForm;
@@ -3118,6 +3474,7 @@ export type ResolversTypes = {
   QaStepInput: QaStepInput;
   QaWorkflow: ResolverTypeWrapper<QaWorkflowModel>;
   QaWorkflowInput: QaWorkflowInput;
+  QualityAssuranceType: QualityAssuranceType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueItem: ResolverTypeWrapper<QueueEntryModel>;
   RecipientInput: RecipientInput;
@@ -3150,6 +3507,7 @@ export type ResolversTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3164,6 +3522,9 @@ export type ResolversTypes = {
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: ResolverTypeWrapper<Viewer>;
   Visibility: Visibility;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryModel>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['WebhookDelivery']> }>;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
 };
@@ -3197,11 +3558,19 @@ export type ResolversParentTypes = {
   CreatePartnerInput: CreatePartnerInput;
   CreatedApiKey: CreatedApiKeyModel;
   CreatedShareLink: CreatedShareLinkModel;
+  CreatedWebhookSubscription: SubscriptionWithSecretModel;
   Credential: CredentialRecordModel;
   CredentialConnection: Omit<CredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Credential']> };
   CredentialStatusChange: StatusAuditEntryModel;
   DateTime: Scalars['DateTime']['output'];
   DefineStackInput: DefineStackInput;
+  DeliveryAttempt: DeliveryAttempt;
+  DesignAssessment: DesignAssessment;
+  DesignAssessmentInput: DesignAssessmentInput;
+  DesignElements: DesignElements;
+  DesignElementsInput: DesignElementsInput;
+  DesignQualityAssurance: DesignQualityAssurance;
+  DesignQualityAssuranceInput: DesignQualityAssuranceInput;
   DomainEvent: DomainEventModel;
   DomainEventConnection: Omit<DomainEventConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['DomainEvent']> };
   EndorsedDesignStatistics: EndorsedDesignStatistics;
@@ -3237,6 +3606,8 @@ export type ResolversParentTypes = {
   MicroCredentialConnection: Omit<MicroCredentialConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['MicroCredential']> };
   Mutation: Record<PropertyKey, never>;
   MyCredentials: MyCredentialsViewModel;
+  NotificationPreference: PreferenceViewModel;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   PageInfo: PageInfo;
   Partner: PartnerModel;
   PartnerConnection: Omit<PartnerConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Partner']> };
@@ -3275,6 +3646,7 @@ export type ResolversParentTypes = {
   SubmitEndorsementInput: SubmitEndorsementInput;
   SubmitEvidenceInput: SubmitEvidenceInput;
   SubmitForReviewInput: SubmitForReviewInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   SupplyReviewFieldsInput: SupplyReviewFieldsInput;
   UpdateInstitutionInput: UpdateInstitutionInput;
   UpdateMicroCredentialInput: UpdateMicroCredentialInput;
@@ -3287,6 +3659,9 @@ export type ResolversParentTypes = {
   VerifiedIssuer: VerifiedIssuer;
   VerifyCredentialInput: VerifyCredentialInput;
   Viewer: Viewer;
+  WebhookDelivery: DeliveryModel;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['WebhookDelivery']> };
+  WebhookSubscription: WebhookSubscriptionModel;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
 };
@@ -3403,6 +3778,11 @@ export type CreatedShareLinkResolvers<ContextType = GraphQLContext, ParentType e
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CreatedWebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedWebhookSubscription'] = ResolversParentTypes['CreatedWebhookSubscription']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+};
+
 export type CredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Credential'] = ResolversParentTypes['Credential']> = {
   achievementName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   badgePngUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3445,6 +3825,36 @@ export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, Parent
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DesignAssessmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignAssessment'] = ResolversParentTypes['DesignAssessment']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<ReadonlyArray<ResolversTypes['AssessmentMethod']>, ParentType, ContextType>;
+};
+
+export type DesignElementsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignElements'] = ResolversParentTypes['DesignElements']> = {
+  assessment?: Resolver<ResolversTypes['DesignAssessment'], ParentType, ContextType>;
+  creditBearing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identityVerification?: Resolver<ResolversTypes['IdentityVerification'], ParentType, ContextType>;
+  integrationOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  languages?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  prerequisites?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  qualityAssurance?: Resolver<ResolversTypes['DesignQualityAssurance'], ParentType, ContextType>;
+  stackingOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['AssessmentSupervision'], ParentType, ContextType>;
+  transcriptable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DesignQualityAssuranceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DesignQualityAssurance'] = ResolversParentTypes['DesignQualityAssurance']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['QualityAssuranceType'], ParentType, ContextType>;
+};
 
 export type DomainEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DomainEvent'] = ResolversParentTypes['DomainEvent']> = {
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3641,6 +4051,7 @@ export type MicroCredentialResolvers<ContextType = GraphQLContext, ParentType ex
   currentReview?: Resolver<Maybe<ResolversTypes['Review']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elements?: Resolver<Maybe<ResolversTypes['DesignElements']>, ParentType, ContextType>;
   endorsementInvitations?: Resolver<ReadonlyArray<ResolversTypes['EndorsementInvitation']>, ParentType, ContextType>;
   endorsements?: Resolver<ReadonlyArray<ResolversTypes['Endorsement']>, ParentType, ContextType>;
   fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3695,6 +4106,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reinstateCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id'>>;
   removeImportedCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveImportedCredentialArgs, 'id'>>;
   removeRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRoleArgs, 'memberId' | 'role'>>;
+  replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   requestEvidenceUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationRequestEvidenceUploadArgs, 'enrolmentId' | 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['EndorsementInvitation'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'id' | 'input'>>;
   resumeBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationResumeBulkIssuanceArgs, 'id'>>;
@@ -3706,14 +4118,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'credentialId' | 'linkId'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'keyId' | 'partnerId'>>;
   rotateIssuerKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRotateIssuerKeysArgs, 'institutionId'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   setCredentialVisibility?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSetCredentialVisibilityArgs, 'id' | 'visibility'>>;
+  setNotificationPreference?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'input'>>;
   startBulkIssuance?: Resolver<ResolversTypes['BulkIssuanceJob'], ParentType, ContextType, RequireFields<MutationStartBulkIssuanceArgs, 'input'>>;
   submitEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationSubmitEndorsementArgs, 'input'>>;
   submitEvidence?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationSubmitEvidenceArgs, 'enrolmentId' | 'input'>>;
   submitForReview?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'expectedVersion' | 'microCredentialId'>>;
+  subscribeWebhook?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
   supplyReviewFields?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationSupplyReviewFieldsArgs, 'expectedVersion' | 'input' | 'reviewId'>>;
   suspendCredential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id'>>;
   unlinkPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUnlinkPartnerArgs, 'institutionId' | 'partnerId'>>;
+  unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMicroCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType, RequireFields<MutationUpdateMicroCredentialArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationUpdatePartnerArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -3724,6 +4140,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type MyCredentialsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MyCredentials'] = ResolversParentTypes['MyCredentials']> = {
   imported?: Resolver<ReadonlyArray<ResolversTypes['ImportedCredential']>, ParentType, ContextType>;
   issued?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType>;
+};
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
+  optional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3822,6 +4244,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myEnrolments?: Resolver<ResolversTypes['EnrolmentConnection'], ParentType, ContextType, Partial<QueryMyEnrolmentsArgs>>;
   myPathways?: Resolver<ReadonlyArray<ResolversTypes['PathwayProgress']>, ParentType, ContextType>;
   myTranscript?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<ReadonlyArray<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
   partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, RequireFields<QueryPartnersArgs, 'institutionId'>>;
   qaStatistics?: Resolver<ResolversTypes['QaStatistics'], ParentType, ContextType, RequireFields<QueryQaStatisticsArgs, 'institutionId'>>;
@@ -3834,6 +4257,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'input'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  webhookSubscriptions?: Resolver<ReadonlyArray<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 };
 
 export type QueueItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueItem'] = ResolversParentTypes['QueueItem']> = {
@@ -4035,6 +4459,36 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   roles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ReadonlyArray<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookSubscriptionDeliveriesArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTypes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
   ects?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -4057,10 +4511,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Components?: ComponentsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedShareLink?: CreatedShareLinkResolvers<ContextType>;
+  CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   Credential?: CredentialResolvers<ContextType>;
   CredentialConnection?: CredentialConnectionResolvers<ContextType>;
   CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
+  DesignAssessment?: DesignAssessmentResolvers<ContextType>;
+  DesignElements?: DesignElementsResolvers<ContextType>;
+  DesignQualityAssurance?: DesignQualityAssuranceResolvers<ContextType>;
   DomainEvent?: DomainEventResolvers<ContextType>;
   DomainEventConnection?: DomainEventConnectionResolvers<ContextType>;
   EndorsedDesignStatistics?: EndorsedDesignStatisticsResolvers<ContextType>;
@@ -4086,6 +4545,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyCredentials?: MyCredentialsResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerConnection?: PartnerConnectionResolvers<ContextType>;
@@ -4117,6 +4577,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VerifiedEndorsement?: VerifiedEndorsementResolvers<ContextType>;
   VerifiedIssuer?: VerifiedIssuerResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
 };
 

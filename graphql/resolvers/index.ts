@@ -45,6 +45,12 @@ import {
   UploadTicket,
 } from './learning';
 import { reviewQaEndorsement } from './qa-endorsement';
+import {
+  notificationMutations,
+  notificationQueries,
+  WebhookDelivery,
+  WebhookSubscription,
+} from './notifications';
 import { JSONScalar } from './scalars';
 import {
   HeldStackPart,
@@ -79,6 +85,7 @@ export const resolvers: Resolvers = {
     ...learningQueries,
     ...stackingQueries,
     ...peopleQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...institutionMutations,
@@ -90,6 +97,7 @@ export const resolvers: Resolvers = {
     ...learningMutations,
     ...stackingMutations,
     ...peopleMutations,
+    ...notificationMutations,
   },
   Institution: { ...Institution, ...institutionKeys },
   SigningKey,
@@ -120,4 +128,6 @@ export const resolvers: Resolvers = {
   HeldStackPart,
   PathwayProgress,
   MemberRole,
+  WebhookSubscription,
+  WebhookDelivery,
 };

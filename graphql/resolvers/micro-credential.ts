@@ -55,6 +55,7 @@ export const MicroCredential: MicroCredentialResolvers = {
   specialization: content('specialization'),
   validityMonths: content('validityMonths'),
   components: content('components'),
+  elements: content('elements'),
   publishedDesignVersion: (design) => design.published?.designVersion ?? null,
   publishedAt: (design) => design.published?.publishedAt ?? null,
 };

@@ -25,6 +25,9 @@ import { signInPath, signInRoutes } from './sign-in-page';
 import { startKmsServer, type LocalKms } from './kms/server';
 import { localS3Credentials, startObjectStorage } from './object-storage';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { LocalDeliveryQueue } from './delivery-queue';
+import { startMailServer, type LocalMailServer } from './mail-server';
+import { mailInboxRoutes, startSchedule, type LocalNotifications } from './notifications';
 import { emulateTransactionConflicts } from './transaction-conflicts';
 import { apiClientThrottle, apiStageThrottle, type StageThrottle } from '../stage';
 
@@ -77,6 +80,8 @@ export interface PlatformOptions {
   readonly deliverIdentityMessage?: (message: LocalMessage) => void;
   /** The functions' logger (tests pass one that keeps the errors they provoke). */
   readonly logger?: Logger;
+  /** How often the schedule (reminders, delivery retries) runs. 0: only when asked. @default 15000 */
+  readonly scheduleIntervalMs?: number;
 }
 
 export interface RunningPlatform {
@@ -94,6 +99,10 @@ export interface RunningPlatform {
   readonly transactionConflicts: { readonly cancelled: () => number };
   /** The process of the DynamoDB Local this platform started; undefined on a given endpoint. */
   readonly dynamodbPid: number | undefined;
+  /** The local SMTP server every email goes to (its inbox: `/local/mail`). */
+  readonly mail: LocalMailServer;
+  /** The local delivery queue and schedule. */
+  readonly notifications: LocalNotifications;
   /** Waits until the stream worker has handled everything written so far (30 s at most). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -142,6 +151,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       buckets: [evidenceBucket],
     });
     stops.push(() => objects.stop());
+    const mail = await startMailServer({ folder: dataDir ? join(dataDir, 'mail') : undefined });
+    stops.push(() => mail.close());
 
     // Handlers are bound once the port is known, because the public URLs contain it.
     const bound: { api?: HttpLambdaHandler; publicWeb?: HttpLambdaHandler } = {};
@@ -158,6 +169,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
             response.end(JSON.stringify(identity.jwks()));
           },
           ...signInRoutes(identity, people),
+          ...mailInboxRoutes(mail),
         },
       },
       {
@@ -194,6 +206,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       S3_ENDPOINT: objects.endpoint,
       EVIDENCE_BUCKET: evidenceBucket,
       LOG_LEVEL: options.logLevel ?? 'WARN',
+      SMTP_URL: mail.url,
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: options.rateLimitsPerMinute?.anonymous?.toString(),
       RATE_LIMIT_USER_PER_MINUTE: options.rateLimitsPerMinute?.user?.toString(),
       RATE_LIMIT_PARTNER_PER_MINUTE: options.rateLimitsPerMinute?.partner?.toString(),
@@ -228,12 +241,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       canonicalizationWorker: localCanonicalizationWorker,
       ...(options.logger ? { logger: options.logger } : {}),
     };
+    const deliveryQueue = new LocalDeliveryQueue();
     const container = createContainer(config, {
       ...clients,
+      deliveryQueue,
       role: 'api',
       identityDirectory: people,
     });
-    const worker = createContainer(config, { ...clients, role: 'worker' });
+    const worker = createContainer(config, { ...clients, deliveryQueue, role: 'worker' });
     const publicWeb = createContainer(config, { ...clients, role: 'public-web' });
     bound.api = createApiHandler(container);
     bound.publicWeb = createPublicWebHandler(publicWeb);
@@ -252,6 +267,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       log: (message, details) => worker.logger.warn(message, { details }),
     });
     stops.push(() => poller.stop());
+    const notifications = startSchedule(
+      worker,
+      deliveryQueue,
+      options.scheduleIntervalMs ?? 15_000,
+    );
+    stops.push(() => notifications.stop());
     // The platform's own keys (for transcripts) are otherwise asked for on first use.
     await worker.services.keys.ensureProvisioned({
       ownerKind: 'platform',
@@ -267,6 +288,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       kms,
       transactionConflicts: { cancelled: transactionConflicts.cancelled },
       dynamodbPid,
+      mail,
+      notifications,
       drain: (timeoutMs) => poller.drain(timeoutMs),
       stop,
     };

@@ -37,6 +37,8 @@ export interface PartitionLoad {
   /** Write units per second on it at `rate` credentials/s. */
   readonly projectedWcuPerSecond: number;
   readonly writes: number;
+  /** Write units on every partition of it together, per credential issued. */
+  readonly totalWcuPerCredential: number;
 }
 
 /** Records the writes sent through `client` until the returned function is called. */
@@ -165,8 +167,11 @@ export async function partitionLoads(
   }
   return targets.map((target) => {
     let busiest = { key: '(none)', wcu: 0, writes: 0 };
-    for (const [key, entry] of units.get(target)!)
+    let total = 0;
+    for (const [key, entry] of units.get(target)!) {
+      total += entry.wcu;
       if (entry.wcu > busiest.wcu) busiest = { key, ...entry };
+    }
     const wcuPerCredential = busiest.wcu / Math.max(1, credentials);
     return {
       target,
@@ -174,6 +179,7 @@ export async function partitionLoads(
       wcuPerCredential,
       projectedWcuPerSecond: wcuPerCredential * rate,
       writes: busiest.writes,
+      totalWcuPerCredential: total / Math.max(1, credentials),
     };
   });
 }

@@ -34,7 +34,7 @@ describe('the public credential page in a browser (JavaScript disabled)', () => 
     admin = published.qa.admin;
     browser = await launchBrowser();
     mkdirSync('test-results', { recursive: true });
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await t.stop();

@@ -25,7 +25,12 @@ export async function openPage(
     if (!request.url().startsWith(origin) && !request.url().startsWith('data:'))
       external.push(request.url());
   });
-  const response = await page.goto(url);
+  let response = await page.goto(url);
+  // A loaded machine's verifier may answer 503 (busy, retryable): a visitor would try again.
+  for (let attempt = 0; response?.status() === 503 && attempt < 3; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    response = await page.reload();
+  }
   return { page, context, status: response?.status(), external };
 }
 

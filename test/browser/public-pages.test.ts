@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../infra/local/graphql-client';
@@ -61,7 +62,7 @@ describe('the public pages in a browser', { timeout: 120_000 }, () => {
     credential = await issue('valid@example.org');
     await t.platform.drain();
     browser = await launchBrowser();
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await t?.stop();
@@ -207,6 +208,23 @@ describe('the public pages in a browser', { timeout: 120_000 }, () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await expect(PDFDocument.load(bytes).then((pdf) => pdf.getPageCount())).resolves.toBe(1);
     await context.close();
+  });
+
+  it('renders the PNG badge from the SVG, title included, still baked', async () => {
+    const bytes = Buffer.from(await (await fetch(`${credential.url}/badge.png`)).arrayBuffer());
+    const png = PNG.sync.read(bytes);
+    // The title is white text across the middle of the hexagon; the hexagon itself is coloured.
+    let white = 0;
+    for (let y = Math.round(png.height * 0.55); y < Math.round(png.height * 0.7); y += 1)
+      for (let x = Math.round(png.width * 0.3); x < Math.round(png.width * 0.7); x += 1) {
+        const offset = (y * png.width + x) * 4;
+        if (png.data[offset]! > 230 && png.data[offset + 1]! > 230 && png.data[offset + 2]! > 230)
+          white += 1;
+      }
+
+    expect(png.width).toBe(400);
+    expect(white).toBeGreaterThan(200);
+    expect(bytes.includes(Buffer.from('openbadgecredential'))).toBe(true);
   });
 
   it('marks a revoked credential and offers no LinkedIn button', async () => {

@@ -47,7 +47,7 @@ describe('/verify in a browser, JavaScript off', { timeout: 120_000 }, () => {
     );
     await t.platform.drain();
     browser = await launchBrowser();
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await t?.stop();

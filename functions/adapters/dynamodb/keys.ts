@@ -7,6 +7,7 @@
 import * as designs from './entities/designs';
 import * as issuance from './entities/issuance';
 import * as learners from './entities/learners';
+import * as notifications from './entities/notifications';
 import * as partners from './entities/partners';
 import * as people from './entities/people';
 import type { EntityDescriptor } from './entity';
@@ -14,6 +15,7 @@ import type { EntityDescriptor } from './entity';
 export * from './entities/designs';
 export * from './entities/issuance';
 export * from './entities/learners';
+export * from './entities/notifications';
 export * from './entities/partners';
 export * from './entities/people';
 
@@ -24,4 +26,5 @@ export const storedEntities: readonly EntityDescriptor[] = [
   ...Object.values(learners),
   ...Object.values(partners),
   ...Object.values(people),
+  ...Object.values(notifications),
 ];

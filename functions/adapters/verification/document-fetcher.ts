@@ -219,7 +219,7 @@ function sizeOfCached(entry: CachedDocument, url: string): number {
 }
 
 /** Hands the socket only the addresses already checked, so DNS is not asked again. */
-function pinnedLookup(addresses: readonly VettedAddress[]): LookupFunction {
+export function pinnedLookup(addresses: readonly VettedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
     const family = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : options.family;
     const usable = family ? addresses.filter((entry) => entry.family === family) : addresses;

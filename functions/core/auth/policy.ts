@@ -127,6 +127,17 @@ export const policy = {
   'stack.define': [issuerAdmin],
   /** Reading an institution's stacks: its staff. */
   'stack.read': [platformAdmin, issuerAdmin, qaReviewer, assessor],
+  /** Webhook subscriptions of an institution (its admins) or of a partner (its admins). */
+  'webhooks.manage': [issuerAdmin, partnerAdmin],
+  /** A person's own message settings (any signed-in person with a verified email). */
+  'notifications.preferences': [
+    signedIn,
+    { kind: 'role', role: 'issuer-admin' },
+    { kind: 'role', role: 'qa-reviewer' },
+    { kind: 'role', role: 'assessor' },
+    { kind: 'role', role: 'partner-admin' },
+    platformAdmin,
+  ],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof policy;

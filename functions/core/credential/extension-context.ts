@@ -26,8 +26,8 @@ export const extensionContext = {
     '@protected': true,
     /** The QA review a QA endorsement states: workflow, steps with dates, content hash. */
     qualityAssurance: term('qualityAssurance', { '@type': '@json' }),
-    /** EU "type of assessment": one of `assessmentTypes`. */
-    assessmentType: term('assessmentType'),
+    /** EU "type of assessment": each of the design's `assessmentMethods`. */
+    assessmentMethods: { ...term('assessmentMethods'), '@container': '@set' },
     /** Free detail about the assessment (what is assessed, how). */
     assessmentDetail: term('assessmentDetail'),
     /** EU "form of participation": ONLINE, ONSITE, BLENDED, WORK_BASED, VOLUNTEERING. */

@@ -3,6 +3,7 @@ import type { DesignContent, QualityAssurance } from '../designs/model';
 import { alignmentTargetTypes } from '../designs/model';
 import type { Institution } from '../institutions/model';
 import type { PublicUrls } from '../shared/public-urls';
+import { achievementElements } from './achievement-elements';
 import type { StatusEntry } from './credential';
 import type { JsonObject } from './document';
 
@@ -145,6 +146,7 @@ export function achievement(args: {
     ...(resultDescriptions(achievementUrl, content).length
       ? { resultDescription: resultDescriptions(achievementUrl, content) }
       : {}),
+    ...achievementElements(content),
     ...(args.endorsements?.length ? { endorsement: args.endorsements } : {}),
   };
 }
@@ -280,9 +282,16 @@ export function openBadgeCredential(args: {
   subject: JsonObject;
   evidence?: readonly JsonObject[];
   credentialStatus: JsonObject;
+  /** Contexts after OB 3.0's (Tessera's extension context when the achievement uses it). */
+  extraContexts?: readonly string[];
 }): JsonObject {
   return {
-    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, OB_EXTENSIONS_CONTEXT],
+    '@context': [
+      VC_V2_CONTEXT,
+      OB_V3_CONTEXT,
+      OB_EXTENSIONS_CONTEXT,
+      ...(args.extraContexts ?? []),
+    ],
     id: args.id,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer: args.issuer,

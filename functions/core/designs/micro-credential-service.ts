@@ -8,6 +8,7 @@ import { parseInput } from '../shared/validation';
 import * as z from 'zod';
 import {
   checkDesignSize,
+  checkElements,
   createMicroCredentialInput,
   designContentSchema,
   designStatuses,
@@ -37,6 +38,7 @@ export class MicroCredentialService {
     authorize(principal, 'microCredential.create', { institutionId });
     const { institutionId: owner, ...content } = parseInput(createMicroCredentialInput, input);
     checkDesignSize(content);
+    checkElements(content);
     if (!(await this.deps.institutionExists(owner))) throw new NotFoundError('Institution', owner);
     const now = this.deps.clock.now().toISOString();
     const design: MicroCredential = {
@@ -78,6 +80,7 @@ export class MicroCredentialService {
       ...definedFields(changes),
     });
     checkDesignSize(content);
+    checkElements(content);
     const updated: MicroCredential = {
       ...current,
       content,

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { ValidationError } from '../shared/errors';
 import { httpUrl, identifier, languageTag, limits, requiredText, text } from '../shared/validation';
+import { designElementsSchema } from './eu-elements';
+
+export * from './eu-elements';
 
 /** Open Badges 3.0 `AchievementType` vocabulary (the spec's enumeration, extensible with `ext:`). */
 export const achievementTypes = [
@@ -171,6 +174,8 @@ export const designContentSchema = z.strictObject({
   /** How long a credential earned under this design stays valid; absent means no expiry. */
   validityMonths: z.int().min(1).max(600).optional(),
   components: componentsSchema,
+  /** The EU and Ontario elements as data; required before review (see eu-elements.ts). */
+  elements: designElementsSchema.optional(),
 });
 export type DesignContent = z.output<typeof designContentSchema>;
 
@@ -208,6 +213,7 @@ export const updateMicroCredentialInput = designContentSchema
     language: languageTag().optional(),
     competencies: z.array(competencySchema).max(limits.competencies).optional(),
     tags: z.array(requiredText(limits.tag)).max(limits.tags).optional(),
+    elements: designElementsSchema.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
     message: 'must change at least one field',

@@ -10,6 +10,7 @@ import {
   type StatusEntry,
 } from '../credential/credential';
 import { shared, type IssuanceBatch } from './issuance-batch';
+import { usesExtensionTerms } from '../credential/achievement-elements';
 import type { IssueRequest } from './model';
 import {
   achievement,
@@ -151,6 +152,7 @@ export class CredentialMinting {
       subject,
       evidence: request.evidence,
       credentialStatus: statusEntry(urls, institutionId, revocation),
+      extraContexts: usesExtensionTerms(snapshot.content) ? [urls.extensionContext()] : [],
     });
   }
 

@@ -27,6 +27,9 @@ export type ImageSource = (
   url: string,
 ) => Promise<{ type: 'png'; data: Uint8Array } | { type: 'svg'; data: string } | null>;
 
+/** Renders an SVG to PNG (null when it cannot: the PNG is then drawn without text). */
+export type SvgRasteriser = (svg: string) => Promise<Buffer | null>;
+
 export interface PublicDocumentsDeps {
   readonly institutions: InstitutionRepository;
   readonly designs: MicroCredentialRepository;
@@ -36,6 +39,7 @@ export interface PublicDocumentsDeps {
   readonly images?: ImageSource;
   /** The stored QA endorsement of a version (read only: never signs on a public request). */
   readonly qaEndorsement?: QaEndorsementSource;
+  readonly rasterise?: SvgRasteriser;
 }
 
 /**
@@ -165,11 +169,19 @@ export class PublicDocuments {
       imageId && !imageId.startsWith(this.deps.urls.base)
         ? await this.deps.images?.(imageId).catch(() => null)
         : null;
-    if (format === 'png') {
-      const png = ownImage?.type === 'png' ? ownImage.data : await generatedBadgePng(seed);
-      return bakePng(png, json);
-    }
     const institutionName = credential.issuer.name ?? '';
+    if (format === 'png') {
+      // The PNG shows what the SVG shows: the generated SVG, rendered (or the design's own image).
+      const rendered =
+        ownImage?.type === 'png'
+          ? ownImage.data
+          : await this.deps.rasterise?.(
+              ownImage?.type === 'svg'
+                ? ownImage.data
+                : generatedBadgeSvg(record.achievementName, institutionName, seed),
+            );
+      return bakePng(rendered ?? (await generatedBadgePng(seed)), json);
+    }
     const svg =
       ownImage?.type === 'svg'
         ? ownImage.data

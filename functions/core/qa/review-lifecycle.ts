@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { authorize } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import type { MicroCredentialRepository } from '../designs/ports';
-import type { DesignVersion, MicroCredential } from '../designs/model';
+import { checkElementsForReview, type DesignVersion, type MicroCredential } from '../designs/model';
 import { contentDigest } from '../shared/digest';
 import { ConflictError, ForbiddenError } from '../shared/errors';
 import type { Clock, IdGenerator } from '../shared/runtime';
@@ -93,6 +93,7 @@ export class ReviewLifecycle {
     authorize(principal, 'qa.submit', { institutionId: design.institutionId });
     const { fields, comment } = parseInput(submitInput, input ?? {});
     assertDesignVersion(design, expectedVersion);
+    checkElementsForReview(design.content);
     const now = this.deps.clock.now();
     const round: Round = {
       fields: fieldMap(fields),

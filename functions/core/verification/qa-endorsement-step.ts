@@ -5,11 +5,12 @@
  * carried one is answered from the platform's own record, and says so.
  */
 import { stringField } from '../credential/document';
+import { DomainError } from '../shared/errors';
 import { embeddedQaEndorsement } from '../credential/qa-endorsement';
 import type { PublicUrls } from '../shared/public-urls';
 import type { VerifyEmbedded } from './endorsement-step';
 import type { ApprovalLookup } from './ports';
-import { row, type Step, type StepOutcome } from './step';
+import { describeFailure, row, type Step, type StepOutcome } from './step';
 
 const name = 'achievement-approval';
 
@@ -22,10 +23,20 @@ export function achievementApproval(
     const { view, depth, budget } = context;
     const qa = depth === 0 ? embeddedQaEndorsement(view) : null;
     if (qa) {
-      const result = await verify(qa.raw, depth + 1, budget).catch(() => null);
-      if (!result?.verified) {
-        const failed = result?.checks.find((check) => check.status === 'FAIL');
-        const why = failed ? `: ${failed.message}` : '.';
+      let result;
+      try {
+        result = await verify(qa.raw, depth + 1, budget);
+      } catch (error) {
+        // A busy verifier is the caller's to retry, not a failure of the endorsement.
+        if (error instanceof DomainError && error.retryable) throw error;
+        return outcome(
+          'FAIL',
+          describeFailure(error, "The achievement's QA endorsement could not be verified"),
+        );
+      }
+      if (!result.verified) {
+        const failed = result.checks.find((check) => check.status === 'FAIL');
+        const why = failed ? `: ${failed.name}: ${failed.message}` : ` (${result.status}).`;
         return outcome('FAIL', `The achievement's QA endorsement does not verify${why}`);
       }
       const { workflow, steps, approvedAt, contentDigest } = qa.claim;

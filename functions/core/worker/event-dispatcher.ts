@@ -19,6 +19,7 @@ export type EventHandler<Event = DomainEvent> = (
  */
 export class EventDispatcher {
   private readonly handlers = new Map<string, EventHandler[]>();
+  private readonly everyEvent: EventHandler[] = [];
 
   on<Name extends string, Data>(
     definition: EventDefinition<Name, Data>,
@@ -29,11 +30,18 @@ export class EventDispatcher {
     return this;
   }
 
+  /** A handler of every event, whatever its type (notifications: any event may be subscribed to). */
+  onEvery(handler: EventHandler): this {
+    this.everyEvent.push(handler);
+    return this;
+  }
+
   handles(type: string): boolean {
-    return this.handlers.has(type);
+    return this.everyEvent.length > 0 || this.handlers.has(type);
   }
 
   async dispatch(event: DomainEvent, context: WorkContext): Promise<void> {
     for (const handler of this.handlers.get(event.type) ?? []) await handler(event, context);
+    for (const handler of this.everyEvent) await handler(event, context);
   }
 }

@@ -80,6 +80,15 @@ const credentialRate = 1_000;
  * the bulk job (and the stream processing after it) actually made.
  */
 function* hotPartitionFigures(loads: Awaited<ReturnType<typeof partitionLoads>>) {
+  yield figure(
+    'write-units-per-credential',
+    loads.reduce((sum, load) => sum + load.totalWcuPerCredential, 0),
+    'WCU',
+    {
+      ...Object.fromEntries(loads.map((load) => [load.target, load.totalWcuPerCredential])),
+      how: 'every write of the bulk job and the stream processing after it, table and indexes, divided by the credentials issued (the capacity model of docs/performance.md prices these)',
+    },
+  );
   for (const load of loads) {
     yield figure(`hot-partition-${load.target}-wcu-per-credential`, load.wcuPerCredential, 'WCU', {
       busiestPartitionKey: load.busiestKey,
