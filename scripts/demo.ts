@@ -10,7 +10,7 @@ import { LocalIdentityIssuer } from '../infra/local/identity';
 import { demoDesigns, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
 import { addQaEndorsements } from './demo/qa-endorsements';
-import { demoInstitutionOn } from './demo/first-hour';
+import { demoInstitutionOn, demoVerifications } from './demo/first-hour';
 import { seedDemoInstitution } from '../infra/local/seed';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
@@ -398,6 +398,7 @@ try {
 
   await addQaEndorsements(api, issuerAdmin, reviews, log);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
+  const verifications = await demoVerifications(api, credentials, log);
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: {
@@ -418,6 +419,7 @@ try {
       associations: myTranscript.credentialSubject.association?.length ?? 0,
     },
     pages,
+    verifications,
   };
   console.log(JSON.stringify(summary));
 } finally {
