@@ -11,7 +11,14 @@ import { demoDesigns, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
 import { addQaEndorsements } from './demo/qa-endorsements';
 import { addRounds, sendBackAndApprove, useGovernedWorkflow } from './demo/qa-governance';
-import { demoInstitutionOn, demoVerifications } from './demo/first-hour';
+import {
+  demoBackpackImport,
+  demoBulkIssuance,
+  demoInstitutionOn,
+  demoPrivacy,
+  demoRefusedPublication,
+  demoVerifications,
+} from './demo/first-hour';
 import { seedDemoInstitution } from '../infra/local/seed';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
@@ -160,6 +167,7 @@ try {
     qaEndorsement?: string | null;
     rounds?: number;
   }[] = [];
+  let refusedPublication: string | null = null;
   await useGovernedWorkflow(api, institution.id, issuerAdmin, log);
   for (const design of microCredentials) {
     const { review, decisions } =
@@ -172,6 +180,8 @@ try {
       status: review.status,
       decisions,
     });
+    if (design === microCredentials[0])
+      refusedPublication = await demoRefusedPublication(api, design, issuerAdmin, log);
     log(`endorsing ${design.name} with the partner's API key`);
     // The partner's signing key is created by the worker just after the partner; retry briefly.
     const endorsement = await withRetry(() => endorseDesign(api, design.id, apiKey));
@@ -410,6 +420,12 @@ try {
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const wallets = await demoWallets(api, learner, credentials, log);
   const verifications = await demoVerifications(api, credentials, log);
+  const firstHour = {
+    refusedPublication,
+    ...(await demoPrivacy(api, learner, credentials[0]!.id, log)),
+    bulk: await demoBulkIssuance(api, educational!.id, issuerAdmin, log),
+    backpackImport: (await demoBackpackImport(api, learner, log)).id,
+  };
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: {
@@ -432,6 +448,7 @@ try {
     pages,
     ...wallets,
     verifications,
+    firstHour,
   };
   console.log(JSON.stringify(summary));
 } finally {
