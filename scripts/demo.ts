@@ -27,6 +27,7 @@ import {
 } from '../infra/local/portal-flows';
 import { demoPages } from './demo/pages';
 import { demoWallets } from './demo/wallets';
+import { subscribeDemoReceiver } from './demo/notifications';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -98,6 +99,7 @@ try {
       subject: 'demo-issuer-admin',
     }),
   };
+  const receiver = await subscribeDemoReceiver(api, baseUrl, institution.id, issuerAdmin, log);
 
   log('designing the micro-credentials (issuer admin)');
   const microCredentials: {
@@ -409,6 +411,7 @@ try {
   await addRounds(api, issuerAdmin, reviews);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const wallets = await demoWallets(api, learner, credentials, log);
+  const notifications = await receiver.finish();
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: {
@@ -430,6 +433,7 @@ try {
     },
     pages,
     ...wallets,
+    notifications,
   };
   console.log(JSON.stringify(summary));
 } finally {
