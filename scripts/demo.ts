@@ -11,7 +11,7 @@ import { demoDesigns, demoStackedDesign } from '../infra/local/demo-content';
 import { exitIfDataDirInUse } from '../infra/local/data-dir-lock';
 import { addQaEndorsements } from './demo/qa-endorsements';
 import { addRounds, sendBackAndApprove, useGovernedWorkflow } from './demo/qa-governance';
-import { demoInstitutionOn } from './demo/first-hour';
+import { demoInstitutionOn, demoVerifications } from './demo/first-hour';
 import { seedDemoInstitution } from '../infra/local/seed';
 import { startPlatform, type RunningPlatform } from '../infra/local/platform';
 import {
@@ -411,6 +411,7 @@ try {
   await addRounds(api, issuerAdmin, reviews);
   const pages = await demoPages(baseUrl, institution.id, credentials, log);
   const wallets = await demoWallets(api, learner, credentials, log);
+  const verifications = await demoVerifications(api, credentials, log);
   const notifications = await receiver.finish();
   const summary = {
     graphql: `${baseUrl}/graphql`,
@@ -433,6 +434,7 @@ try {
     },
     pages,
     ...wallets,
+    verifications,
     notifications,
   };
   console.log(JSON.stringify(summary));

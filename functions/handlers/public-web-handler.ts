@@ -23,9 +23,13 @@ export function createPublicWebHandler(container: Container) {
     if (method === 'OPTIONS') return preflight();
     const path = event.rawPath.length > maxPathLength ? '' : event.rawPath;
     const route = parsePublicPath(path);
-    // Only the verifier's form is posted; everything else is a document to GET.
+    // The verifier's form is posted, and a credential's page by its learner (with a bearer
+    // token, for the "Add to wallet" block); everything else is a document to GET.
     const posted =
-      method === 'POST' && route !== null && route !== 'malformed' && route.kind === 'verify';
+      method === 'POST' &&
+      route !== null &&
+      route !== 'malformed' &&
+      (route.kind === 'verify' || route.kind === 'credential');
     if (method !== 'GET' && method !== 'HEAD' && !posted)
       return problem(405, 'METHOD_NOT_ALLOWED', 'Only GET is supported here.');
     if (route === null) return problem(404, 'NOT_FOUND', 'Nothing here.');

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -78,6 +79,8 @@ export interface PlatformOptions {
    * @default printed to the console
    */
   readonly deliverIdentityMessage?: (message: LocalMessage) => void;
+  /** The functions' logger (tests pass one that keeps the errors they provoke). */
+  readonly logger?: Logger;
   /** How often the schedule (reminders, delivery retries) runs. 0: only when asked. @default 15000 */
   readonly scheduleIntervalMs?: number;
 }
@@ -243,6 +246,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       s3: s3Client,
       clock: options.clock,
       canonicalizationWorker: localCanonicalizationWorker,
+      ...(options.logger ? { logger: options.logger } : {}),
     };
     const deliveryQueue = new LocalDeliveryQueue();
     const container = createContainer(config, {
@@ -266,7 +270,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       endpoint: dynamodbEndpoint,
       tableName: config.TABLE_NAME,
       handler: (event) => workerHandler(event),
-      log: (message, details) => worker.logger.error(message, { details }),
+      // The poller retries a failed poll and resumes a trimmed shard by itself, as Lambda's
+      // event source mapping does: a warning, not an error (a failed record is the worker's).
+      log: (message, details) => worker.logger.warn(message, { details }),
     });
     stops.push(() => poller.stop());
     const notifications = startSchedule(

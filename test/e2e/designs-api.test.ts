@@ -54,7 +54,7 @@ describe('micro-credential designs over GraphQL', () => {
   });
 
   it('hides internal failures behind INTERNAL_SERVER_ERROR when storage is broken', async () => {
-    const broken = await startTestPlatform();
+    const broken = await startTestPlatform({ captureErrors: true });
     await broken.platform.container.clients.dynamodb.send(
       new DeleteTableCommand({ TableName: broken.platform.config.TABLE_NAME }),
     );
@@ -69,5 +69,6 @@ describe('micro-credential designs over GraphQL', () => {
     const error = result.errors?.[0];
     expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(result)).not.toMatch(/ResourceNotFound|Cannot do operations|stack|e2e-/i);
+    expect(broken.loggedErrors()).toContain('Unexpected GraphQL error');
   });
 });

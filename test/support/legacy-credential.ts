@@ -82,8 +82,12 @@ export async function issueTwoEntryCredential(
     status: 'PENDING',
     version: 1,
   });
+  // The template's stored hashData is its own proof's; this credential's is computed anew.
+  const { proofHash: _templateHash, ...fromTemplate } = template;
+  const proofHash = signer.proofHashOf(credential);
   const record: CredentialRecord = {
-    ...template,
+    ...fromTemplate,
+    ...(proofHash ? { proofHash } : {}),
     id,
     kind: 'micro',
     recipient: { emailHash: emailHash(email), email },

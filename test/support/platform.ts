@@ -15,6 +15,7 @@ import {
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform';
 import type { StageThrottle } from '../../infra/stage';
 import { designInput, institutionInput } from './builders';
+import { CapturingLogger } from './log-sink';
 
 export interface TestPlatform {
   readonly platform: RunningPlatform;
@@ -48,6 +49,8 @@ export interface TestPlatform {
   partnerFor(institutionId: string): Promise<{ partnerId: string; apiKey: string; admin: Caller }>;
   /** Creates an institution as a platform admin and returns its id. */
   createInstitution(overrides?: Record<string, unknown>): Promise<string>;
+  /** The messages of the errors logged so far, with `captureErrors`. */
+  loggedErrors(): string[];
   stop(): Promise<void>;
 }
 
@@ -63,9 +66,13 @@ export async function startTestPlatform(
     clientThrottle?: StageThrottle;
     /** `SILENT` for tests whose faults make the worker log errors on purpose. */
     logLevel?: 'ERROR' | 'SILENT';
+    /** Keeps the errors the functions log (`loggedErrors`) instead of printing them. */
+    captureErrors?: boolean;
   } = {},
 ): Promise<TestPlatform> {
+  const logger = options.captureErrors ? new CapturingLogger() : undefined;
   const platform = await startPlatform({
+    logger,
     port: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
@@ -147,6 +154,7 @@ export async function startTestPlatform(
       }
       return partner;
     },
+    loggedErrors: () => logger?.errors.map((entry) => entry.message) ?? [],
     stop: () => platform.stop(),
   };
   return testPlatform;

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { CredentialRecord } from '../credential/credential';
 import { emailHash } from '../issuance/model';
 import { emailIdentity, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credential/open-badge';
+import { isExtensionContextUrl } from '../credential/extension-context';
 import type {
   ActiveSigningKey,
   CredentialRepository,
@@ -83,7 +84,12 @@ export class Transcripts {
     const now = this.deps.clock.now().toISOString();
     const unsigned = assembleTranscript(
       {
-        '@context': [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT],
+        '@context': [
+          VC_V2_CONTEXT,
+          CLR_V2_CONTEXT,
+          OB_V3_CONTEXT,
+          ...extensionContextsOf(credentials.map((credential) => credential.credential)),
+        ],
         id: this.deps.urls.transcript(id),
         type: ['VerifiableCredential', 'ClrCredential'],
         issuer: {
@@ -195,4 +201,20 @@ export class Transcripts {
     }
     return assembleTranscript(stored.document, credentials);
   }
+}
+
+/**
+ * The extension contexts the credentials use: the transcript repeats their achievements in its
+ * own subject, outside each credential's `@context`, so it must define their extension terms too.
+ */
+function extensionContextsOf(credentials: readonly JsonObject[]): string[] {
+  const urls = credentials.flatMap((credential) => {
+    const context = credential['@context'];
+    return Array.isArray(context) ? context : [context];
+  });
+  return [
+    ...new Set(
+      urls.filter((url): url is string => typeof url === 'string' && isExtensionContextUrl(url)),
+    ),
+  ];
 }

@@ -4,7 +4,10 @@ import type { Container } from '../../composition/container';
 import { jsonResponse, negotiate, textResponse } from '../http';
 
 /** What the public web routes use of the container. */
-export type PublicWebContext = Pick<Container, 'services' | 'urls' | 'clock' | 'config'>;
+export type PublicWebContext = Pick<
+  Container,
+  'services' | 'urls' | 'clock' | 'config' | 'authenticator'
+>;
 
 export type Response = APIGatewayProxyStructuredResultV2;
 

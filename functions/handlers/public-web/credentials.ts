@@ -13,6 +13,7 @@ import {
   svgHeaders,
   textResponse,
 } from '../http';
+import { learnerWalletOffer } from './wallet-offer';
 import { htmlResponse, type PublicWebContext, type Response, type RouteHandlers } from './context';
 
 /** Unknown and kept from this visitor alike: the answer does not tell which. */
@@ -58,7 +59,7 @@ export function credentialRoutes(context: PublicWebContext): CredentialRoutes {
     if (!found)
       return format === 'text/html' ? htmlResponse(notFoundPage(), 404) : credentialNotFound();
     const { record } = found;
-    if (format === 'text/html') return credentialHtml(context, found);
+    if (format === 'text/html') return credentialHtml(context, found, event);
     if (format === 'application/jwt')
       return textResponse(record.jwt, 'application/jwt', { maxAge: cacheOf(record) });
     return jsonResponse(record.credential, {
@@ -109,18 +110,21 @@ export function credentialRoutes(context: PublicWebContext): CredentialRoutes {
  * from that record, not from a second read).
  */
 async function credentialHtml(
-  { services, urls, clock }: PublicWebContext,
+  context: PublicWebContext,
   found: {
     record: CredentialRecord;
     access: { linkExpiresAt?: string };
     token: string | undefined;
   },
+  event: APIGatewayProxyEventV2,
 ): Promise<Response> {
+  const { services, urls, clock } = context;
   const { record, access, token } = found;
-  const [verification, parts, publicEvidence] = await Promise.all([
+  const [verification, parts, publicEvidence, walletOffer] = await Promise.all([
     services.verification.verifyRecord(record),
     partsOf(services, record.parts),
     publicEvidenceOf(services, urls, record),
+    learnerWalletOffer(context, record, event),
   ]);
   const body = credentialPage({
     record,
@@ -137,6 +141,7 @@ async function credentialHtml(
       .sort()[0],
     issuerPage: urls.issuerProfile(record.institutionId),
     publicEvidence,
+    walletOffer,
   });
   return htmlResponse(body, 200, true);
 }
