@@ -34,6 +34,7 @@ import {
 } from '../infra/local/portal-flows';
 import { demoPages } from './demo/pages';
 import { demoWallets } from './demo/wallets';
+import { subscribeDemoReceiver } from './demo/notifications';
 
 const baseUrl = (process.env.TESSERA_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const dataDir = resolve(process.env.TESSERA_DATA_DIR ?? '.local');
@@ -105,6 +106,7 @@ try {
       subject: 'demo-issuer-admin',
     }),
   };
+  const receiver = await subscribeDemoReceiver(api, baseUrl, institution.id, issuerAdmin, log);
 
   log('designing the micro-credentials (issuer admin)');
   const microCredentials: {
@@ -426,6 +428,7 @@ try {
     bulk: await demoBulkIssuance(api, educational!.id, issuerAdmin, log),
     backpackImport: (await demoBackpackImport(api, learner, log)).id,
   };
+  const notifications = await receiver.finish();
   const summary = {
     graphql: `${baseUrl}/graphql`,
     issuer: {
@@ -449,6 +452,7 @@ try {
     ...wallets,
     verifications,
     firstHour,
+    notifications,
   };
   console.log(JSON.stringify(summary));
 } finally {

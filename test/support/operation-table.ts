@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Caller } from '../../infra/local/graphql-client';
 import {
   createApiKey,
@@ -62,6 +64,12 @@ export interface World {
   workflowVersion: number;
   draftVersion: number;
   retirableVersion: number;
+  /** A webhook subscription of this institution, with a delivery in its log. */
+  webhook: string;
+  spareWebhook: string;
+  webhookDelivery: string;
+  /** A loopback receiver that accepts every delivery. */
+  webhookUrl: string;
 }
 
 export interface Row {
@@ -75,6 +83,10 @@ const staff: Role[] = ['platformAdmin', 'admin', 'reviewer', 'assessor', 'design
 const qaReaders: Role[] = ['platformAdmin', 'admin', 'reviewer'];
 const partnerCallers: Role[] = ['partnerKey', 'otherPartnerKey', 'partnerAdmin'];
 const ownPartner: Role[] = ['partnerKey', 'partnerAdmin'];
+/** A person's own message settings: anyone signed in with a verified email, never an API key. */
+const signedInPeople: Role[] = roles.filter(
+  (role) => !['none', 'partnerKey', 'otherPartnerKey'].includes(role),
+);
 
 /** The table. Rows that change state in ways others depend on come last. */
 export const matrix: readonly Row[] = [
@@ -622,6 +634,49 @@ export const matrix: readonly Row[] = [
     variables: (w) => ({ id: w.credential }),
     allow: ['learner', 'admin'],
   },
+  {
+    operation: 'notificationPreferences',
+    document: '{ notificationPreferences { kind enabled } }',
+    allow: signedInPeople,
+  },
+  {
+    operation: 'setNotificationPreference',
+    document:
+      'mutation { setNotificationPreference(input: { kind: CREDENTIAL_EXPIRING, enabled: false }) { kind enabled } }',
+    allow: signedInPeople,
+  },
+  {
+    operation: 'webhookSubscriptions',
+    document: 'query ($id: ID!) { webhookSubscriptions(institutionId: $id) { id } }',
+    variables: (w) => ({ id: w.institution }),
+    allow: ['admin'],
+  },
+  {
+    // A partner's receiver: only that partner's admins may subscribe it.
+    operation: 'subscribeWebhook',
+    document:
+      'mutation ($id: ID!, $url: String!) { subscribeWebhook(input: { partnerId: $id, url: $url, eventTypes: ["endorsement.*"] }) { subscription { id } } }',
+    variables: (w) => ({ id: w.partner, url: w.webhookUrl }),
+    allow: ['partnerAdmin'],
+  },
+  {
+    operation: 'rotateWebhookSecret',
+    document: 'mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }',
+    variables: (w) => ({ id: w.webhook }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'replayWebhookDelivery',
+    document: 'mutation ($id: ID!) { replayWebhookDelivery(id: $id) { id } }',
+    variables: (w) => ({ id: w.webhookDelivery }),
+    allow: ['admin'],
+  },
+  {
+    operation: 'unsubscribeWebhook',
+    document: 'mutation ($id: ID!) { unsubscribeWebhook(id: $id) { id active } }',
+    variables: (w) => ({ id: w.spareWebhook }),
+    allow: ['admin'],
+  },
 ];
 
 /**
@@ -742,6 +797,7 @@ export async function buildWorld(
     );
     spareKeys.push(after.apiKeys.find((key) => !apiKeys.some((known) => known.id === key.id))!.id);
   }
+  const hooks = await webhookFixture(t, institutionId, qa.admin);
   const credential = await issue(learnerEmail);
   const { createShareLink } = await t.api.call<{ createShareLink: { link: { id: string } } }>(
     'mutation ($id: ID!) { createShareLink(credentialId: $id) { link { id } } }',
@@ -800,7 +856,48 @@ export async function buildWorld(
     workflowVersion: qaWorkflow.version,
     draftVersion: draft.version,
     retirableVersion: retirableDesign.microCredential.version,
+    ...(await hooks.settle()),
   };
   await t.platform.drain();
   return { world, callers };
+}
+
+/**
+ * A loopback receiver that accepts every delivery and two subscriptions of the institution to
+ * credential events; `settle` delivers the events so far and names a delivery from the log.
+ */
+async function webhookFixture(t: TestPlatform, institutionId: string, admin: Caller) {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(204).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // The receiver lives as long as the test process; it must not keep it alive.
+  server.unref();
+  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  const subscribe = async () =>
+    (
+      await t.api.call<{ subscribeWebhook: { subscription: { id: string } } }>(
+        'mutation ($id: ID!, $url: String!) { subscribeWebhook(input: { institutionId: $id, url: $url, eventTypes: ["credential.*"] }) { subscription { id } } }',
+        { id: institutionId, url: webhookUrl },
+        admin,
+      )
+    ).subscribeWebhook.subscription.id;
+  const webhook = await subscribe();
+  const spareWebhook = await subscribe();
+  return {
+    async settle() {
+      await t.platform.drain();
+      await t.platform.notifications.drain();
+      const { webhookSubscriptions } = await t.api.call<{
+        webhookSubscriptions: { id: string; deliveries: { nodes: { id: string }[] } }[];
+      }>(
+        'query ($id: ID!) { webhookSubscriptions(institutionId: $id) { id deliveries { nodes { id } } } }',
+        { id: institutionId },
+        admin,
+      );
+      const log = webhookSubscriptions.find((subscription) => subscription.id === webhook)!;
+      return { webhook, spareWebhook, webhookUrl, webhookDelivery: log.deliveries.nodes[0]!.id };
+    },
+  };
 }
