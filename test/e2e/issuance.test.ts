@@ -590,7 +590,8 @@ describe('issuing Open Badges 3.0 credentials signed in KMS', () => {
     expect(job.failures.nodes[0]!.errorMessage).toContain('email');
     expect(issued).toHaveLength(120);
     expect(new Set(issued).size).toBe(120);
-  });
+    // 120 credentials, and the worker now also writes their notifications before drain() returns.
+  }, 90_000);
 
   it('refuses a cohort with a row too deep to record before writing anything, even 100,000 levels deep', async () => {
     const institution = await t.publishedDesign({ name: 'Deep cohort' });
