@@ -94,6 +94,8 @@ describe('hostile input to every mutation and to verifyCredential', () => {
             callers[role],
             `${row.operation} with ${JSON.stringify(value).slice(0, 20)} at ${path.join('.')}`,
           );
+      // A mutation without arguments has no field to make hostile.
+      if (paths.length === 0) continue;
       await fc.assert(
         fc.asyncProperty(
           fc.nat({ max: paths.length - 1 }),

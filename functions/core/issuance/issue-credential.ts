@@ -89,10 +89,24 @@ export class IssueCredential {
     }
     if (reservation.status === 'COMPLETE') return this.requireCredential(reservation.credentialId);
     record ??= await this.deps.minting.buildAndSign(reservation, request, hash, batch);
-    const stored = await this.deps.credentials.complete(record, [
-      this.issuedEvent(record, request.actor, hash),
-    ]);
+    const stored = await this.complete(record, this.issuedEvent(record, request.actor, hash));
     return stored === 'stored' ? record : this.requireCredential(reservation.credentialId);
+  }
+
+  /**
+   * Completes the reservation. Requests for the same learner and design share it, so another
+   * one may be completing it in the same instant (a transaction conflict): trying again then
+   * either stores this record or finds the reservation completed by the other request.
+   */
+  private async complete(record: CredentialRecord, event: DomainEvent) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.deps.credentials.complete(record, [event]);
+      } catch (error) {
+        const concurrent = error instanceof ConflictError && error.code === 'CONCURRENT_UPDATE';
+        if (!concurrent || attempt >= 5) throw error;
+      }
+    }
   }
 
   /** The published version to issue, refusing a design that is not published. */
