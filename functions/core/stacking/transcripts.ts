@@ -84,12 +84,7 @@ export class Transcripts {
     const now = this.deps.clock.now().toISOString();
     const unsigned = assembleTranscript(
       {
-        '@context': [
-          VC_V2_CONTEXT,
-          CLR_V2_CONTEXT,
-          OB_V3_CONTEXT,
-          ...extensionContextsOf(credentials.map((credential) => credential.credential)),
-        ],
+        '@context': transcriptContext(credentials.map((credential) => credential.credential)),
         id: this.deps.urls.transcript(id),
         type: ['VerifiableCredential', 'ClrCredential'],
         issuer: {
@@ -204,17 +199,17 @@ export class Transcripts {
 }
 
 /**
- * The extension contexts the credentials use: the transcript repeats their achievements in its
- * own subject, outside each credential's `@context`, so it must define their extension terms too.
+ * The transcript's contexts: CLR 2.0's, then the extension contexts its credentials use. It
+ * repeats their achievements in its own subject, outside each credential's `@context`, so it
+ * must define their extension terms too.
  */
-function extensionContextsOf(credentials: readonly JsonObject[]): string[] {
-  const urls = credentials.flatMap((credential) => {
+function transcriptContext(credentials: readonly JsonObject[]): string[] {
+  const urls = credentials.flatMap((credential): unknown[] => {
     const context = credential['@context'];
     return Array.isArray(context) ? context : [context];
   });
-  return [
-    ...new Set(
-      urls.filter((url): url is string => typeof url === 'string' && isExtensionContextUrl(url)),
-    ),
-  ];
+  const extensions = urls.filter(
+    (url): url is string => typeof url === 'string' && isExtensionContextUrl(url),
+  );
+  return [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT, ...new Set(extensions)];
 }
